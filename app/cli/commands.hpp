@@ -1,0 +1,28 @@
+// The organiser subcommands of the one `schaufenster` binary, as one table.
+// Each entry parses its own arguments and returns the process exit code.
+#pragma once
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sf::cli {
+
+struct Command {
+  std::string_view name;
+  std::string_view summary;
+  int (*run)(const std::vector<std::string>& args);  // args exclude the binary and the name
+};
+
+std::span<const Command> commands();
+const Command* findCommand(std::string_view name);
+
+// Exit codes shared by every subcommand.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitInvalid = 1;
+inline constexpr int kExitUsage = 2;
+
+int runValidate(const std::vector<std::string>& args);
+int runInfo(const std::vector<std::string>& args);
+
+}  // namespace sf::cli

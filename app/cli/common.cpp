@@ -1,0 +1,64 @@
+// Feed loading for the tools (size limit before parsing) and the shared output formats.
+// Network and file access go through platform/, parsing through the core.
+#include "common.hpp"
+
+#include <algorithm>
+
+#include "embedded.hpp"
+#include "platform/source.hpp"
+
+namespace sf::cli {
+
+LoadedFeed loadFeed(const std::string& source) {
+  LoadedFeed out;
+  const core::FeedLimits limits;
+  if (source == kEmbedded) {
+    out.name = std::string(assets::defaultFeedName);
+    out.text = std::string(assets::defaultFeedJson());
+  } else {
+    out.name = source;
+    auto r = platform::readSource(source, limits.maxBytes);
+    if (!r.content) {
+      core::report(out.parsed.diagnostics, core::Severity::Error, "", r.error);
+      out.parsed.diagnostics.back().file = source;
+      return out;
+    }
+    out.text = std::move(r.content);
+  }
+  out.parsed = core::parseFeed(*out.text, out.name, limits);
+  return out;
+}
+
+nlohmann::json toJson(const core::Diagnostic& d) {
+  return {{"severity", d.severity == core::Severity::Error ? "error" : "warning"},
+          {"file", d.file},
+          {"line", d.line},
+          {"column", d.column},
+          {"pointer", d.jsonPointer},
+          {"message", d.message}};
+}
+
+std::string summaryLine(const core::Feed& feed) {
+  const auto completed = std::count_if(feed.projects.begin(), feed.projects.end(),
+                                       [](const core::Project& p) { return p.state == core::ProjectState::Completed; });
+  return "feed \"" + feed.id + "\" revision " + std::to_string(feed.revision) + ": " + std::to_string(feed.fields.size()) +
+         " fields, " + std::to_string(feed.projects.size()) + " projects (" + std::to_string(completed) + " completed), " +
+         std::to_string(feed.events.size()) + " events, " + std::to_string(feed.figures.size()) + " figures, " +
+         std::to_string(feed.playlist.size()) + " playlist items, " + std::to_string(feed.announcements.size()) +
+         " announcements";
+}
+
+std::optional<int> parseArgs(CLI::App& app, const std::vector<std::string>& args) {
+  std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 consumes from the back
+  try {
+    app.parse(reversed);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
+  }
+  return std::nullopt;
+}
+
+}  // namespace sf::cli

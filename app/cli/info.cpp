@@ -1,0 +1,88 @@
+// `schaufenster info [--feed F] [--at TIME] [--lang de|en]`: a readable summary of a feed and
+// what its schedule shows at a moment, for organisers checking a feed from a terminal.
+#include <chrono>
+#include <iostream>
+
+#include "commands.hpp"
+#include "common.hpp"
+#include "core/schedule.hpp"
+
+namespace sf::cli {
+namespace {
+
+std::string when(const core::Event& e, const core::TimeZone& z) {
+  const auto s = z.toLocal(e.start);
+  if (e.allDay) {
+    const auto last = z.toLocal(e.end - std::chrono::seconds{1}).date;
+    return core::formatDate(s.date) + (last != s.date ? " – " + core::formatDate(last) : "") + " (all day)";
+  }
+  const auto en = z.toLocal(e.end);
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%s %02d:%02d–%02d:%02d", core::formatDate(s.date).c_str(), s.hour, s.minute, en.hour, en.minute);
+  return buf;
+}
+
+void list(const char* heading, const std::vector<const core::Event*>& events, const core::TimeZone& z, const std::string& lang) {
+  if (events.empty()) return;
+  std::cout << "  " << heading << ":\n";
+  for (const auto* e : events) {
+    std::cout << "    " << when(*e, z) << "  " << e->title.in(lang);
+    if (!e->place.empty()) std::cout << " · " << e->place.in(lang);
+    std::cout << '\n';
+  }
+}
+
+}  // namespace
+
+int runInfo(const std::vector<std::string>& args) {
+  CLI::App app{"Summarises a feed and shows what its schedule says at a given time.", "schaufenster info"};
+  std::string source{kEmbedded}, at, lang;
+  app.add_option("--feed", source, "feed file or URL (default: the embedded feed)");
+  app.add_option("--at", at, "the moment to show, e.g. 2024-04-25T10:00 (venue time) or with an offset; default now");
+  app.add_option("--lang", lang, "language of the texts (default: the feed's first)");
+  if (auto code = parseArgs(app, args)) return *code;
+
+  const LoadedFeed loaded = loadFeed(source);
+  if (!loaded.parsed.feed) {
+    for (const auto& d : loaded.parsed.diagnostics)
+      if (d.severity == core::Severity::Error) std::cerr << core::formatDiagnostic(d) << '\n';
+    std::cerr << loaded.name << ": not a valid feed; `schaufenster validate` lists every problem\n";
+    return kExitInvalid;
+  }
+  const core::Feed& feed = *loaded.parsed.feed;
+  const auto zone = core::TimeZone::find(feed.timeZoneName).value_or(core::TimeZone::utc());
+  if (lang.empty()) lang = feed.languages.front();
+  core::Instant now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  if (!at.empty()) {
+    auto t = core::parseInstantOrLocal(at, zone);
+    if (!t) {
+      std::cerr << "--at: expected a time such as 2024-04-25T10:00 or 2024-04-25T10:00:00+02:00, found \"" << at << "\"\n";
+      return kExitUsage;
+    }
+    now = *t;
+  }
+
+  std::cout << feed.title.in(lang) << "\n" << summaryLine(feed) << "\n";
+  if (!feed.source.empty()) std::cout << feed.source.in(lang) << "\n";
+  std::cout << "\nFields of action:\n";
+  for (const auto& f : feed.fields) {
+    int n = 0, done = 0;
+    for (const auto& p : feed.projects)
+      if (p.field == f.id) {
+        ++n;
+        done += p.state == core::ProjectState::Completed;
+      }
+    std::cout << "  " << f.name.in(lang) << ": " << n << " projects, " << done << " completed\n";
+  }
+  std::cout << "\nSchedule at " << core::formatInstant(now, zone) << " (" << zone.name() << "):\n";
+  const auto s = core::scheduleAt(feed, now, zone);
+  list("now", s.now, zone, lang);
+  list("next", s.next, zone, lang);
+  list("later today", s.laterToday, zone, lang);
+  list("just ended", s.justEnded, zone, lang);
+  list("nothing ahead; most recent", s.review, zone, lang);
+  if (feed.events.empty()) std::cout << "  (no events)\n";
+  return kExitOk;
+}
+
+}  // namespace sf::cli

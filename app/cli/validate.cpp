@@ -1,0 +1,53 @@
+// `schaufenster validate FILE|URL...`: every problem of every feed at once, exit 0 when all are
+// valid, 1 when any is not, 2 on usage errors; `--json` for machines.
+#include <iostream>
+
+#include "commands.hpp"
+#include "common.hpp"
+
+namespace sf::cli {
+
+int runValidate(const std::vector<std::string>& args) {
+  CLI::App app{"Checks feeds: syntax, types, ids, references, times, languages and sizes.\n"
+               "Prints every finding as file:line:column: /json/pointer: message.",
+               "schaufenster validate"};
+  std::vector<std::string> sources;
+  bool json = false, quiet = false;
+  app.add_option("feeds", sources, "feed files or URLs; \"embedded\" checks the built-in feed")->required();
+  app.add_flag("--json", json, "print the findings as JSON on standard output");
+  app.add_flag("-q,--quiet", quiet, "print errors only, no warnings and no summary");
+  if (auto code = parseArgs(app, args)) return *code;
+
+  bool allValid = true;
+  nlohmann::json report = nlohmann::json::array();
+  for (const auto& source : sources) {
+    const LoadedFeed loaded = loadFeed(source);
+    const auto& ds = loaded.parsed.diagnostics;
+    const bool valid = loaded.parsed.feed.has_value();
+    allValid = allValid && valid;
+    if (json) {
+      nlohmann::json entry{{"file", loaded.name},
+                           {"valid", valid},
+                           {"errors", core::countOf(ds, core::Severity::Error)},
+                           {"warnings", core::countOf(ds, core::Severity::Warning)},
+                           {"diagnostics", nlohmann::json::array()}};
+      for (const auto& d : ds) entry["diagnostics"].push_back(toJson(d));
+      if (valid) entry["summary"] = summaryLine(*loaded.parsed.feed);
+      report.push_back(std::move(entry));
+      continue;
+    }
+    for (const auto& d : ds)
+      if (!quiet || d.severity == core::Severity::Error) std::cout << core::formatDiagnostic(d) << '\n';
+    if (quiet) continue;
+    const int errors = core::countOf(ds, core::Severity::Error), warnings = core::countOf(ds, core::Severity::Warning);
+    if (valid)
+      std::cout << loaded.name << ": valid, " << summaryLine(*loaded.parsed.feed) << " (" << warnings << " warnings)\n";
+    else
+      std::cout << loaded.name << ": invalid, " << errors << (errors == 1 ? " error" : " errors") << ", " << warnings
+                << " warnings\n";
+  }
+  if (json) std::cout << report.dump(2) << '\n';
+  return allValid ? kExitOk : kExitInvalid;
+}
+
+}  // namespace sf::cli

@@ -1,0 +1,121 @@
+// String rules in one place so the validator, the importers and the views agree on them.
+// Everything here is pure and allocation-light.
+#include "text_util.hpp"
+
+#include <cstdio>
+
+namespace sf::core {
+
+std::string quoteShort(std::string_view s, std::size_t maxChars) {
+  std::string out = "\"";
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if ((c & 0xC0) != 0x80 && ++chars > maxChars) {
+      out += "…";
+      break;
+    }
+    if (c == '"' || c == '\\') out += '\\';
+    if (c == '\n') out += "\\n";
+    else out += static_cast<char>(c);
+  }
+  return out + "\"";
+}
+
+std::string join(std::initializer_list<std::string_view> items, std::string_view sep) {
+  std::string out;
+  for (auto it : items) {
+    if (!out.empty()) out += sep;
+    out += it;
+  }
+  return out;
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view sep) {
+  std::string out;
+  for (const auto& it : items) {
+    if (!out.empty()) out += sep;
+    out += it;
+  }
+  return out;
+}
+
+std::string_view trimmed(std::string_view s) {
+  const auto ws = " \t\r\n";
+  const auto b = s.find_first_not_of(ws);
+  if (b == std::string_view::npos) return {};
+  return s.substr(b, s.find_last_not_of(ws) - b + 1);
+}
+
+std::size_t utf8Length(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+std::string formatBytes(std::size_t bytes) {
+  char buf[32];
+  if (bytes < 1024) std::snprintf(buf, sizeof buf, "%zu bytes", bytes);
+  else if (bytes < (1u << 20)) std::snprintf(buf, sizeof buf, "%.1f KiB", bytes / 1024.0);
+  else std::snprintf(buf, sizeof buf, "%.1f MiB", bytes / 1048576.0);
+  return buf;
+}
+
+namespace {
+bool alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+}  // namespace
+
+bool isValidId(std::string_view s) {
+  if (s.empty() || s.size() > 128 || !alnum(s[0])) return false;
+  for (char c : s)
+    if (!alnum(c) && c != '-' && c != '_' && c != '.' && c != ':') return false;
+  return true;
+}
+
+bool isLanguageCode(std::string_view s) {
+  // A primary subtag of 2-3 lowercase letters, optionally followed by -region / -script.
+  std::size_t i = 0;
+  while (i < s.size() && s[i] >= 'a' && s[i] <= 'z') ++i;
+  if (i < 2 || i > 3) return false;
+  while (i < s.size()) {
+    if (s[i] != '-') return false;
+    const std::size_t start = ++i;
+    while (i < s.size() && alnum(s[i])) ++i;
+    if (i - start < 2 || i - start > 8) return false;
+  }
+  return true;
+}
+
+bool isWebUrl(std::string_view s) {
+  std::size_t rest = 0;
+  if (s.starts_with("https://")) rest = 8;
+  else if (s.starts_with("http://")) rest = 7;
+  else return false;
+  if (s.size() > 2048) return false;
+  for (char c : s)
+    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f || c == '"' || c == '<' || c == '>' || c == '\\') return false;
+  const auto hostEnd = s.find_first_of("/?#", rest);
+  const auto host = s.substr(rest, hostEnd == std::string_view::npos ? std::string_view::npos : hostEnd - rest);
+  if (host.empty() || host.find('@') != std::string_view::npos) return false;
+  if (host.front() == '.' || host.front() == '-' || host.front() == ':') return false;
+  return true;
+}
+
+bool isSafeRelativePath(std::string_view s) {
+  if (s.empty() || s.size() > 1024 || s.front() == '/' || s.find('\\') != std::string_view::npos) return false;
+  if (s.find("://") != std::string_view::npos) return false;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    const auto end = s.find('/', start);
+    const auto part = s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    if (part.empty() || part == "..") return false;
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  for (char c : s)
+    if (static_cast<unsigned char>(c) < 0x20) return false;
+  return true;
+}
+
+}  // namespace sf::core

@@ -1,0 +1,24 @@
+// Small string helpers shared by the parser, the checks and the tools: quoting for messages,
+// id, URL and path rules, UTF-8 lengths.
+#pragma once
+#include <cstddef>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sf::core {
+
+std::string quoteShort(std::string_view s, std::size_t maxChars = 60);  // "text…" for messages
+std::string join(std::initializer_list<std::string_view> items, std::string_view sep = ", ");
+std::string join(const std::vector<std::string>& items, std::string_view sep = ", ");
+std::string_view trimmed(std::string_view s);
+std::size_t utf8Length(std::string_view s);  // characters (code points) of valid UTF-8
+std::string formatBytes(std::size_t bytes);
+
+bool isValidId(std::string_view s);
+bool isLanguageCode(std::string_view s);
+bool isWebUrl(std::string_view s);            // http(s)://host[...] without spaces
+bool isSafeRelativePath(std::string_view s);  // inside the feed's folder
+
+}  // namespace sf::core

@@ -1,0 +1,39 @@
+// Entry point: a known subcommand runs an organiser tool; anything else starts the player.
+// The player's loop lives in player/ once it exists; until then the default is `info`.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/commands.hpp"
+
+namespace {
+
+void printHelp() {
+  std::cout << "Schaufenster: a kiosk player for project and event feeds, and the tools to publish them.\n\n"
+               "Usage: schaufenster [COMMAND] [OPTIONS]\n\nCommands:\n";
+  for (const auto& c : sf::cli::commands()) {
+    std::string name(c.name);
+    name.resize(12, ' ');
+    std::cout << "  " << name << c.summary << '\n';
+  }
+  std::cout << "\n`schaufenster COMMAND --help` shows each command's options.\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (!args.empty() && (args[0] == "--help" || args[0] == "-h" || args[0] == "help")) {
+    printHelp();
+    return sf::cli::kExitOk;
+  }
+  if (!args.empty()) {
+    if (const auto* cmd = sf::cli::findCommand(args[0])) return cmd->run({args.begin() + 1, args.end()});
+    if (args[0].front() != '-') {
+      std::cerr << "schaufenster: unknown command \"" << args[0] << "\"\n\n";
+      printHelp();
+      return sf::cli::kExitUsage;
+    }
+  }
+  return sf::cli::runInfo(args);
+}
