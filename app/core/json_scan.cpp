@@ -102,6 +102,11 @@ class Scanner {
     return false;
   }
 
+  bool failAt(std::size_t offset, std::string message) {
+    pos_ = offset;
+    return fail(std::move(message));
+  }
+
   std::string pointer() const {
     std::string out;
     for (const auto& seg : path_) out += "/" + seg;
@@ -264,7 +269,7 @@ class Scanner {
         return fail(name + " inside a string must be escaped (\\n, \\t or \\u00XX); is a closing '\"' missing?");
       }
       if (c == '\\') {
-        ++pos_;
+        const std::size_t escapeStart = pos_++;
         if (pos_ >= text_.size()) return fail("unexpected end of input after '\\' in a string");
         const char e = text_[pos_++];
         char plain = 0;
@@ -279,20 +284,19 @@ class Scanner {
           case 't': plain = '\t'; break;
           case 'u': {
             std::uint32_t cp = 0;
-            if (!hex4(cp)) return fail("\\u must be followed by four hex digits");
-            if (cp >= 0xDC00 && cp <= 0xDFFF) return fail("\\u escape is a lone low surrogate; it must follow a high surrogate");
+            if (!hex4(cp)) return failAt(escapeStart, "\\u must be followed by four hex digits");
+            if (cp >= 0xDC00 && cp <= 0xDFFF) return failAt(escapeStart, "\\u escape is a lone low surrogate; it must follow a high surrogate");
             if (cp >= 0xD800 && cp <= 0xDBFF) {
               std::uint32_t lo = 0;
               if (text_.substr(pos_, 2) != "\\u" || (pos_ += 2, !hex4(lo)) || lo < 0xDC00 || lo > 0xDFFF)
-                return fail("\\u escape is a lone high surrogate; it must be followed by a low surrogate");
+                return failAt(escapeStart, "\\u escape is a lone high surrogate; it must be followed by a low surrogate");
               cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
             }
             if (decoded) appendUtf8(*decoded, cp);
             continue;
           }
           default:
-            --pos_;
-            return fail("invalid escape '\\" + std::string(1, e) + "' in a string; allowed are \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX");
+            return failAt(escapeStart, "invalid escape '\\" + std::string(1, e) + "' in a string; allowed are \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX");
         }
         if (decoded) *decoded += plain;
         continue;
