@@ -73,7 +73,7 @@ TEST_CASE("wall times skipped or repeated by DST resolve predictably", "[time]")
   CHECK(berlin.fromLocal(*parseDate("2024-10-27"), 2, 30) == utc(2024, 10, 27, 0, 30));
 }
 
-TEST_CASE("--at accepts local times in the venue zone", "[time]") {
+TEST_CASE("local times for --at are read in the venue zone", "[time]") {
   const auto berlin = zone("Europe/Berlin");
   CHECK(parseInstantOrLocal("2024-04-25T10:00", berlin) == utc(2024, 4, 25, 8));
   CHECK(parseInstantOrLocal("2024-04-25 10:00:30", berlin) == utc(2024, 4, 25, 8) + 30s);
