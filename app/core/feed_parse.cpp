@@ -382,7 +382,9 @@ std::optional<PlaylistItem> readSlide(Reader& r, const json& j, const std::strin
   PlaylistItem it;
   if (!r.isObject(j, p, "a playlist item")) return it;
   r.unknownKeys(j, p, {"slide", "project", "field", "tag", "seconds", "validFrom", "validUntil"});
+  bool known = false;  // without a valid kind, kind-specific keys are not asked for
   if (auto s = r.string(r.member(j, p, "slide", true), p + "/slide")) {
+    known = true;
     if (*s == "spotlight") it.kind = SlideKind::Spotlight;
     else if (*s == "spotlights") it.kind = SlideKind::Spotlights;
     else if (*s == "schedule") it.kind = SlideKind::Schedule;
@@ -393,7 +395,7 @@ std::optional<PlaylistItem> readSlide(Reader& r, const json& j, const std::strin
       return std::nullopt;
     }
   }
-  if (it.kind == SlideKind::Spotlight) it.project = r.id(r.member(j, p, "project", true), p + "/project");
+  if (known && it.kind == SlideKind::Spotlight) it.project = r.id(r.member(j, p, "project", true), p + "/project");
   if (const json* f = r.member(j, p, "field", false)) it.field = r.id(f, p + "/field");
   if (const json* t = r.member(j, p, "tag", false)) it.tag = r.id(t, p + "/tag");
   it.seconds = static_cast<int>(r.integer(r.member(j, p, "seconds", false), p + "/seconds", 1, 3600).value_or(10));

@@ -1,0 +1,49 @@
+// The organiser documentation stays true: the guide's example is valid and shown unchanged, and
+// the JSON Schema asks for exactly the keys the parser requires.
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "core/feed_parse.hpp"
+#include "fixtures.hpp"
+
+using namespace sf::core;
+
+TEST_CASE("the guide's example feed is valid without warnings and shown verbatim", "[docs]") {
+  const std::string example = sf::test::readText(sf::test::sourcePath("assets/examples/small-feed.json"));
+  const auto r = parseFeed(example, "small-feed.json");
+  for (const auto& d : r.diagnostics) INFO(formatDiagnostic(d));
+  REQUIRE(r.feed);
+  CHECK(r.diagnostics.empty());
+  const std::string guide = sf::test::readText(sf::test::sourcePath("assets/feed-format.md"));
+  CHECK(guide.find("```json\n" + example + "```") != std::string::npos);
+}
+
+TEST_CASE("the schema's required keys are the parser's required keys", "[docs]") {
+  const auto schema = nlohmann::json::parse(sf::test::readText(sf::test::sourcePath("assets/feed.schema.json")));
+  const auto required = [](const nlohmann::json& node) {
+    std::set<std::string> out;
+    for (const auto& k : node.at("required")) out.insert(k.get<std::string>());
+    return out;
+  };
+  const auto missing = [](const std::string& text, const std::string& pointer) {
+    std::set<std::string> out;
+    for (const auto& d : parseFeed(text, "x.json").diagnostics) {
+      const std::string prefix = "missing required key \"";
+      if (d.jsonPointer == pointer && d.message.rfind(prefix, 0) == 0)
+        out.insert(d.message.substr(prefix.size(), d.message.size() - prefix.size() - 1));
+    }
+    return out;
+  };
+  CHECK(missing("{}", "") == required(schema));
+  const std::string header = R"({"format": "schaufenster-feed", "version": 1, "id": "x", "revision": 1, "generated": "2024-01-01T00:00:00Z",
+    "timeZone": "UTC", "languages": ["de"], )";
+  CHECK(missing(header + R"("projects": [{}]})", "/projects/0") == required(schema["$defs"]["project"]));
+  CHECK(missing(header + R"("events": [{}]})", "/events/0") == required(schema["$defs"]["event"]));
+  CHECK(missing(header + R"("fields": [{}]})", "/fields/0") == required(schema["$defs"]["field"]));
+  CHECK(missing(header + R"("figures": [{}]})", "/figures/0") == required(schema["$defs"]["figure"]));
+  CHECK(missing(header + R"("announcements": [{}]})", "/announcements/0") == required(schema["$defs"]["announcement"]));
+  CHECK(missing(header + R"("playlist": [{}]})", "/playlist/0") == required(schema["$defs"]["slide"]));
+}
