@@ -1,0 +1,101 @@
+// libsodium's crypto_sign_detached over the exact bytes of the feed: no canonical JSON needed,
+// and any change to the file, even whitespace, breaks the signature.
+#include "crypto.hpp"
+
+#include <sodium.h>
+
+#include <nlohmann/json.hpp>
+#include <vector>
+
+namespace sf::platform {
+namespace {
+
+bool ready() {
+  static const bool ok = sodium_init() >= 0;  // idempotent and thread-safe in libsodium
+  return ok;
+}
+
+std::string toBase64(const unsigned char* data, std::size_t n) {
+  std::string out(sodium_base64_ENCODED_LEN(n, sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(out.data(), out.size(), data, n, sodium_base64_VARIANT_ORIGINAL);
+  out.resize(std::char_traits<char>::length(out.c_str()));
+  return out;
+}
+
+std::optional<std::vector<unsigned char>> fromBase64(std::string_view text, std::size_t expected) {
+  std::vector<unsigned char> out(expected + 3);
+  std::size_t len = 0;
+  if (sodium_base642bin(out.data(), out.size(), text.data(), text.size(), " \n\r\t", &len, nullptr,
+                        sodium_base64_VARIANT_ORIGINAL) != 0 ||
+      len != expected)
+    return std::nullopt;
+  out.resize(len);
+  return out;
+}
+
+}  // namespace
+
+std::optional<KeyPair> generateKeyPair() {
+  if (!ready()) return std::nullopt;
+  unsigned char pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
+  crypto_sign_keypair(pk, sk);
+  KeyPair kp{toBase64(pk, sizeof pk), toBase64(sk, sizeof sk)};
+  sodium_memzero(sk, sizeof sk);
+  return kp;
+}
+
+std::optional<std::string> signDocument(std::string_view content, const std::string& secretKeyBase64) {
+  if (!ready()) return std::nullopt;
+  auto sk = fromBase64(secretKeyBase64, crypto_sign_SECRETKEYBYTES);
+  if (!sk) return std::nullopt;
+  unsigned char sig[crypto_sign_BYTES];
+  crypto_sign_detached(sig, nullptr, reinterpret_cast<const unsigned char*>(content.data()), content.size(), sk->data());
+  unsigned char pk[crypto_sign_PUBLICKEYBYTES];
+  crypto_sign_ed25519_sk_to_pk(pk, sk->data());
+  sodium_memzero(sk->data(), sk->size());
+  const nlohmann::ordered_json doc{{"algorithm", "ed25519"}, {"publicKey", toBase64(pk, sizeof pk)}, {"signature", toBase64(sig, sizeof sig)}};
+  return doc.dump(2) + "\n";
+}
+
+Verification verifyDocument(std::string_view content, std::string_view signatureDocument, const std::string& publicKeyBase64) {
+  Verification v;
+  if (!ready()) {
+    v.error = "the signature library could not start";
+    return v;
+  }
+  if (signatureDocument.empty()) {
+    v.error = "the feed is not signed, but this screen only plays signed feeds";
+    return v;
+  }
+  const auto pk = fromBase64(publicKeyBase64, crypto_sign_PUBLICKEYBYTES);
+  if (!pk) {
+    v.error = "the configured public key is not a base64 Ed25519 key";
+    return v;
+  }
+  nlohmann::json doc = nlohmann::json::parse(signatureDocument, nullptr, false);
+  if (!doc.is_object() || !doc.contains("signature") || !doc["signature"].is_string() || doc.value("algorithm", "") != "ed25519") {
+    v.error = "the signature file is not an ed25519 signature document";
+    return v;
+  }
+  if (doc.contains("publicKey") && doc["publicKey"].is_string() && doc["publicKey"].get<std::string>() != publicKeyBase64) {
+    v.error = "the feed is signed with another key than the one this screen trusts";
+    return v;
+  }
+  const auto sig = fromBase64(doc["signature"].get<std::string>(), crypto_sign_BYTES);
+  if (!sig) {
+    v.error = "the signature is not 64 bytes of base64";
+    return v;
+  }
+  if (crypto_sign_verify_detached(sig->data(), reinterpret_cast<const unsigned char*>(content.data()), content.size(), pk->data()) != 0) {
+    v.error = "the signature does not match the feed (changed after signing, or signed with another key)";
+    return v;
+  }
+  v.ok = true;
+  return v;
+}
+
+bool isValidPublicKey(const std::string& base64) {
+  return ready() && fromBase64(base64, crypto_sign_PUBLICKEYBYTES).has_value();
+}
+
+}  // namespace sf::platform

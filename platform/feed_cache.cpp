@@ -1,0 +1,41 @@
+// The cache envelope is JSON with the feed as a string: one rename makes feed and signature
+// durable together, so a power cut can never pair a new feed with an old signature.
+#include "feed_cache.hpp"
+
+#include <sys/stat.h>
+
+#include <nlohmann/json.hpp>
+
+#include "files.hpp"
+
+namespace sf::platform {
+
+std::string cacheFilePath(const std::string& cacheDir) { return cacheDir + "/feed-cache.json"; }
+
+std::optional<CachedFeed> loadCachedFeed(const std::string& cacheDir, std::string* error) {
+  auto r = readFile(cacheFilePath(cacheDir), 40u << 20);
+  if (!r.content) {
+    if (error) *error = r.error;
+    return std::nullopt;
+  }
+  const auto doc = nlohmann::json::parse(*r.content, nullptr, false);
+  if (!doc.is_object() || !doc.contains("feed") || !doc["feed"].is_string()) {
+    if (error) *error = cacheFilePath(cacheDir) + " is not a cache file";
+    return std::nullopt;
+  }
+  CachedFeed c;
+  c.url = doc.value("url", "");
+  c.text = doc["feed"].get<std::string>();
+  c.signature = doc.value("signature", "");
+  c.etag = doc.value("etag", "");
+  c.lastModified = doc.value("lastModified", "");
+  return c;
+}
+
+std::string saveCachedFeed(const std::string& cacheDir, const CachedFeed& c) {
+  ::mkdir(cacheDir.c_str(), 0755);  // an existing directory is fine
+  const nlohmann::ordered_json doc{{"url", c.url}, {"etag", c.etag}, {"lastModified", c.lastModified}, {"signature", c.signature}, {"feed", c.text}};
+  return writeFileAtomic(cacheFilePath(cacheDir), doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+}  // namespace sf::platform

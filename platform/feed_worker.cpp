@@ -1,0 +1,296 @@
+// The feed worker's loop: fetch (conditional), parse and validate, verify, decide, cache, hand
+// over; then sleep with jitter, backing off on faults and retrying at once when the network returns.
+#include "feed_worker.hpp"
+
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <functional>
+#include <random>
+
+#include <nlohmann/json.hpp>
+
+#include "core/feed_parse.hpp"
+#include "crypto.hpp"
+#include "embedded.hpp"
+#include "feed_cache.hpp"
+#include "files.hpp"
+#include "http.hpp"
+#include "net.hpp"
+
+namespace sf::platform {
+namespace {
+
+core::Instant systemNow() { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); }
+
+std::string toUrl(const std::string& feed) {
+  if (feed.empty() || feed.find("://") != std::string::npos) return feed;
+  if (!feed.empty() && feed.front() == '/') return "file://" + feed;
+  char* cwd = ::getcwd(nullptr, 0);
+  std::string abs = std::string(cwd ? cwd : ".") + "/" + feed;
+  std::free(cwd);
+  return "file://" + abs;
+}
+
+std::string firstErrors(const core::Diagnostics& ds, int max) {
+  std::string out;
+  int n = 0;
+  for (const auto& d : ds) {
+    if (d.severity != core::Severity::Error) continue;
+    if (n++ == max) {
+      out += "; …";
+      break;
+    }
+    out += (out.empty() ? "" : "; ") + core::formatDiagnostic(d);
+  }
+  return out;
+}
+
+std::shared_ptr<const core::Feed> parseEmbedded() {
+  auto r = core::parseFeed(assets::defaultFeedJson(), assets::defaultFeedName);
+  return std::make_shared<const core::Feed>(std::move(*r.feed));  // valid by the tests
+}
+
+std::string iso(const std::optional<core::Instant>& t) {
+  return t ? core::formatInstant(*t, core::TimeZone::utc()) : std::string();
+}
+
+}  // namespace
+
+std::string originName(FeedOrigin o) {
+  switch (o) {
+    case FeedOrigin::Embedded: return "embedded";
+    case FeedOrigin::Cache: return "cache";
+    case FeedOrigin::Network: return "network";
+  }
+  return {};
+}
+
+StartupFeed loadStartupFeed(const core::Config& config) {
+  StartupFeed s;
+  s.status.feedUrl = toUrl(config.feed);
+  std::string error;
+  if (auto cached = loadCachedFeed(config.cacheDir, &error)) {
+    auto parsed = core::parseFeed(cached->text, cacheFilePath(config.cacheDir));
+    if (!parsed.feed) {
+      s.warning = "the cached feed is invalid: " + firstErrors(parsed.diagnostics, 1);
+    } else if (!config.publicKey.empty() && !verifyDocument(cached->text, cached->signature, config.publicKey).ok) {
+      s.warning = "the cached feed is not signed with the configured key";
+    } else {
+      s.feed = std::make_shared<const core::Feed>(std::move(*parsed.feed));
+      s.status.origin = FeedOrigin::Cache;
+      s.status.cacheBytes = cached->text.size() + cached->signature.size();
+    }
+  }
+  if (!s.feed) {
+    s.feed = parseEmbedded();
+    s.status.origin = FeedOrigin::Embedded;
+  }
+  s.status.feedId = s.feed->id;
+  s.status.revision = s.feed->revision;
+  s.status.generated = s.feed->generated;
+  s.status.clock.feedGenerated = s.feed->generated;
+  return s;
+}
+
+FeedWorker::FeedWorker(core::Config config, const StartupFeed& startup, WorkQueue<FeedUpdate>& out, Clock clock,
+                       FetchRequest limits)
+    : config_(std::move(config)), url_(toUrl(config_.feed)), out_(out), clock_(clock ? std::move(clock) : Clock(systemNow)),
+      limits_(std::move(limits)),
+      status_(startup.status), started_(std::chrono::steady_clock::now()) {
+  current_ = core::FeedIdentity{startup.feed->id, startup.feed->revision};
+  if (startup.status.origin == FeedOrigin::Cache) {
+    if (auto cached = loadCachedFeed(config_.cacheDir); cached && cached->url == url_) {
+      etag_ = cached->etag;
+      lastModified_ = cached->lastModified;
+    }
+  }
+  if (!url_.empty()) thread_ = std::thread([this] { run(); });
+}
+
+FeedWorker::~FeedWorker() {
+  {
+    std::lock_guard lock(mutex_);
+    stop_ = true;
+  }
+  wakeUp_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void FeedWorker::pollNow() {
+  {
+    std::lock_guard lock(mutex_);
+    pollRequested_ = true;
+  }
+  wakeUp_.notify_all();
+}
+
+void FeedWorker::run() {
+  std::mt19937 rng(std::random_device{}());
+  while (true) {
+    pollOnce();
+    // Jitter keeps a fleet from polling in lockstep; backoff spares a struggling server.
+    const double base = config_.pollSeconds;
+    double delay = base;
+    if (status_.consecutiveFailures > 0) delay = std::min(60.0, base * std::pow(2.0, status_.consecutiveFailures - 1));
+    delay *= std::uniform_real_distribution<double>(0.8, 1.2)(rng);
+    status_.nextPollIn = std::chrono::seconds(static_cast<long>(delay + 0.5));
+    writeStatusFile();
+    out_.push(FeedUpdate{nullptr, status_});
+    if (!waitFor(std::chrono::milliseconds(static_cast<long>(delay * 1000)))) return;
+  }
+}
+
+bool FeedWorker::waitFor(std::chrono::milliseconds delay) {
+  const auto until = std::chrono::steady_clock::now() + delay;
+  const std::string network = status_.consecutiveFailures > 0 ? networkFingerprint() : std::string();
+  std::unique_lock lock(mutex_);
+  while (!stop_ && !pollRequested_) {
+    const auto now = std::chrono::steady_clock::now();
+    if (now >= until) break;
+    // While failing, look at the network once a second: when it comes back, retry at once.
+    const auto step = status_.consecutiveFailures > 0 ? std::min<std::chrono::steady_clock::duration>(until - now, std::chrono::seconds(1))
+                                                      : until - now;
+    wakeUp_.wait_for(lock, step);
+    if (status_.consecutiveFailures > 0 && !stop_) {
+      lock.unlock();
+      const bool changed = networkFingerprint() != network;
+      lock.lock();
+      if (changed) break;
+    }
+  }
+  pollRequested_ = false;
+  return !stop_;
+}
+
+void FeedWorker::fail(const std::string& fault, const std::string& message) {
+  status_.fault = fault;
+  status_.lastError = message;
+  ++status_.consecutiveFailures;
+}
+
+void FeedWorker::publish(std::shared_ptr<const core::Feed> feed) { out_.push(FeedUpdate{std::move(feed), status_}); }
+
+void FeedWorker::pollOnce() {
+  const core::Instant started = clock_();
+  status_.lastFetch = started;
+  FetchRequest req = limits_;
+  req.url = url_;
+  req.etag = etag_;
+  req.lastModified = lastModified_;
+  req.caBundle = config_.caBundle;
+  req.pinnedKey = config_.pinnedKey;
+  FetchResponse res = fetch(req);
+  if (res.serverDate) {
+    status_.clock.serverDate = core::Instant{std::chrono::seconds{*res.serverDate}};
+    status_.clock.localAtReceipt = clock_();
+  }
+  if (!res.ok()) {
+    static const std::pair<FetchError, const char*> faults[] = {
+        {FetchError::Network, "network"}, {FetchError::Timeout, "timeout"}, {FetchError::TooLarge, "too-large"},
+        {FetchError::Http, "http"},       {FetchError::Tls, "tls"},         {FetchError::Redirects, "redirects"},
+        {FetchError::Truncated, "truncated"}, {FetchError::Other, "network"}};
+    std::string fault = "network";
+    for (const auto& [e, name] : faults)
+      if (e == res.error) fault = name;
+    fail(fault, res.message);
+    return;
+  }
+  if (res.notModified) {
+    status_.lastSuccess = started;
+    status_.fault.clear();
+    status_.lastError.clear();
+    status_.consecutiveFailures = 0;
+    return;
+  }
+  // An unchanged body (file:// or a server without validators) needs no second parse.
+  const std::size_t hash = std::hash<std::string>{}(res.body);
+  if (hash == lastBodyHash_ && status_.fault.empty()) {
+    status_.lastSuccess = started;
+    status_.consecutiveFailures = 0;
+    return;
+  }
+
+  auto parsed = core::parseFeed(res.body, url_);
+  if (!parsed.feed) {
+    fail("invalid-feed", "the published feed is invalid, the last good one keeps playing: " + firstErrors(parsed.diagnostics, 3));
+    return;
+  }
+  std::string signature;
+  if (!config_.publicKey.empty()) {
+    FetchRequest sigReq = req;
+    sigReq.url = url_ + ".sig";
+    sigReq.etag.clear();
+    sigReq.lastModified.clear();
+    sigReq.maxBytes = 4096;
+    const FetchResponse sig = fetch(sigReq);
+    const Verification v = sig.ok() ? verifyDocument(res.body, sig.body, config_.publicKey)
+                                    : Verification{false, "no signature could be fetched (" + sig.message + ")"};
+    if (!v.ok) {
+      fail("signature", "the feed was refused: " + v.error);
+      return;
+    }
+    signature = sig.body;
+  }
+  const core::FeedIdentity candidate{parsed.feed->id, parsed.feed->revision};
+  const core::SwapDecision decision = core::decideSwap(current_, candidate);
+  if (decision == core::SwapDecision::Older) {
+    fail("older-revision", core::describe(decision, current_, candidate));
+    return;
+  }
+  lastBodyHash_ = hash;
+  etag_ = res.etag;
+  lastModified_ = res.lastModified;
+  status_.lastSuccess = started;
+  status_.fault.clear();
+  status_.lastError.clear();
+  status_.consecutiveFailures = 0;
+  if (decision == core::SwapDecision::SameRevision) return;
+
+  CachedFeed cache{url_, res.body, signature, etag_, lastModified_};
+  if (const std::string err = saveCachedFeed(config_.cacheDir, cache); !err.empty()) {
+    status_.fault = "cache";
+    status_.lastError = "the new feed plays but could not be kept on disk: " + err;
+  }
+  status_.cacheBytes = res.body.size() + signature.size();
+  current_ = candidate;
+  status_.origin = FeedOrigin::Network;
+  status_.feedId = candidate.id;
+  status_.revision = candidate.revision;
+  status_.generated = parsed.feed->generated;
+  status_.clock.feedGenerated = parsed.feed->generated;
+  status_.lastChange = started;
+  publish(std::make_shared<const core::Feed>(std::move(*parsed.feed)));
+}
+
+void FeedWorker::writeStatusFile() {
+  const auto uptime = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started_);
+  writeFileAtomic(config_.effectiveStatusPath(), statusJson(status_, config_, fps_.load(), uptime));
+}
+
+std::string statusJson(const FeedStatus& s, const core::Config& config, double fps, std::chrono::seconds uptime) {
+  nlohmann::ordered_json j{
+      {"screen", config.screenName.empty() ? hostName() : config.screenName},
+      {"host", hostName()},
+      {"addresses", ipAddresses()},
+      {"feedUrl", s.feedUrl},
+      {"origin", originName(s.origin)},
+      {"feedId", s.feedId},
+      {"revision", s.revision},
+      {"generated", iso(s.generated)},
+      {"lastFetch", iso(s.lastFetch)},
+      {"lastSuccess", iso(s.lastSuccess)},
+      {"lastChange", iso(s.lastChange)},
+      {"fault", s.fault},
+      {"lastError", s.lastError},
+      {"consecutiveFailures", s.consecutiveFailures},
+      {"nextPollSeconds", s.nextPollIn.count()},
+      {"cacheBytes", s.cacheBytes},
+      {"uptimeSeconds", uptime.count()},
+      {"framesPerSecond", fps},
+  };
+  return j.dump(2) + "\n";
+}
+
+}  // namespace sf::platform

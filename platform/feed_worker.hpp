@@ -1,0 +1,102 @@
+// The live feed: a worker thread polls the feed URL, validates and verifies what it gets off the
+// UI thread, keeps the last good feed on disk and hands new feeds and status to the UI.
+#pragma once
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "core/config.hpp"
+#include "core/feed_update.hpp"
+#include "core/model.hpp"
+#include "http.hpp"
+#include "work_queue.hpp"
+
+namespace sf::platform {
+
+enum class FeedOrigin { Embedded, Cache, Network };
+
+// What organisers see on the status page and in status.json.
+struct FeedStatus {
+  std::string feedUrl;  // empty: no feed configured, the embedded one plays
+  FeedOrigin origin = FeedOrigin::Embedded;
+  std::string feedId;
+  std::int64_t revision = 0;
+  core::Instant generated{};
+  std::optional<core::Instant> lastFetch;    // last attempt
+  std::optional<core::Instant> lastSuccess;  // last answer that was good (new, same or 304)
+  std::optional<core::Instant> lastChange;   // last time a new revision was taken
+  std::string fault;      // machine-readable: "", "network", "timeout", "http", "tls", "too-large", "truncated", "redirects", "invalid-feed", "older-revision", "signature", "cache"
+  std::string lastError;  // plain words; empty when the last attempt was fine
+  int consecutiveFailures = 0;
+  std::chrono::seconds nextPollIn{0};
+  std::size_t cacheBytes = 0;
+  core::ClockEvidence clock;
+};
+
+struct FeedUpdate {
+  std::shared_ptr<const core::Feed> feed;  // a feed to play now, or null for a status change only
+  FeedStatus status;
+};
+
+struct StartupFeed {
+  std::shared_ptr<const core::Feed> feed;  // never null: the embedded feed is the last resort
+  FeedStatus status;
+  std::string warning;  // why the cache or the configured file was not used
+};
+
+// Before the first frame: the cached feed (validated, and verified when a key is configured),
+// else the embedded default. Synchronous; takes about a millisecond for a typical feed.
+StartupFeed loadStartupFeed(const core::Config& config);
+
+class FeedWorker {
+ public:
+  using Clock = std::function<core::Instant()>;
+
+  // `limits` sets timeouts and sizes for every request (its url is ignored); tests shorten them.
+  FeedWorker(core::Config config, const StartupFeed& startup, WorkQueue<FeedUpdate>& out, Clock clock = {},
+             FetchRequest limits = {});
+  ~FeedWorker();  // stops the thread and waits for it
+  FeedWorker(const FeedWorker&) = delete;
+  FeedWorker& operator=(const FeedWorker&) = delete;
+
+  void pollNow();                       // skip the wait (e.g. an organiser's gesture)
+  void setFrameRate(double fps) { fps_.store(fps); }
+
+ private:
+  void run();
+  void pollOnce();
+  void fail(const std::string& fault, const std::string& message);
+  void publish(std::shared_ptr<const core::Feed> feed);
+  void writeStatusFile();
+  bool waitFor(std::chrono::milliseconds delay);
+
+  core::Config config_;
+  std::string url_;
+  WorkQueue<FeedUpdate>& out_;
+  Clock clock_;
+  FetchRequest limits_;
+  std::optional<core::FeedIdentity> current_;
+  FeedStatus status_;
+  std::string etag_, lastModified_;
+  std::size_t lastBodyHash_ = 0;
+  std::chrono::steady_clock::time_point started_;
+  std::atomic<double> fps_{0};
+
+  std::mutex mutex_;
+  std::condition_variable wakeUp_;
+  bool stop_ = false;
+  bool pollRequested_ = false;
+  std::thread thread_;
+};
+
+// The status as JSON, for status.json and the status page.
+std::string statusJson(const FeedStatus& s, const core::Config& config, double fps, std::chrono::seconds uptime);
+std::string originName(FeedOrigin o);
+
+}  // namespace sf::platform

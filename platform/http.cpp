@@ -1,0 +1,144 @@
+// libcurl behind a small struct interface, so no curl type leaves platform/. Each call uses its
+// own easy handle; the worker calls it every few seconds, so handle reuse would save little.
+#include "http.hpp"
+
+#include <curl/curl.h>
+
+#include <cctype>
+
+namespace sf::platform {
+namespace {
+
+struct Transfer {
+  FetchResponse* response;
+  std::size_t limit;
+  bool tooLarge = false;
+};
+
+std::size_t onBody(char* ptr, std::size_t size, std::size_t n, void* user) {
+  auto* t = static_cast<Transfer*>(user);
+  const std::size_t bytes = size * n;
+  if (t->response->body.size() + bytes > t->limit) {
+    t->tooLarge = true;
+    return 0;  // aborts: we never buffer more than the limit
+  }
+  t->response->body.append(ptr, bytes);
+  return bytes;
+}
+
+std::string trimHeaderValue(std::string_view v) {
+  while (!v.empty() && std::isspace(static_cast<unsigned char>(v.front()))) v.remove_prefix(1);
+  while (!v.empty() && std::isspace(static_cast<unsigned char>(v.back()))) v.remove_suffix(1);
+  return std::string(v);
+}
+
+std::size_t onHeader(char* ptr, std::size_t size, std::size_t n, void* user) {
+  auto* t = static_cast<Transfer*>(user);
+  const std::string_view line(ptr, size * n);
+  if (line.starts_with("HTTP/")) {  // a new response (after a redirect): forget the old headers
+    t->response->etag.clear();
+    t->response->lastModified.clear();
+    t->response->serverDate.reset();
+  }
+  const auto colon = line.find(':');
+  if (colon == std::string_view::npos) return size * n;
+  std::string name(line.substr(0, colon));
+  for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string value = trimHeaderValue(line.substr(colon + 1));
+  if (name == "etag") t->response->etag = value;
+  else if (name == "last-modified") t->response->lastModified = value;
+  else if (name == "date") {
+    const time_t d = curl_getdate(value.c_str(), nullptr);
+    if (d > 0) t->response->serverDate = static_cast<std::int64_t>(d);
+  }
+  return size * n;
+}
+
+struct GlobalInit {
+  GlobalInit() { curl_global_init(CURL_GLOBAL_DEFAULT); }
+  ~GlobalInit() { curl_global_cleanup(); }
+};
+
+void describeError(CURLcode rc, const char* detail, FetchResponse& r, const std::string& url) {
+  std::string what;
+  switch (rc) {
+    case CURLE_COULDNT_RESOLVE_HOST: r.error = FetchError::Network; what = "could not find the server (name lookup failed)"; break;
+    case CURLE_COULDNT_CONNECT: r.error = FetchError::Network; what = "the server did not accept the connection (down or unreachable)"; break;
+    case CURLE_OPERATION_TIMEDOUT: r.error = FetchError::Timeout; what = "the server answered too slowly or not at all (timed out)"; break;
+    case CURLE_PEER_FAILED_VERIFICATION: r.error = FetchError::Tls; what = "the server's TLS certificate is not trusted"; break;
+    case CURLE_SSL_PINNEDPUBKEYNOTMATCH: r.error = FetchError::Tls; what = "the server's key does not match the pinned key"; break;
+    case CURLE_SSL_CONNECT_ERROR: r.error = FetchError::Tls; what = "the TLS handshake failed"; break;
+    case CURLE_TOO_MANY_REDIRECTS: r.error = FetchError::Redirects; what = "too many redirects (a redirect loop?)"; break;
+    case CURLE_PARTIAL_FILE: r.error = FetchError::Truncated; what = "the download ended early (truncated)"; break;
+    case CURLE_FILE_COULDNT_READ_FILE: r.error = FetchError::Network; what = "the file cannot be read"; break;
+    case CURLE_RECV_ERROR:
+    case CURLE_GOT_NOTHING: r.error = FetchError::Network; what = "the connection broke off"; break;
+    default: r.error = FetchError::Other; what = curl_easy_strerror(rc); break;
+  }
+  r.message = url + ": " + what;
+  if (detail && *detail) r.message += " (" + std::string(detail) + ")";
+}
+
+}  // namespace
+
+FetchResponse fetch(const FetchRequest& req) {
+  static GlobalInit init;  // libcurl's process-wide setup, once, before the first transfer
+  FetchResponse r;
+  CURL* curl = curl_easy_init();
+  if (!curl) {
+    r.error = FetchError::Other;
+    r.message = "cannot start a transfer (libcurl)";
+    return r;
+  }
+  Transfer t{&r, req.maxBytes};
+  char errbuf[CURL_ERROR_SIZE] = {0};
+  curl_slist* headers = nullptr;
+  if (!req.etag.empty()) headers = curl_slist_append(headers, ("If-None-Match: " + req.etag).c_str());
+  if (!req.lastModified.empty()) headers = curl_slist_append(headers, ("If-Modified-Since: " + req.lastModified).c_str());
+
+  curl_easy_setopt(curl, CURLOPT_URL, req.url.c_str());
+  curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https,file");
+  curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, onBody);
+  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &t);
+  curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, onHeader);
+  curl_easy_setopt(curl, CURLOPT_HEADERDATA, &t);
+  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+  curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, errbuf);
+  curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
+  curl_easy_setopt(curl, CURLOPT_MAXREDIRS, req.maxRedirects);
+  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, req.connectTimeoutMs);
+  curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, req.totalTimeoutMs);
+  curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, req.lowSpeedBytes);
+  curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, req.lowSpeedSeconds);
+  curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // gzip, deflate, br, zstd as built
+  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(req.maxBytes));
+  curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
+  if (!req.caBundle.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, req.caBundle.c_str());
+  if (!req.pinnedKey.empty()) curl_easy_setopt(curl, CURLOPT_PINNEDPUBLICKEY, req.pinnedKey.c_str());
+  curl_easy_setopt(curl, CURLOPT_USERAGENT, "schaufenster/0.1");
+
+  const CURLcode rc = curl_easy_perform(curl);
+  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &r.status);
+  curl_easy_cleanup(curl);
+  curl_slist_free_all(headers);
+
+  if (t.tooLarge || rc == CURLE_FILESIZE_EXCEEDED) {
+    r.error = FetchError::TooLarge;
+    r.message = req.url + ": larger than the limit of " + std::to_string(req.maxBytes) + " bytes";
+  } else if (rc != CURLE_OK) {
+    describeError(rc, errbuf, r, req.url);
+  } else if (r.status == 304) {
+    r.notModified = true;
+  } else if (r.status >= 400) {
+    r.error = FetchError::Http;
+    r.message = req.url + ": the server answered HTTP " + std::to_string(r.status) +
+                (r.status == 404 ? " (not found)" : r.status >= 500 ? " (server error)" : "");
+  }
+  if (!r.ok()) r.body.clear();
+  return r;
+}
+
+}  // namespace sf::platform

@@ -1,0 +1,41 @@
+// One HTTP(S) or file:// request with everything a fleet of screens needs: conditional requests,
+// timeouts, a slow-drip guard, a size limit while downloading, bounded redirects, verified TLS.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace sf::platform {
+
+struct FetchRequest {
+  std::string url;
+  std::string etag;          // sent as If-None-Match
+  std::string lastModified;  // sent as If-Modified-Since
+  std::size_t maxBytes = 16u << 20;
+  long connectTimeoutMs = 10000;
+  long totalTimeoutMs = 60000;
+  long lowSpeedBytes = 64;  // slower than this for lowSpeedSeconds is a stalled server
+  long lowSpeedSeconds = 10;
+  long maxRedirects = 5;
+  std::string caBundle;   // extra trusted CAs (PEM); verification itself cannot be turned off
+  std::string pinnedKey;  // "sha256//base64" public key pin
+};
+
+enum class FetchError { None, Network, Timeout, TooLarge, Http, Tls, Redirects, Truncated, Other };
+
+struct FetchResponse {
+  FetchError error = FetchError::None;
+  std::string message;  // plain words for the status page
+  long status = 0;      // HTTP status; 0 for file://
+  bool notModified = false;
+  std::string body;
+  std::string etag;
+  std::string lastModified;
+  std::optional<std::int64_t> serverDate;  // the Date header, seconds since the epoch
+  bool ok() const { return error == FetchError::None; }
+};
+
+FetchResponse fetch(const FetchRequest& request);
+
+}  // namespace sf::platform

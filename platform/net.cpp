@@ -1,0 +1,47 @@
+// getifaddrs/gethostname wrappers. Cheap enough to call once a second while the feed is
+// unreachable: no sockets are opened.
+#include "net.hpp"
+
+#include <arpa/inet.h>
+#include <ifaddrs.h>
+#include <net/if.h>
+#include <netinet/in.h>
+#include <unistd.h>
+
+#include <algorithm>
+
+namespace sf::platform {
+
+std::string hostName() {
+  char buf[256] = {0};
+  if (::gethostname(buf, sizeof buf - 1) != 0) return "unknown";
+  return buf;
+}
+
+std::vector<std::string> ipAddresses() {
+  std::vector<std::string> out;
+  ifaddrs* list = nullptr;
+  if (::getifaddrs(&list) != 0) return out;
+  for (ifaddrs* i = list; i; i = i->ifa_next) {
+    if (!i->ifa_addr || !(i->ifa_flags & IFF_UP) || (i->ifa_flags & IFF_LOOPBACK)) continue;
+    char buf[INET6_ADDRSTRLEN] = {0};
+    if (i->ifa_addr->sa_family == AF_INET)
+      ::inet_ntop(AF_INET, &reinterpret_cast<sockaddr_in*>(i->ifa_addr)->sin_addr, buf, sizeof buf);
+    else if (i->ifa_addr->sa_family == AF_INET6)
+      ::inet_ntop(AF_INET6, &reinterpret_cast<sockaddr_in6*>(i->ifa_addr)->sin6_addr, buf, sizeof buf);
+    else
+      continue;
+    out.push_back(std::string(i->ifa_name) + " " + buf);
+  }
+  ::freeifaddrs(list);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string networkFingerprint() {
+  std::string fp;
+  for (const auto& a : ipAddresses()) fp += a + ";";
+  return fp;
+}
+
+}  // namespace sf::platform

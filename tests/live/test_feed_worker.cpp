@@ -1,0 +1,202 @@
+// The live feed against a real HTTPS server on 127.0.0.1 (cpp-httplib, throw-away certificates
+// made at test time): for each fault the last good feed stays, the status names it, and it heals.
+#include <catch2/catch.hpp>
+
+#include <httplib.h>
+
+#include <atomic>
+#include <filesystem>
+#include <thread>
+
+#include "core/feed_parse.hpp"
+#include "fixtures.hpp"
+#include "live_support.hpp"
+#include "platform/crypto.hpp"
+#include "platform/feed_cache.hpp"
+#include "platform/feed_worker.hpp"
+
+using namespace std::chrono_literals;
+using namespace sf;
+using sf::test::FeedServer;
+using sf::test::feedWithRevision;
+using sf::test::TempDir;
+
+namespace {
+
+// Runs a worker against `server` and collects what it hands to the UI.
+struct Screen {
+  Screen(const std::string& url, const TempDir& dir, const std::string& caBundle, const std::string& publicKey = {}) {
+    config.feed = url;
+    config.pollSeconds = 1;
+    config.cacheDir = dir.path;
+    config.caBundle = caBundle;
+    config.publicKey = publicKey;
+    startup = platform::loadStartupFeed(config);
+    latestFeed = startup.feed;
+    platform::FetchRequest limits;
+    limits.lowSpeedSeconds = 2;
+    limits.totalTimeoutMs = 8000;
+    limits.connectTimeoutMs = 2000;
+    limits.maxBytes = 1u << 20;
+    worker = std::make_unique<platform::FeedWorker>(config, startup, queue, platform::FeedWorker::Clock{}, limits);
+  }
+
+  // Drains the queue until `done` holds or the time is up.
+  bool waitFor(const std::function<bool()>& done, std::chrono::seconds timeout = 20s) {
+    const auto until = std::chrono::steady_clock::now() + timeout;
+    std::deque<platform::FeedUpdate> got;
+    while (std::chrono::steady_clock::now() < until) {
+      if (queue.drain(got)) {
+        for (auto& u : got) {
+          if (u.feed) latestFeed = u.feed;
+          status = u.status;
+          ++updates;
+        }
+        if (done()) return true;
+      }
+      std::this_thread::sleep_for(20ms);
+    }
+    return done();
+  }
+
+  bool waitForFault(const std::string& fault) {
+    const int before = updates;
+    return waitFor([&] { return updates > before && status.fault == fault; });
+  }
+
+  core::Config config;
+  platform::StartupFeed startup;
+  platform::WorkQueue<platform::FeedUpdate> queue;
+  std::unique_ptr<platform::FeedWorker> worker;
+  std::shared_ptr<const core::Feed> latestFeed;
+  platform::FeedStatus status;
+  int updates = 0;
+};
+
+std::int64_t cachedRevision(const TempDir& dir) {
+  auto c = platform::loadCachedFeed(dir.path);
+  if (!c) return -1;
+  auto r = core::parseFeed(c->text, "cache");
+  return r.feed ? r.feed->revision : -2;
+}
+
+}  // namespace
+
+TEST_CASE("a screen follows a published feed and survives every fault", "[live]") {
+  FeedServer server;
+  TempDir dir;
+  server.setFeed(feedWithRevision(5));
+  Screen screen(server.url("/feed.json"), dir, server.caFile());
+
+  REQUIRE(screen.waitFor([&] { return screen.latestFeed->revision == 5; }));
+  CHECK(screen.status.origin == platform::FeedOrigin::Network);
+  CHECK(cachedRevision(dir) == 5);
+
+  SECTION("an unchanged feed costs a 304") {
+    const int before = server.notModifiedCount();
+    REQUIRE(screen.waitFor([&] { return server.notModifiedCount() > before; }));
+    CHECK(screen.status.fault.empty());
+  }
+
+  // Each fault: the feed stays at revision 5, the status names the fault, then it heals.
+  const auto faultCase = [&](const std::string& fault, const std::string& words, const std::function<void()>& breakIt) {
+    breakIt();
+    REQUIRE(screen.waitForFault(fault));
+    CHECK_THAT(screen.status.lastError, Catch::Contains(words));
+    CHECK(screen.latestFeed->revision == 5);
+    CHECK(cachedRevision(dir) == 5);
+    server.setMode(FeedServer::Mode::Normal);
+    server.setFeed(feedWithRevision(6));
+    screen.worker->pollNow();
+    REQUIRE(screen.waitFor([&] { return screen.latestFeed->revision == 6 && screen.status.fault.empty(); }));
+    CHECK(cachedRevision(dir) == 6);
+  };
+
+  SECTION("404") { faultCase("http", "HTTP 404 (not found)", [&] { server.setMode(FeedServer::Mode::NotFound); }); }
+  SECTION("500") { faultCase("http", "HTTP 500 (server error)", [&] { server.setMode(FeedServer::Mode::ServerError); }); }
+  SECTION("slow drip") { faultCase("timeout", "too slowly", [&] { server.setMode(FeedServer::Mode::Drip); }); }
+  SECTION("truncated body") { faultCase("truncated", "ended early", [&] { server.setMode(FeedServer::Mode::Truncated); }); }
+  SECTION("body over the limit") { faultCase("too-large", "larger than the limit", [&] { server.setMode(FeedServer::Mode::Huge); }); }
+  SECTION("redirect loop") { faultCase("redirects", "too many redirects", [&] { server.setMode(FeedServer::Mode::RedirectLoop); }); }
+  SECTION("invalid JSON") {
+    faultCase("invalid-feed", "feed.json:1:11: error: expected ':' after the key \"format\"", [&] { server.setFeed("{\"format\" \"x\"}"); });
+  }
+  SECTION("valid JSON, invalid feed") {
+    faultCase("invalid-feed", "/timeZone: error: expected an IANA time zone", [&] {
+      std::string bad = feedWithRevision(7);
+      bad.replace(bad.find("Europe/Berlin"), 13, "Mars/Olympus");
+      server.setFeed(bad);
+    });
+  }
+  SECTION("older revision") { faultCase("older-revision", "refused revision 4, older than the 5 playing", [&] { server.setFeed(feedWithRevision(4)); }); }
+  SECTION("server down") {
+    server.stop();
+    REQUIRE(screen.waitForFault("network"));
+    CHECK_THAT(screen.status.lastError, Catch::Contains("did not accept the connection"));
+    CHECK(screen.latestFeed->revision == 5);
+    server.setFeed(feedWithRevision(6));
+    server.start();  // the same port again
+    screen.worker->pollNow();
+    REQUIRE(screen.waitFor([&] { return screen.latestFeed->revision == 6 && screen.status.fault.empty(); }));
+  }
+}
+
+TEST_CASE("signed feeds: unsigned or tampered feeds are refused", "[live]") {
+  const auto keys = platform::generateKeyPair();
+  REQUIRE(keys);
+  FeedServer server;
+  TempDir dir;
+  const std::string v5 = feedWithRevision(5);
+  server.setFeed(v5, *platform::signDocument(v5, keys->secretKey));
+  Screen screen(server.url("/feed.json"), dir, server.caFile(), keys->publicKey);
+  REQUIRE(screen.waitFor([&] { return screen.latestFeed->revision == 5; }));
+
+  SECTION("tampered after signing") {
+    const std::string v6 = feedWithRevision(6);
+    server.setFeed(v6, *platform::signDocument(v5, keys->secretKey));
+    REQUIRE(screen.waitForFault("signature"));
+    CHECK_THAT(screen.status.lastError, Catch::Contains("does not match"));
+    CHECK(screen.latestFeed->revision == 5);
+  }
+  SECTION("missing signature") {
+    server.setFeed(feedWithRevision(6), "");
+    REQUIRE(screen.waitForFault("signature"));
+    CHECK_THAT(screen.status.lastError, Catch::Contains("no signature could be fetched"));
+  }
+  SECTION("signed with another key") {
+    const auto other = platform::generateKeyPair();
+    const std::string v6 = feedWithRevision(6);
+    server.setFeed(v6, *platform::signDocument(v6, other->secretKey));
+    REQUIRE(screen.waitForFault("signature"));
+    CHECK_THAT(screen.status.lastError, Catch::Contains("another key"));
+  }
+  CHECK(cachedRevision(dir) == 5);
+  // A restart without network plays the verified cache.
+  core::Config offline = screen.config;
+  CHECK(platform::loadStartupFeed(offline).feed->revision == 5);
+}
+
+TEST_CASE("a server with a certificate the screen does not trust is refused", "[live]") {
+  FeedServer server;
+  FeedServer stranger;  // its own throw-away CA
+  TempDir dir;
+  server.setFeed(feedWithRevision(5));
+  Screen screen(server.url("/feed.json"), dir, stranger.caFile());
+  REQUIRE(screen.waitForFault("tls"));
+  CHECK_THAT(screen.status.lastError, Catch::Contains("certificate"));
+  CHECK(screen.latestFeed->id == "mpi-berlin");  // the embedded feed keeps playing
+}
+
+TEST_CASE("without network and cache the embedded feed plays; with a cache, the cache", "[live]") {
+  TempDir dir;
+  core::Config config;
+  config.feed = "https://127.0.0.1:1/feed.json";
+  config.cacheDir = dir.path;
+  auto s = platform::loadStartupFeed(config);
+  CHECK(s.status.origin == platform::FeedOrigin::Embedded);
+  CHECK(s.feed->projects.size() == 42);
+  REQUIRE(platform::saveCachedFeed(dir.path, {config.feed, feedWithRevision(9), "", "", ""}).empty());
+  s = platform::loadStartupFeed(config);
+  CHECK(s.status.origin == platform::FeedOrigin::Cache);
+  CHECK(s.feed->revision == 9);
+}
