@@ -4,6 +4,8 @@
 
 #include <sys/stat.h>
 
+#include <filesystem>
+
 #include <nlohmann/json.hpp>
 
 #include "files.hpp"
@@ -30,6 +32,16 @@ std::optional<CachedFeed> loadCachedFeed(const std::string& cacheDir, std::strin
   c.etag = doc.value("etag", "");
   c.lastModified = doc.value("lastModified", "");
   return c;
+}
+
+int removeStaleTemporaries(const std::string& cacheDir) {
+  const std::string prefix = "feed-cache.json.tmp.";
+  int removed = 0;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(cacheDir, ec)) {
+    if (e.path().filename().string().rfind(prefix, 0) == 0 && std::filesystem::remove(e.path(), ec)) ++removed;
+  }
+  return removed;
 }
 
 std::string saveCachedFeed(const std::string& cacheDir, const CachedFeed& c) {

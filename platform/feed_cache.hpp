@@ -16,6 +16,8 @@ struct CachedFeed {
 
 std::string cacheFilePath(const std::string& cacheDir);
 std::optional<CachedFeed> loadCachedFeed(const std::string& cacheDir, std::string* error = nullptr);
+// Removes temporary files that a write cut off by a power cut left behind; returns how many.
+int removeStaleTemporaries(const std::string& cacheDir);
 // Returns an empty string on success, else the error. Creates the directory when missing.
 std::string saveCachedFeed(const std::string& cacheDir, const CachedFeed& feed);
 

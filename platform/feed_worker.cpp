@@ -70,6 +70,7 @@ std::string originName(FeedOrigin o) {
 StartupFeed loadStartupFeed(const core::Config& config) {
   StartupFeed s;
   s.status.feedUrl = toUrl(config.feed);
+  removeStaleTemporaries(config.cacheDir);  // only this process writes there, and it has not yet
   std::string error;
   if (auto cached = loadCachedFeed(config.cacheDir, &error)) {
     auto parsed = core::parseFeed(cached->text, cacheFilePath(config.cacheDir));
@@ -134,7 +135,7 @@ void FeedWorker::run() {
     const double base = config_.pollSeconds;
     double delay = base;
     if (status_.consecutiveFailures > 0) delay = std::min(60.0, base * std::pow(2.0, status_.consecutiveFailures - 1));
-    delay *= std::uniform_real_distribution<double>(0.8, 1.2)(rng);
+    delay *= std::uniform_real_distribution<double>(0.9, 1.1)(rng);
     status_.nextPollIn = std::chrono::seconds(static_cast<long>(delay + 0.5));
     writeStatusFile();
     out_.push(FeedUpdate{nullptr, status_});
