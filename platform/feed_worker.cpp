@@ -95,7 +95,7 @@ StartupFeed loadStartupFeed(const core::Config& config) {
   return s;
 }
 
-FeedWorker::FeedWorker(core::Config config, const StartupFeed& startup, WorkQueue<FeedUpdate>& out, Clock clock,
+FeedWorker::FeedWorker(core::Config config, const StartupFeed& startup, WorkerQueue& out, Clock clock,
                        FetchRequest limits)
     : config_(std::move(config)), url_(toUrl(config_.feed)), out_(out), clock_(clock ? std::move(clock) : Clock(systemNow)),
       limits_(std::move(limits)),
@@ -138,7 +138,7 @@ void FeedWorker::run() {
     delay *= std::uniform_real_distribution<double>(0.9, 1.1)(rng);
     status_.nextPollIn = std::chrono::seconds(static_cast<long>(delay + 0.5));
     writeStatusFile();
-    out_.push(FeedUpdate{nullptr, status_});
+    out_.push(WorkerMessage{FeedUpdate{nullptr, status_}});
     if (!waitFor(std::chrono::milliseconds(static_cast<long>(delay * 1000)))) return;
   }
 }
@@ -171,7 +171,7 @@ void FeedWorker::fail(const std::string& fault, const std::string& message) {
   ++status_.consecutiveFailures;
 }
 
-void FeedWorker::publish(std::shared_ptr<const core::Feed> feed) { out_.push(FeedUpdate{std::move(feed), status_}); }
+void FeedWorker::publish(std::shared_ptr<const core::Feed> feed) { out_.push(WorkerMessage{FeedUpdate{std::move(feed), status_}}); }
 
 void FeedWorker::pollOnce() {
   const core::Instant started = clock_();

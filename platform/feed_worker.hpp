@@ -15,34 +15,9 @@
 #include "core/feed_update.hpp"
 #include "core/model.hpp"
 #include "http.hpp"
-#include "work_queue.hpp"
+#include "worker_messages.hpp"
 
 namespace sf::platform {
-
-enum class FeedOrigin { Embedded, Cache, Network };
-
-// What organisers see on the status page and in status.json.
-struct FeedStatus {
-  std::string feedUrl;  // empty: no feed configured, the embedded one plays
-  FeedOrigin origin = FeedOrigin::Embedded;
-  std::string feedId;
-  std::int64_t revision = 0;
-  core::Instant generated{};
-  std::optional<core::Instant> lastFetch;    // last attempt
-  std::optional<core::Instant> lastSuccess;  // last answer that was good (new, same or 304)
-  std::optional<core::Instant> lastChange;   // last time a new revision was taken
-  std::string fault;      // machine-readable: "", "network", "timeout", "http", "tls", "too-large", "truncated", "redirects", "invalid-feed", "older-revision", "signature", "cache"
-  std::string lastError;  // plain words; empty when the last attempt was fine
-  int consecutiveFailures = 0;
-  std::chrono::seconds nextPollIn{0};
-  std::size_t cacheBytes = 0;
-  core::ClockEvidence clock;
-};
-
-struct FeedUpdate {
-  std::shared_ptr<const core::Feed> feed;  // a feed to play now, or null for a status change only
-  FeedStatus status;
-};
 
 struct StartupFeed {
   std::shared_ptr<const core::Feed> feed;  // never null: the embedded feed is the last resort
@@ -59,7 +34,7 @@ class FeedWorker {
   using Clock = std::function<core::Instant()>;
 
   // `limits` sets timeouts and sizes for every request (its url is ignored); tests shorten them.
-  FeedWorker(core::Config config, const StartupFeed& startup, WorkQueue<FeedUpdate>& out, Clock clock = {},
+  FeedWorker(core::Config config, const StartupFeed& startup, WorkerQueue& out, Clock clock = {},
              FetchRequest limits = {});
   ~FeedWorker();  // stops the thread and waits for it
   FeedWorker(const FeedWorker&) = delete;
@@ -78,7 +53,7 @@ class FeedWorker {
 
   core::Config config_;
   std::string url_;
-  WorkQueue<FeedUpdate>& out_;
+  WorkerQueue& out_;
   Clock clock_;
   FetchRequest limits_;
   std::optional<core::FeedIdentity> current_;

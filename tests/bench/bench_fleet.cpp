@@ -31,7 +31,7 @@ int runChild(const std::string& url, const std::string& ca, const std::string& d
   std::mutex m;
   std::condition_variable cv;
   bool pending = false;
-  sf::platform::WorkQueue<sf::platform::FeedUpdate> queue;
+  sf::platform::WorkerQueue queue;
   queue.setWake([&] {
     std::lock_guard l(m);
     pending = true;
@@ -39,17 +39,18 @@ int runChild(const std::string& url, const std::string& ca, const std::string& d
   });
   const auto startup = sf::platform::loadStartupFeed(config);
   sf::platform::FeedWorker worker(config, startup, queue);
-  std::deque<sf::platform::FeedUpdate> got;
+  std::deque<sf::platform::WorkerMessage> got;
   while (true) {
     std::unique_lock l(m);
     cv.wait(l, [&] { return pending; });
     pending = false;
     l.unlock();
     if (!queue.drain(got)) continue;
-    for (const auto& u : got) {
-      if (!u.feed) continue;
+    for (const auto& m : got) {
+      const auto* u = std::get_if<sf::platform::FeedUpdate>(&m);
+      if (!u || !u->feed) continue;
       char line[64];
-      const int n = std::snprintf(line, sizeof line, "%lld %lld\n", static_cast<long long>(u.feed->revision),
+      const int n = std::snprintf(line, sizeof line, "%lld %lld\n", static_cast<long long>(u->feed->revision),
                                   static_cast<long long>(realtimeNs()));
       if (::write(fd, line, static_cast<std::size_t>(n)) < 0) return 1;
     }

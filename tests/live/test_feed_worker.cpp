@@ -44,12 +44,14 @@ struct Screen {
   // Drains the queue until `done` holds or the time is up.
   bool waitFor(const std::function<bool()>& done, std::chrono::seconds timeout = 20s) {
     const auto until = std::chrono::steady_clock::now() + timeout;
-    std::deque<platform::FeedUpdate> got;
+    std::deque<platform::WorkerMessage> got;
     while (std::chrono::steady_clock::now() < until) {
       if (queue.drain(got)) {
-        for (auto& u : got) {
-          if (u.feed) latestFeed = u.feed;
-          status = u.status;
+        for (auto& m : got) {
+          const auto* u = std::get_if<platform::FeedUpdate>(&m);
+          if (!u) continue;
+          if (u->feed) latestFeed = u->feed;
+          status = u->status;
           ++updates;
         }
         if (done()) return true;
@@ -66,7 +68,7 @@ struct Screen {
 
   core::Config config;
   platform::StartupFeed startup;
-  platform::WorkQueue<platform::FeedUpdate> queue;
+  platform::WorkerQueue queue;
   std::unique_ptr<platform::FeedWorker> worker;
   std::shared_ptr<const core::Feed> latestFeed;
   platform::FeedStatus status;

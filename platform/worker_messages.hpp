@@ -1,0 +1,27 @@
+// Everything worker threads hand to the UI thread, as one message type for the one queue.
+// The UI drains the queue once per loop turn and applies each message to its state.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "feed_worker_status.hpp"
+#include "work_queue.hpp"
+
+namespace sf::platform {
+
+// A decoded image, ready for the UI thread to turn into a texture; or why it cannot be shown.
+struct ImageReady {
+  std::string src;  // as the feed names it
+  int width = 0;
+  int height = 0;
+  std::vector<std::uint8_t> rgba;  // width * height * 4 bytes; empty on error
+  std::string error;
+};
+
+using WorkerMessage = std::variant<FeedUpdate, ImageReady>;
+using WorkerQueue = WorkQueue<WorkerMessage>;
+
+}  // namespace sf::platform
