@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -54,6 +55,13 @@ class FeedServer {
       if (signature_.empty()) res.status = 404;
       else res.set_content(signature_, "application/json");
     });
+    server_->Get("/files/(.*)", [this](const httplib::Request& req, httplib::Response& res) {
+      ++requests_;
+      std::lock_guard lock(mutex_);
+      auto it = files_.find(req.matches[1]);
+      if (it == files_.end()) res.status = 404;
+      else res.set_content(it->second, "application/octet-stream");
+    });
     if (port_ == 0) port_ = server_->bind_to_any_port("127.0.0.1");
     else if (!server_->bind_to_port("127.0.0.1", port_)) throw std::runtime_error("port " + std::to_string(port_) + " is taken");
     thread_ = std::thread([this] { server_->listen_after_bind(); });
@@ -78,6 +86,11 @@ class FeedServer {
     etag_ = "\"" + std::to_string(std::hash<std::string>{}(body_)) + "\"";
   }
   void setMode(Mode m) { mode_ = m; }
+  // Serves `body` at /files/<name>.
+  void setFile(const std::string& name, std::string body) {
+    std::lock_guard lock(mutex_);
+    files_[name] = std::move(body);
+  }
 
  private:
   void serveFeed(const httplib::Request& req, httplib::Response& res) {
@@ -117,6 +130,7 @@ class FeedServer {
   int port_ = 0;
   std::mutex mutex_;
   std::string body_, signature_, etag_;
+  std::map<std::string, std::string> files_;
   std::atomic<Mode> mode_{Mode::Normal};
   std::atomic<bool> stopping_{false};
   std::atomic<int> notModified_{0}, requests_{0};
