@@ -9,6 +9,11 @@ namespace {
 constexpr std::array kCommands{
     Command{"validate", "check feeds and report every problem with file, line, column and JSON pointer", runValidate},
     Command{"info", "summarise a feed and show what is on at a given time", runInfo},
+    Command{"publish", "validate, bump the revision, sign and publish a feed into a folder a web server serves", runPublish},
+    Command{"announce", "add an urgent message to a feed and publish it", runAnnounce},
+    Command{"keygen", "create an Ed25519 key pair for signing feeds", runKeygen},
+    Command{"sign", "sign a feed file", runSign},
+    Command{"verify", "check a feed's signature as a screen would", runVerify},
 };
 }  // namespace
 

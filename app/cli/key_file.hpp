@@ -1,0 +1,14 @@
+// Organisers' key files: JSON with the Ed25519 key pair, created with mode 0600 by `keygen`.
+// The secret never appears on a terminal; only the public key is printed, for screen configs.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "platform/crypto.hpp"
+
+namespace sf::cli {
+
+std::optional<platform::KeyPair> readKeyFile(const std::string& path, std::string& error);
+std::string writeKeyFile(const std::string& path, const platform::KeyPair& keys);  // "" on success
+
+}  // namespace sf::cli

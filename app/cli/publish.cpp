@@ -1,0 +1,171 @@
+// `publish FEED --to DIR` and `announce TEXT --until TIME`: validate, bump the revision, sign,
+// and switch the published folder to the new release atomically; `--rollback` republishes an old one.
+#include <chrono>
+#include <iostream>
+
+#include "commands.hpp"
+#include "common.hpp"
+#include "core/feed_edit.hpp"
+#include "key_file.hpp"
+#include "platform/files.hpp"
+#include "platform/publish.hpp"
+
+namespace sf::cli {
+namespace {
+
+core::Instant now() { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); }
+
+void printErrors(const core::Diagnostics& ds) {
+  for (const auto& d : ds)
+    if (d.severity == core::Severity::Error) std::cerr << core::formatDiagnostic(d) << '\n';
+}
+
+// Gives `text` the next revision after everything published and the source's own, signs it and
+// makes it current in `dir`. Prints what happened; returns the exit code.
+int publishText(const std::string& text, const std::string& dir, const std::string& keyFile, int keep, const std::string& what) {
+  const auto parsed = core::parseFeed(text, what);
+  if (!parsed.feed) {
+    printErrors(parsed.diagnostics);
+    std::cerr << what << ": not published, because it is not a valid feed\n";
+    return kExitInvalid;
+  }
+  const auto published = platform::publishedRevisions(dir);
+  const std::int64_t revision = std::max(published.empty() ? 0 : published.back(), parsed.feed->revision) + 1;
+  const auto edited = core::setRevision(text, revision, now());
+  if (!edited.text) {
+    printErrors(edited.diagnostics);
+    return kExitInvalid;
+  }
+  platform::Release release{revision, *edited.text, {}};
+  if (!keyFile.empty()) {
+    std::string error;
+    const auto keys = readKeyFile(keyFile, error);
+    if (!keys) {
+      std::cerr << error << '\n';
+      return kExitInvalid;
+    }
+    const auto sig = platform::signDocument(release.text, keys->secretKey);
+    if (!sig) {
+      std::cerr << keyFile << ": the secret key is damaged\n";
+      return kExitInvalid;
+    }
+    release.signature = *sig;
+  }
+  if (auto err = platform::publishRelease(dir, release, keep); !err.empty()) {
+    std::cerr << err << '\n';
+    return kExitInvalid;
+  }
+  std::cout << "published revision " << revision << (release.signature.empty() ? "" : " (signed)") << " to " << dir
+            << "/feed.json; screens pick it up at their next poll\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+int runPublish(const std::vector<std::string>& args) {
+  CLI::App app{"Validates a feed, gives it the next revision, signs it when a key is given and makes it\n"
+               "the current release in DIR, which any web server can serve. Screens point at DIR/feed.json.",
+               "schaufenster publish"};
+  std::string feed, dir, key;
+  int keep = 10;
+  std::int64_t rollbackTo = -1;
+  bool rollback = false;
+  app.add_option("feed", feed, "the feed to publish (not needed with --rollback)");
+  app.add_option("--to", dir, "the published folder")->required();
+  app.add_option("-k,--key", key, "key file from `schaufenster keygen`: signs the release");
+  app.add_option("--keep", keep, "how many releases to keep (default 10)")->check(CLI::Range(1, 1000));
+  auto* rb = app.add_flag("--rollback", rollback, "publish the previous release again, under a new revision");
+  app.add_option("--revision", rollbackTo, "with --rollback: the release to bring back")->needs(rb);
+  if (auto code = parseArgs(app, args)) return *code;
+
+  if (rollback) {
+    const auto revisions = platform::publishedRevisions(dir);
+    const auto current = platform::currentRevision(dir);
+    if (rollbackTo < 0) {
+      for (auto it = revisions.rbegin(); it != revisions.rend(); ++it)
+        if (!current || *it < *current) {
+          rollbackTo = *it;
+          break;
+        }
+    }
+    const auto release = rollbackTo >= 0 ? platform::readRelease(dir, rollbackTo) : std::nullopt;
+    if (!release) {
+      std::cerr << "no release " << (rollbackTo >= 0 ? std::to_string(rollbackTo) + " " : "") << "to roll back to in " << dir << "/releases\n";
+      return kExitInvalid;
+    }
+    std::cout << "rolling back to the content of revision " << rollbackTo << '\n';
+    return publishText(release->text, dir, key, keep, dir + "/releases/" + std::to_string(rollbackTo) + "/feed.json");
+  }
+  if (feed.empty()) {
+    std::cerr << "publish: name the feed to publish, or use --rollback\n";
+    return kExitUsage;
+  }
+  const LoadedFeed loaded = loadFeed(feed);
+  if (!loaded.text) {
+    printErrors(loaded.parsed.diagnostics);
+    return kExitInvalid;
+  }
+  return publishText(*loaded.text, dir, key, keep, loaded.name);
+}
+
+int runAnnounce(const std::vector<std::string>& args) {
+  CLI::App app{"Adds an urgent message to a feed (it takes over every screen until --until) and publishes it.",
+               "schaufenster announce"};
+  std::string text, en, title, until, from, feed, dir, key, id = "announcement";
+  int priority = 100;
+  app.add_option("text", text, "the message (in the feed's first language)")->required();
+  app.add_option("--en", en, "the message in English, when the feed offers it");
+  app.add_option("--title", title, "a short heading, e.g. \"Raumänderung\"");
+  app.add_option("--until", until, "when it ends: 14:30 (today, venue time), 2024-06-15T14:30 or with offset")->required();
+  app.add_option("--from", from, "when it starts (default: now)");
+  app.add_option("--feed", feed, "the organiser's feed file; it is updated too")->required();
+  app.add_option("--to", dir, "the published folder")->required();
+  app.add_option("-k,--key", key, "key file: signs the release");
+  app.add_option("--id", id, "announcement id; the same id replaces an earlier message");
+  app.add_option("--priority", priority, "the highest valid announcement is shown (default 100)");
+  if (auto code = parseArgs(app, args)) return *code;
+
+  const LoadedFeed loaded = loadFeed(feed);
+  if (!loaded.parsed.feed) {
+    printErrors(loaded.parsed.diagnostics);
+    return kExitInvalid;
+  }
+  const core::Feed& f = *loaded.parsed.feed;
+  const auto zone = core::TimeZone::find(f.timeZoneName).value_or(core::TimeZone::utc());
+  auto readTime = [&](const std::string& s) -> std::optional<core::Instant> {
+    if (s.size() == 5 && s[2] == ':')  // "14:30": today in the venue's time zone
+      return core::parseInstantOrLocal(core::formatDate(zone.toLocal(now()).date) + "T" + s, zone);
+    return core::parseInstantOrLocal(s, zone);
+  };
+  core::NewAnnouncement a;
+  a.id = id;
+  a.priority = priority;
+  a.text.set(f.languages.front(), text);
+  if (!en.empty()) a.text.set("en", en);
+  if (!title.empty()) a.title.set(f.languages.front(), title);
+  const auto end = readTime(until);
+  const auto start = from.empty() ? std::optional<core::Instant>(now()) : readTime(from);
+  if (!end || !start) {
+    std::cerr << "announce: expected times such as 14:30, 2024-06-15T14:30 or 2024-06-15T14:30:00+02:00\n";
+    return kExitUsage;
+  }
+  if (*end <= *start) {
+    std::cerr << "announce: --until (" << core::formatInstant(*end, zone) << ") is not after the start (" << core::formatInstant(*start, zone) << ")\n";
+    return kExitUsage;
+  }
+  a.start = *start;
+  a.end = *end;
+  const auto edited = core::addAnnouncement(*loaded.text, a);
+  if (!edited.text) {
+    printErrors(edited.diagnostics);
+    return kExitInvalid;
+  }
+  if (auto err = platform::writeFileAtomic(feed, *edited.text); !err.empty()) {
+    std::cerr << err << '\n';
+    return kExitInvalid;
+  }
+  std::cout << "announcement \"" << id << "\" until " << core::formatInstant(a.end, zone) << " added to " << feed << '\n';
+  return publishText(*edited.text, dir, key, 10, feed);
+}
+
+}  // namespace sf::cli

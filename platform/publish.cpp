@@ -1,0 +1,117 @@
+// Publishing with POSIX guarantees: files are fsynced before the folder is renamed into place,
+// and `current` is replaced by renaming a new symlink over it, which is atomic.
+#include "publish.hpp"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+#include "files.hpp"
+
+namespace fs = std::filesystem;
+
+namespace sf::platform {
+namespace {
+
+void syncDir(const std::string& dir) {
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
+  }
+}
+
+std::string ensureLink(const std::string& dir, const std::string& name, const std::string& target) {
+  const std::string path = dir + "/" + name;
+  std::error_code ec;
+  if (fs::is_symlink(fs::symlink_status(path, ec)) && fs::read_symlink(path, ec) == target) return {};
+  const std::string tmp = path + ".tmp." + std::to_string(::getpid());
+  fs::remove(tmp, ec);
+  if (::symlink(target.c_str(), tmp.c_str()) != 0) return "cannot create link " + tmp + ": " + std::strerror(errno);
+  if (::rename(tmp.c_str(), path.c_str()) != 0) return "cannot replace " + path + ": " + std::strerror(errno);
+  return {};
+}
+
+}  // namespace
+
+std::vector<std::int64_t> publishedRevisions(const std::string& dir) {
+  std::vector<std::int64_t> out;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir + "/releases", ec)) {
+    const std::string name = e.path().filename().string();
+    if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos || name.size() > 18) continue;
+    out.push_back(std::stoll(name));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::optional<std::int64_t> currentRevision(const std::string& dir) {
+  std::error_code ec;
+  const auto target = fs::read_symlink(dir + "/current", ec);
+  if (ec) return std::nullopt;
+  const std::string name = target.filename().string();
+  if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  return std::stoll(name);
+}
+
+std::optional<Release> readRelease(const std::string& dir, std::int64_t revision) {
+  const std::string base = dir + "/releases/" + std::to_string(revision) + "/feed.json";
+  auto feed = readFile(base, 16u << 20);
+  if (!feed.content) return std::nullopt;
+  Release r;
+  r.revision = revision;
+  r.text = std::move(*feed.content);
+  if (auto sig = readFile(base + ".sig", 4096); sig.content) r.signature = std::move(*sig.content);
+  return r;
+}
+
+std::string publishRelease(const std::string& dir, const Release& release, int keep) {
+  std::error_code ec;
+  fs::create_directories(dir + "/releases", ec);
+  if (ec) return "cannot create " + dir + "/releases: " + ec.message();
+  // One publisher at a time: a second one waits rather than interleaving releases.
+  const int lockFd = ::open((dir + "/.publish.lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (lockFd < 0) return "cannot lock " + dir + ": " + std::strerror(errno);
+  ::flock(lockFd, LOCK_EX);
+  struct Unlock {
+    int fd;
+    ~Unlock() { ::close(fd); }
+  } unlock{lockFd};
+
+  const std::string name = std::to_string(release.revision);
+  const std::string final = dir + "/releases/" + name;
+  if (fs::exists(final, ec)) return "revision " + name + " is already published in " + dir;
+
+  // Build the release beside its final place, then rename it in: readers never see it half done.
+  const std::string staging = dir + "/releases/.staging-" + name + "-" + std::to_string(::getpid());
+  fs::remove_all(staging, ec);
+  fs::create_directories(staging, ec);
+  if (ec) return "cannot create " + staging + ": " + ec.message();
+  if (auto err = writeFileAtomic(staging + "/feed.json", release.text); !err.empty()) return err;
+  if (!release.signature.empty())
+    if (auto err = writeFileAtomic(staging + "/feed.json.sig", release.signature); !err.empty()) return err;
+  syncDir(staging);
+  if (::rename(staging.c_str(), final.c_str()) != 0) return "cannot rename " + staging + ": " + std::strerror(errno);
+  syncDir(dir + "/releases");
+
+  if (auto err = ensureLink(dir, "current", "releases/" + name); !err.empty()) return err;
+  if (auto err = ensureLink(dir, "feed.json", "current/feed.json"); !err.empty()) return err;
+  if (auto err = ensureLink(dir, "feed.json.sig", "current/feed.json.sig"); !err.empty()) return err;
+  syncDir(dir);
+
+  // Old releases go last, so a failure above never costs the one that was current.
+  const auto all = publishedRevisions(dir);
+  for (std::size_t i = 0; i + static_cast<std::size_t>(std::max(keep, 1)) < all.size(); ++i)
+    if (all[i] != release.revision) fs::remove_all(dir + "/releases/" + std::to_string(all[i]), ec);
+  for (const auto& e : fs::directory_iterator(dir + "/releases", ec))  // leftovers of killed runs
+    if (e.path().filename().string().rfind(".staging-", 0) == 0 && e.path() != staging) fs::remove_all(e.path(), ec);
+  return {};
+}
+
+}  // namespace sf::platform

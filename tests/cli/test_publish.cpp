@@ -1,0 +1,154 @@
+// Organiser tools end to end with the real binary: keys, signing, publishing with revisions and
+// rollback, announcements; and publishing killed at random moments never breaks the folder.
+#include <catch2/catch.hpp>
+
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "core/feed_parse.hpp"
+#include "fixtures.hpp"
+#include "platform/crypto.hpp"
+#include "platform/publish.hpp"
+
+namespace {
+
+struct Run {
+  int exitCode = -1;
+  std::string out;
+};
+
+Run run(const std::string& args) {
+  Run r;
+  FILE* p = ::popen((std::string(SF_BINARY) + " " + args + " 2>&1").c_str(), "r");
+  REQUIRE(p);
+  char buf[4096];
+  while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) r.out.append(buf, n);
+  const int status = ::pclose(p);
+  r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+struct Workspace {
+  Workspace() {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "sf-publish-XXXXXX").string();
+    dir = ::mkdtemp(tmpl.data());
+    std::filesystem::copy_file(sf::test::sourcePath("assets/examples/small-feed.json"), dir + "/feed.json");
+  }
+  ~Workspace() { std::filesystem::remove_all(dir); }
+  std::string path(const std::string& name) const { return dir + "/" + name; }
+  std::string dir;
+};
+
+nlohmann::json readJson(const std::string& path) { return nlohmann::json::parse(sf::test::readText(path)); }
+
+}  // namespace
+
+TEST_CASE("keygen writes a private key file only its owner can read, and never prints the secret", "[publish]") {
+  Workspace w;
+  const auto r = run("keygen -o " + w.path("org.key"));
+  REQUIRE(r.exitCode == 0);
+  struct stat st {};
+  REQUIRE(::stat(w.path("org.key").c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0600);
+  const auto key = readJson(w.path("org.key"));
+  CHECK_THAT(r.out, Catch::Contains("public key: " + key["publicKey"].get<std::string>()));
+  CHECK(r.out.find(key["secretKey"].get<std::string>()) == std::string::npos);
+  CHECK(run("keygen -o " + w.path("org.key")).exitCode == 1);  // never overwritten by accident
+}
+
+TEST_CASE("sign and verify agree, and any change to the feed breaks the signature", "[publish]") {
+  Workspace w;
+  REQUIRE(run("keygen -o " + w.path("org.key")).exitCode == 0);
+  REQUIRE(run("sign " + w.path("feed.json") + " -k " + w.path("org.key")).exitCode == 0);
+  CHECK(run("verify " + w.path("feed.json") + " -k " + w.path("org.key")).exitCode == 0);
+  std::ofstream(w.path("feed.json"), std::ios::app) << " ";
+  const auto r = run("verify " + w.path("feed.json") + " -k " + w.path("org.key"));
+  CHECK(r.exitCode == 1);
+  CHECK_THAT(r.out, Catch::Contains("NOT verified: the signature does not match"));
+}
+
+TEST_CASE("publish bumps the revision, signs, keeps N releases and rolls back under a new revision", "[publish]") {
+  Workspace w;
+  REQUIRE(run("keygen -o " + w.path("org.key")).exitCode == 0);
+  const std::string www = w.path("www");
+  for (int i = 0; i < 4; ++i) REQUIRE(run("publish " + w.path("feed.json") + " --to " + www + " -k " + w.path("org.key") + " --keep 3").exitCode == 0);
+  CHECK(readJson(www + "/feed.json")["revision"] == 11);  // the example says 7; four publications follow
+  CHECK(sf::platform::publishedRevisions(www) == std::vector<std::int64_t>{9, 10, 11});
+  CHECK(run("verify " + www + "/feed.json -k " + w.path("org.key")).exitCode == 0);
+
+  const auto r = run("publish --rollback --to " + www + " -k " + w.path("org.key"));
+  REQUIRE(r.exitCode == 0);
+  CHECK_THAT(r.out, Catch::Contains("rolling back to the content of revision 10"));
+  CHECK(readJson(www + "/feed.json")["revision"] == 12);  // new number, so screens accept it
+  CHECK(run("verify " + www + "/feed.json -k " + w.path("org.key")).exitCode == 0);
+}
+
+TEST_CASE("an invalid feed is never published", "[publish]") {
+  Workspace w;
+  std::ofstream(w.path("bad.json")) << "{\"format\": \"schaufenster-feed\"}";
+  const auto r = run("publish " + w.path("bad.json") + " --to " + w.path("www"));
+  CHECK(r.exitCode == 1);
+  CHECK_THAT(r.out, Catch::Contains("not published, because it is not a valid feed"));
+  CHECK_FALSE(std::filesystem::exists(w.path("www/feed.json")));
+}
+
+TEST_CASE("announce adds the message to the feed and publishes it", "[publish]") {
+  Workspace w;
+  const auto r = run("announce \"Evakuierung: Sammelpunkt Parkplatz Nord\" --en \"Evacuation: assembly point north car park\" --title Achtung"
+                     " --from 2024-06-15T10:00 --until 2024-06-15T11:00 --id evac --feed " + w.path("feed.json") + " --to " + w.path("www"));
+  REQUIRE(r.exitCode == 0);
+  const auto parsed = sf::core::parseFeed(sf::test::readText(w.path("www/feed.json")), "published");
+  REQUIRE(parsed.feed);
+  const auto& as = parsed.feed->announcements;
+  const auto it = std::find_if(as.begin(), as.end(), [](const auto& a) { return a.id == "evac"; });
+  REQUIRE(it != as.end());
+  CHECK(it->text.in("en") == "Evacuation: assembly point north car park");
+  CHECK(it->start == sf::core::parseInstant("2024-06-15T10:00:00+02:00"));
+  CHECK(it->end == sf::core::parseInstant("2024-06-15T11:00:00+02:00"));
+  CHECK(it->priority == 100);
+  CHECK(run("announce x --until 2024-06-15T09:00 --from 2024-06-15T10:00 --feed " + w.path("feed.json") + " --to " + w.path("www")).exitCode == 2);
+}
+
+TEST_CASE("killing publish at random moments never leaves the folder without a verifiable feed", "[publish][power-cut]") {
+  Workspace w;
+  REQUIRE(run("keygen -o " + w.path("org.key")).exitCode == 0);
+  const std::string www = w.path("www");
+  REQUIRE(run("publish " + w.path("feed.json") + " --to " + www + " -k " + w.path("org.key")).exitCode == 0);
+  const std::string publicKey = readJson(w.path("org.key"))["publicKey"];
+  std::mt19937 rng(99);
+  int advanced = 0, cutShort = 0;
+  std::int64_t last = sf::platform::currentRevision(www).value_or(0);
+  for (int round = 0; round < 60; ++round) {
+    const pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+      ::execl(SF_BINARY, SF_BINARY, "publish", w.path("feed.json").c_str(), "--to", www.c_str(), "-k", w.path("org.key").c_str(),
+              "--keep", "3", static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    std::this_thread::sleep_for(std::chrono::microseconds(std::uniform_int_distribution<int>(1000, 12000)(rng)));
+    ::kill(pid, SIGKILL);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    const std::int64_t now = sf::platform::currentRevision(www).value_or(0);
+    advanced += now > last;
+    cutShort += WIFSIGNALED(status) && now == last;
+    last = now;
+    const std::string feed = sf::test::readText(www + "/feed.json");
+    const std::string sig = sf::test::readText(www + "/feed.json.sig");
+    REQUIRE(sf::core::parseFeed(feed, "published").feed);
+    REQUIRE(sf::platform::verifyDocument(feed, sig, publicKey).ok);
+  }
+  WARN("publications completed: " << advanced << ", killed before switching: " << cutShort << " of 60");
+  CHECK(advanced > 0);
+  CHECK(cutShort > 0);
+}
