@@ -11,6 +11,7 @@ constexpr std::array kCommands{
     Command{"info", "summarise a feed and show what is on at a given time", runInfo},
     Command{"publish", "validate, bump the revision, sign and publish a feed into a folder a web server serves", runPublish},
     Command{"announce", "add an urgent message to a feed and publish it", runAnnounce},
+    Command{"pack", "bundle a feed and its images into a folder that plays with no network", runPack},
     Command{"keygen", "create an Ed25519 key pair for signing feeds", runKeygen},
     Command{"sign", "sign a feed file", runSign},
     Command{"verify", "check a feed's signature as a screen would", runVerify},

@@ -29,5 +29,6 @@ int runSign(const std::vector<std::string>& args);
 int runVerify(const std::vector<std::string>& args);
 int runPublish(const std::vector<std::string>& args);
 int runAnnounce(const std::vector<std::string>& args);
+int runPack(const std::vector<std::string>& args);
 
 }  // namespace sf::cli

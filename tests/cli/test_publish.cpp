@@ -152,3 +152,28 @@ TEST_CASE("killing publish at random moments never leaves the folder without a v
   CHECK(advanced > 0);
   CHECK(cutShort > 0);
 }
+
+TEST_CASE("pack gathers the images a feed names into one folder that plays offline", "[publish]") {
+  Workspace w;
+  std::filesystem::create_directories(w.path("pics"));
+  std::filesystem::copy_file(sf::test::sourcePath("tests/fixtures/pixel.png"), w.path("pics/bench.png"));
+  std::string feed = sf::test::readText(w.path("feed.json"));
+  feed.replace(feed.find("images/solar-bench.jpg"), 22, "pics/bench.png");
+  std::ofstream(w.path("feed.json"), std::ios::trunc) << feed;
+
+  const auto r = run("pack " + w.path("feed.json") + " -o " + w.path("usb"));
+  INFO(r.out);
+  REQUIRE(r.exitCode == 0);
+  const auto parsed = sf::core::parseFeed(sf::test::readText(w.path("usb/feed.json")), "packed");
+  REQUIRE(parsed.feed);
+  const std::string src = parsed.feed->projects[0].image->src;
+  CHECK_THAT(src, Catch::StartsWith("images/") && Catch::EndsWith(".png"));
+  CHECK(sf::test::readText(w.path("usb/" + src)) == sf::test::readText(w.path("pics/bench.png")));
+
+  // A missing picture is left out with a warning and a non-zero exit, but the pack is written.
+  std::filesystem::remove(w.path("pics/bench.png"));
+  const auto missing = run("pack " + w.path("feed.json") + " -o " + w.path("usb2"));
+  CHECK(missing.exitCode == 1);
+  CHECK_THAT(missing.out, Catch::Contains("warning: left out (cannot open"));
+  CHECK(sf::core::parseFeed(sf::test::readText(w.path("usb2/feed.json")), "packed").feed);
+}
