@@ -1,10 +1,11 @@
 // Entry point: a known subcommand runs an organiser tool; anything else starts the player.
-// The player's loop lives in player/ once it exists; until then the default is `info`.
+// With no subcommand (or only options) it is the kiosk player.
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "player/player.hpp"
 
 namespace {
 
@@ -35,5 +36,5 @@ int main(int argc, char** argv) {
       return sf::cli::kExitUsage;
     }
   }
-  return sf::cli::runInfo(args);
+  return sf::player::playerMain(args);
 }

@@ -24,11 +24,14 @@ inline constexpr int kExitUsage = 2;
 
 int runValidate(const std::vector<std::string>& args);
 int runInfo(const std::vector<std::string>& args);
+int runImport(const std::vector<std::string>& args);
 int runKeygen(const std::vector<std::string>& args);
 int runSign(const std::vector<std::string>& args);
 int runVerify(const std::vector<std::string>& args);
 int runPublish(const std::vector<std::string>& args);
 int runAnnounce(const std::vector<std::string>& args);
 int runPack(const std::vector<std::string>& args);
+int runServe(const std::vector<std::string>& args);
+int runRender(const std::vector<std::string>& args);
 
 }  // namespace sf::cli

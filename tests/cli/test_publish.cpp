@@ -17,6 +17,7 @@
 #include "core/feed_parse.hpp"
 #include "fixtures.hpp"
 #include "platform/crypto.hpp"
+#include "platform/http.hpp"
 #include "platform/publish.hpp"
 
 namespace {
@@ -124,6 +125,10 @@ TEST_CASE("killing publish at random moments never leaves the folder without a v
   const std::string www = w.path("www");
   REQUIRE(run("publish " + w.path("feed.json") + " --to " + www + " -k " + w.path("org.key")).exitCode == 0);
   const std::string publicKey = readJson(w.path("org.key"))["publicKey"];
+  // Kill anywhere within one publication's run time, measured here, since it varies by machine.
+  const auto t0 = std::chrono::steady_clock::now();
+  REQUIRE(run("publish " + w.path("feed.json") + " --to " + www + " -k " + w.path("org.key")).exitCode == 0);
+  const auto full = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count();
   std::mt19937 rng(99);
   int advanced = 0, cutShort = 0;
   std::int64_t last = sf::platform::currentRevision(www).value_or(0);
@@ -135,7 +140,7 @@ TEST_CASE("killing publish at random moments never leaves the folder without a v
               "--keep", "3", static_cast<char*>(nullptr));
       ::_exit(127);
     }
-    std::this_thread::sleep_for(std::chrono::microseconds(std::uniform_int_distribution<int>(1000, 12000)(rng)));
+    std::this_thread::sleep_for(std::chrono::microseconds(std::uniform_int_distribution<long>(full / 10, full * 12 / 10)(rng)));
     ::kill(pid, SIGKILL);
     int status = 0;
     ::waitpid(pid, &status, 0);
@@ -176,4 +181,35 @@ TEST_CASE("pack gathers the images a feed names into one folder that plays offli
   CHECK(missing.exitCode == 1);
   CHECK_THAT(missing.out, Catch::Contains("warning: left out (cannot open"));
   CHECK(sf::core::parseFeed(sf::test::readText(w.path("usb2/feed.json")), "packed").feed);
+}
+
+TEST_CASE("serve answers screens with the published feed and 304s for unchanged polls", "[publish]") {
+  Workspace w;
+  REQUIRE(run("publish " + w.path("feed.json") + " --to " + w.path("www")).exitCode == 0);
+  const int port = 20000 + ::getpid() % 20000;
+  const pid_t pid = ::fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    ::execl(SF_BINARY, SF_BINARY, "serve", w.path("www").c_str(), "--port", std::to_string(port).c_str(), "--bind", "127.0.0.1",
+            static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  sf::platform::FetchRequest req;
+  req.url = "http://127.0.0.1:" + std::to_string(port) + "/feed.json";
+  sf::platform::FetchResponse first;
+  first.error = sf::platform::FetchError::Network;  // until the server answers
+  for (int i = 0; i < 100 && !first.ok(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    first = sf::platform::fetch(req);
+  }
+  REQUIRE(first.ok());
+  INFO(first.status << " " << first.body.substr(0, 200));
+  CHECK(sf::core::parseFeed(first.body, "served").feed);
+  req.etag = first.etag;
+  const auto second = sf::platform::fetch(req);
+  CHECK(second.notModified);
+  ::kill(pid, SIGTERM);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  CHECK(WIFEXITED(status));  // stops cleanly on SIGTERM, as systemd expects
 }

@@ -1,0 +1,80 @@
+// `schaufenster render --view NAME --size WxH --at TIME -o out.png`: one frame of the player,
+// drawn with SDL's offscreen driver, so screens can be checked and documented with no display.
+#include <iostream>
+
+#include "commands.hpp"
+#include "common.hpp"
+#include "platform/display.hpp"
+#include "player/player.hpp"
+
+namespace sf::cli {
+
+int runRender(const std::vector<std::string>& args) {
+  CLI::App app{"Renders one frame of the player to a PNG without a display (SDL offscreen driver).\n"
+               "Views: auto, spotlight, schedule, fields, field-list, detail, figures, announcement.",
+               "schaufenster render"};
+  std::string source{kEmbedded}, at, size = "1920x1080", viewName = "auto", project, field, lang, output;
+  app.add_option("--feed", source, "feed file or URL (default: the embedded feed)");
+  app.add_option("--at", at, "the moment to show (default: now), e.g. 2024-04-25T10:00");
+  app.add_option("--size", size, "frame size WIDTHxHEIGHT")->default_str("1920x1080");
+  app.add_option("--view", viewName, "which screen to draw")->default_str("auto");
+  app.add_option("--project", project, "project id for spotlight and detail");
+  app.add_option("--field", field, "field id for field-list");
+  app.add_option("--lang", lang, "language (default: the feed's first)");
+  app.add_option("-o,--output", output, "PNG file to write")->required();
+  if (auto code = parseArgs(app, args)) return *code;
+
+  const auto view = player::parseView(viewName);
+  if (!view) {
+    std::cerr << "render: unknown view \"" << viewName << "\"\n";
+    return kExitUsage;
+  }
+  int w = 0, h = 0;
+  if (std::sscanf(size.c_str(), "%dx%d", &w, &h) != 2 || w < 200 || h < 200 || w > 8192 || h > 8192) {
+    std::cerr << "render: --size wants WIDTHxHEIGHT, e.g. 1080x1920\n";
+    return kExitUsage;
+  }
+  LoadedFeed loaded = loadFeed(source);
+  if (!loaded.parsed.feed) {
+    for (const auto& d : loaded.parsed.diagnostics) std::cerr << core::formatDiagnostic(d) << '\n';
+    return kExitInvalid;
+  }
+  const core::Feed& feed = *loaded.parsed.feed;
+  const auto zone = core::TimeZone::find(feed.timeZoneName).value_or(core::TimeZone::utc());
+  core::Millis when = std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
+  if (!at.empty()) {
+    const auto t = core::parseInstantOrLocal(at, zone);
+    if (!t) {
+      std::cerr << "render: --at: cannot read \"" << at << "\" as a time\n";
+      return kExitUsage;
+    }
+    when = std::chrono::time_point_cast<std::chrono::milliseconds>(*t);
+  }
+  player::FrameRenderer renderer(w, h);
+  if (!renderer.error().empty()) {
+    std::cerr << "render: " << renderer.error() << '\n';
+    return kExitInvalid;
+  }
+  player::RenderRequest req;
+  req.feed = &feed;
+  req.width = w;
+  req.height = h;
+  req.view = *view;
+  req.project = project;
+  req.field = field;
+  req.language = !lang.empty() ? lang : (feed.languages.empty() ? "de" : feed.languages.front());
+  req.at = when;
+  const auto result = renderer.render(req);
+  if (!result.error.empty()) {
+    std::cerr << "render: " << result.error << '\n';
+    return kExitInvalid;
+  }
+  if (const auto err = platform::writePng(output, result.rgba, result.width, result.height); !err.empty()) {
+    std::cerr << "render: " << err << '\n';
+    return kExitInvalid;
+  }
+  std::cout << output << ": " << result.width << "x" << result.height << " " << viewName << '\n';
+  return kExitOk;
+}
+
+}  // namespace sf::cli

@@ -1,0 +1,92 @@
+// Pure layout maths for every screen size: scale, margins, type sizes, hit-target minimums,
+// grids, and the check that laid-out text boxes stay on screen and never overlap.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace sf::core {
+
+struct Rect {
+  float x = 0, y = 0, w = 0, h = 0;
+  float right() const { return x + w; }
+  float bottom() const { return y + h; }
+  bool contains(float px, float py) const { return px >= x && px < x + w && py >= y && py < y + h; }
+  bool empty() const { return w <= 0 || h <= 0; }
+  Rect inset(float d) const { return {x + d, y + d, w - 2 * d, h - 2 * d}; }
+  Rect intersect(const Rect& o) const;
+  bool overlaps(const Rect& o, float tolerance = 0.5f) const;
+};
+
+// Type roles, largest first; the platform builds one font per role at the size given here.
+enum class FontRole { Figure, Display, Title, Heading, Body, Small, Count };
+inline constexpr std::size_t kFontRoles = static_cast<std::size_t>(FontRole::Count);
+
+struct Layout {
+  int width = 0, height = 0;
+  float scale = 1;       // min(width, height) / 1080
+  float dpi = 96;
+  float minTarget = 44;  // px, at least 9 mm on the glass
+  float margin = 0;      // outer margin
+  float gap = 0;         // between blocks
+  float radius = 0;      // corner radius of cards and pills
+  float headerHeight = 0;
+  float progressHeight = 0;
+  bool portrait = false;
+  bool compact = false;  // small screens (800x480 class): fewer lines, tighter spacing
+  float fontPx[kFontRoles] = {};
+  Rect header;   // the top bar
+  Rect content;  // below the header, inside the margins, above the progress bar
+  float font(FontRole r) const { return fontPx[static_cast<std::size_t>(r)]; }
+};
+
+// 9 mm at `dpi`, never below 44 px (the size below which fingers miss).
+float minTargetPx(float dpi);
+// `dpi` <= 0 means unknown: ~96 dpi is assumed.
+Layout computeLayout(int width, int height, float dpi);
+
+// `n` cells in `cols` columns, row by row, filling `area` with `gap` between them.
+std::vector<Rect> gridCells(const Rect& area, std::size_t n, std::size_t cols, float gap);
+void gridCells(const Rect& area, std::size_t n, std::size_t cols, float gap, std::vector<Rect>& out);
+
+// The field-list view: a scrolling column of rows of fixed height.
+struct ListGeometry {
+  Rect viewport;
+  float rowHeight = 0;
+  float rowGap = 0;
+  float contentHeight(std::size_t rows) const { return rows == 0 ? 0 : rows * rowHeight + (rows - 1) * rowGap; }
+};
+ListGeometry fieldListGeometry(const Layout& layout);
+
+// Figures per page of the key-figures slide, and its grid columns.
+struct FigureGrid {
+  std::size_t columns = 3, rows = 2;
+  std::size_t perPage() const { return columns * rows; }
+};
+FigureGrid figureGrid(const Layout& layout);
+
+// A box a view drew text into, for the on-screen/overlap check.
+struct TextBox {
+  Rect rect;
+  std::string label;  // the first characters of the text, for messages
+  int group = 0;      // boxes of one group (e.g. a list row's clip) may not overlap each other
+};
+
+struct LayoutProblem {
+  std::string message;
+};
+// Every box must lie inside the screen (with `tolerance` px of slack for antialiasing) and no
+// two boxes may overlap.
+std::vector<LayoutProblem> checkTextBoxes(const std::vector<TextBox>& boxes, int width, int height,
+                                          float tolerance = 1.0f);
+
+// Screens mounted on their side: the renderer draws a logical (upright) frame and rotates it.
+// Maps a point on the physical screen (physW x physH) back into logical coordinates.
+struct Point {
+  float x = 0, y = 0;
+};
+Point physicalToLogical(int rotationDegrees, int physW, int physH, float px, float py);
+// The logical frame size for a physical screen and rotation (90/270 swap width and height).
+void logicalSize(int rotationDegrees, int physW, int physH, int& logicalW, int& logicalH);
+
+}  // namespace sf::core

@@ -1,0 +1,146 @@
+// Frame composition: announcement over everything, else the rotation (cross-fading and
+// sliding between slides) or the browsing views (fading in when opened).
+#include "frame.hpp"
+
+#include "core/ui_text.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace sf::player {
+namespace {
+
+using core::Millis;
+using views::Placement;
+
+float fraction(Millis from, Millis now, std::chrono::milliseconds span) {
+  return std::clamp(static_cast<float>((now - from).count()) / static_cast<float>(span.count()), 0.f, 1.f);
+}
+
+float ease(float t) { return 1 - (1 - t) * (1 - t) * (1 - t); }
+
+core::Rgb slotAccent(const views::ViewContext& ctx, const core::RotationSlot& slot) {
+  if (slot.project < ctx.feed.projects.size())
+    if (const auto* f = ctx.feed.findField(ctx.feed.projects[slot.project].field)) return f->color;
+  return {244, 245, 247};
+}
+
+core::Rgb projectAccent(const views::ViewContext& ctx, std::size_t project) {
+  core::RotationSlot s;
+  s.project = project;
+  return slotAccent(ctx, s);
+}
+
+void drawSlot(const views::ViewContext& ctx, const Placement& at, const core::RotationPlan& plan,
+              const core::RotationPosition& pos, std::size_t slot) {
+  if (slot >= plan.slots.size()) return;
+  const core::RotationSlot& s = plan.slots[slot];
+  switch (s.kind) {
+    case core::SlideKind::Spotlight:
+    case core::SlideKind::Spotlights: views::drawSpotlight(ctx, at, s.project); break;
+    case core::SlideKind::Schedule: views::drawSchedule(ctx, at); break;
+    case core::SlideKind::Fields: views::drawFields(ctx, at); break;
+    case core::SlideKind::Figures:
+      views::drawFigures(ctx, at,
+                         core::figuresPage(plan, pos, slot, ctx.feed.figures.size(), core::figureGrid(ctx.layout).perPage()));
+      break;
+  }
+}
+
+// The outgoing and the incoming view, moving `direction` (+1: to the left) and cross-fading.
+void transition(const views::ViewContext& ctx, float t, int direction, const auto& drawOld, const auto& drawNew) {
+  const float e = ease(t), shift = ctx.layout.width * 0.06f * (direction == 0 ? 1 : direction);
+  if (e < 1) drawOld(Placement{1 - e, -shift * e, 0, false});
+  drawNew(Placement{e, shift * (1 - e), 0, true});
+}
+
+}  // namespace
+
+void updateFrameText(views::FrameText& text, core::Instant now, const core::TimeZone& zone, const std::string& lang) {
+  const core::LocalDateTime t = zone.toLocal(now);
+  core::formatClock(t, text.clock, sizeof text.clock);
+  core::formatLongDate(t.date, lang, text.date, sizeof text.date);
+}
+
+bool inTransition(const core::PlayerState& state, const core::RotationPlan& plan, Millis now) {
+  if (now - state.changedAt < std::max(core::kViewTransition, core::kSlideTransition)) return true;
+  if (state.mode != core::Mode::Rotation || state.pinnedSlot) return false;
+  return now - core::rotationAt(plan, now).slideStart < core::kSlideTransition;
+}
+
+void composeFrame(const views::ViewContext& ctx, const core::RotationPlan& plan, Millis now, const FrameRequest& req) {
+  const core::PlayerState& st = ctx.state;
+  views::drawBackground(ctx);
+  const core::Announcement* ann = req.announcement;
+  if (!ann && (req.view == View::Auto || req.view == View::Announcement))
+    ann = core::activeAnnouncement(ctx.feed, core::toInstant(now));
+  if (ann) {
+    views::drawAnnouncement(ctx, {}, *ann);
+    views::drawHeader(ctx, views::HeaderKind::Announcement);
+    return;
+  }
+  const core::RotationPosition pos = core::rotationAt(plan, now);
+  switch (req.view) {
+    case View::Spotlight:
+      views::drawSpotlight(ctx, {}, req.project);
+      views::drawHeader(ctx, views::HeaderKind::Rotation);
+      views::drawProgress(ctx, pos.progress, projectAccent(ctx, req.project));
+      return;
+    case View::Schedule: views::drawSchedule(ctx, {}); break;
+    case View::Fields: views::drawFields(ctx, {}); break;
+    case View::Figures: views::drawFigures(ctx, {}, 0); break;
+    case View::FieldList:
+      views::drawFieldList(ctx, {});
+      views::drawHeader(ctx, views::HeaderKind::Browsing);
+      return;
+    case View::Detail:
+      views::drawDetail(ctx, {});
+      views::drawHeader(ctx, views::HeaderKind::Browsing);
+      return;
+    case View::Announcement:
+    case View::Auto: break;
+  }
+  if (req.view != View::Auto) {
+    views::drawHeader(ctx, views::HeaderKind::Rotation);
+    views::drawProgress(ctx, pos.progress, {244, 245, 247});
+    return;
+  }
+
+  if (st.mode == core::Mode::Rotation) {
+    const core::PlayerEnv env{ctx.feed, plan, now};
+    const std::size_t slot = core::currentSlot(st, env);
+    const std::size_t n = std::max<std::size_t>(1, plan.slots.size());
+    if (st.pinnedSlot) {
+      const std::size_t from = (slot + n - static_cast<std::size_t>(st.direction > 0 ? 1 : st.direction < 0 ? n - 1 : 0)) % n;
+      const float t = st.direction ? fraction(st.changedAt, now, core::kSlideTransition / 2) : 1.f;
+      transition(ctx, t, st.direction,
+                 [&](const Placement& p) { drawSlot(ctx, p, plan, pos, from); },
+                 [&](const Placement& p) { drawSlot(ctx, p, plan, pos, slot); });
+    } else if (now - st.changedAt < core::kViewTransition) {
+      // Back from browsing: the rotation fades in where the clock has got to.
+      const float e = ease(fraction(st.changedAt, now, core::kViewTransition));
+      drawSlot(ctx, {e, -ctx.layout.width * 0.04f * (1 - e), 0, true}, plan, pos, slot);
+    } else {
+      const float t = fraction(pos.slideStart, now, core::kSlideTransition);
+      transition(ctx, t, 1,
+                 [&](const Placement& p) { drawSlot(ctx, p, plan, pos, pos.previous); },
+                 [&](const Placement& p) { drawSlot(ctx, p, plan, pos, slot); });
+    }
+    views::drawHeader(ctx, views::HeaderKind::Rotation);
+    if (!st.pinnedSlot && slot < plan.slots.size())
+      views::drawProgress(ctx, pos.progress, slotAccent(ctx, plan.slots[slot]));
+    return;
+  }
+
+  const float e = ease(fraction(st.changedAt, now, core::kViewTransition));
+  const Placement at{e, ctx.layout.width * 0.05f * (1 - e) * (st.direction < 0 ? -1.f : 1.f), 0, true};
+  switch (st.mode) {
+    case core::Mode::Fields: views::drawFields(ctx, at); break;
+    case core::Mode::FieldList: views::drawFieldList(ctx, at); break;
+    case core::Mode::Detail: views::drawDetail(ctx, at); break;
+    case core::Mode::Rotation: break;
+  }
+  views::drawHeader(ctx, views::HeaderKind::Browsing);
+}
+
+}  // namespace sf::player

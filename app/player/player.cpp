@@ -1,0 +1,186 @@
+// The kiosk loop. Each turn: drain input, let time act on the state, draw when something
+// changed, then sleep until the next thing can change (input, slide, minute, animation frame).
+#include "player.hpp"
+
+#include <algorithm>
+#include <iostream>
+
+#include "core/player_state.hpp"
+#include "core/schedule.hpp"
+#include "platform/clock.hpp"
+#include "platform/display.hpp"
+
+namespace sf::player {
+namespace {
+
+using core::Millis;
+using std::chrono::milliseconds;
+using Kind = platform::InputEvent::Kind;
+
+core::Key toKey(platform::InputEvent::Key k) {
+  using K = platform::InputEvent::Key;
+  switch (k) {
+    case K::Left: return core::Key::Left;
+    case K::Right: return core::Key::Right;
+    case K::Up: return core::Key::Up;
+    case K::Down: return core::Key::Down;
+    case K::Enter: return core::Key::Enter;
+    case K::Back: return core::Key::Back;
+    case K::Language: return core::Key::Language;
+    case K::Fields: return core::Key::Fields;
+    case K::Home: return core::Key::Home;
+    default: return core::Key::None;
+  }
+}
+
+core::PointerEvent::Kind toPointer(Kind k) {
+  switch (k) {
+    case Kind::PointerDown: return core::PointerEvent::Kind::Down;
+    case Kind::PointerMove: return core::PointerEvent::Kind::Move;
+    case Kind::PointerUp: return core::PointerEvent::Kind::Up;
+    default: return core::PointerEvent::Kind::Cancel;
+  }
+}
+
+// When the screen must next be drawn even if nobody touches it.
+Millis nextDeadline(const core::PlayerState& state, const core::Feed& feed, const core::RotationPlan& plan, Millis now) {
+  const core::PlayerEnv env{feed, plan, now};
+  Millis next = core::nextStateDeadline(state, env);
+  if (inTransition(state, plan, now)) next = std::min(next, now + milliseconds{16});
+  if (!core::interacting(state)) {
+    // The progress bar moves once a second; the slide changes at its end.
+    const auto pos = core::rotationAt(plan, now);
+    const auto elapsed = (now - pos.slideStart).count();
+    next = std::min(next, pos.slideStart + milliseconds{(elapsed / 1000 + 1) * 1000});
+    next = std::min(next, core::nextRotationChange(plan, now));
+  }
+  const auto minute = std::chrono::floor<std::chrono::minutes>(now);
+  next = std::min(next, Millis{minute + std::chrono::minutes{1}});
+  if (auto a = core::nextAnnouncementChange(feed, core::toInstant(now)))
+    next = std::min(next, std::chrono::time_point_cast<milliseconds>(*a));
+  return std::max(next, now + milliseconds{1});
+}
+
+}  // namespace
+
+int runPlayer(const PlayerOptions& o) {
+  if (!o.feed) return 1;
+  if (!o.offscreen) {
+    if (const std::string why = platform::headlessReason(); !why.empty()) {
+      std::cerr << "schaufenster: " << why << '\n';
+      return 2;
+    }
+  }
+  const auto launched = std::chrono::steady_clock::now();
+  platform::DisplayOptions dopt;
+  dopt.offscreen = o.offscreen;
+  dopt.width = o.width;
+  dopt.height = o.height;
+  dopt.rotation = o.rotation;
+  std::string error;
+  auto display = platform::Display::open(dopt, error);
+  if (!display) {
+    std::cerr << "schaufenster: " << error << "\n  Try `schaufenster --window 1280x800` on a desktop, or "
+                 "`schaufenster render -o frame.png` without a display.\n";
+    return 1;
+  }
+  const core::Feed& feed = *o.feed;
+  const core::TimeZone zone = core::TimeZone::find(feed.timeZoneName).value_or(core::TimeZone::utc());
+  const platform::WallClock clock = o.startAt ? platform::WallClock(*o.startAt) : platform::WallClock();
+
+  core::Layout layout = core::computeLayout(display->width(), display->height(), display->dpi());
+  if (!display->loadFonts(layout, error)) {
+    std::cerr << "schaufenster: " << error << '\n';
+    return 1;
+  }
+  core::PlayerState state;
+  state.language = state.defaultLanguage =
+      !o.language.empty() ? o.language : (feed.languages.empty() ? std::string("de") : feed.languages.front());
+  state.idleTimeout = o.idle;
+  state.gestures = core::gestureConfigFor(layout);
+
+  Millis now = clock.now();
+  core::RotationPlan plan;
+  core::buildRotation(feed, core::toInstant(now), plan);
+  const platform::QrCode qr = platform::encodeQr(feed.link);
+  core::Schedule schedule;
+  views::FrameText text;
+  views::ViewReport report;
+  report.hits.reserve(64);
+  std::int64_t shownMinute = -1;
+  std::string shownLanguage;
+  bool dirty = true, first = true;
+  Millis deadline = now, lastDraw = now;
+
+  for (;;) {
+    now = clock.now();
+    platform::InputEvent ev;
+    while (display->pollEvent(ev)) {
+      const core::PlayerEnv env{feed, plan, now};
+      switch (ev.kind) {
+        case Kind::Quit: return 0;
+        case Kind::PointerDown:
+        case Kind::PointerMove:
+        case Kind::PointerUp:
+        case Kind::PointerCancel:
+          core::onPointer(state, {toPointer(ev.kind), ev.x, ev.y}, report.hits, env);
+          dirty = true;
+          break;
+        case Kind::Key:
+          core::onKey(state, toKey(ev.key), env);
+          dirty = true;
+          break;
+        case Kind::Resized:
+          layout = core::computeLayout(display->width(), display->height(), display->dpi());
+          if (!display->loadFonts(layout, error)) std::cerr << "schaufenster: " << error << '\n';
+          state.gestures = core::gestureConfigFor(layout);
+          dirty = true;
+          break;
+        default: dirty = true; break;
+      }
+    }
+    const core::PlayerEnv env{feed, plan, now};
+    core::tick(state, env);
+    if (plan.changesAt && core::toInstant(now) >= *plan.changesAt) {
+      core::buildRotation(feed, core::toInstant(now), plan);
+      core::onFeedSwapped(state, feed, plan);  // the same feed, a new plan: keeps what still exists
+    }
+    const std::int64_t minute = std::chrono::floor<std::chrono::minutes>(now).time_since_epoch().count();
+    if (minute != shownMinute || state.language != shownLanguage) {
+      schedule = core::scheduleAt(feed, core::toInstant(now), zone);
+      updateFrameText(text, core::toInstant(now), zone, state.language);
+      shownMinute = minute;
+      shownLanguage = state.language;
+      dirty = true;
+    }
+    if (now >= deadline) dirty = true;
+
+    if (dirty) {
+      const auto t0 = std::chrono::steady_clock::now();
+      const bool moving = inTransition(state, plan, now);
+      display->beginFrame(static_cast<float>((now - lastDraw).count()) / 1000.f);
+      report.hits.clear();
+      report.scrollContent = -1;
+      const views::ViewContext ctx{feed, state, layout, zone, schedule, qr, core::toInstant(now), text, report};
+      composeFrame(ctx, plan, now);
+      display->endFrame();
+      display->present();
+      if (report.scrollContent >= 0) core::setScrollExtent(state, report.scrollContent, report.scrollViewport);
+      lastDraw = now;
+      dirty = false;
+      if (first) {
+        first = false;
+        if (o.onFirstFrame) o.onFirstFrame();
+        (void)launched;
+      }
+      if (o.onFrame) o.onFrame(std::chrono::steady_clock::now() - t0, moving);
+      deadline = nextDeadline(state, feed, plan, now);
+    }
+    if (o.runFor.count() > 0 && std::chrono::steady_clock::now() - launched >= o.runFor) return 0;
+    auto wake = clock.toSteady(deadline);
+    if (o.runFor.count() > 0) wake = std::min(wake, launched + o.runFor);
+    display->waitUntil(wake);
+  }
+}
+
+}  // namespace sf::player

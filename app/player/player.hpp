@@ -1,0 +1,74 @@
+// The kiosk player: options, the main loop (events, tick, draw, present, sleep until the next
+// deadline), and single-frame rendering for `schaufenster render` and the tests.
+#pragma once
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/layout.hpp"
+#include "core/model.hpp"
+#include "frame.hpp"
+
+namespace sf::player {
+
+struct PlayerOptions {
+  std::shared_ptr<const core::Feed> feed;  // required
+  std::optional<core::Millis> startAt;     // --at: the clock starts here and runs on
+  std::chrono::seconds idle{60};
+  std::string language;                    // empty: the feed's first language
+  int width = 0, height = 0;               // --window; 0 = full screen
+  int rotation = 0;
+  bool offscreen = false;                  // benchmarks and tests
+  // Benchmarks: stop after this long (0 = run until quit) and observe every drawn frame.
+  std::chrono::milliseconds runFor{0};
+  std::function<void(std::chrono::nanoseconds drawTime, bool transition)> onFrame;
+  std::function<void()> onFirstFrame;
+};
+
+// Runs until SDL_QUIT (window closed, SIGTERM, SIGINT). Returns a process exit code.
+int runPlayer(const PlayerOptions& options);
+
+// `schaufenster` with no subcommand: parses the player's options and runs it.
+int playerMain(const std::vector<std::string>& args);
+
+struct RenderRequest {
+  const core::Feed* feed = nullptr;
+  int width = 1920, height = 1080;
+  View view = View::Auto;
+  std::string project;  // Spotlight, Detail
+  std::string field;    // FieldList
+  std::string language = "de";
+  core::Millis at{};
+  bool collectText = false;
+};
+
+struct RenderResult {
+  std::vector<std::uint8_t> rgba;
+  int width = 0, height = 0;
+  std::vector<core::TextBox> texts;
+  std::vector<core::HitTarget> hits;
+  core::Layout layout;
+  std::string error;
+};
+
+// Offscreen frames at one size; reuse it for several views (fonts are built once per size).
+class FrameRenderer {
+ public:
+  FrameRenderer(int width, int height);
+  ~FrameRenderer();
+  const std::string& error() const { return error_; }
+  RenderResult render(const RenderRequest& request);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  std::string error_;
+};
+
+std::optional<View> parseView(const std::string& name);
+
+}  // namespace sf::player

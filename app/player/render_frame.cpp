@@ -1,0 +1,144 @@
+// Single frames without a display: the offscreen SDL driver and the software renderer draw
+// exactly what a screen would, for `schaufenster render`, screenshots and the layout tests.
+#include <algorithm>
+
+#include "core/player_state.hpp"
+#include "core/schedule.hpp"
+#include "platform/display.hpp"
+#include "player.hpp"
+
+namespace sf::player {
+
+struct FrameRenderer::Impl {
+  std::unique_ptr<platform::Display> display;
+  core::Layout layout;
+};
+
+FrameRenderer::FrameRenderer(int width, int height) : impl_(std::make_unique<Impl>()) {
+  platform::DisplayOptions o;
+  o.offscreen = true;
+  o.width = width;
+  o.height = height;
+  impl_->display = platform::Display::open(o, error_);
+  if (!impl_->display) return;
+  impl_->layout = core::computeLayout(impl_->display->width(), impl_->display->height(), 0);
+  if (!impl_->display->loadFonts(impl_->layout, error_)) impl_->display.reset();
+}
+
+FrameRenderer::~FrameRenderer() = default;
+
+std::optional<View> parseView(const std::string& n) {
+  if (n == "auto" || n == "rotation") return View::Auto;
+  if (n == "spotlight") return View::Spotlight;
+  if (n == "schedule") return View::Schedule;
+  if (n == "fields") return View::Fields;
+  if (n == "field-list") return View::FieldList;
+  if (n == "detail") return View::Detail;
+  if (n == "figures") return View::Figures;
+  if (n == "announcement") return View::Announcement;
+  return std::nullopt;
+}
+
+RenderResult FrameRenderer::render(const RenderRequest& r) {
+  RenderResult out;
+  if (!impl_->display) {
+    out.error = error_.empty() ? "no offscreen display" : error_;
+    return out;
+  }
+  if (!r.feed) {
+    out.error = "no feed";
+    return out;
+  }
+  const core::Feed& feed = *r.feed;
+  const core::TimeZone zone = core::TimeZone::find(feed.timeZoneName).value_or(core::TimeZone::utc());
+  const core::Instant at = core::toInstant(r.at);
+  const core::RotationPlan plan = core::buildRotation(feed, at);
+
+  core::PlayerState state;
+  state.language = state.defaultLanguage = r.language;
+  state.changedAt = r.at - std::chrono::minutes{1};  // at rest: no entrance animation
+  FrameRequest req;
+  req.view = r.view;
+  auto projectIndex = [&](const std::string& id) -> std::size_t {
+    for (std::size_t i = 0; i < feed.projects.size(); ++i)
+      if (feed.projects[i].id == id) return i;
+    return core::kNoProject;
+  };
+  switch (r.view) {
+    case View::Spotlight: {
+      req.project = projectIndex(r.project);
+      if (req.project == core::kNoProject) {
+        for (const auto& s : plan.slots)
+          if (s.kind == core::SlideKind::Spotlight) {
+            req.project = s.project;
+            break;
+          }
+      }
+      if (req.project == core::kNoProject && !feed.projects.empty()) req.project = 0;
+      if (req.project == core::kNoProject) {
+        out.error = "the feed has no projects";
+        return out;
+      }
+      break;
+    }
+    case View::Detail:
+      state.mode = core::Mode::Detail;
+      state.project = projectIndex(r.project) != core::kNoProject ? r.project
+                      : feed.projects.empty()                      ? std::string()
+                                                                   : feed.projects.front().id;
+      if (state.project.empty()) {
+        out.error = "no such project: " + r.project;
+        return out;
+      }
+      break;
+    case View::FieldList:
+      state.mode = core::Mode::FieldList;
+      state.field = feed.findField(r.field) ? r.field : (feed.fields.empty() ? std::string() : feed.fields.front().id);
+      if (state.field.empty()) {
+        out.error = "no such field: " + r.field;
+        return out;
+      }
+      break;
+    case View::Announcement:
+      req.announcement = core::activeAnnouncement(feed, at);
+      if (!req.announcement && !feed.announcements.empty()) {
+        req.announcement = &*std::max_element(feed.announcements.begin(), feed.announcements.end(),
+                                              [](const auto& a, const auto& b) { return a.priority < b.priority; });
+      }
+      if (!req.announcement) {
+        out.error = "the feed has no announcements";
+        return out;
+      }
+      break;
+    default:
+      break;
+  }
+
+  const core::Schedule schedule = core::scheduleAt(feed, at, zone);
+  const platform::QrCode qr = platform::encodeQr(feed.link);
+  views::FrameText text;
+  updateFrameText(text, at, zone, state.language);
+  views::ViewReport report;
+  if (r.collectText) report.texts = &out.texts;
+
+  auto draw = [&] {
+    out.texts.clear();
+    report.hits.clear();
+    report.scrollContent = -1;
+    impl_->display->beginFrame(1.f / 60);
+    const views::ViewContext ctx{feed, state, impl_->layout, zone, schedule, qr, at, text, report};
+    composeFrame(ctx, plan, r.at, req);
+    impl_->display->endFrame();
+  };
+  draw();
+  if (report.scrollContent >= 0) core::setScrollExtent(state, report.scrollContent, report.scrollViewport);
+  if (!impl_->display->readPixels(out.rgba)) out.error = "could not read the frame's pixels";
+  impl_->display->present();
+  out.width = impl_->display->width();
+  out.height = impl_->display->height();
+  out.hits = report.hits;
+  out.layout = impl_->layout;
+  return out;
+}
+
+}  // namespace sf::player

@@ -1,0 +1,96 @@
+// The frame around every screen: background, the header bar (feed title, back/explore,
+// language switch, date and clock) and the thin rotation progress bar at the bottom.
+#include <algorithm>
+#include <cmath>
+
+#include "core/ui_text.hpp"
+#include "draw.hpp"
+
+namespace sf::views {
+
+using core::FontRole;
+using core::Rect;
+using core::Ui;
+
+void drawBackground(const ViewContext& ctx) {
+  const Pen pen(ctx, {});
+  pen.rect({0, 0, static_cast<float>(ctx.layout.width), static_cast<float>(ctx.layout.height)}, palette::bg);
+}
+
+void drawHeader(const ViewContext& ctx, HeaderKind kind) {
+  const Pen pen(ctx, {});
+  const core::Layout& l = ctx.layout;
+  const std::string& lang = ctx.state.language;
+  const Rect bar = l.header;
+  const float m = l.margin, gap = std::round(l.gap * 0.6f);
+  const float target = l.minTarget;
+  const float by = bar.y + (bar.h - target) * 0.5f;  // buttons centred in the bar
+  pen.rect({m, bar.bottom() - 1, bar.w - 2 * m, 1}, palette::line);
+
+  // Right to left: clock, date, language switch, explore.
+  float right = bar.right() - m;
+  const float clockSize = pen.size(FontRole::Title);
+  const float clockW = textWidth(pen, FontRole::Title, ctx.text.clock);
+  drawLine(pen, right - clockW, bar.y + (bar.h - clockSize) * 0.5f, clockW + 1, ctx.text.clock,
+           {FontRole::Title, palette::text});
+  right -= clockW + gap;
+
+  const float dateW = textWidth(pen, FontRole::Body, ctx.text.date);
+  const bool showDate = bar.w > 1200;  // narrower bars keep the room for the feed title
+  if (showDate) {
+    drawLine(pen, right - dateW, bar.y + (bar.h - pen.size(FontRole::Body)) * 0.5f, dateW + 1, ctx.text.date,
+             {FontRole::Body, palette::muted});
+    right -= dateW + gap * 1.5f;
+  }
+
+  if (ctx.feed.languages.size() > 1) {
+    const std::size_t n = std::min<std::size_t>(ctx.feed.languages.size(), 4);
+    const float segW = std::max(target, pen.size(FontRole::Small) * 3.2f);
+    const Rect sw{right - segW * n, by, segW * n, target};
+    pen.rect(sw, palette::surfaceHigh, target * 0.5f);
+    for (std::size_t i = 0; i < n; ++i) {
+      const Rect seg{sw.x + segW * i, by, segW, target};
+      const bool on = ctx.feed.languages[i] == lang;
+      if (on || pen.pressed(seg)) pen.rect(seg.inset(3), on ? palette::text : palette::line, (target - 6) * 0.5f);
+      char label[8];
+      core::languageLabel(ctx.feed.languages[i], label, sizeof label);
+      const float w = textWidth(pen, FontRole::Small, label);
+      drawLine(pen, seg.x + (segW - w) * 0.5f, by + (target - pen.size(FontRole::Small)) * 0.5f, segW, label,
+               {FontRole::Small, on ? palette::bg : palette::muted});
+      pen.hit(seg, {core::ActionKind::SetLanguage, i});
+    }
+    right = sw.x - gap;
+  }
+
+  float left = m;
+  if (kind == HeaderKind::Rotation) {
+    const char* label = ui(Ui::Explore, lang);
+    const float w = std::max(target * 1.6f, textWidth(pen, FontRole::Small, label) + pen.size(FontRole::Small) * 2.2f);
+    button(pen, {right - w, by, w, target}, label, {core::ActionKind::BrowseFields}, palette::surfaceHigh);
+    right -= w + gap;
+  } else if (kind == HeaderKind::Browsing) {
+    char label[48];
+    std::snprintf(label, sizeof label, "\xE2\x86\x90  %s", ui(Ui::Back, lang));
+    const float w = std::max(target * 1.6f, textWidth(pen, FontRole::Small, label) + pen.size(FontRole::Small) * 2.2f);
+    button(pen, {left, by, w, target}, label, {core::ActionKind::Back}, palette::surfaceHigh);
+    left += w + gap;
+  }
+
+  // The feed title takes what is left; on narrow screens it yields to the controls.
+  const float titleW = right - left - gap;
+  if (titleW > pen.size(FontRole::Heading) * 3) {
+    drawLine(pen, left, bar.y + (bar.h - pen.size(FontRole::Heading)) * 0.5f, titleW, ctx.feed.title.in(lang),
+             {FontRole::Heading, palette::text});
+  }
+}
+
+void drawProgress(const ViewContext& ctx, double progress, core::Rgb accent) {
+  const Pen pen(ctx, {});
+  const core::Layout& l = ctx.layout;
+  const float h = l.progressHeight;
+  const float y = l.height - h;
+  pen.rect({0, y, static_cast<float>(l.width), h}, palette::surfaceHigh);
+  pen.rect({0, y, static_cast<float>(l.width * std::clamp(progress, 0.0, 1.0)), h}, accent);
+}
+
+}  // namespace sf::views

@@ -1,0 +1,142 @@
+// A project in full: title, status, the long description, funding, applicants and partners,
+// related fields (tappable) and related events. The content scrolls when it is taller than
+// the screen; landscape screens set the facts beside the text.
+#include <algorithm>
+#include <cmath>
+
+#include "core/ui_text.hpp"
+#include "draw.hpp"
+
+namespace sf::views {
+
+using core::FontRole;
+using core::Rect;
+using core::Ui;
+
+namespace {
+
+// A small caps-like label above a fact.
+float factLabel(const Pen& pen, float x, float y, float w, const char* label) {
+  drawLine(pen, x, y, w, label, {FontRole::Small, palette::faint});
+  return pen.size(FontRole::Small) * 1.5f;
+}
+
+// The facts column; returns its height.
+float facts(const Pen& pen, const core::Project& p, const Rect& col) {
+  const core::Layout& l = pen.ctx.layout;
+  const std::string& lang = pen.ctx.state.language;
+  const TextStyle body{FontRole::Body, palette::text, 1.35f, 0};
+  const float big = 1e6f;
+  float y = col.y;
+  char buf[128];
+  if (p.funding) {
+    const core::Funding& f = *p.funding;
+    y += factLabel(pen, col.x, y, col.w, ui(Ui::Funding, lang));
+    if (!f.programme.empty()) y += drawText(pen, {col.x, y, col.w, big}, f.programme.in(lang), body);
+    if (f.start || f.end) {
+      char runtime[64];
+      core::formatRuntime(f.start, f.end, runtime, sizeof runtime);
+      std::snprintf(buf, sizeof buf, "%s %s", ui(Ui::Runtime, lang), runtime);
+      y += drawText(pen, {col.x, y, col.w, big}, buf, {FontRole::Body, palette::muted, 1.35f, 0});
+    }
+    if (!f.fundedTitle.empty()) y += drawText(pen, {col.x, y, col.w, big}, f.fundedTitle, {FontRole::Body, palette::muted, 1.35f, 0});
+    y += l.gap * 0.8f;
+    if (!f.applicants.empty()) {
+      y += factLabel(pen, col.x, y, col.w, ui(Ui::Applicants, lang));
+      for (const auto& a : f.applicants) y += drawText(pen, {col.x, y, col.w, big}, a, body);
+      y += l.gap * 0.8f;
+    }
+  }
+  if (!p.partners.empty()) {
+    y += factLabel(pen, col.x, y, col.w, ui(Ui::Partners, lang));
+    for (const auto& a : p.partners) y += drawText(pen, {col.x, y, col.w, big}, a, body);
+    y += l.gap * 0.8f;
+  }
+  if (!p.relatedFields.empty()) {
+    y += factLabel(pen, col.x, y, col.w, ui(Ui::RelatedFields, lang));
+    float x = col.x;
+    const float h = std::max(pillSize(pen, "X").h, l.minTarget);
+    for (const auto& id : p.relatedFields) {
+      const std::size_t fi = core::fieldIndex(pen.ctx.feed, id);
+      if (fi == core::kNoProject) continue;
+      const core::Field& f = pen.ctx.feed.fields[fi];
+      const float w = std::min(col.w, pillSize(pen, f.name.in(lang)).w + l.gap);
+      if (x > col.x && x + w > col.right()) {
+        x = col.x;
+        y += h + l.gap * 0.3f;
+      }
+      button(pen, {x, y, w, h}, f.name.in(lang), {core::ActionKind::OpenField, fi}, f.color);
+      x += w + l.gap * 0.3f;
+    }
+    y += h + l.gap * 0.8f;
+  }
+  bool first = true;
+  for (const core::Event& e : pen.ctx.feed.events) {
+    if (std::find(e.projects.begin(), e.projects.end(), p.id) == e.projects.end()) continue;
+    if (first) y += factLabel(pen, col.x, y, col.w, ui(Ui::RelatedEvents, lang));
+    first = false;
+    core::formatEventTime(e, pen.ctx.zone, lang, buf, sizeof buf);
+    y += drawText(pen, {col.x, y, col.w, big}, buf, {FontRole::Small, palette::muted, 1.4f, 1});
+    y += drawText(pen, {col.x, y, col.w, big}, e.title.in(lang), body) + l.gap * 0.4f;
+  }
+  return y - col.y;
+}
+
+}  // namespace
+
+void drawDetail(const ViewContext& ctx, const Placement& at) {
+  const core::Project* found = ctx.feed.findProject(ctx.state.project);
+  if (!found) return;
+  const core::Project& p = *found;
+  const core::Layout& l = ctx.layout;
+  const std::string& lang = ctx.state.language;
+  const Rect view{0, l.header.bottom() + 1, static_cast<float>(l.width), l.height - l.header.bottom() - 1};
+  Pen pen(ctx, at);
+  pen.at.clip = view;
+  pen.dl->PushClipRect(pen.pos(view.x, view.y), pen.pos(view.right(), view.bottom()), true);
+
+  const core::Rgb accent = fieldColor(ctx.feed, p.field);
+  const float top = l.content.y + l.gap * 0.5f - ctx.state.scroll;
+  const bool twoColumns = !l.portrait && l.width >= 1000;
+  const float factsW = twoColumns ? std::round(l.content.w * 0.34f) : l.content.w;
+  const Rect main{l.content.x, top, twoColumns ? l.content.w - factsW - l.gap * 1.5f : l.content.w, 1e6f};
+
+  float y = main.y;
+  if (const core::Field* f = ctx.feed.findField(p.field)) y = pill(pen, main.x, y, main.w, f->name.in(lang), accent).bottom() + l.gap * 0.6f;
+  y += drawText(pen, {main.x, y, main.w, 1e6f}, p.title.in(lang), {FontRole::Display, palette::text, 1.12f, 0});
+  if (!p.subtitle.empty())
+    y += drawText(pen, {main.x, y, main.w, 1e6f}, p.subtitle.in(lang), {FontRole::Heading, palette::muted, 1.3f, 0});
+  y += l.gap * 0.5f;
+  char status[96];
+  core::formatStatus(p, lang, status, sizeof status);
+  y = pill(pen, main.x, y, main.w, status,
+           p.state == core::ProjectState::Running ? core::Rgb{26, 127, 72} : palette::surfaceHigh).bottom() + l.gap * 0.8f;
+  const TextStyle body{FontRole::Body, palette::text, 1.5f, 0};
+  const std::string& text = p.description.empty() ? p.summary.in(lang) : p.description.in(lang);
+  y += drawText(pen, {main.x, y, std::min(main.w, pen.size(FontRole::Body) * 38), 1e6f}, text, body);
+  float contentBottom = y;
+
+  if (twoColumns) {
+    const Rect col{main.right() + l.gap * 1.5f, top, factsW, 1e6f};
+    pen.rect({col.x - l.gap * 0.75f, top, 1, 0}, palette::line);
+    contentBottom = std::max(contentBottom, top + facts(pen, p, col));
+  } else {
+    y += l.gap;
+    pen.rect({main.x, y, main.w, 1}, palette::line);
+    y += l.gap;
+    contentBottom = y + facts(pen, p, {main.x, y, main.w, 1e6f});
+  }
+  pen.dl->PopClipRect();
+  ctx.report.scrollContent = contentBottom + ctx.state.scroll - view.y + l.gap * 1.5f;
+  ctx.report.scrollViewport = view.h;
+
+  if (ctx.report.scrollContent > view.h + 1) {
+    const float maxScroll = ctx.report.scrollContent - view.h;
+    const float thumbH = std::max(l.minTarget * 0.6f, view.h * view.h / ctx.report.scrollContent);
+    const float ty = view.y + (view.h - thumbH) * std::clamp(ctx.state.scroll / maxScroll, 0.f, 1.f);
+    pen.at.clip = {};
+    pen.rect({l.width - l.margin * 0.5f - 2, ty, 4, thumbH}, palette::faint, 2);
+  }
+}
+
+}  // namespace sf::views

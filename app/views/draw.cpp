@@ -1,0 +1,261 @@
+// Shared drawing: text layout on ImGui's word-wrap, ellipsis on the last line that fits, and
+// the few shapes the design uses. Nothing here allocates per frame.
+#include "draw.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+namespace sf::views {
+namespace {
+
+constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
+
+const char* nextChar(const char* p, const char* end) {
+  ++p;
+  while (p < end && (static_cast<unsigned char>(*p) & 0xC0) == 0x80) ++p;
+  return p;
+}
+const char* prevChar(const char* begin, const char* p) {
+  if (p <= begin) return begin;
+  --p;
+  while (p > begin && (static_cast<unsigned char>(*p) & 0xC0) == 0x80) --p;
+  return p;
+}
+
+// Calls fn(begin, end, truncated) per laid-out line; returns the number of lines.
+template <class F>
+int forEachLine(ImFont* f, float size, float width, const char* b, const char* e, int maxLines, F&& fn) {
+  int lines = 0;
+  const float scale = size / f->FontSize;
+  const char* s = b;
+  while (s < e) {
+    const char* paraEnd = static_cast<const char*>(std::memchr(s, '\n', static_cast<std::size_t>(e - s)));
+    if (!paraEnd) paraEnd = e;
+    const char* p = s;
+    do {
+      const char* eol = p < paraEnd ? f->CalcWordWrapPositionA(scale, p, paraEnd, width) : paraEnd;
+      if (eol <= p && p < paraEnd) eol = nextChar(p, paraEnd);
+      const char* le = eol;
+      while (le > p && le[-1] == ' ') --le;
+      const char* n = eol;
+      while (n < paraEnd && *n == ' ') ++n;
+      ++lines;
+      const bool more = n < paraEnd || paraEnd < e;
+      if (maxLines > 0 && lines == maxLines && more) {
+        fn(p, le, true);
+        return lines;
+      }
+      fn(p, le, false);
+      p = n;
+    } while (p < paraEnd);
+    s = paraEnd < e ? paraEnd + 1 : e;
+  }
+  return lines;
+}
+
+}  // namespace
+
+Pen::Pen(const ViewContext& c, const Placement& p) : ctx(c), at(p), dl(ImGui::GetBackgroundDrawList()) {}
+
+ImFont* Pen::font(core::FontRole r) const {
+  const auto& fonts = ImGui::GetIO().Fonts->Fonts;
+  const int i = static_cast<int>(r);
+  return i < fonts.Size ? fonts[i] : ImGui::GetFont();
+}
+
+ImU32 Pen::color(core::Rgb c, float alpha) const {
+  const float a = std::clamp(alpha * at.alpha, 0.f, 1.f);
+  return IM_COL32(c.r, c.g, c.b, static_cast<int>(a * 255 + 0.5f));
+}
+
+void Pen::rect(const core::Rect& r, core::Rgb c, float rounding, float alpha) const {
+  dl->AddRectFilled(pos(r.x, r.y), pos(r.right(), r.bottom()), color(c, alpha), rounding);
+}
+
+void Pen::hit(const core::Rect& r, core::Action a) const {
+  if (!at.active) return;
+  const core::Rect v = at.clip.empty() ? r : r.intersect(at.clip);
+  if (!v.empty()) ctx.report.hits.push_back({v, a});
+}
+
+bool Pen::pressed(const core::Rect& r) const {
+  const auto& p = ctx.state.pointer;
+  return at.active && p.down && !p.scrolling && r.contains(p.x0, p.y0) && r.contains(p.x, p.y);
+}
+
+void Pen::record(const core::Rect& r, std::string_view text, int group) const {
+  if (!at.active || !ctx.report.texts) return;
+  const core::Rect v = at.clip.empty() ? r : r.intersect(at.clip);
+  if (!v.empty()) ctx.report.texts->push_back({v, std::string(text.substr(0, 40)), group});
+}
+
+float lineHeightPx(const Pen& pen, const TextStyle& s) { return std::round(pen.size(s.role) * s.lineHeight); }
+
+float textWidth(const Pen& pen, core::FontRole role, std::string_view t) {
+  return pen.font(role)->CalcTextSizeA(pen.size(role), 1e9f, 0, t.data(), t.data() + t.size()).x;
+}
+
+int countLines(const Pen& pen, const TextStyle& s, float width, std::string_view t, int maxLines) {
+  return forEachLine(pen.font(s.role), pen.size(s.role), width, t.data(), t.data() + t.size(), maxLines,
+                     [](const char*, const char*, bool) {});
+}
+
+float drawText(const Pen& pen, const core::Rect& box, std::string_view t, const TextStyle& s) {
+  ImFont* f = pen.font(s.role);
+  const float size = pen.size(s.role), lh = lineHeightPx(pen, s);
+  if (t.empty() || box.h < size || box.w <= 0) return 0;
+  int fit = static_cast<int>(std::floor((box.h - size) / lh)) + 1;
+  if (s.maxLines > 0) fit = std::min(fit, s.maxLines);
+  const ImU32 col = pen.color(s.color);
+  const float ellW = textWidth(pen, s.role, kEllipsis);
+  float y = box.y, widest = 0;
+  const int lines = forEachLine(f, size, box.w, t.data(), t.data() + t.size(), fit,
+                                [&](const char* b, const char* e, bool truncated) {
+                                  if (truncated) {
+                                    while (e > b && f->CalcTextSizeA(size, 1e9f, 0, b, e).x + ellW > box.w)
+                                      e = prevChar(b, e);
+                                    while (e > b && e[-1] == ' ') --e;
+                                  }
+                                  float w = f->CalcTextSizeA(size, 1e9f, 0, b, e).x;
+                                  const float x = s.center ? box.x + (box.w - w - (truncated ? ellW : 0)) * 0.5f : box.x;
+                                  pen.dl->AddText(f, size, pen.pos(x, y), col, b, e);
+                                  if (truncated) {
+                                    pen.dl->AddText(f, size, pen.pos(x + w, y), col, kEllipsis.data(),
+                                                    kEllipsis.data() + kEllipsis.size());
+                                    w += ellW;
+                                  }
+                                  widest = std::max(widest, w);
+                                  y += lh;
+                                });
+  if (lines == 0) return 0;
+  const float bx = s.center ? box.x + (box.w - widest) * 0.5f : box.x;
+  pen.record({bx, box.y, widest, (lines - 1) * lh + size}, t);
+  return lines * lh;
+}
+
+float drawLine(const Pen& pen, float x, float y, float maxWidth, std::string_view t, const TextStyle& s) {
+  ImFont* f = pen.font(s.role);
+  const float size = pen.size(s.role);
+  // A single line never wraps: cut it to the width with an ellipsis.
+  const char* b = t.data();
+  const char* e = t.data() + t.size();
+  float w = f->CalcTextSizeA(size, 1e9f, 0, b, e).x;
+  bool cut = false;
+  if (w > maxWidth) {
+    const float ellW = textWidth(pen, s.role, kEllipsis);
+    while (e > b && f->CalcTextSizeA(size, 1e9f, 0, b, e).x + ellW > maxWidth) e = prevChar(b, e);
+    while (e > b && e[-1] == ' ') --e;
+    w = f->CalcTextSizeA(size, 1e9f, 0, b, e).x;
+    cut = true;
+  }
+  const ImU32 col = pen.color(s.color);
+  pen.dl->AddText(f, size, pen.pos(x, y), col, b, e);
+  if (cut) {
+    pen.dl->AddText(f, size, pen.pos(x + w, y), col, kEllipsis.data(), kEllipsis.data() + kEllipsis.size());
+    w += textWidth(pen, s.role, kEllipsis);
+  }
+  if (!t.empty()) pen.record({x, y, w, size}, t);
+  return w;
+}
+
+core::Rect pillSize(const Pen& pen, std::string_view t, core::FontRole role) {
+  const float size = pen.size(role);
+  return {0, 0, textWidth(pen, role, t) + size * 1.3f, std::round(size * 1.75f)};
+}
+
+core::Rect pill(const Pen& pen, float x, float y, float maxWidth, std::string_view t, core::Rgb bg, core::FontRole role) {
+  const float size = pen.size(role);
+  core::Rect r = pillSize(pen, t, role);
+  r.x = x;
+  r.y = y;
+  r.w = std::min(r.w, maxWidth);
+  pen.rect(r, bg, r.h * 0.5f);
+  TextStyle s{role, core::readableTextOn(bg)};
+  drawLine(pen, x + size * 0.65f, y + (r.h - size) * 0.5f, r.w - size * 1.3f, t, s);
+  return r;
+}
+
+void button(const Pen& pen, const core::Rect& r, std::string_view label, core::Action a, core::Rgb bg, core::FontRole role) {
+  const bool down = pen.pressed(r);
+  const core::Rgb fill = down ? core::Rgb{static_cast<std::uint8_t>(std::min(255, bg.r + 30)),
+                                          static_cast<std::uint8_t>(std::min(255, bg.g + 30)),
+                                          static_cast<std::uint8_t>(std::min(255, bg.b + 30))}
+                              : bg;
+  pen.rect(r, fill, std::min(r.h * 0.5f, pen.ctx.layout.radius * 2));
+  const float size = pen.size(role);
+  const float w = std::min(textWidth(pen, role, label), r.w - size);
+  TextStyle s{role, core::readableTextOn(fill)};
+  drawLine(pen, r.x + (r.w - w) * 0.5f, r.y + (r.h - size) * 0.5f, r.w - size, label, s);
+  pen.hit(r, a);
+}
+
+core::Rgb fieldColor(const core::Feed& feed, std::string_view id) {
+  const core::Field* f = feed.findField(id);
+  return f ? f->color : core::Rgb{96, 104, 118};
+}
+
+void projectVisual(const Pen& pen, const core::Rect& r, const core::Project& p, core::Rgb base) {
+  // FNV-1a of the id: the same project always gets the same composition on every screen.
+  std::uint32_t h = 2166136261u;
+  for (char c : p.id) h = (h ^ static_cast<std::uint8_t>(c)) * 16777619u;
+  auto rnd = [&h]() {
+    h ^= h << 13;
+    h ^= h >> 17;
+    h ^= h << 5;
+    return (h & 0xFFFF) / 65535.f;
+  };
+  auto shade = [&](float k) {
+    return core::Rgb{static_cast<std::uint8_t>(base.r * k), static_cast<std::uint8_t>(base.g * k),
+                     static_cast<std::uint8_t>(base.b * k)};
+  };
+  const ImVec2 a = pen.pos(r.x, r.y), b = pen.pos(r.right(), r.bottom());
+  pen.dl->PushClipRect(a, b, true);
+  pen.dl->AddRectFilledMultiColor(a, b, pen.color(shade(0.55f)), pen.color(base), pen.color(shade(0.8f)),
+                                  pen.color(shade(0.35f)));
+  const float m = std::min(r.w, r.h);
+  for (int i = 0; i < 3; ++i) {
+    const ImVec2 c = pen.pos(r.x + r.w * (0.15f + 0.7f * rnd()), r.y + r.h * (0.15f + 0.7f * rnd()));
+    const float rad = m * (0.25f + 0.35f * rnd());
+    pen.dl->AddCircleFilled(c, rad, pen.color(i % 2 ? core::Rgb{255, 255, 255} : shade(0.3f), 0.10f + 0.06f * i), 96);
+  }
+  const ImVec2 ring = pen.pos(r.x + r.w * (0.3f + 0.4f * rnd()), r.y + r.h * (0.3f + 0.4f * rnd()));
+  pen.dl->AddCircle(ring, m * (0.3f + 0.1f * rnd()), pen.color({255, 255, 255}, 0.35f), 128, std::max(2.f, m * 0.012f));
+  // A dot grid in one corner gives the panel a printed, designed texture.
+  const float step = std::max(10.f, m * 0.045f), dot = std::max(1.5f, m * 0.006f);
+  // Top left, clear of the QR card in the bottom right.
+  for (int y = 0; y < 6; ++y)
+    for (int x = 0; x < 6; ++x)
+      pen.dl->AddCircleFilled(pen.pos(r.x + step * (x + 1.5f), r.y + step * (y + 1.5f)), dot,
+                              pen.color({255, 255, 255}, 0.45f), 8);
+  pen.dl->PopClipRect();
+}
+
+void drawQr(const Pen& pen, const core::Rect& r, const platform::QrCode& qr) {
+  if (qr.size <= 0) return;
+  pen.rect(r, {255, 255, 255}, pen.ctx.layout.radius * 0.5f);
+  const int quiet = 2;  // modules of white border inside r
+  const float cell = std::floor(std::min(r.w, r.h) / (qr.size + 2 * quiet));
+  const float ox = r.x + (r.w - cell * qr.size) * 0.5f, oy = r.y + (r.h - cell * qr.size) * 0.5f;
+  const ImU32 ink = pen.color({0, 0, 0});
+  for (int y = 0; y < qr.size; ++y) {
+    int x = 0;
+    while (x < qr.size) {
+      if (!qr.dark(x, y)) {
+        ++x;
+        continue;
+      }
+      int run = x;
+      while (run < qr.size && qr.dark(run, y)) ++run;
+      pen.dl->AddRectFilled(pen.pos(ox + x * cell, oy + y * cell), pen.pos(ox + run * cell, oy + (y + 1) * cell), ink);
+      x = run;
+    }
+  }
+}
+
+float easeOut(float t) {
+  t = std::clamp(t, 0.f, 1.f);
+  return 1 - (1 - t) * (1 - t) * (1 - t);
+}
+
+}  // namespace sf::views

@@ -1,0 +1,77 @@
+// Drawing helpers the views share: the palette, wrapped and ellipsized text that reports its
+// box, pills, buttons and cards. ImGui stays inside app/views/.
+#pragma once
+#include <string_view>
+
+#include <imgui.h>
+
+#include "core/color.hpp"
+#include "views.hpp"
+
+namespace sf::views {
+
+namespace palette {
+inline constexpr core::Rgb bg{14, 17, 22};
+inline constexpr core::Rgb surface{24, 28, 36};
+inline constexpr core::Rgb surfaceHigh{34, 40, 51};
+inline constexpr core::Rgb text{244, 245, 247};
+inline constexpr core::Rgb muted{178, 186, 198};   // 9:1 on bg
+inline constexpr core::Rgb faint{140, 149, 162};   // 5.9:1 on bg, 5.3:1 on surface
+inline constexpr core::Rgb line{52, 59, 71};
+inline constexpr core::Rgb live{255, 107, 107};
+inline constexpr core::Rgb amber{255, 196, 77};
+}  // namespace palette
+
+// A view's drawing context: the draw list, and the offset and fade of its transition.
+struct Pen {
+  const ViewContext& ctx;
+  Placement at;
+  ImDrawList* dl;
+
+  Pen(const ViewContext& c, const Placement& p);
+  ImFont* font(core::FontRole r) const;
+  float size(core::FontRole r) const { return ctx.layout.font(r); }
+  ImU32 color(core::Rgb c, float alpha = 1) const;
+  ImVec2 pos(float x, float y) const { return {x + at.dx, y + at.dy}; }
+
+  void rect(const core::Rect& r, core::Rgb c, float rounding = 0, float alpha = 1) const;
+  void hit(const core::Rect& r, core::Action a) const;
+  bool pressed(const core::Rect& r) const;  // a finger is down on it right now
+  void record(const core::Rect& r, std::string_view text, int group = 0) const;
+};
+
+struct TextStyle {
+  core::FontRole role = core::FontRole::Body;
+  core::Rgb color = palette::text;
+  float lineHeight = 1.3f;  // multiple of the font size
+  int maxLines = 0;         // 0: as many as fit the box height
+  bool center = false;
+};
+
+float lineHeightPx(const Pen& pen, const TextStyle& s);
+float textWidth(const Pen& pen, core::FontRole role, std::string_view text);
+// Lines `text` needs at `width` (at most `maxLines` when > 0).
+int countLines(const Pen& pen, const TextStyle& s, float width, std::string_view text, int maxLines = 0);
+// Draws `text` wrapped into `box` (top-left aligned), ellipsizing the last line that fits the
+// box height or maxLines. Returns the height used. Records the box it used.
+float drawText(const Pen& pen, const core::Rect& box, std::string_view text, const TextStyle& s);
+// One line, ellipsized to `maxWidth`. Returns the width used.
+float drawLine(const Pen& pen, float x, float y, float maxWidth, std::string_view text, const TextStyle& s);
+
+// A rounded label: returns its rectangle (drawn at x, y; ellipsized to maxWidth).
+core::Rect pill(const Pen& pen, float x, float y, float maxWidth, std::string_view text, core::Rgb bg,
+                core::FontRole role = core::FontRole::Small);
+core::Rect pillSize(const Pen& pen, std::string_view text, core::FontRole role = core::FontRole::Small);
+// A touchable button at least minTarget tall: fills `r`, centres the label, reports the hit.
+void button(const Pen& pen, const core::Rect& r, std::string_view label, core::Action a, core::Rgb bg,
+            core::FontRole role = core::FontRole::Small);
+
+// Field colour for an id (neutral grey when unknown), and its name.
+core::Rgb fieldColor(const core::Feed& feed, std::string_view fieldId);
+// A generated visual for a project: the field colour in layered geometry, stable per project id.
+void projectVisual(const Pen& pen, const core::Rect& r, const core::Project& p, core::Rgb base);
+void drawQr(const Pen& pen, const core::Rect& r, const platform::QrCode& qr);
+
+float easeOut(float t);
+
+}  // namespace sf::views

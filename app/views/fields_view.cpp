@@ -1,0 +1,61 @@
+// The field overview: one tile per field of action in its colour, with name, summary and
+// project count. Tapping a tile opens the field's project list.
+#include <algorithm>
+#include <cmath>
+
+#include "core/ui_text.hpp"
+#include "draw.hpp"
+
+namespace sf::views {
+
+using core::FontRole;
+using core::Rect;
+using core::Ui;
+
+void drawFields(const ViewContext& ctx, const Placement& at) {
+  const Pen pen(ctx, at);
+  const core::Layout& l = ctx.layout;
+  const std::string& lang = ctx.state.language;
+  const Rect area = l.content;
+  const float titleH = pen.size(FontRole::Title);
+  const float tw = drawLine(pen, area.x, area.y + l.gap * 0.3f, area.w, ui(Ui::Fields, lang), {FontRole::Title, palette::text});
+  if (ctx.state.mode != core::Mode::Rotation && area.w - tw > area.w * 0.4f) {
+    const float sx = area.x + tw + l.gap;
+    drawLine(pen, sx, area.y + l.gap * 0.3f + (titleH - pen.size(FontRole::Body)) * 0.8f, area.right() - sx,
+             ui(Ui::FieldsIntro, lang), {FontRole::Body, palette::muted});
+  }
+
+  const std::size_t n = std::min<std::size_t>(ctx.feed.fields.size(), 8);
+  const std::size_t cols = l.portrait ? 1 : (n <= 4 ? 2 : 4);
+  const Rect grid{area.x, area.y + titleH + l.gap * 1.1f, area.w, area.bottom() - area.y - titleH - l.gap * 1.1f};
+  Rect cells[8];
+  {
+    const std::size_t rows = (n + cols - 1) / std::max<std::size_t>(cols, 1);
+    const float w = (grid.w - l.gap * (cols - 1)) / cols, h = (grid.h - l.gap * (rows - 1)) / std::max<std::size_t>(rows, 1);
+    for (std::size_t i = 0; i < n; ++i) cells[i] = {grid.x + (i % cols) * (w + l.gap), grid.y + (i / cols) * (h + l.gap), w, h};
+  }
+  char count[64];
+  for (std::size_t i = 0; i < n; ++i) {
+    const core::Field& f = ctx.feed.fields[i];
+    const Rect c = cells[i];
+    const bool down = pen.pressed(c);
+    pen.rect(c, f.color, l.radius, down ? 0.85f : 1.f);
+    const core::Rgb ink = core::readableTextOn(f.color);
+    const float pad = std::round(std::max(14.f, std::min(c.w, c.h) * 0.09f));
+    const Rect inner = c.inset(pad);
+    std::size_t projects = 0;
+    for (const auto& p : ctx.feed.projects) projects += p.field == f.id;
+    std::snprintf(count, sizeof count, "%zu %s  \xE2\x86\x92", projects, ui(Ui::ProjectsCount, lang));
+    const float countH = pen.size(FontRole::Small);
+    drawLine(pen, inner.x, inner.bottom() - countH, inner.w, count, {FontRole::Small, ink});
+    const TextStyle name{FontRole::Title, ink, 1.15f, 2};
+    const float nh = drawText(pen, {inner.x, inner.y, inner.w, inner.h - countH - pad * 0.5f}, f.name.in(lang), name);
+    const float sy = inner.y + nh + pad * 0.4f;
+    const float sh = inner.bottom() - countH - pad * 0.6f - sy;
+    if (sh > pen.size(FontRole::Body))
+      drawText(pen, {inner.x, sy, inner.w, sh}, f.summary.in(lang), {FontRole::Body, ink, 1.3f, l.compact ? 2 : 4});
+    pen.hit(c, {core::ActionKind::OpenField, i});
+  }
+}
+
+}  // namespace sf::views

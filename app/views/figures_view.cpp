@@ -1,0 +1,68 @@
+// Key figures as a grid of big numbers with their labels and notes, a page at a time; the
+// rotation pages through all figures over successive figures slides.
+#include <algorithm>
+#include <cmath>
+
+#include "core/ui_text.hpp"
+#include "draw.hpp"
+
+namespace sf::views {
+
+using core::FontRole;
+using core::Rect;
+using core::Ui;
+
+void drawFigures(const ViewContext& ctx, const Placement& at, std::size_t page) {
+  const Pen pen(ctx, at);
+  const core::Layout& l = ctx.layout;
+  const std::string& lang = ctx.state.language;
+  const Rect area = l.content;
+  const core::FigureGrid grid = core::figureGrid(l);
+  const std::size_t perPage = grid.perPage(), total = ctx.feed.figures.size();
+  const std::size_t pages = std::max<std::size_t>(1, (total + perPage - 1) / perPage);
+  page = std::min(page, pages - 1);
+
+  const float titleH = pen.size(FontRole::Title);
+  drawLine(pen, area.x, area.y + l.gap * 0.3f, area.w * 0.7f, ui(Ui::KeyFigures, lang), {FontRole::Title, palette::text});
+  if (pages > 1) {
+    // Page dots at the right of the title line.
+    const float d = std::max(4.f, pen.size(FontRole::Small) * 0.3f), step = d * 3.5f;
+    float x = area.right() - step * (pages - 1) - d;
+    for (std::size_t i = 0; i < pages; ++i, x += step)
+      pen.dl->AddCircleFilled(pen.pos(x, area.y + l.gap * 0.3f + titleH * 0.55f), d,
+                              pen.color(i == page ? palette::text : palette::line), 16);
+  }
+
+  const Rect gridArea{area.x, area.y + titleH + l.gap * 1.2f, area.w, area.bottom() - area.y - titleH - l.gap * 1.2f};
+  const std::size_t first = page * perPage, count = std::min(perPage, total - std::min(total, first));
+  Rect cells[16];
+  const float cw = (gridArea.w - l.gap * (grid.columns - 1)) / grid.columns;
+  const float ch = (gridArea.h - l.gap * (grid.rows - 1)) / grid.rows;
+  for (std::size_t i = 0; i < count && i < 16; ++i)
+    cells[i] = {gridArea.x + (i % grid.columns) * (cw + l.gap), gridArea.y + (i / grid.columns) * (ch + l.gap), cw, ch};
+
+  ImFont* figFont = pen.font(FontRole::Figure);
+  constexpr core::Rgb accents[] = {{255, 196, 77}, {120, 200, 255}, {140, 224, 160}, {255, 140, 170}};
+  for (std::size_t i = 0; i < count && i < 16; ++i) {
+    const core::Figure& f = ctx.feed.figures[first + i];
+    const Rect c = cells[i];
+    const core::Rgb accent = accents[(first + i) % 4];
+    pen.rect({c.x, c.y, std::min(c.w, l.minTarget * 1.2f), std::max(3.f, 5 * l.scale)}, accent, 2);
+    // The number shrinks to fit its cell rather than being cut: a figure must stay whole.
+    const float full = pen.size(FontRole::Figure);
+    const float w = figFont->CalcTextSizeA(full, 1e9f, 0, f.value.c_str()).x;
+    const float maxH = std::max(full * 0.5f, c.h * 0.45f);
+    const float size = std::floor(std::min({full, full * c.w / std::max(1.f, w), maxH}));
+    const float vy = c.y + std::max(6.f, 14 * l.scale);
+    pen.dl->AddText(figFont, size, pen.pos(c.x, vy), pen.color(palette::text), f.value.c_str());
+    pen.record({c.x, vy, std::min(c.w, w * size / full), size}, f.value);
+    const float ly = vy + size * 1.1f;
+    const float noteH = f.note.empty() ? 0 : pen.size(FontRole::Small) * 1.5f;
+    const float lh = drawText(pen, {c.x, ly, c.w, c.bottom() - ly - noteH}, f.label.in(lang), {FontRole::Heading, palette::text, 1.2f, 2});
+    if (noteH > 0 && ly + lh + pen.size(FontRole::Small) <= c.bottom())
+      drawLine(pen, c.x, ly + lh + 2, c.w, f.note.in(lang), {FontRole::Small, palette::faint});
+  }
+  pen.hit(area, {core::ActionKind::BrowseFields});
+}
+
+}  // namespace sf::views

@@ -1,0 +1,119 @@
+// A project spotlight: field tag, title, summary, status and runtime, who is behind it, a
+// generated visual in the field colour and the QR code of the feed's link. Tap opens the detail.
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "core/ui_text.hpp"
+#include "draw.hpp"
+
+namespace sf::views {
+
+using core::FontRole;
+using core::Rect;
+using core::Ui;
+
+namespace {
+
+// "Label: a, b, c" into a fixed buffer (cut short when it overflows; the line ellipsizes anyway).
+void joinNames(char* out, std::size_t size, const char* label, const std::vector<std::string>& names) {
+  std::size_t n = static_cast<std::size_t>(std::snprintf(out, size, "%s: ", label));
+  for (std::size_t i = 0; i < names.size() && n + 1 < size; ++i) {
+    const int w = std::snprintf(out + n, size - n, i ? ", %s" : "%s", names[i].c_str());
+    if (w < 0) break;
+    n += static_cast<std::size_t>(w);
+  }
+}
+
+}  // namespace
+
+void drawSpotlight(const ViewContext& ctx, const Placement& at, std::size_t index) {
+  if (index >= ctx.feed.projects.size()) return;
+  const Pen pen(ctx, at);
+  const core::Layout& l = ctx.layout;
+  const core::Project& p = ctx.feed.projects[index];
+  const std::string& lang = ctx.state.language;
+  const core::Field* field = ctx.feed.findField(p.field);
+  const core::Rgb accent = fieldColor(ctx.feed, p.field);
+  const float W = static_cast<float>(l.width), H = static_cast<float>(l.height);
+  const float top = l.header.bottom(), bottom = H - l.progressHeight;
+
+  // The visual: full-bleed on the right in landscape, across the top in portrait.
+  Rect visual, column;
+  if (l.portrait) {
+    visual = {0, top, W, std::round((bottom - top) * 0.38f)};
+    column = {l.margin, visual.bottom() + l.gap, W - 2 * l.margin, l.content.bottom() - visual.bottom() - l.gap};
+  } else {
+    const float vw = std::round(W * (l.compact ? 0.34f : 0.38f));
+    visual = {W - vw, top, vw, bottom - top};
+    column = {l.margin, l.content.y + l.gap * 0.5f, W - vw - l.margin - l.gap * 1.5f, l.content.h - l.gap * 0.5f};
+  }
+  projectVisual(pen, visual, p, accent);
+
+  // QR card: the feed's link (projects of this feed carry none of their own).
+  if (ctx.qr.size > 0) {
+    const float caption = pen.size(FontRole::Small) * 1.6f;
+    const float side = std::round(std::clamp(std::min(visual.w, visual.h) * 0.36f, 96.f, 260.f * std::max(1.f, l.scale)));
+    const float pad = std::round(side * 0.06f);
+    Rect card{visual.right() - l.margin - side, visual.bottom() - l.margin * 0.8f - side - caption, side, side + caption};
+    if (l.portrait) card.y = visual.bottom() - l.gap - side - caption;
+    pen.rect(card, {255, 255, 255}, l.radius);
+    drawQr(pen, {card.x + pad, card.y + pad, side - 2 * pad, side - 2 * pad}, ctx.qr);
+    const char* label = ui(Ui::MoreOnline, lang);
+    const float lw = std::min(textWidth(pen, FontRole::Small, label), side - 2 * pad);
+    drawLine(pen, card.x + (side - lw) * 0.5f, card.y + side - pad * 0.5f, side - 2 * pad, label,
+             {FontRole::Small, {17, 20, 24}});
+  }
+
+  // The bottom block (status, runtime, people, hint) is measured first so the title and the
+  // summary get exactly the space that is left.
+  const float small = pen.size(FontRole::Small);
+  const float pillH = pillSize(pen, "X").h;
+  const TextStyle people{FontRole::Body, palette::muted, 1.3f, l.compact ? 1 : 2};
+  char peopleText[512] = "";
+  if (p.funding && !p.funding->applicants.empty())
+    joinNames(peopleText, sizeof peopleText, ui(Ui::Applicants, lang), p.funding->applicants);
+  else if (!p.partners.empty())
+    joinNames(peopleText, sizeof peopleText, ui(Ui::Partners, lang), p.partners);
+  const int peopleLines = peopleText[0] ? countLines(pen, people, column.w, peopleText, people.maxLines) : 0;
+  const float peopleH = peopleLines ? (peopleLines - 1) * lineHeightPx(pen, people) + pen.size(FontRole::Body) : 0;
+  const float bottomH = pillH + (peopleLines ? l.gap * 0.6f + peopleH : 0);
+  float by = column.bottom() - bottomH;
+
+  // Status pill, runtime and the tap hint.
+  char status[96], runtime[64], line[128];
+  core::formatStatus(p, lang, status, sizeof status);
+  const core::Rgb statusBg = p.state == core::ProjectState::Running ? core::Rgb{46, 160, 95} : palette::surfaceHigh;
+  Rect sp = pill(pen, column.x, by, column.w, status, p.state == core::ProjectState::Running ? core::Rgb{26, 127, 72} : statusBg);
+  float mx = sp.right() + l.gap * 0.5f;
+  if (p.funding && (p.funding->start || p.funding->end)) {
+    core::formatRuntime(p.funding->start, p.funding->end, runtime, sizeof runtime);
+    std::snprintf(line, sizeof line, "%s %s", ui(Ui::Runtime, lang), runtime);
+    if (column.right() - mx > small * 6)
+      mx += drawLine(pen, mx, by + (pillH - small) * 0.5f, column.right() - mx, line, {FontRole::Small, palette::muted}) +
+            l.gap * 0.5f;
+  }
+  if (peopleLines) drawText(pen, {column.x, by + pillH + l.gap * 0.6f, column.w, peopleH + 2}, peopleText, people);
+
+  // Top: field tag, title, summary, as one block centred in the space above the bottom block.
+  const float limit = by - l.gap;
+  const TextStyle title{FontRole::Display, palette::text, 1.1f, l.compact ? 2 : 3};
+  const TextStyle summary{FontRole::Title, palette::muted, 1.3f, l.compact ? 3 : 4};
+  const float tagH = field ? pillH + l.gap * 0.7f : 0;
+  const int tl = countLines(pen, title, column.w, p.title.in(lang), title.maxLines);
+  const int sl = countLines(pen, summary, column.w, p.summary.in(lang), summary.maxLines);
+  const float blockH = tagH + tl * lineHeightPx(pen, title) + l.gap * 0.5f + sl * lineHeightPx(pen, summary);
+  float y = column.y + std::max(0.f, (limit - column.y - blockH) * 0.4f);
+  if (field) {
+    const Rect tag = pill(pen, column.x, y, column.w, field->name.in(lang), accent);
+    y = tag.bottom() + l.gap * 0.7f;
+  }
+  y += drawText(pen, {column.x, y, column.w, limit - y}, p.title.in(lang), title);
+  y += l.gap * 0.5f;
+  if (limit - y > pen.size(FontRole::Title)) drawText(pen, {column.x, y, column.w, limit - y}, p.summary.in(lang), summary);
+
+  // The whole slide opens the project; the header's buttons lie on top of it.
+  pen.hit({0, top, W, bottom - top}, {core::ActionKind::OpenProject, index});
+}
+
+}  // namespace sf::views

@@ -1,0 +1,64 @@
+// The screens visitors see, one free function each. Views read state and draw; what a tap on a
+// drawn thing does goes back as hit targets, which the core resolves. Views keep no state.
+#pragma once
+#include <cstddef>
+#include <vector>
+
+#include "core/layout.hpp"
+#include "core/model.hpp"
+#include "core/player_state.hpp"
+#include "core/schedule.hpp"
+#include "core/time.hpp"
+#include "platform/qr.hpp"
+
+namespace sf::views {
+
+// Strings that change once a minute, formatted by the player then, not every frame.
+struct FrameText {
+  char clock[16] = "";
+  char date[64] = "";
+};
+
+struct ViewReport {
+  std::vector<core::HitTarget> hits;          // cleared by the player before each frame
+  std::vector<core::TextBox>* texts = nullptr;  // when set, views record every text box
+  float scrollContent = -1;                   // a scrolling view's content height, else -1
+  float scrollViewport = 0;
+};
+
+struct ViewContext {
+  const core::Feed& feed;
+  const core::PlayerState& state;
+  const core::Layout& layout;
+  const core::TimeZone& zone;
+  const core::Schedule& schedule;
+  const platform::QrCode& qr;  // the feed's link; size 0 when it has none
+  core::Instant now;
+  const FrameText& text;
+  ViewReport& report;
+};
+
+// Where a view sits during a transition. Views that are leaving report nothing.
+struct Placement {
+  float alpha = 1;
+  float dx = 0;
+  float dy = 0;
+  bool active = true;  // reports hit targets and text boxes
+  core::Rect clip;     // when not empty: a scrolling region; reports are cut to it
+};
+
+enum class HeaderKind { Rotation, Browsing, Announcement };
+
+void drawBackground(const ViewContext& ctx);
+void drawHeader(const ViewContext& ctx, HeaderKind kind);
+void drawProgress(const ViewContext& ctx, double progress, core::Rgb accent);
+
+void drawSpotlight(const ViewContext& ctx, const Placement& at, std::size_t project);
+void drawSchedule(const ViewContext& ctx, const Placement& at);
+void drawFields(const ViewContext& ctx, const Placement& at);
+void drawFieldList(const ViewContext& ctx, const Placement& at);
+void drawDetail(const ViewContext& ctx, const Placement& at);
+void drawFigures(const ViewContext& ctx, const Placement& at, std::size_t page);
+void drawAnnouncement(const ViewContext& ctx, const Placement& at, const core::Announcement& a);
+
+}  // namespace sf::views

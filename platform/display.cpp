@@ -1,0 +1,329 @@
+// SDL2 window/renderer and the ImGui SDL_Renderer backend. Rotated screens draw into a target
+// texture that is turned onto the glass; input is mapped back so views never know.
+#include "display.hpp"
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <fcntl.h>
+#include <glob.h>
+#include <poll.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+#include <imgui.h>
+#include <imgui_impl_sdlrenderer.h>
+
+#include "fonts.hpp"
+
+namespace sf::platform {
+
+using Key = InputEvent::Key;
+using Kind = InputEvent::Kind;
+
+struct Display::Impl {
+  SDL_Window* window = nullptr;
+  SDL_Renderer* renderer = nullptr;
+  SDL_Texture* target = nullptr;  // only when rotated
+  ImGuiContext* imgui = nullptr;
+  int physW = 0, physH = 0, logW = 0, logH = 0, rotation = 0;
+  float dpi = 0;
+  std::string driver;
+  bool sleepsItself = false;       // the driver cannot wait for events (KMSDRM, offscreen)
+  std::vector<pollfd> inputFds;    // evdev devices to wake on (KMSDRM)
+  bool fingerDown = false;
+  SDL_FingerID finger = 0;
+
+  ~Impl() {
+    if (imgui) {
+      ImGui_ImplSDLRenderer_Shutdown();
+      ImGui::DestroyContext(imgui);
+    }
+    for (auto& p : inputFds) close(p.fd);
+    if (target) SDL_DestroyTexture(target);
+    if (renderer) SDL_DestroyRenderer(renderer);
+    if (window) SDL_DestroyWindow(window);
+    SDL_Quit();
+  }
+
+  void updateSize() {
+    SDL_GetRendererOutputSize(renderer, &physW, &physH);
+    core::logicalSize(rotation, physW, physH, logW, logH);
+    if (target) SDL_DestroyTexture(target);
+    target = nullptr;
+    if (rotation != 0)
+      target = SDL_CreateTexture(renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, logW, logH);
+  }
+
+  core::Point toLogical(float wx, float wy) const {
+    // Window coordinates to renderer pixels (they differ on high-DPI windows), then un-rotate.
+    int ww = physW, wh = physH;
+    SDL_GetWindowSize(window, &ww, &wh);
+    const float px = ww > 0 ? wx * physW / ww : wx, py = wh > 0 ? wy * physH / wh : wy;
+    return core::physicalToLogical(rotation, physW, physH, px, py);
+  }
+};
+
+std::string headlessReason() {
+  const char* drv = std::getenv("SDL_VIDEODRIVER");
+  if (drv && *drv) return {};
+  const char* x = std::getenv("DISPLAY");
+  const char* w = std::getenv("WAYLAND_DISPLAY");
+  if ((x && *x) || (w && *w)) return {};
+  glob_t g{};
+  const bool drm = glob("/dev/dri/card*", 0, nullptr, &g) == 0 && g.gl_pathc > 0;
+  globfree(&g);
+  if (drm) return {};
+  return "There is no screen to show the player on: neither DISPLAY nor WAYLAND_DISPLAY is set, and there is\n"
+         "no KMS/DRM device (/dev/dri/card*) for running without a desktop.\n\n"
+         "  - To see a frame without a display:  schaufenster render --view spotlight -o frame.png\n"
+         "  - On a desktop, in a window:         schaufenster --window 1280x800\n"
+         "  - To force a video driver:           SDL_VIDEODRIVER=kmsdrm schaufenster";
+}
+
+std::unique_ptr<Display> Display::open(const DisplayOptions& o, std::string& error) {
+  if (o.offscreen) setenv("SDL_VIDEODRIVER", "offscreen", 1);
+  // Without this SDL probes OpenGL through Mesa for the software path: 3x the memory, 2x the start-up.
+  SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+  SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+  SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");  // fingers come as finger events only
+  SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+    error = std::string("could not start SDL video: ") + SDL_GetError();
+    return nullptr;
+  }
+  auto impl = std::make_unique<Impl>();
+  impl->rotation = ((o.rotation % 360) + 360) % 360;
+  impl->driver = SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "";
+  const bool fullscreen = o.width <= 0 || o.height <= 0;
+  int w = o.width, h = o.height;
+  if (fullscreen) {
+    SDL_DisplayMode mode{};
+    if (SDL_GetDesktopDisplayMode(0, &mode) == 0) {
+      w = mode.w;
+      h = mode.h;
+    } else {
+      w = 1920;
+      h = 1080;
+    }
+  } else if (impl->rotation == 90 || impl->rotation == 270) {
+    std::swap(w, h);  // --window gives the upright size; the glass is turned
+  }
+  const Uint32 flags = SDL_WINDOW_SHOWN | (fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+  impl->window = SDL_CreateWindow(o.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
+  if (!impl->window) {
+    error = std::string("could not open a window: ") + SDL_GetError();
+    return nullptr;
+  }
+  const Uint32 rflags = o.offscreen ? SDL_RENDERER_SOFTWARE
+                                    : (SDL_RENDERER_ACCELERATED | (o.vsync ? SDL_RENDERER_PRESENTVSYNC : 0));
+  impl->renderer = SDL_CreateRenderer(impl->window, -1, rflags | SDL_RENDERER_TARGETTEXTURE);
+  if (!impl->renderer) impl->renderer = SDL_CreateRenderer(impl->window, -1, SDL_RENDERER_SOFTWARE);
+  if (!impl->renderer) {
+    error = std::string("could not create a renderer: ") + SDL_GetError();
+    return nullptr;
+  }
+  impl->updateSize();
+  if (fullscreen) SDL_ShowCursor(SDL_DISABLE);
+  SDL_DisableScreenSaver();
+  float ddpi = 0;
+  if (!o.offscreen && SDL_GetDisplayDPI(SDL_GetWindowDisplayIndex(impl->window), &ddpi, nullptr, nullptr) == 0 && ddpi > 0)
+    impl->dpi = ddpi;
+
+  // X11 and Wayland block in SDL_WaitEventTimeout; the others poll every millisecond, so for
+  // them we sleep ourselves and wake on the input devices' file descriptors.
+  impl->sleepsItself = impl->driver != "x11" && impl->driver != "wayland";
+  if (impl->sleepsItself && !o.offscreen) {
+    glob_t g{};
+    if (glob("/dev/input/event*", 0, nullptr, &g) == 0)
+      for (std::size_t i = 0; i < g.gl_pathc; ++i) {
+        const int fd = ::open(g.gl_pathv[i], O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+        if (fd >= 0) impl->inputFds.push_back({fd, POLLIN, 0});
+      }
+    globfree(&g);
+  }
+
+  IMGUI_CHECKVERSION();
+  impl->imgui = ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;
+  io.LogFilename = nullptr;
+  ImGui_ImplSDLRenderer_Init(impl->renderer);
+  return std::unique_ptr<Display>(new Display(std::move(impl)));
+}
+
+Display::Display(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Display::~Display() = default;
+
+int Display::width() const { return impl_->logW; }
+int Display::height() const { return impl_->logH; }
+float Display::dpi() const { return impl_->dpi; }
+std::string Display::driver() const { return impl_->driver; }
+
+bool Display::loadFonts(const core::Layout& layout, std::string& error) {
+  ImGui_ImplSDLRenderer_DestroyFontsTexture();
+  if (!buildFonts(layout, error)) return false;
+  if (!ImGui_ImplSDLRenderer_CreateFontsTexture()) {
+    error = "could not upload the font atlas";
+    return false;
+  }
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->ClearTexData();  // the renderer holds the pixels now; keep no second copy
+  return true;
+}
+
+std::size_t Display::fontAtlasBytes() const {
+  const ImGuiIO& io = ImGui::GetIO();
+  return static_cast<std::size_t>(io.Fonts->TexWidth) * io.Fonts->TexHeight * 4;
+}
+
+bool Display::pollEvent(InputEvent& out) {
+  SDL_Event e;
+  while (SDL_PollEvent(&e)) {
+    out = {};
+    switch (e.type) {
+      case SDL_QUIT:
+        out.kind = Kind::Quit;
+        return true;
+      case SDL_MOUSEBUTTONDOWN:
+      case SDL_MOUSEBUTTONUP:
+        if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT) break;
+        {
+          const auto p = impl_->toLogical(static_cast<float>(e.button.x), static_cast<float>(e.button.y));
+          out.kind = e.type == SDL_MOUSEBUTTONDOWN ? Kind::PointerDown : Kind::PointerUp;
+          out.x = p.x;
+          out.y = p.y;
+        }
+        return true;
+      case SDL_MOUSEMOTION:
+        if (e.motion.which == SDL_TOUCH_MOUSEID || !(e.motion.state & SDL_BUTTON_LMASK)) break;
+        {
+          const auto p = impl_->toLogical(static_cast<float>(e.motion.x), static_cast<float>(e.motion.y));
+          out.kind = Kind::PointerMove;
+          out.x = p.x;
+          out.y = p.y;
+        }
+        return true;
+      case SDL_FINGERDOWN:
+      case SDL_FINGERMOTION:
+      case SDL_FINGERUP: {
+        // One finger drives the UI; a second one resting on the glass is ignored.
+        if (e.type == SDL_FINGERDOWN) {
+          if (impl_->fingerDown) break;
+          impl_->fingerDown = true;
+          impl_->finger = e.tfinger.fingerId;
+        } else if (!impl_->fingerDown || e.tfinger.fingerId != impl_->finger) {
+          break;
+        }
+        if (e.type == SDL_FINGERUP) impl_->fingerDown = false;
+        const auto p = core::physicalToLogical(impl_->rotation, impl_->physW, impl_->physH,
+                                               e.tfinger.x * impl_->physW, e.tfinger.y * impl_->physH);
+        out.kind = e.type == SDL_FINGERDOWN ? Kind::PointerDown : e.type == SDL_FINGERUP ? Kind::PointerUp : Kind::PointerMove;
+        out.x = p.x;
+        out.y = p.y;
+        return true;
+      }
+      case SDL_KEYDOWN: {
+        const SDL_Keycode k = e.key.keysym.sym;
+        Key key = Key::None;
+        if (k == SDLK_LEFT) key = Key::Left;
+        else if (k == SDLK_RIGHT) key = Key::Right;
+        else if (k == SDLK_UP) key = Key::Up;
+        else if (k == SDLK_DOWN) key = Key::Down;
+        else if (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE) key = Key::Enter;
+        else if (k == SDLK_ESCAPE || k == SDLK_BACKSPACE || k == SDLK_AC_BACK) key = Key::Back;
+        else if (k == SDLK_l) key = Key::Language;
+        else if (k == SDLK_f) key = Key::Fields;
+        else if (k == SDLK_HOME || k == SDLK_h) key = Key::Home;
+        else if (k == SDLK_q && (e.key.keysym.mod & KMOD_CTRL)) key = Key::Quit;
+        if (key == Key::None) break;
+        out.kind = key == Key::Quit ? Kind::Quit : Kind::Key;
+        out.key = key;
+        return true;
+      }
+      case SDL_WINDOWEVENT:
+        if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+          impl_->updateSize();
+          out.kind = Kind::Resized;
+          return true;
+        }
+        if (e.window.event == SDL_WINDOWEVENT_EXPOSED) {
+          out.kind = Kind::Exposed;
+          return true;
+        }
+        break;
+      case SDL_RENDER_TARGETS_RESET:
+      case SDL_RENDER_DEVICE_RESET:
+        out.kind = Kind::Exposed;
+        return true;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
+void Display::waitUntil(std::chrono::steady_clock::time_point deadline) {
+  using namespace std::chrono;
+  const auto left = duration_cast<milliseconds>(deadline - steady_clock::now()).count();
+  if (left <= 0) return;
+  const int ms = static_cast<int>(std::min<long long>(left, 3600 * 1000));
+  if (!impl_->sleepsItself) {
+    SDL_WaitEventTimeout(nullptr, ms);  // NULL: wake on an event, leave it queued
+    return;
+  }
+  SDL_PumpEvents();
+  if (SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT)) return;
+  // Sleep in the kernel until an input device has data, a signal (SIGTERM) arrives, or the
+  // deadline passes. Without devices to watch, this is a plain interruptible sleep.
+  for (auto& p : impl_->inputFds) p.revents = 0;
+  ::poll(impl_->inputFds.data(), impl_->inputFds.size(), ms);
+}
+
+void Display::beginFrame(float dt) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = ImVec2(static_cast<float>(impl_->logW), static_cast<float>(impl_->logH));
+  io.DisplayFramebufferScale = ImVec2(1, 1);
+  io.DeltaTime = std::max(dt, 1e-4f);
+  ImGui_ImplSDLRenderer_NewFrame();
+  ImGui::NewFrame();
+}
+
+void Display::endFrame() {
+  ImGui::Render();
+  SDL_Renderer* r = impl_->renderer;
+  if (impl_->target) SDL_SetRenderTarget(r, impl_->target);
+  SDL_SetRenderDrawColor(r, 0, 0, 0, 255);
+  SDL_RenderClear(r);
+  ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+  if (impl_->target) {
+    SDL_SetRenderTarget(r, nullptr);
+    SDL_RenderClear(r);
+    const SDL_Rect dst{(impl_->physW - impl_->logW) / 2, (impl_->physH - impl_->logH) / 2, impl_->logW, impl_->logH};
+    SDL_RenderCopyEx(r, impl_->target, nullptr, &dst, impl_->rotation, nullptr, SDL_FLIP_NONE);
+  }
+}
+
+bool Display::readPixels(std::vector<std::uint8_t>& rgba) {
+  rgba.resize(static_cast<std::size_t>(impl_->logW) * impl_->logH * 4);
+  SDL_Renderer* r = impl_->renderer;
+  if (impl_->target) SDL_SetRenderTarget(r, impl_->target);
+  const int rc = SDL_RenderReadPixels(r, nullptr, SDL_PIXELFORMAT_RGBA32, rgba.data(), impl_->logW * 4);
+  if (impl_->target) SDL_SetRenderTarget(r, nullptr);
+  return rc == 0;
+}
+
+void Display::present() { SDL_RenderPresent(impl_->renderer); }
+
+std::string writePng(const std::string& path, const std::vector<std::uint8_t>& rgba, int w, int h) {
+  if (rgba.size() < static_cast<std::size_t>(w) * h * 4) return "no pixels to write";
+  SDL_Surface* s = SDL_CreateRGBSurfaceWithFormatFrom(const_cast<std::uint8_t*>(rgba.data()), w, h, 32, w * 4,
+                                                      SDL_PIXELFORMAT_RGBA32);
+  if (!s) return std::string("could not wrap the pixels: ") + SDL_GetError();
+  const int rc = IMG_SavePNG(s, path.c_str());
+  SDL_FreeSurface(s);
+  return rc == 0 ? std::string() : std::string("could not write ") + path + ": " + IMG_GetError();
+}
+
+}  // namespace sf::platform

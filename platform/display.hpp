@@ -1,0 +1,69 @@
+// The player's screen: an SDL window and renderer with Dear ImGui on top, input as plain
+// events, frame capture to PNG, and sleeping until the next deadline without spinning.
+#pragma once
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/layout.hpp"
+
+namespace sf::platform {
+
+struct InputEvent {
+  enum class Kind { None, Quit, PointerDown, PointerMove, PointerUp, PointerCancel, Key, Resized, Exposed };
+  enum class Key { None, Left, Right, Up, Down, Enter, Back, Language, Fields, Home, Quit };
+  Kind kind = Kind::None;
+  float x = 0, y = 0;  // logical (upright) pixels, after undoing --rotate
+  Key key = Key::None;
+};
+
+struct DisplayOptions {
+  bool offscreen = false;   // SDL's offscreen driver: no display needed (render, tests, benchmarks)
+  int width = 0;            // a window of this size; 0 = full screen at the display's size
+  int height = 0;
+  int rotation = 0;         // 0, 90, 180, 270: the screen is mounted on its side
+  bool vsync = false;
+  std::string title = "Schaufenster";
+};
+
+// Why the player cannot open a screen here, in words for a newcomer; empty when one should open.
+std::string headlessReason();
+
+class Display {
+ public:
+  // nullptr and `error` set when no window can be opened.
+  static std::unique_ptr<Display> open(const DisplayOptions& options, std::string& error);
+  ~Display();
+  Display(const Display&) = delete;
+  Display& operator=(const Display&) = delete;
+
+  int width() const;   // logical size (what views lay out for)
+  int height() const;
+  float dpi() const;   // 0 when unknown
+  std::string driver() const;
+
+  // (Re)builds the fonts for `layout`'s sizes: one per core::FontRole, in that order.
+  bool loadFonts(const core::Layout& layout, std::string& error);
+  std::size_t fontAtlasBytes() const;
+
+  bool pollEvent(InputEvent& out);
+  // Sleeps until an input event may be there or `deadline` passes (steady clock).
+  void waitUntil(std::chrono::steady_clock::time_point deadline);
+
+  void beginFrame(float deltaSeconds);  // ImGui frame: views draw after this
+  void endFrame();                      // renders the ImGui draw data into the frame
+  bool readPixels(std::vector<std::uint8_t>& rgba);  // the frame just rendered, RGBA, logical size
+  void present();
+
+ private:
+  struct Impl;
+  explicit Display(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// Writes RGBA pixels as PNG (SDL2_image). Empty string on success, else the error.
+std::string writePng(const std::string& path, const std::vector<std::uint8_t>& rgba, int width, int height);
+
+}  // namespace sf::platform

@@ -1,0 +1,193 @@
+// frab, pretalx and pretalx-widget imports of the real samples: event counts, exact instants
+// (including Australian zones and an event past midnight), zone quirks and the invalid example.
+#include <catch2/catch.hpp>
+
+#include "core/feed_parse.hpp"
+#include "core/import_c3voc.hpp"
+#include "core/feed_fixture.hpp"
+#include "core/import_merge.hpp"
+#include "import/import_support.hpp"
+
+using namespace sf::core;
+using sf::test::eventByKey;
+using sf::test::sample;
+using sf::test::utc;
+using sf::test::utcText;
+
+namespace {
+
+ImportResult importSample(const std::string& rel, ImportOptions opts = sf::test::fixedOptions()) {
+  return importSource(sample(rel), rel, ImportFormat::Auto, opts);
+}
+
+// The import as a new feed, checked by the same parser the screens use.
+ParseResult asNewFeed(const ImportResult& r, const std::string& sourceId) {
+  REQUIRE(r.zoneName);
+  const auto zone = TimeZone::find(*r.zoneName);
+  REQUIRE(zone);
+  NewFeed nf{"test", *zone, {"de", "en"}, r.title, utc("2024-01-01T00:00:00Z")};
+  const auto m = mergeImport(newFeedJson(nf), r, sourceId, "sample", *zone, true);
+  return parseFeed(serializeFeed(m.feed), "merged.json");
+}
+
+}  // namespace
+
+TEST_CASE("frab camp2019: 79 events at the instants their dates give", "[import][frab]") {
+  const auto r = importSample("schedules/frab-camp2019.json");
+  INFO(sf::test::allMessages(r.diagnostics));
+  REQUIRE_FALSE(hasErrors(r.diagnostics));
+  CHECK(r.format == ImportFormat::C3voc);
+  CHECK(r.events.size() == 79);
+  CHECK(r.suggestedSourceId == "camp2019");
+  CHECK(r.zoneName == "Europe/Berlin");
+  CHECK(r.title == "Chaos Communication Camp 2019");
+  const auto& opening = eventByKey(r, "a0a0fcfe-b7fb-46e3-84b6-97a5406016b4");
+  CHECK(utcText(opening.start) == "2019-08-21T09:00:00+00:00");
+  CHECK(utcText(opening.end) == "2019-08-21T09:30:00+00:00");
+  CHECK(opening.title == "Opening Ceremony");
+  CHECK(opening.room == "Curie");
+  CHECK(opening.link == "https://fahrplan.events.ccc.de/camp/2019/Fahrplan/events/10386.html");
+  CHECK(opening.description == "A hearty welcome me lasses and lads!\n\n— jinxx, smtw");
+  // Starts at 23:00 on the 22nd and runs past midnight into the 23rd.
+  const auto& late = eventByKey(r, "ed4b6c75-14f4-49fe-a11e-3762bd6b54e3");
+  CHECK(utcText(late.start) == "2019-08-22T21:00:00+00:00");
+  CHECK(utcText(late.end) == "2019-08-22T22:30:00+00:00");
+  CHECK(eventByKey(r, "117f530f-a20b-4071-b208-39e989a42408").end - eventByKey(r, "117f530f-a20b-4071-b208-39e989a42408").start == std::chrono::hours{3});
+  CHECK(asNewFeed(r, "camp2019").feed);
+}
+
+TEST_CASE("pretalx rc3: 48 events; no time_zone_name, so the offsets decide", "[import][pretalx]") {
+  const auto r = importSample("schedules/pretalx-rc3.json");
+  REQUIRE_FALSE(hasErrors(r.diagnostics));
+  CHECK(r.events.size() == 48);
+  CHECK(r.suggestedSourceId == "rc3-channels-2020");
+  CHECK(r.zoneName == "Etc/GMT-1");  // every time is +01:00; no IANA venue zone can be guessed
+  CHECK_THAT(sf::test::allMessages(r.diagnostics), Catch::Contains("no usable time_zone_name"));
+  CHECK(utcText(eventByKey(r, "c3642671-4c1f-5109-81ba-0535c1cc8428").start) == "2020-12-27T10:30:00+00:00");
+  const auto& longest = eventByKey(r, "9ed40696-8e66-55bb-8c24-724c0d17ae1a");
+  CHECK(longest.end - longest.start == std::chrono::minutes{130});
+  CHECK(asNewFeed(r, "rc3").feed);
+}
+
+TEST_CASE("pretalx PyCon AU 2024: 57 events in Australia/Melbourne", "[import][pretalx]") {
+  const auto r = importSample("schedules/pretalx-pycon-au-2024.json");
+  REQUIRE_FALSE(hasErrors(r.diagnostics));
+  CHECK(r.events.size() == 57);
+  CHECK(r.zoneName == "Australia/Melbourne");
+  CHECK(r.suggestedSourceId == "pycon-au-2024");
+  // 09:20 in Melbourne (AEDT, +11:00) is 22:20 UTC the day before.
+  const auto& uuids = eventByKey(r, "ed823c0f-8cec-5340-8a77-ece07f476685");
+  CHECK(utcText(uuids.start) == "2024-11-21T22:20:00+00:00");
+  CHECK(utcText(uuids.end) == "2024-11-21T22:50:00+00:00");
+  CHECK(uuids.room == "Goldfields Theatre");
+  CHECK(itemId("pycon-au-2024", uuids.key) == "pycon-au-2024:ed823c0f-8cec-5340-8a77-ece07f476685");
+  const auto parsed = asNewFeed(r, "pycon-au-2024");
+  REQUIRE(parsed.feed);
+  const auto* e = parsed.feed->findEvent("pycon-au-2024:ed823c0f-8cec-5340-8a77-ece07f476685");
+  REQUIRE(e);
+  CHECK(formatInstant(e->start, *TimeZone::find("Australia/Melbourne")) == "2024-11-22T09:20:00+11:00");
+}
+
+TEST_CASE("pretalx widget data: 57 talks and 37 breaks, keyed by code and by room and start", "[import][widget]") {
+  const auto r = importSample("schedules/pretalx-widget-pycon-au-2024.json");
+  INFO(sf::test::allMessages(r.diagnostics));
+  REQUIRE_FALSE(hasErrors(r.diagnostics));
+  CHECK(r.format == ImportFormat::PretalxWidget);
+  CHECK(r.events.size() == 94);
+  CHECK(r.zoneName == "Australia/Melbourne");
+  const auto talks = std::count_if(r.events.begin(), r.events.end(), [](const auto& e) { return !e.key.starts_with("break-"); });
+  CHECK(talks == 57);
+  const auto& talk = eventByKey(r, "ZCKWM3");  // the same talk as in the pretalx export
+  CHECK(utcText(talk.start) == "2024-11-21T22:20:00+00:00");
+  CHECK(talk.room == "Goldfields Theatre");
+  CHECK(talk.description.ends_with("— Tom Eastman"));
+  // Breaks are written in UTC ("…Z") with a title by language; one language becomes a plain string.
+  const auto& brk = eventByKey(r, "break-3412-20241121T2330Z");
+  CHECK(brk.title == "Morning break");
+  CHECK(utcText(brk.start) == "2024-11-21T23:30:00+00:00");
+  CHECK(utcText(brk.end) == "2024-11-22T00:00:00+00:00");
+  CHECK(brk.room == "Eureka 3");
+  CHECK(asNewFeed(r, "pycon-au-2024").feed);
+
+  auto opts = sf::test::fixedOptions();
+  opts.includeBreaks = false;
+  const auto talksOnly = importSample("schedules/pretalx-widget-pycon-au-2024.json", opts);
+  CHECK(talksOnly.events.size() == 57);
+  CHECK(talksOnly.skipped == 37);
+}
+
+TEST_CASE("pretalx democon says UTC but writes +01:00: the offsets win, with a warning", "[import][pretalx]") {
+  const std::string text = sample("schedules/pretalx-democon.json");
+  const auto r = importSource(text, "democon.json", ImportFormat::Auto, sf::test::fixedOptions());
+  REQUIRE_FALSE(hasErrors(r.diagnostics));
+  CHECK(r.events.size() == 36);
+  CHECK(r.zoneName == "Etc/GMT-1");
+  const auto& first = eventByKey(r, "8079583e-8321-506c-95af-fd2903a5f075");
+  CHECK(utcText(first.start) == "2020-12-14T08:00:00+00:00");  // 09:00+01:00, not 09:00 UTC
+  const auto warning = std::find_if(r.diagnostics.begin(), r.diagnostics.end(), [](const auto& d) {
+    return d.message.find("time_zone_name says \"UTC\", but 36 of 36 times carry another offset") != std::string::npos;
+  });
+  REQUIRE(warning != r.diagnostics.end());
+  CHECK(warning->severity == Severity::Warning);
+  CHECK(warning->jsonPointer == "/schedule/conference/time_zone_name");
+  CHECK(warning->line == sf::test::positionOf(text, "\"time_zone_name\"").line);
+  CHECK(asNewFeed(r, "democon").feed);
+}
+
+TEST_CASE("the invalid example is refused, each problem with pointer, line and column", "[import][invalid]") {
+  const std::string text = sample("schedules/invalid-example.json");
+  const auto r = importSource(text, "invalid-example.json", ImportFormat::Auto, sf::test::fixedOptions());
+  REQUIRE(countOf(r.diagnostics, Severity::Error) == 3);
+  auto find = [&](const std::string& pointer) {
+    auto it = std::find_if(r.diagnostics.begin(), r.diagnostics.end(), [&](const auto& d) { return d.jsonPointer == pointer; });
+    REQUIRE(it != r.diagnostics.end());
+    return *it;
+  };
+  const auto rooms = find("/schedule/rooms");
+  CHECK(rooms.line == sf::test::positionOf(text, "\"rooms\": [").line);
+  CHECK_THAT(rooms.message, Catch::Contains("lists them in /schedule/conference/rooms"));
+  const auto days = find("/schedule/conference/daysCount");
+  CHECK(days.line == 11);
+  CHECK(days.column == 9);
+  CHECK_THAT(days.message, Catch::Contains("daysCount is 3 but /schedule/conference/days lists 1 day"));
+  const auto id = find("/schedule/conference/days/0/rooms/Winterchaos/0/id");
+  CHECK(id.line == sf::test::positionOf(text, "\"id\": \"2814\"").line);
+  CHECK_THAT(id.message, Catch::Contains("expected a whole number") && Catch::Contains("found a string (\"2814\")"));
+}
+
+TEST_CASE("after-midnight events filed under the previous day keep the instant of their date", "[import][frab]") {
+  // Day 2019-08-22 runs 09:00–04:00; the 01:30 talk is on the calendar day after.
+  const std::string schedule = R"({"schedule": {"version": "x", "conference": {"acronym": "night", "title": "Night",
+    "time_zone_name": "Europe/Berlin", "daysCount": 1, "days": [{"index": 1, "date": "2019-08-22",
+    "day_start": "2019-08-22T09:00:00+02:00", "day_end": "2019-08-23T04:00:00+02:00", "rooms": {"Hall": [
+      {"guid": "late-1", "id": 1, "title": "Late", "date": "2019-08-23T01:30:00+02:00", "start": "01:30", "duration": "00:45", "room": "Hall"},
+      {"guid": "late-2", "id": 2, "title": "Later, no offset", "date": "2019-08-23T02:30:00", "start": "02:30", "duration": "00:30"},
+      {"guid": "long-3", "id": 3, "title": "Hackathon", "date": "2019-08-22T10:00:00+02:00", "start": "10:00", "duration": "1:02:00", "room": null},
+      {"guid": "old-4", "id": 4, "title": "Old frab", "start": "03:15", "duration": "00:15", "abstract": null, "persons": null}
+    ]}}]}}})";
+  const auto r = importSource(schedule, "night.json", ImportFormat::C3voc, sf::test::fixedOptions());
+  INFO(sf::test::allMessages(r.diagnostics));
+  REQUIRE_FALSE(hasErrors(r.diagnostics));
+  REQUIRE(r.events.size() == 4);
+  CHECK(utcText(eventByKey(r, "late-1").start) == "2019-08-22T23:30:00+00:00");
+  CHECK(utcText(eventByKey(r, "late-2").start) == "2019-08-23T00:30:00+00:00");  // day + start, next day
+  const auto& longOne = eventByKey(r, "long-3");
+  CHECK(longOne.end - longOne.start == std::chrono::hours{26});  // D:HH:MM
+  CHECK(longOne.room == "Hall");  // null room: the day's room key
+  CHECK(utcText(eventByKey(r, "old-4").start) == "2019-08-23T01:15:00+00:00");
+}
+
+TEST_CASE("broken schedules name the place and what was expected", "[import][invalid]") {
+  auto messages = [](const std::string& text) {
+    return sf::test::allMessages(importSource(text, "x.json", ImportFormat::C3voc, sf::test::fixedOptions()).diagnostics);
+  };
+  const std::string head = R"({"schedule": {"conference": {"days": [{"date": "2024-01-01", "rooms": {"A": [)";
+  CHECK_THAT(messages(head + R"({"guid": "g", "title": "T", "date": "2024-01-01T10:00:00+01:00", "duration": "90 min"}]}}]}}})"),
+             Catch::Contains("/schedule/conference/days/0/rooms/A/0/duration: error: expected a duration as HH:MM or D:HH:MM"));
+  CHECK_THAT(messages(head + R"({"guid": "g", "date": "2024-01-01T10:00:00+01:00", "duration": "00:30"}]}}]}}})"),
+             Catch::Contains("/schedule/conference/days/0/rooms/A/0/title: error: expected the event's title"));
+  CHECK_THAT(messages(head + R"({"title": "T", "date": "2024-01-01T10:00:00+01:00", "duration": "00:30"}]}}]}}})"),
+             Catch::Contains("neither a guid nor an id"));
+  CHECK_THAT(messages(R"({"schedule": )"), Catch::Contains("1:14: /schedule: error: unexpected end of input"));
+  CHECK_THAT(messages(R"({"talks": []})"), Catch::Contains("expected a frab/pretalx schedule"));
+}

@@ -1,0 +1,90 @@
+// Every view at the five reference sizes, drawn offscreen from the default feed: no text box
+// leaves the screen or overlaps another, and the frame is not blank.
+#include <catch2/catch.hpp>
+#include <set>
+
+#include "player/player.hpp"
+#include "player_fixture.hpp"
+
+using namespace sf;
+
+namespace {
+
+struct Case {
+  player::View view;
+  const char* name;
+  const char* project = "";
+  const char* field = "";
+};
+
+}  // namespace
+
+TEST_CASE("every view at every size: text stays on screen, nothing overlaps, not blank") {
+  core::Feed feed = test::defaultFeed();
+  core::Announcement a;
+  a.id = "room-change";
+  a.title.set("de", "Raumänderung: Das Meet-up findet heute im Großen Saal statt");
+  a.title.set("en", "Room change: today's meet-up takes place in the Great Hall");
+  a.text.set("de", "Bitte folgen Sie der Beschilderung im Erdgeschoss. Der Einlass beginnt um 17:30 Uhr.");
+  a.text.set("en", "Please follow the signs on the ground floor. Doors open at 17:30.");
+  a.start = *core::parseInstant("2024-04-25T09:00:00+02:00");
+  a.end = *core::parseInstant("2024-04-25T20:00:00+02:00");
+  feed.announcements.push_back(a);
+  const core::Millis when = test::at("2024-04-25T10:00:00+02:00");
+
+  const Case cases[] = {
+      {player::View::Spotlight, "spotlight", "amber-initiative-additive-manufacturing-berlin-brandenburg"},
+      {player::View::Spotlight, "spotlight-long", "its-inberlin-cybersicherheit-als-treiber-der-digitalisierung-fuer-die-berliner-industrie"},
+      {player::View::Schedule, "schedule"},
+      {player::View::Fields, "fields"},
+      {player::View::FieldList, "field-list", "", "kompetenzen"},
+      {player::View::Detail, "detail", "leichtbautechnologien-fuer-berliner-kmu"},
+      {player::View::Detail, "detail-long", "amber-initiative-additive-manufacturing-berlin-brandenburg"},
+      {player::View::Figures, "figures"},
+      {player::View::Announcement, "announcement"},
+  };
+  for (auto [w, h] : {std::pair{1920, 1080}, {1080, 1920}, {1280, 800}, {1024, 600}, {800, 480}}) {
+    player::FrameRenderer renderer(w, h);
+    REQUIRE(renderer.error().empty());
+    for (const Case& c : cases) {
+      for (const char* lang : {"de", "en"}) {
+        if (std::string(lang) == "en" && c.view != player::View::Detail && c.view != player::View::Fields) continue;
+        player::RenderRequest req;
+        req.feed = &feed;
+        req.width = w;
+        req.height = h;
+        req.view = c.view;
+        req.project = c.project;
+        req.field = c.field;
+        req.language = lang;
+        req.at = when;
+        req.collectText = true;
+        const auto out = renderer.render(req);
+        INFO(c.name << " " << lang << " at " << w << "x" << h);
+        REQUIRE(out.error.empty());
+        REQUIRE(out.width == w);
+        REQUIRE(out.height == h);
+        CHECK(out.texts.size() >= 3);
+        for (const auto& p : core::checkTextBoxes(out.texts, w, h)) FAIL_CHECK(p.message);
+        // Not blank: many colours (antialiased text, accents) and plenty of non-background pixels.
+        std::set<std::uint32_t> colours;
+        std::size_t ink = 0;
+        const std::uint8_t* px = out.rgba.data();
+        const std::size_t n = static_cast<std::size_t>(w) * h;
+        for (std::size_t i = 0; i < n; i += 7) {
+          const std::uint32_t c32 = px[i * 4] | px[i * 4 + 1] << 8 | px[i * 4 + 2] << 16;
+          if (colours.size() < 64) colours.insert(c32);
+          if (px[i * 4] != 14 || px[i * 4 + 1] != 17 || px[i * 4 + 2] != 22) ++ink;
+        }
+        CHECK(colours.size() >= 16);
+        CHECK(ink * 7 > n / 50);
+        // Every touch target is at least the minimum size (scrolling views cut rows at their edge).
+        const bool scrolls = c.view == player::View::FieldList || c.view == player::View::Detail;
+        for (const auto& hit : out.hits) {
+          CHECK(hit.rect.w >= out.layout.minTarget - 0.5f);
+          if (!scrolls) CHECK(hit.rect.h >= out.layout.minTarget - 0.5f);
+        }
+      }
+    }
+  }
+}
