@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <glob.h>
 #include <poll.h>
+#include <sys/eventfd.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -31,7 +32,9 @@ struct Display::Impl {
   float dpi = 0;
   std::string driver;
   bool sleepsItself = false;       // the driver cannot wait for events (KMSDRM, offscreen)
-  std::vector<pollfd> inputFds;    // evdev devices to wake on (KMSDRM)
+  std::vector<pollfd> inputFds;    // evdev devices to wake on (KMSDRM), and wakeFd
+  int wakeFd = -1;                 // workers write here to end the sleep early
+  Uint32 wakeEvent = 0;            // the same for drivers that sleep in SDL_WaitEventTimeout
   bool fingerDown = false;
   SDL_FingerID finger = 0;
 
@@ -134,6 +137,9 @@ std::unique_ptr<Display> Display::open(const DisplayOptions& o, std::string& err
   // X11 and Wayland block in SDL_WaitEventTimeout; the others poll every millisecond, so for
   // them we sleep ourselves and wake on the input devices' file descriptors.
   impl->sleepsItself = impl->driver != "x11" && impl->driver != "wayland";
+  impl->wakeFd = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+  if (impl->wakeFd >= 0) impl->inputFds.push_back({impl->wakeFd, POLLIN, 0});
+  impl->wakeEvent = SDL_RegisterEvents(1);
   if (impl->sleepsItself && !o.offscreen) {
     glob_t g{};
     if (glob("/dev/input/event*", 0, nullptr, &g) == 0)
@@ -279,6 +285,22 @@ void Display::waitUntil(std::chrono::steady_clock::time_point deadline) {
   // deadline passes. Without devices to watch, this is a plain interruptible sleep.
   for (auto& p : impl_->inputFds) p.revents = 0;
   ::poll(impl_->inputFds.data(), impl_->inputFds.size(), ms);
+  if (impl_->wakeFd >= 0) {
+    std::uint64_t n = 0;
+    [[maybe_unused]] const auto got = ::read(impl_->wakeFd, &n, sizeof n);  // clears the wake-up
+  }
+}
+
+void Display::wake() {
+  if (impl_->wakeFd >= 0) {
+    const std::uint64_t one = 1;
+    [[maybe_unused]] const auto put = ::write(impl_->wakeFd, &one, sizeof one);
+  }
+  if (!impl_->sleepsItself && impl_->wakeEvent != static_cast<Uint32>(-1)) {
+    SDL_Event e{};
+    e.type = impl_->wakeEvent;
+    SDL_PushEvent(&e);  // thread-safe; ends SDL_WaitEventTimeout
+  }
 }
 
 void Display::beginFrame(float dt) {

@@ -51,6 +51,8 @@ class Display {
   bool pollEvent(InputEvent& out);
   // Sleeps until an input event may be there or `deadline` passes (steady clock).
   void waitUntil(std::chrono::steady_clock::time_point deadline);
+  // Ends a waitUntil early; safe to call from any thread (workers call it when they push work).
+  void wake();
 
   void beginFrame(float deltaSeconds);  // ImGui frame: views draw after this
   void endFrame();                      // renders the ImGui draw data into the frame

@@ -91,7 +91,7 @@ int runImport(const std::vector<std::string>& args) {
 
   // The feed as it is: it must be valid, or the merge could not be checked against it.
   std::string originalText;
-  nlohmann::ordered_json feed;
+  nlohmann::ordered_json feed, original;
   if (!creating) {
     const LoadedFeed loaded = loadFeed(into);
     if (!loaded.parsed.feed) {
@@ -102,7 +102,8 @@ int runImport(const std::vector<std::string>& args) {
     zone = core::TimeZone::find(loaded.parsed.feed->timeZoneName);
     originalText = *loaded.text;
     try {
-      feed = nlohmann::ordered_json::parse(originalText);
+      original = nlohmann::ordered_json::parse(originalText);
+      feed = original;
     } catch (const std::exception& e) {
       std::cout << into << ": error: " << e.what() << '\n';
       return kExitInvalid;
@@ -137,8 +138,8 @@ int runImport(const std::vector<std::string>& args) {
     if (creating && feed.is_null()) {
       if (!zone && r.zoneName) zone = core::TimeZone::find(*r.zoneName);
       if (!zone) {
-        std::cout << source << ": error: the source names no time zone; give the new feed one with --time-zone\n";
-        return kExitInvalid;
+        std::cerr << "schaufenster import: " << source << " names no time zone; give the new feed one with --time-zone\n";
+        return kExitUsage;
       }
       core::NewFeed nf;
       nf.id = !feedId.empty() ? feedId : core::sourceIdFromName(into);
@@ -163,7 +164,8 @@ int runImport(const std::vector<std::string>& args) {
     return kExitInvalid;
   }
 
-  const std::string text = core::serializeFeed(feed);
+  // An existing file keeps the exact text of everything the import did not change.
+  const std::string text = creating ? core::serializeFeed(feed) : core::rewriteFeedText(originalText, original, feed);
   core::Diagnostics check = core::checkMergedFeed(text, into, feed, origins);
   printDiagnostics(mergeNotes, into, quiet);
   if (core::hasErrors(check)) {
@@ -175,7 +177,7 @@ int runImport(const std::vector<std::string>& args) {
   if (!quiet && core::countOf(check, core::Severity::Warning) > 0)
     std::cout << into << ": " << core::countOf(check, core::Severity::Warning)
               << " warnings in the merged feed; `schaufenster validate` lists them\n";
-  if (!creating && feed == nlohmann::ordered_json::parse(originalText)) {
+  if (!creating && feed == original) {
     std::cout << into << ": nothing changed; the file is left as it was\n";
     return kExitOk;
   }

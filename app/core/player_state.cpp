@@ -225,6 +225,17 @@ void onPointer(PlayerState& s, const PointerEvent& e, std::span<const HitTarget>
         return;
       }
       const Gesture g = classifyGesture(done.x - done.x0, done.y - done.y0, env.now - done.t0, s.gestures);
+      // Organisers hold a finger in the top-left corner to see the screen's status; any tap
+      // closes it again. Visitors never meet it by chance: it takes three still seconds.
+      const bool still = std::hypot(done.x - done.x0, done.y - done.y0) <= s.gestures.slop;
+      if (still && env.now - done.t0 >= kStatusPress && done.x0 < s.statusCorner && done.y0 < s.statusCorner) {
+        s.statusOpen = !s.statusOpen;
+        return;
+      }
+      if (s.statusOpen) {
+        if (g == Gesture::Tap) s.statusOpen = false;
+        return;
+      }
       if (g == Gesture::Tap) {
         const HitTarget* at = hitAt(hits, done.x0, done.y0);
         if (at && at->rect.inset(-s.gestures.slop).contains(done.x, done.y)) apply(s, at->action, env);
@@ -269,6 +280,7 @@ void onKey(PlayerState& s, Key key, const PlayerEnv& env) {
 
 void tick(PlayerState& s, const PlayerEnv& env) {
   if (s.lastInput && !s.pointer.down && env.now - *s.lastInput >= s.idleTimeout) {
+    s.statusOpen = false;
     returnToRotation(s, env.now);
     s.language = s.defaultLanguage;
     return;

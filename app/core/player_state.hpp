@@ -86,6 +86,8 @@ struct PlayerState {
   PointerTrack pointer;
   GestureConfig gestures;
   std::optional<Millis> lastInput;  // unset: nobody has touched the screen since the rotation resumed
+  bool statusOpen = false;           // the organisers' status page, opened by a long press in a corner
+  float statusCorner = 96;           // px: the top-left square that takes the long press
   std::chrono::milliseconds idleTimeout{60000};
 };
 
@@ -98,6 +100,7 @@ struct PlayerEnv {
 
 inline constexpr std::chrono::milliseconds kViewTransition{450};
 inline constexpr std::chrono::milliseconds kSlideTransition{900};
+inline constexpr std::chrono::milliseconds kStatusPress{3000};  // long enough never to happen by chance
 
 bool interacting(const PlayerState& s);  // paused rotation: browsing, detail or a pinned slide
 // The slot showing: the pinned one while interacting, else the clock's.

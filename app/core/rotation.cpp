@@ -23,7 +23,7 @@ bool hasTag(const Project& p, const std::string& tag) {
 
 }  // namespace
 
-void buildRotation(const Feed& feed, Instant now, RotationPlan& out) {
+void buildRotation(const Feed& feed, Instant now, RotationPlan& out, bool withSchedule) {
   out.slots.clear();
   out.cycle = std::chrono::milliseconds{0};
   out.figureSlots = 0;
@@ -41,6 +41,7 @@ void buildRotation(const Feed& feed, Instant now, RotationPlan& out) {
     noteBoundary(out.changesAt, item.validFrom, now);
     noteBoundary(out.changesAt, item.validUntil, now);
     if (!validAt(item, now)) continue;
+    if (!withSchedule && item.kind == SlideKind::Schedule) continue;
     switch (item.kind) {
       case SlideKind::Spotlight:
         for (std::size_t p = 0; p < feed.projects.size(); ++p)

@@ -32,7 +32,8 @@ struct RotationPlan {
 
 // Rebuilds `out` in place (no allocation once its capacity suffices). Never leaves it empty:
 // a playlist with nothing valid plays the field overview.
-void buildRotation(const Feed& feed, Instant now, RotationPlan& out);
+// With `withSchedule` false (a clock that cannot be trusted), schedule slides are left out.
+void buildRotation(const Feed& feed, Instant now, RotationPlan& out, bool withSchedule = true);
 RotationPlan buildRotation(const Feed& feed, Instant now);
 
 struct RotationPosition {

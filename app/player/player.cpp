@@ -7,6 +7,7 @@
 
 #include "core/player_state.hpp"
 #include "core/schedule.hpp"
+#include "live_feed.hpp"
 #include "platform/clock.hpp"
 #include "platform/display.hpp"
 
@@ -84,8 +85,11 @@ int runPlayer(const PlayerOptions& o) {
                  "`schaufenster render -o frame.png` without a display.\n";
     return 1;
   }
-  const core::Feed& feed = *o.feed;
-  const core::TimeZone zone = core::TimeZone::find(feed.timeZoneName).value_or(core::TimeZone::utc());
+  // The feed can be replaced between frames by the live feed; everything derived from it is
+  // rebuilt then (zone, rotation, QR code, schedule).
+  LiveFeed live(o.config, {o.feed, o.status, {}}, [d = display.get()] { d->wake(); }, o.live);
+  std::shared_ptr<const core::Feed> feedPtr = live.feed();
+  core::TimeZone zone = core::TimeZone::find(feedPtr->timeZoneName).value_or(core::TimeZone::utc());
   const platform::WallClock clock = o.startAt ? platform::WallClock(*o.startAt) : platform::WallClock();
 
   core::Layout layout = core::computeLayout(display->width(), display->height(), display->dpi());
@@ -95,25 +99,52 @@ int runPlayer(const PlayerOptions& o) {
   }
   core::PlayerState state;
   state.language = state.defaultLanguage =
-      !o.language.empty() ? o.language : (feed.languages.empty() ? std::string("de") : feed.languages.front());
+      !o.language.empty() ? o.language : (feedPtr->languages.empty() ? std::string("de") : feedPtr->languages.front());
   state.idleTimeout = o.idle;
   state.gestures = core::gestureConfigFor(layout);
+  state.statusCorner = layout.minTarget * 2;
 
   Millis now = clock.now();
+  // A clock before the feed was made, or far from the server's, is not trusted: no times show.
+  bool clockOk = o.startAt || core::clockPlausible(core::toInstant(now), live.status().clock);
   core::RotationPlan plan;
-  core::buildRotation(feed, core::toInstant(now), plan);
-  const platform::QrCode qr = platform::encodeQr(feed.link);
+  core::buildRotation(*feedPtr, core::toInstant(now), plan, clockOk);
+  platform::QrCode qr = platform::encodeQr(feedPtr->link);
   core::Schedule schedule;
   views::FrameText text;
   views::ViewReport report;
   report.hits.reserve(64);
-  std::int64_t shownMinute = -1;
+  std::vector<views::StatusRow> statusRows;
+  std::int64_t shownMinute = -1, statusSecond = -1;
   std::string shownLanguage;
   bool dirty = true, first = true;
   Millis deadline = now, lastDraw = now;
+  int framesThisSecond = 0;
+  double fps = 0;
+  auto fpsSince = std::chrono::steady_clock::now();
 
   for (;;) {
     now = clock.now();
+    const LiveFeed::Changes changes = live.drain();
+    if (changes.feed) {
+      feedPtr = live.feed();
+      zone = core::TimeZone::find(feedPtr->timeZoneName).value_or(core::TimeZone::utc());
+      core::buildRotation(*feedPtr, core::toInstant(now), plan, clockOk);
+      core::onFeedSwapped(state, *feedPtr, plan);  // the open project stays if it still exists
+      qr = platform::encodeQr(feedPtr->link);
+      shownMinute = -1;  // schedule and header follow the new feed at once
+    }
+    if (changes.status) {
+      const bool ok = o.startAt || core::clockPlausible(core::toInstant(now), live.status().clock);
+      if (ok != clockOk) {
+        clockOk = ok;
+        core::buildRotation(*feedPtr, core::toInstant(now), plan, clockOk);
+        core::onFeedSwapped(state, *feedPtr, plan);
+        shownMinute = -1;
+      }
+      if (state.statusOpen) statusSecond = -1;
+    }
+    const core::Feed& feed = *feedPtr;
     platform::InputEvent ev;
     while (display->pollEvent(ev)) {
       const core::PlayerEnv env{feed, plan, now};
@@ -142,18 +173,31 @@ int runPlayer(const PlayerOptions& o) {
     const core::PlayerEnv env{feed, plan, now};
     core::tick(state, env);
     if (plan.changesAt && core::toInstant(now) >= *plan.changesAt) {
-      core::buildRotation(feed, core::toInstant(now), plan);
+      core::buildRotation(feed, core::toInstant(now), plan, clockOk);
       core::onFeedSwapped(state, feed, plan);  // the same feed, a new plan: keeps what still exists
     }
     const std::int64_t minute = std::chrono::floor<std::chrono::minutes>(now).time_since_epoch().count();
     if (minute != shownMinute || state.language != shownLanguage) {
-      schedule = core::scheduleAt(feed, core::toInstant(now), zone);
+      if (!clockOk && !o.startAt) clockOk = core::clockPlausible(core::toInstant(now), live.status().clock);
+      schedule = clockOk ? core::scheduleAt(feed, core::toInstant(now), zone) : core::Schedule{};
       updateFrameText(text, core::toInstant(now), zone, state.language);
+      if (!clockOk) text.clock[0] = text.date[0] = '\0';  // say nothing about the time
       shownMinute = minute;
       shownLanguage = state.language;
       dirty = true;
     }
     if (now >= deadline) dirty = true;
+    if (state.statusOpen) {
+      const std::int64_t second = std::chrono::floor<std::chrono::seconds>(now).time_since_epoch().count();
+      if (second != statusSecond) {
+        statusSecond = second;
+        const auto up = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - launched);
+        // Ages are measured on the real clock: fetch times are real even when --at shifts the show.
+        const auto real = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+        player::statusRows(live.status(), o.config, fps, up, real, state.language, statusRows);
+        dirty = true;
+      }
+    }
 
     if (dirty) {
       const auto t0 = std::chrono::steady_clock::now();
@@ -163,11 +207,20 @@ int runPlayer(const PlayerOptions& o) {
       report.scrollContent = -1;
       const views::ViewContext ctx{feed, state, layout, zone, schedule, qr, core::toInstant(now), text, report};
       composeFrame(ctx, plan, now);
+      if (state.statusOpen) views::drawStatus(ctx, statusRows);
       display->endFrame();
       display->present();
       if (report.scrollContent >= 0) core::setScrollExtent(state, report.scrollContent, report.scrollViewport);
       lastDraw = now;
       dirty = false;
+      ++framesThisSecond;
+      const auto steadyNow = std::chrono::steady_clock::now();
+      if (steadyNow - fpsSince >= std::chrono::seconds(10)) {
+        fps = framesThisSecond / std::chrono::duration<double>(steadyNow - fpsSince).count();
+        framesThisSecond = 0;
+        fpsSince = steadyNow;
+        live.setFrameRate(fps);
+      }
       if (first) {
         first = false;
         if (o.onFirstFrame) o.onFirstFrame();
@@ -175,6 +228,7 @@ int runPlayer(const PlayerOptions& o) {
       }
       if (o.onFrame) o.onFrame(std::chrono::steady_clock::now() - t0, moving);
       deadline = nextDeadline(state, feed, plan, now);
+      if (state.statusOpen) deadline = std::min(deadline, Millis{std::chrono::floor<std::chrono::seconds>(now) + std::chrono::seconds{1}});
     }
     if (o.runFor.count() > 0 && std::chrono::steady_clock::now() - launched >= o.runFor) return 0;
     auto wake = clock.toSteady(deadline);

@@ -9,14 +9,19 @@
 #include <string>
 #include <vector>
 
+#include "core/config.hpp"
 #include "core/layout.hpp"
 #include "core/model.hpp"
 #include "frame.hpp"
+#include "platform/feed_worker_status.hpp"
 
 namespace sf::player {
 
 struct PlayerOptions {
-  std::shared_ptr<const core::Feed> feed;  // required
+  std::shared_ptr<const core::Feed> feed;  // required: what plays until the live feed answers
+  platform::FeedStatus status;             // where that feed came from
+  core::Config config;                     // feed URL, polling, keys, cache, screen name
+  bool live = true;                        // follow config.feed with the feed worker
   std::optional<core::Millis> startAt;     // --at: the clock starts here and runs on
   std::chrono::seconds idle{60};
   std::string language;                    // empty: the feed's first language

@@ -3,9 +3,15 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "core/config.hpp"
 #include "core/feed_parse.hpp"
-#include "embedded.hpp"
-#include "platform/source.hpp"
+#include "platform/feed_worker.hpp"
+#include "platform/files.hpp"
 #include "player.hpp"
 
 namespace sf::player {
@@ -23,15 +29,29 @@ bool parseSize(const std::string& s, int& w, int& h) {
   return w >= 200 && h >= 200 && w <= 16384 && h <= 16384;
 }
 
+// The cache must be writable; a desktop user without /var/lib access gets one in ~/.cache.
+std::string usableCacheDir(const std::string& wanted) {
+  std::error_code ec;
+  std::filesystem::create_directories(wanted, ec);
+  if (::access(wanted.c_str(), W_OK) == 0) return wanted;
+  const char* xdg = std::getenv("XDG_CACHE_HOME");
+  const char* home = std::getenv("HOME");
+  const std::string fallback = xdg && *xdg ? std::string(xdg) + "/schaufenster" : std::string(home ? home : "/tmp") + "/.cache/schaufenster";
+  std::filesystem::create_directories(fallback, ec);
+  return fallback;
+}
+
 }  // namespace
 
 int playerMain(const std::vector<std::string>& args) {
   CLI::App app{"Plays a feed full screen: rotating slides, schedule, touch browsing.\n"
-               "Without --feed it plays the feed built into the binary.",
+               "Settings come from the config file (default /etc/schaufenster/config.json); flags override it.\n"
+               "Without a feed it plays the feed built into the binary.",
                "schaufenster"};
-  std::string source = "embedded", at, window, lang;
-  int rotate = 0, idle = 60;
-  app.add_option("--feed", source, "feed file or URL (default: the embedded feed)");
+  std::string configPath, source, at, window, lang, cacheDir;
+  int rotate = -1, idle = -1;
+  app.add_option("--config", configPath, "configuration file (default: /etc/schaufenster/config.json if it exists)");
+  app.add_option("--feed", source, "feed file or URL to follow; \"embedded\" plays the built-in feed");
   app.add_option("--at", at, "start the clock at this time (e.g. 2024-04-25T10:00) and let it run on");
   app.add_option("--window", window, "a desktop window of this size, e.g. 1280x800, instead of full screen");
   app.add_option("--rotate", rotate, "the screen is mounted turned by 90, 180 or 270 degrees")
@@ -39,6 +59,7 @@ int playerMain(const std::vector<std::string>& args) {
   app.add_option("--idle", idle, "seconds without touch before the screen returns to the rotation")
       ->check(CLI::Range(5, 3600));
   app.add_option("--lang", lang, "language to start in (de, en)");
+  app.add_option("--cache-dir", cacheDir, "where the last good feed and images are kept");
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {
     app.parse(reversed);
@@ -46,32 +67,53 @@ int playerMain(const std::vector<std::string>& args) {
     return app.exit(e) == 0 ? 0 : 2;
   }
 
-  PlayerOptions o;
-  const core::FeedLimits limits;
-  std::string text, name = source;
-  if (source == "embedded") {
-    text = std::string(assets::defaultFeedJson());
-    name = std::string(assets::defaultFeedName);
-  } else {
-    auto r = platform::readSource(source, limits.maxBytes);
-    if (!r.content) {
-      std::cerr << "schaufenster: cannot read the feed " << source << ": " << r.error << '\n';
-      return 1;
+  // The config file first, then the flags over it. A bad file is reported, never fatal.
+  core::Config config;
+  const bool explicitConfig = !configPath.empty();
+  if (!explicitConfig) configPath = "/etc/schaufenster/config.json";
+  if (auto file = platform::readFile(configPath, 1u << 20); file.content) {
+    auto parsed = core::parseConfig(*file.content, configPath);
+    for (const auto& d : parsed.diagnostics) std::cerr << core::formatDiagnostic(d) << '\n';
+    config = parsed.config;
+  } else if (explicitConfig) {
+    std::cerr << "schaufenster: " << file.error << "; playing with the default settings\n";
+  }
+  if (!source.empty()) config.feed = source == "embedded" ? std::string() : source;
+  if (idle > 0) config.idleSeconds = idle;
+  if (rotate >= 0) config.rotate = rotate;
+  if (!lang.empty()) config.language = lang;
+  if (!cacheDir.empty()) config.cacheDir = cacheDir;
+  config.cacheDir = usableCacheDir(config.cacheDir);
+
+  // What plays first: a local feed file if it is valid, else the cache, else the built-in feed.
+  platform::StartupFeed startup = platform::loadStartupFeed(config);
+  if (!startup.warning.empty()) std::cerr << "schaufenster: " << startup.warning << '\n';
+  if (!config.feed.empty() && !config.feed.starts_with("http://") && !config.feed.starts_with("https://")) {
+    const std::string path = config.feed.starts_with("file://") ? config.feed.substr(7) : config.feed;
+    auto r = platform::readFile(path, core::FeedLimits{}.maxBytes);
+    auto parsed = r.content ? core::parseFeed(*r.content, path) : core::ParseResult{};
+    if (parsed.feed) {
+      startup.feed = std::make_shared<const core::Feed>(std::move(*parsed.feed));
+      startup.status.origin = platform::FeedOrigin::Network;
+      startup.status.feedId = startup.feed->id;
+      startup.status.revision = startup.feed->revision;
+      startup.status.generated = startup.feed->generated;
+      startup.status.clock.feedGenerated = startup.feed->generated;
+    } else {
+      std::cerr << "schaufenster: the feed " << path << " cannot be played yet ("
+                << (r.content ? "invalid; `schaufenster validate " + path + "` lists the problems" : r.error)
+                << "); playing " << (startup.status.origin == platform::FeedOrigin::Cache ? "the cached feed" : "the built-in feed")
+                << " and checking again every " << config.pollSeconds << " s\n";
     }
-    text = std::move(*r.content);
   }
-  auto parsed = core::parseFeed(text, name, limits);
-  if (!parsed.feed) {
-    std::cerr << "schaufenster: the feed " << name << " is not valid; `schaufenster validate " << source
-              << "` lists the problems.\n";
-    return 1;
-  }
+
+  PlayerOptions o;
   if (!window.empty() && !parseSize(window, o.width, o.height)) {
     std::cerr << "schaufenster: --window wants WIDTHxHEIGHT, e.g. 1280x800\n";
     return 2;
   }
   if (!at.empty()) {
-    const auto zone = core::TimeZone::find(parsed.feed->timeZoneName).value_or(core::TimeZone::utc());
+    const auto zone = core::TimeZone::find(startup.feed->timeZoneName).value_or(core::TimeZone::utc());
     const auto t = core::parseInstantOrLocal(at, zone);
     if (!t) {
       std::cerr << "schaufenster: --at: cannot read \"" << at << "\" as a time\n";
@@ -79,17 +121,19 @@ int playerMain(const std::vector<std::string>& args) {
     }
     o.startAt = std::chrono::time_point_cast<std::chrono::milliseconds>(*t);
   }
-  if (!lang.empty()) {
-    const auto& langs = parsed.feed->languages;
-    if (!langs.empty() && std::find(langs.begin(), langs.end(), lang) == langs.end()) {
-      std::cerr << "schaufenster: --lang: the feed offers no \"" << lang << "\"\n";
-      return 2;
+  if (!config.language.empty()) {
+    const auto& langs = startup.feed->languages;
+    if (!langs.empty() && std::find(langs.begin(), langs.end(), config.language) == langs.end()) {
+      std::cerr << "schaufenster: the feed offers no language \"" << config.language << "\"; using " << langs.front() << '\n';
+      config.language.clear();
     }
   }
-  o.feed = std::make_shared<const core::Feed>(std::move(*parsed.feed));
-  o.language = lang;
-  o.idle = std::chrono::seconds{idle};
-  o.rotation = rotate;
+  o.feed = startup.feed;
+  o.status = startup.status;
+  o.config = config;
+  o.language = config.language;
+  o.idle = std::chrono::seconds{config.idleSeconds};
+  o.rotation = config.rotate;
   return runPlayer(o);
 }
 

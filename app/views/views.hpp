@@ -61,4 +61,13 @@ void drawDetail(const ViewContext& ctx, const Placement& at);
 void drawFigures(const ViewContext& ctx, const Placement& at, std::size_t page);
 void drawAnnouncement(const ViewContext& ctx, const Placement& at, const core::Announcement& a);
 
+// The organisers' status page: label/value rows prepared by the player (feed, fetch, faults,
+// cache, uptime, frame rate, host). Drawn over everything; any tap closes it.
+struct StatusRow {
+  std::string label;
+  std::string value;
+  bool fault = false;  // drawn in the warning colour
+};
+void drawStatus(const ViewContext& ctx, const std::vector<StatusRow>& rows);
+
 }  // namespace sf::views

@@ -96,3 +96,36 @@ TEST_CASE("CSV cell errors name line and column", "[import][csv]") {
   CHECK_FALSE(hasErrors(unknown.diagnostics));
   CHECK_THAT(sf::test::allMessages(unknown.diagnostics), Catch::Contains(":1:24: warning: unknown column \"colour\" is ignored"));
 }
+
+TEST_CASE("the example spreadsheet imports into the example feed without a warning", "[import][csv][docs]") {
+  const std::string csv = sf::test::readText(sf::test::sourcePath("assets/examples/projects.csv"));
+  const auto r = importSource(csv, "projects.csv", ImportFormat::Auto, sf::test::fixedOptions());
+  INFO(sf::test::allMessages(r.diagnostics));
+  REQUIRE(r.diagnostics.empty());
+  REQUIRE(r.projects.size() == 2);
+  const auto feed = nlohmann::ordered_json::parse(sf::test::readText(sf::test::sourcePath("assets/examples/small-feed.json")));
+  const auto zone = *TimeZone::find("Europe/Berlin");
+  const auto m = mergeImport(feed, r, "projects", "projects.csv", zone, false);
+  const auto parsed = parseFeed(serializeFeed(m.feed), "small-feed.json");
+  INFO(sf::test::allMessages(parsed.diagnostics));
+  REQUIRE(parsed.feed);
+  CHECK(parsed.diagnostics.empty());
+  const auto* club = parsed.feed->findProject("projects:code-club");
+  REQUIRE(club);
+  CHECK(club->state == ProjectState::Completed);
+  CHECK(formatDate(*club->stateAsOf) == "2024-03-01");
+  CHECK(club->description.in("en") == "Once a week, \"no experience needed\".\nNo sign-up.");
+  CHECK(parsed.feed->findProject("solar-bench"));  // the hand-written project stays
+
+  // Every column the example uses is documented in the guide's table.
+  const std::string guide = sf::test::readText(sf::test::sourcePath("assets/feed-format.md"));
+  const std::string importing = guide.substr(guide.find("## Importing"));
+  const CsvTable table = parseCsv(csv);
+  for (const auto& cell : table.rows[0]) {
+    std::string name = cell.text;
+    for (const char* text : {"title_", "subtitle_", "summary_", "description_", "programme_"})
+      if (name.starts_with(text)) name = std::string(text) + "XX";
+    INFO(name);
+    CHECK(importing.find("`" + name + "`") != std::string::npos);
+  }
+}

@@ -1,0 +1,79 @@
+// Draining the worker queue and describing the feed's state for organisers. The status page is
+// rebuilt at most once a second while it is open; nothing here runs on an idle frame.
+#include "live_feed.hpp"
+
+#include <cstdio>
+
+#include "core/text_util.hpp"
+#include "platform/net.hpp"
+
+namespace sf::player {
+
+LiveFeed::LiveFeed(const core::Config& config, platform::StartupFeed startup, std::function<void()> wake, bool network)
+    : feed_(startup.feed), status_(startup.status), config_(config) {
+  queue_.setWake(std::move(wake));
+  if (network && !config.feed.empty()) worker_ = std::make_unique<platform::FeedWorker>(config, startup, queue_);
+}
+
+LiveFeed::Changes LiveFeed::drain() {
+  Changes c;
+  if (!queue_.drain(inbox_)) return c;
+  for (auto& m : inbox_) {
+    if (auto* u = std::get_if<platform::FeedUpdate>(&m)) {
+      status_ = std::move(u->status);
+      c.status = true;
+      if (u->feed) {
+        feed_ = std::move(u->feed);
+        c.feed = true;
+      }
+    }
+  }
+  inbox_.clear();
+  return c;
+}
+
+void LiveFeed::setFrameRate(double fps) {
+  if (worker_) worker_->setFrameRate(fps);
+}
+
+namespace {
+
+std::string age(std::optional<core::Instant> t, core::Instant now, bool de) {
+  if (!t) return de ? "noch nie" : "never";
+  const auto s = std::chrono::duration_cast<std::chrono::seconds>(now - *t).count();
+  char buf[64];
+  if (s < 0) std::snprintf(buf, sizeof buf, de ? "in %lld s (Uhr falsch?)" : "in %lld s (clock wrong?)", static_cast<long long>(-s));
+  else if (s < 120) std::snprintf(buf, sizeof buf, de ? "vor %lld s" : "%lld s ago", static_cast<long long>(s));
+  else if (s < 7200) std::snprintf(buf, sizeof buf, de ? "vor %lld min" : "%lld min ago", static_cast<long long>(s / 60));
+  else if (s < 172800) std::snprintf(buf, sizeof buf, de ? "vor %lld h" : "%lld h ago", static_cast<long long>(s / 3600));
+  else std::snprintf(buf, sizeof buf, de ? "vor %lld Tagen" : "%lld days ago", static_cast<long long>(s / 86400));
+  return buf;
+}
+
+}  // namespace
+
+void statusRows(const platform::FeedStatus& s, const core::Config& config, double fps, std::chrono::seconds uptime,
+                core::Instant now, const std::string& lang, std::vector<views::StatusRow>& out) {
+  const bool de = lang == "de";
+  out.clear();
+  const std::string origin = s.origin == platform::FeedOrigin::Network ? (de ? "aus dem Netz" : "from the network")
+                             : s.origin == platform::FeedOrigin::Cache ? (de ? "aus dem Zwischenspeicher" : "from the cache")
+                                                                        : (de ? "eingebaut" : "built in");
+  out.push_back({de ? "Bildschirm" : "Screen", config.screenName.empty() ? platform::hostName() : config.screenName});
+  out.push_back({de ? "Feed-Adresse" : "Feed address", s.feedUrl.empty() ? (de ? "keine (eingebauter Feed)" : "none (built-in feed)") : s.feedUrl});
+  out.push_back({de ? "Inhalt" : "Content", s.feedId + ", " + (de ? "Revision " : "revision ") + std::to_string(s.revision) + ", " + origin});
+  out.push_back({de ? "Alter des Inhalts" : "Content age", de ? "erstellt " + age(s.generated, now, de) : "made " + age(s.generated, now, de)});
+  out.push_back({de ? "Letzter Abruf" : "Last fetch", age(s.lastFetch, now, de) + (s.lastSuccess ? (de ? ", zuletzt erfolgreich " : ", last success ") + age(s.lastSuccess, now, de) : std::string())});
+  out.push_back({de ? "Letzter Fehler" : "Last error", s.lastError.empty() ? (de ? "keiner" : "none") : s.lastError, !s.lastError.empty()});
+  out.push_back({de ? "Zwischenspeicher" : "Cache", core::formatBytes(s.cacheBytes) + " in " + config.cacheDir});
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%lld h %02lld min", static_cast<long long>(uptime.count() / 3600), static_cast<long long>(uptime.count() / 60 % 60));
+  out.push_back({de ? "Laufzeit" : "Uptime", buf});
+  std::snprintf(buf, sizeof buf, de ? "%.1f Bilder/s" : "%.1f frames/s", fps);
+  out.push_back({de ? "Bildrate" : "Frame rate", buf});
+  std::string addresses;
+  for (const auto& a : platform::ipAddresses()) addresses += (addresses.empty() ? "" : ", ") + a;
+  out.push_back({de ? "Rechner und Adressen" : "Host and addresses", platform::hostName() + (addresses.empty() ? "" : " – " + addresses)});
+}
+
+}  // namespace sf::player
