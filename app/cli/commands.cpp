@@ -17,6 +17,7 @@ constexpr std::array kCommands{
     Command{"keygen", "create an Ed25519 key pair for signing feeds", runKeygen},
     Command{"sign", "sign a feed file", runSign},
     Command{"verify", "check a feed's signature as a screen would", runVerify},
+    Command{"preview", "render every slide as screens will show it at a moment, with a contact sheet", runPreview},
     Command{"render", "draw one frame of the player to a PNG without a display", runRender},
 };
 }  // namespace

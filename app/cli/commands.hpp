@@ -33,5 +33,6 @@ int runAnnounce(const std::vector<std::string>& args);
 int runPack(const std::vector<std::string>& args);
 int runServe(const std::vector<std::string>& args);
 int runRender(const std::vector<std::string>& args);
+int runPreview(const std::vector<std::string>& args);
 
 }  // namespace sf::cli

@@ -213,3 +213,19 @@ TEST_CASE("serve answers screens with the published feed and 304s for unchanged 
   ::waitpid(pid, &status, 0);
   CHECK(WIFEXITED(status));  // stops cleanly on SIGTERM, as systemd expects
 }
+
+TEST_CASE("preview renders every slide of the rotation and a contact sheet", "[publish]") {
+  Workspace w;
+  const auto r = run("preview " + w.path("feed.json") + " --at 2024-06-15T09:00 --sizes 800x480,480x800 -o " + w.path("preview"));
+  INFO(r.out);
+  REQUIRE(r.exitCode == 0);
+  std::size_t frames = 0;
+  for (const auto& e : std::filesystem::directory_iterator(w.path("preview")))
+    if (e.path().extension() == ".png" && e.path().filename() != "sheet.png") ++frames;
+  CHECK(frames == 6);  // three playlist items (figures still valid on the 15th) at two sizes
+  CHECK(std::filesystem::exists(w.path("preview/800x480-01-spotlight.png")));
+  CHECK(std::filesystem::exists(w.path("preview/480x800-02-schedule.png")));
+  CHECK(std::filesystem::file_size(w.path("preview/sheet.png")) > 1000);
+  CHECK_THAT(sf::test::readText(w.path("preview/index.html")), Catch::Contains("campus-open-day, revision 7"));
+  CHECK(run("preview " + w.path("feed.json") + " --sizes 12x12 -o " + w.path("p2")).exitCode == 2);
+}
