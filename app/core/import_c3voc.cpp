@@ -87,7 +87,7 @@ struct ZoneEvidence {
 // Decides the source's zone: the named one when every written offset agrees with it, else a
 // fixed-offset zone when all offsets are equal, else none. Explains every doubt as a warning.
 void settleZone(ImportResult& r, const std::optional<TimeZone>& named, std::string_view namedText,
-                const std::string& namePtr, const ZoneEvidence& ev) {
+                const std::string& namePtr, const ZoneEvidence& ev, bool feedHasZone) {
   if (named) {
     std::size_t wrong = 0;
     const std::pair<Instant, int>* example = nullptr;
@@ -113,6 +113,7 @@ void settleZone(ImportResult& r, const std::optional<TimeZone>& named, std::stri
   if (distinct.size() == 1) {
     if (auto z = fixedOffsetZone(*distinct.begin()); z && TimeZone::find(*z)) {
       r.zoneName = *z;
+      if (feedHasZone) return;  // the feed's zone is used; the fixed zone matters only for a new feed
       if (!named)
         report(r.diagnostics, Severity::Warning, namePtr,
                "no usable time_zone_name; every time carries " + formatOffset(*distinct.begin()) +
@@ -124,7 +125,7 @@ void settleZone(ImportResult& r, const std::optional<TimeZone>& named, std::stri
       return;
     }
   }
-  if (!ev.offsets.empty())
+  if (!ev.offsets.empty() && !feedHasZone)
     report(r.diagnostics, Severity::Warning, namePtr,
            "the schedule names no zone its times agree with; a new feed needs --time-zone");
 }
@@ -319,7 +320,7 @@ ImportResult importC3voc(std::string_view text, const ImportOptions& opts) {
            "daysCount is " + count->dump() + " but /schedule/conference/days lists " + std::to_string(days->size()) +
                (days->size() == 1 ? " day" : " days") + "; expected them to agree (is the export cut short?)");
   for (std::size_t d = 0; d < days->size(); ++d) reader.day((*days)[d], "/schedule/conference/days/" + std::to_string(d));
-  settleZone(r, reader.named, tzText, "/schedule/conference/time_zone_name", reader.evidence);
+  settleZone(r, reader.named, tzText, "/schedule/conference/time_zone_name", reader.evidence, opts.zone.has_value());
   return finish();
 }
 

@@ -138,3 +138,35 @@ TEST_CASE("ids: clean keys are kept, others are slugged and hashed, source ids f
   CHECK(isValidSourceId("pycon-au-2024"));
   CHECK_FALSE(isValidSourceId("a:b"));
 }
+
+TEST_CASE("rewriting keeps the exact text of everything the import did not change", "[import][merge]") {
+  const std::string original = sf::test::readText(sf::test::sourcePath("assets/examples/small-feed.json"));
+  const ojson before = ojson::parse(original);
+  const auto camp = importText(sf::test::sample("schedules/frab-camp2019.json"), "camp.json");
+  const auto m = mergeImport(before, camp, "camp2019", "camp.json", berlin(), false);
+  const std::string text = rewriteFeedText(original, before, m.feed);
+  CHECK(ojson::parse(text) == m.feed);
+  // Everything before the events array, the hand-written events and everything after stay as written.
+  const auto eventsAt = original.find("\"events\": [");
+  CHECK(text.substr(0, eventsAt) == original.substr(0, eventsAt));
+  const auto welcome = original.substr(original.find("{\n      \"id\": \"welcome\""), original.find("    {\n      \"id\": \"exhibition\"") - original.find("{\n      \"id\": \"welcome\""));
+  CHECK(text.find(welcome) != std::string::npos);
+  const auto figuresAt = original.find("  \"figures\"");
+  CHECK(text.substr(text.size() - (original.size() - figuresAt)) == original.substr(figuresAt));
+  CHECK(parseFeed(text, "small.json").feed);
+
+  // Removing imported items again gives back the original bytes.
+  ImportResult empty;
+  empty.format = ImportFormat::C3voc;
+  const auto back = mergeImport(m.feed, empty, "camp2019", "camp.json", berlin(), false);
+  CHECK(back.events.removed == 79);
+  CHECK(rewriteFeedText(text, m.feed, back.feed) == original);
+
+  // A member the feed lacked is added before the closing brace.
+  const std::string bare = "{\"format\": \"schaufenster-feed\", \"version\": 1, \"id\": \"x\", \"revision\": 1,\n"
+                           " \"generated\": \"2024-01-01T00:00:00Z\", \"timeZone\": \"Europe/Berlin\", \"languages\": [\"de\"]}\n";
+  const auto withEvents = mergeImport(ojson::parse(bare), camp, "camp2019", "camp.json", berlin(), false);
+  const std::string added = rewriteFeedText(bare, ojson::parse(bare), withEvents.feed);
+  CHECK(added.starts_with(bare.substr(0, bare.size() - 2)));
+  CHECK(ojson::parse(added) == withEvents.feed);
+}
