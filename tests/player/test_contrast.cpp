@@ -1,0 +1,45 @@
+// WCAG AA for what hangs in public: every text colour the views use against the surfaces it is
+// drawn on, and the text chosen for each field colour of the default feed, reach 4.5:1.
+#include <catch2/catch.hpp>
+
+#include "core/color.hpp"
+#include "player_fixture.hpp"
+#include "views/draw.hpp"
+
+using namespace sf;
+using core::contrastRatio;
+using core::Rgb;
+
+TEST_CASE("text colours reach WCAG AA on the surfaces they are drawn on", "[contrast]") {
+  namespace p = views::palette;
+  struct Pair {
+    const char* what;
+    Rgb text, background;
+  };
+  const Pair pairs[] = {
+      {"text on the background", p::text, p::bg},
+      {"text on cards", p::text, p::surface},
+      {"text on raised cards", p::text, p::surfaceHigh},
+      {"secondary text on the background", p::muted, p::bg},
+      {"secondary text on cards", p::muted, p::surface},
+      {"faint labels on the background", p::faint, p::bg},
+      {"faint labels on cards", p::faint, p::surface},
+      {"the live mark on the background", p::live, p::bg},
+      {"the notice pill's text", {17, 20, 24}, p::amber},
+      {"white on the running pill", {255, 255, 255}, {26, 127, 72}},
+      {"running status on cards", {110, 214, 150}, p::surface},
+      {"announcement text", {236, 226, 205}, {30, 24, 12}},
+      {"QR caption", {17, 20, 24}, {255, 255, 255}},
+  };
+  for (const auto& pr : pairs) {
+    CAPTURE(pr.what, contrastRatio(pr.text, pr.background));
+    CHECK(contrastRatio(pr.text, pr.background) >= core::kWcagAaText);
+  }
+}
+
+TEST_CASE("text on every field colour of the default feed reaches WCAG AA", "[contrast]") {
+  for (const auto& f : test::defaultFeed().fields) {
+    CAPTURE(f.id);
+    CHECK(contrastRatio(core::readableTextOn(f.color), f.color) >= core::kWcagAaText);
+  }
+}
