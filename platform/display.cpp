@@ -12,10 +12,14 @@
 
 #include <algorithm>
 #include <cstdlib>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include <imgui.h>
 #include <imgui_impl_sdlrenderer.h>
 
+#include "draw_data.hpp"
 #include "fonts.hpp"
 
 namespace sf::platform {
@@ -37,6 +41,9 @@ struct Display::Impl {
   Uint32 wakeEvent = 0;            // the same for drivers that sleep in SDL_WaitEventTimeout
   bool fingerDown = false;
   SDL_FingerID finger = 0;
+  Uint32 layerFormat = SDL_PIXELFORMAT_ARGB8888;
+  std::vector<SDL_Texture*> layers;  // to tell layers from pictures when a frame is rendered
+  bool layersLost = false;         // a renderer reset dropped the layers' pixels
 
   ~Impl() {
     if (imgui) {
@@ -87,6 +94,12 @@ std::string headlessReason() {
 
 std::unique_ptr<Display> Display::open(const DisplayOptions& o, std::string& error) {
   if (o.offscreen) setenv("SDL_VIDEODRIVER", "offscreen", 1);
+#if defined(__GLIBC__)
+  // Layers (screen-sized pixel buffers with the software renderer) come and go around every slide
+  // change. A fixed threshold keeps them in their own mappings, returned to the kernel when freed;
+  // glibc's adaptive one would move them onto the heap after the first free and keep the pages.
+  mallopt(M_MMAP_THRESHOLD, 1 << 20);
+#endif
   // Without this SDL probes OpenGL through Mesa for the software path: 3x the memory, 2x the start-up.
   SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
   SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
@@ -128,6 +141,12 @@ std::unique_ptr<Display> Display::open(const DisplayOptions& o, std::string& err
     return nullptr;
   }
   impl->updateSize();
+  // Layers carry no alpha channel where the renderer allows it: the software renderer then fades
+  // them with its fast constant-alpha blitter instead of blending every pixel's own alpha.
+  SDL_RendererInfo info{};
+  if (SDL_GetRendererInfo(impl->renderer, &info) == 0)
+    for (Uint32 i = 0; i < info.num_texture_formats; ++i)
+      if (info.texture_formats[i] == SDL_PIXELFORMAT_RGB888) impl->layerFormat = SDL_PIXELFORMAT_RGB888;
   if (fullscreen) SDL_ShowCursor(SDL_DISABLE);
   SDL_DisableScreenSaver();
   float ddpi = 0;
@@ -166,6 +185,11 @@ int Display::width() const { return impl_->logW; }
 int Display::height() const { return impl_->logH; }
 float Display::dpi() const { return impl_->dpi; }
 std::string Display::driver() const { return impl_->driver; }
+
+bool Display::softwareRendering() const {
+  SDL_RendererInfo info{};
+  return SDL_GetRendererInfo(impl_->renderer, &info) != 0 || (info.flags & SDL_RENDERER_SOFTWARE) != 0;
+}
 
 bool Display::loadFonts(const core::Layout& layout, std::string& error) {
   ImGui_ImplSDLRenderer_DestroyFontsTexture();
@@ -261,6 +285,7 @@ bool Display::pollEvent(InputEvent& out) {
         break;
       case SDL_RENDER_TARGETS_RESET:
       case SDL_RENDER_DEVICE_RESET:
+        impl_->layersLost = true;
         out.kind = Kind::Exposed;
         return true;
       default:
@@ -303,6 +328,37 @@ void Display::wake() {
   }
 }
 
+Display::TextureId Display::createTexture(const std::uint8_t* rgba, int w, int h) {
+  if (!rgba || w <= 0 || h <= 0) return 0;
+  SDL_Texture* t = SDL_CreateTexture(impl_->renderer, SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STATIC, w, h);
+  if (!t) return 0;
+  SDL_UpdateTexture(t, nullptr, rgba, w * 4);
+  SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
+  SDL_SetTextureScaleMode(t, SDL_ScaleModeLinear);  // photos are scaled to the visual's size
+  return reinterpret_cast<TextureId>(t);
+}
+
+Display::TextureId Display::createLayer(int width, int height) {
+  const int w = width > 0 ? width : impl_->logW, h = height > 0 ? height : impl_->logH;
+  SDL_Texture* t = SDL_CreateTexture(impl_->renderer, impl_->layerFormat, SDL_TEXTUREACCESS_TARGET, w, h);
+  if (!t) return 0;
+  impl_->layers.push_back(t);
+  return reinterpret_cast<TextureId>(t);
+}
+
+void Display::destroyTexture(TextureId id) {
+  if (!id) return;
+  auto* t = reinterpret_cast<SDL_Texture*>(id);
+  impl_->layers.erase(std::remove(impl_->layers.begin(), impl_->layers.end(), t), impl_->layers.end());
+  SDL_DestroyTexture(t);
+}
+
+bool Display::layersLost() {
+  const bool lost = impl_->layersLost;
+  impl_->layersLost = false;
+  return lost;
+}
+
 void Display::beginFrame(float dt) {
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2(static_cast<float>(impl_->logW), static_cast<float>(impl_->logH));
@@ -312,13 +368,21 @@ void Display::beginFrame(float dt) {
   ImGui::NewFrame();
 }
 
-void Display::endFrame() {
+void Display::endFrame(TextureId layer) {
   ImGui::Render();
   SDL_Renderer* r = impl_->renderer;
+  if (layer) {
+    SDL_SetRenderTarget(r, reinterpret_cast<SDL_Texture*>(layer));
+    SDL_SetRenderDrawColor(r, 0, 0, 0, 255);
+    SDL_RenderClear(r);
+    renderDrawData(r, ImGui::GetDrawData(), impl_->layers);
+    SDL_SetRenderTarget(r, nullptr);  // between frames the renderer always points at the screen
+    return;
+  }
   if (impl_->target) SDL_SetRenderTarget(r, impl_->target);
   SDL_SetRenderDrawColor(r, 0, 0, 0, 255);
   SDL_RenderClear(r);
-  ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+  renderDrawData(r, ImGui::GetDrawData(), impl_->layers);
   if (impl_->target) {
     SDL_SetRenderTarget(r, nullptr);
     SDL_RenderClear(r);

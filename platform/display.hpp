@@ -43,6 +43,7 @@ class Display {
   int height() const;
   float dpi() const;   // 0 when unknown
   std::string driver() const;
+  bool softwareRendering() const;  // the CPU draws every pixel (no GPU renderer)
 
   // (Re)builds the fonts for `layout`'s sizes: one per core::FontRole, in that order.
   bool loadFonts(const core::Layout& layout, std::string& error);
@@ -54,8 +55,22 @@ class Display {
   // Ends a waitUntil early; safe to call from any thread (workers call it when they push work).
   void wake();
 
+  // Textures live in the renderer (GPU memory, or plain memory for the software renderer). An id
+  // is usable as ImTextureID; 0 means none. Views only ever see ids, never SDL types.
+  using TextureId = std::uintptr_t;
+  // A picture: RGBA pixels, w * h * 4 bytes, filtered when scaled. 0 when it cannot be made.
+  TextureId createTexture(const std::uint8_t* rgba, int w, int h);
+  // A layer: an opaque texture (by default the screen's logical size) that a frame can be drawn
+  // into once and then reused (a slide, the header bar), so a redraw is a copy, not a repaint.
+  // A smaller layer holds the frame's top-left part.
+  TextureId createLayer(int width = 0, int height = 0);
+  void destroyTexture(TextureId id);
+  // True when the layers' contents were lost (renderer reset) since the last call.
+  bool layersLost();
+
   void beginFrame(float deltaSeconds);  // ImGui frame: views draw after this
-  void endFrame();                      // renders the ImGui draw data into the frame
+  // Renders the ImGui draw data into the frame, or into `layer` (made by createLayer).
+  void endFrame(TextureId layer = 0);
   bool readPixels(std::vector<std::uint8_t>& rgba);  // the frame just rendered, RGBA, logical size
   void present();
 

@@ -154,6 +154,8 @@ int runPreview(const std::vector<std::string>& args) {
       req.height = s.h;
       req.language = language;
       req.at = moments[i];
+      req.loadImages = true;  // previews show the feed's pictures, as screens will
+      req.imageBase = source;
       auto r = renderer.render(req);
       if (!r.error.empty()) {
         std::cerr << "preview: " << r.error << '\n';

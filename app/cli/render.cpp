@@ -64,7 +64,11 @@ int runRender(const std::vector<std::string>& args) {
   req.field = field;
   req.language = !lang.empty() ? lang : (feed.languages.empty() ? "de" : feed.languages.front());
   req.at = when;
+  req.loadImages = true;
+  if (source != kEmbedded) req.imageBase = source;
   const auto result = renderer.render(req);
+  // A missing picture is no failure: the frame shows the generated visual, as a screen would.
+  for (const auto& e : result.imageErrors) std::cerr << "render: image not shown: " << e << '\n';
   if (!result.error.empty()) {
     std::cerr << "render: " << result.error << '\n';
     return kExitInvalid;

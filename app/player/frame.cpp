@@ -31,19 +31,32 @@ core::Rgb projectAccent(const views::ViewContext& ctx, std::size_t project) {
   return slotAccent(ctx, s);
 }
 
+std::size_t slotPage(const views::ViewContext& ctx, const core::RotationPlan& plan, const core::RotationPosition& pos,
+                     std::size_t slot) {
+  if (slot >= plan.slots.size() || plan.slots[slot].kind != core::SlideKind::Figures) return 0;
+  return core::figuresPage(plan, pos, slot, ctx.feed.figures.size(), core::figureGrid(ctx.layout).perPage());
+}
+
 void drawSlot(const views::ViewContext& ctx, const Placement& at, const core::RotationPlan& plan,
-              const core::RotationPosition& pos, std::size_t slot) {
+              const core::RotationPosition& pos, std::size_t slot, const std::vector<SlideLayer>* layers = nullptr) {
   if (slot >= plan.slots.size()) return;
+  const std::size_t page = slotPage(ctx, plan, pos, slot);
+  if (layers) {
+    for (const SlideLayer& l : *layers) {
+      if (l.slot != slot || l.page != page || !l.texture) continue;
+      // The header's band of a slide layer is plain background, and the header goes on top.
+      views::drawLayer(ctx, l.texture, at, 0, ctx.layout.header.bottom());
+      if (at.active) ctx.report.hits.insert(ctx.report.hits.end(), l.hits.begin(), l.hits.end());
+      return;
+    }
+  }
   const core::RotationSlot& s = plan.slots[slot];
   switch (s.kind) {
     case core::SlideKind::Spotlight:
     case core::SlideKind::Spotlights: views::drawSpotlight(ctx, at, s.project); break;
     case core::SlideKind::Schedule: views::drawSchedule(ctx, at); break;
     case core::SlideKind::Fields: views::drawFields(ctx, at); break;
-    case core::SlideKind::Figures:
-      views::drawFigures(ctx, at,
-                         core::figuresPage(plan, pos, slot, ctx.feed.figures.size(), core::figureGrid(ctx.layout).perPage()));
-      break;
+    case core::SlideKind::Figures: views::drawFigures(ctx, at, page); break;
   }
 }
 
@@ -68,7 +81,39 @@ bool inTransition(const core::PlayerState& state, const core::RotationPlan& plan
   return now - core::rotationAt(plan, now).slideStart < core::kSlideTransition;
 }
 
-void composeFrame(const views::ViewContext& ctx, const core::RotationPlan& plan, Millis now, const FrameRequest& req) {
+int slidesShown(const views::ViewContext& ctx, const core::RotationPlan& plan, Millis now,
+                std::pair<std::size_t, std::size_t> out[2]) {
+  const core::PlayerState& st = ctx.state;
+  if (st.mode != core::Mode::Rotation || plan.slots.empty()) return 0;
+  if (core::activeAnnouncement(ctx.feed, core::toInstant(now))) return 0;
+  const core::RotationPosition pos = core::rotationAt(plan, now);
+  const core::PlayerEnv env{ctx.feed, plan, now};
+  const std::size_t slot = core::currentSlot(st, env), n = plan.slots.size();
+  int count = 0;
+  // The same choices as composeFrame makes below: the outgoing slide only while it still shows.
+  if (st.pinnedSlot) {
+    const std::size_t from = (slot + n - static_cast<std::size_t>(st.direction > 0 ? 1 : st.direction < 0 ? n - 1 : 0)) % n;
+    if (st.direction && fraction(st.changedAt, now, core::kSlideTransition / 2) < 1) out[count++] = {from, slotPage(ctx, plan, pos, from)};
+  } else if (now - st.changedAt >= core::kViewTransition && fraction(pos.slideStart, now, core::kSlideTransition) < 1) {
+    out[count++] = {pos.previous, slotPage(ctx, plan, pos, pos.previous)};
+  }
+  if (count == 1 && out[0].first == slot) count = 0;  // a one-slide playlist fades into itself
+  out[count++] = {slot, slotPage(ctx, plan, pos, slot)};
+  return count;
+}
+
+void drawSlideAlone(const views::ViewContext& ctx, const core::RotationPlan& plan, Millis now, std::size_t slot) {
+  views::drawBackground(ctx);
+  drawSlot(ctx, {}, plan, core::rotationAt(plan, now), slot);
+}
+
+void drawHeaderAlone(const views::ViewContext& ctx) {
+  views::drawBackground(ctx);
+  views::drawHeader(ctx, views::HeaderKind::Rotation);
+}
+
+void composeFrame(const views::ViewContext& ctx, const core::RotationPlan& plan, Millis now, const FrameRequest& req,
+                  const std::vector<SlideLayer>* layers, const SlideLayer* header) {
   const core::PlayerState& st = ctx.state;
   views::drawBackground(ctx);
   const core::Announcement* ann = req.announcement;
@@ -114,19 +159,25 @@ void composeFrame(const views::ViewContext& ctx, const core::RotationPlan& plan,
       const std::size_t from = (slot + n - static_cast<std::size_t>(st.direction > 0 ? 1 : st.direction < 0 ? n - 1 : 0)) % n;
       const float t = st.direction ? fraction(st.changedAt, now, core::kSlideTransition / 2) : 1.f;
       transition(ctx, t, st.direction,
-                 [&](const Placement& p) { drawSlot(ctx, p, plan, pos, from); },
-                 [&](const Placement& p) { drawSlot(ctx, p, plan, pos, slot); });
+                 [&](const Placement& p) { drawSlot(ctx, p, plan, pos, from, layers); },
+                 [&](const Placement& p) { drawSlot(ctx, p, plan, pos, slot, layers); });
     } else if (now - st.changedAt < core::kViewTransition) {
       // Back from browsing: the rotation fades in where the clock has got to.
       const float e = ease(fraction(st.changedAt, now, core::kViewTransition));
-      drawSlot(ctx, {e, -ctx.layout.width * 0.04f * (1 - e), 0, true}, plan, pos, slot);
+      drawSlot(ctx, {e, -ctx.layout.width * 0.04f * (1 - e), 0, true}, plan, pos, slot, layers);
     } else {
       const float t = fraction(pos.slideStart, now, core::kSlideTransition);
       transition(ctx, t, 1,
-                 [&](const Placement& p) { drawSlot(ctx, p, plan, pos, pos.previous); },
-                 [&](const Placement& p) { drawSlot(ctx, p, plan, pos, slot); });
+                 [&](const Placement& p) { drawSlot(ctx, p, plan, pos, pos.previous, layers); },
+                 [&](const Placement& p) { drawSlot(ctx, p, plan, pos, slot, layers); });
     }
-    views::drawHeader(ctx, views::HeaderKind::Rotation);
+    // Slides never draw into the header's band, so its layer can go on top of them unblended.
+    if (header && header->texture) {
+      views::drawLayer(ctx, header->texture, {}, ctx.layout.header.bottom());
+      ctx.report.hits.insert(ctx.report.hits.end(), header->hits.begin(), header->hits.end());
+    } else {
+      views::drawHeader(ctx, views::HeaderKind::Rotation);
+    }
     if (!st.pinnedSlot && slot < plan.slots.size())
       views::drawProgress(ctx, pos.progress, slotAccent(ctx, plan.slots[slot]));
     return;

@@ -13,6 +13,22 @@ LiveFeed::LiveFeed(const core::Config& config, platform::StartupFeed startup, st
     : feed_(startup.feed), status_(startup.status), config_(config) {
   queue_.setWake(std::move(wake));
   if (network && !config.feed.empty()) worker_ = std::make_unique<platform::FeedWorker>(config, startup, queue_);
+  requestImages();
+}
+
+void LiveFeed::requestImages() {
+  if (!feed_) return;
+  for (const core::Project& p : feed_->projects) {
+    if (!p.image || p.image->src.empty()) continue;
+    if (!images_) {
+      // No thread and no cache folder for feeds without pictures (the built-in one has none).
+      platform::ImageWorker::Options o;
+      o.cacheDir = config_.cacheDir;
+      o.cacheBytes = config_.imageCacheBytes;
+      images_ = std::make_unique<platform::ImageWorker>(std::move(o), queue_);
+    }
+    images_->request(p.image->src, status_.feedUrl);
+  }
 }
 
 LiveFeed::Changes LiveFeed::drain() {
@@ -26,8 +42,12 @@ LiveFeed::Changes LiveFeed::drain() {
         feed_ = std::move(u->feed);
         c.feed = true;
       }
+    } else if (auto* im = std::get_if<platform::ImageReady>(&m)) {
+      ready_.push_back(std::move(*im));
+      c.images = true;
     }
   }
+  if (c.feed) requestImages();
   inbox_.clear();
   return c;
 }
@@ -53,7 +73,8 @@ std::string age(std::optional<core::Instant> t, core::Instant now, bool de) {
 }  // namespace
 
 void statusRows(const platform::FeedStatus& s, const core::Config& config, double fps, std::chrono::seconds uptime,
-                core::Instant now, const std::string& lang, std::vector<views::StatusRow>& out) {
+                core::Instant now, const std::string& lang, std::vector<views::StatusRow>& out,
+                const ImageSummary& images) {
   const bool de = lang == "de";
   out.clear();
   const std::string origin = s.origin == platform::FeedOrigin::Network ? (de ? "aus dem Netz" : "from the network")
@@ -65,6 +86,13 @@ void statusRows(const platform::FeedStatus& s, const core::Config& config, doubl
   out.push_back({de ? "Alter des Inhalts" : "Content age", de ? "erstellt " + age(s.generated, now, de) : "made " + age(s.generated, now, de)});
   out.push_back({de ? "Letzter Abruf" : "Last fetch", age(s.lastFetch, now, de) + (s.lastSuccess ? (de ? ", zuletzt erfolgreich " : ", last success ") + age(s.lastSuccess, now, de) : std::string())});
   out.push_back({de ? "Letzter Fehler" : "Last error", s.lastError.empty() ? (de ? "keiner" : "none") : s.lastError, !s.lastError.empty()});
+  if (images.named > 0) {
+    char counts[96];
+    std::snprintf(counts, sizeof counts, de ? "%zu von %zu geladen, %zu fehlerhaft" : "%zu of %zu loaded, %zu failed",
+                  images.loaded, images.named, images.failed);
+    out.push_back({de ? "Bilder" : "Images", images.failed ? std::string(counts) + " – " + images.firstError : counts,
+                   images.failed > 0});
+  }
   out.push_back({de ? "Zwischenspeicher" : "Cache", core::formatBytes(s.cacheBytes) + " in " + config.cacheDir});
   char buf[64];
   std::snprintf(buf, sizeof buf, "%lld h %02lld min", static_cast<long long>(uptime.count() / 3600), static_cast<long long>(uptime.count() / 60 % 60));

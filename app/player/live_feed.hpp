@@ -1,5 +1,5 @@
-// The player's side of the live feed: owns the one worker queue and the feed worker, and applies
-// what arrives on the UI thread between frames. Views never see workers or locks.
+// The player's side of the live feed: owns the one worker queue, the feed and image workers, and
+// applies what arrives on the UI thread between frames. Views never see workers or locks.
 #pragma once
 #include <deque>
 #include <functional>
@@ -9,6 +9,7 @@
 
 #include "core/config.hpp"
 #include "platform/feed_worker.hpp"
+#include "platform/image_worker.hpp"
 #include "views/views.hpp"
 
 namespace sf::player {
@@ -24,22 +25,37 @@ class LiveFeed {
   struct Changes {
     bool feed = false;    // a new feed replaced the playing one
     bool status = false;  // fetch status changed (the status page may show it)
+    bool images = false;  // decoded images wait in readyImages()
   };
   // Applies everything the workers sent since the last call. Allocates nothing when idle.
   Changes drain();
   void setFrameRate(double fps);
+  // Images the worker decoded since the last drain; the player turns them into textures and
+  // clears the list.
+  std::vector<platform::ImageReady>& readyImages() { return ready_; }
 
  private:
+  // Asks the image worker for every image the playing feed names (each src is loaded once).
+  void requestImages();
+
   platform::WorkerQueue queue_;
   std::deque<platform::WorkerMessage> inbox_;
   std::shared_ptr<const core::Feed> feed_;
   platform::FeedStatus status_;
   core::Config config_;
   std::unique_ptr<platform::FeedWorker> worker_;
+  std::unique_ptr<platform::ImageWorker> images_;  // started with the first feed that names an image
+  std::vector<platform::ImageReady> ready_;
 };
 
 // The status page's rows, in the screen's language.
+// `images`: how many of the feed's images show, how many failed, and the first failure.
+struct ImageSummary {
+  std::size_t named = 0, loaded = 0, failed = 0;
+  std::string firstError;
+};
 void statusRows(const platform::FeedStatus& s, const core::Config& config, double fps, std::chrono::seconds uptime,
-                core::Instant now, const std::string& lang, std::vector<views::StatusRow>& out);
+                core::Instant now, const std::string& lang, std::vector<views::StatusRow>& out,
+                const ImageSummary& images = {});
 
 }  // namespace sf::player

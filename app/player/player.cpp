@@ -7,9 +7,11 @@
 
 #include "core/player_state.hpp"
 #include "core/schedule.hpp"
+#include "feed_images.hpp"
 #include "live_feed.hpp"
 #include "platform/clock.hpp"
 #include "platform/display.hpp"
+#include "slide_cache.hpp"
 
 namespace sf::player {
 namespace {
@@ -17,6 +19,10 @@ namespace {
 using core::Millis;
 using std::chrono::milliseconds;
 using Kind = platform::InputEvent::Kind;
+
+// How long before a slide's end the next one is painted into its layer: just over the progress
+// bar's one-second tick, so one tick does it and two layers live no longer than needed.
+constexpr std::chrono::milliseconds kPaintAhead{1100};
 
 core::Key toKey(platform::InputEvent::Key k) {
   using K = platform::InputEvent::Key;
@@ -44,12 +50,15 @@ core::PointerEvent::Kind toPointer(Kind k) {
 }
 
 // When the screen must next be drawn even if nobody touches it.
-Millis nextDeadline(const core::PlayerState& state, const core::Feed& feed, const core::RotationPlan& plan, Millis now) {
+// `frame`: the animation frame interval while something moves.
+Millis nextDeadline(const core::PlayerState& state, const core::Feed& feed, const core::RotationPlan& plan, Millis now,
+                    milliseconds frame) {
   const core::PlayerEnv env{feed, plan, now};
   Millis next = core::nextStateDeadline(state, env);
-  if (inTransition(state, plan, now)) next = std::min(next, now + milliseconds{16});
-  if (!core::interacting(state)) {
-    // The progress bar moves once a second; the slide changes at its end.
+  if (inTransition(state, plan, now)) next = std::min(next, now + frame);
+  if (!core::interacting(state) && !core::activeAnnouncement(feed, core::toInstant(now))) {
+    // The progress bar moves once a second; the slide changes at its end. An announcement
+    // hides both, so it is drawn once a minute only (for the clock).
     const auto pos = core::rotationAt(plan, now);
     const auto elapsed = (now - pos.slideStart).count();
     next = std::min(next, pos.slideStart + milliseconds{(elapsed / 1000 + 1) * 1000});
@@ -92,6 +101,15 @@ int runPlayer(const PlayerOptions& o) {
   core::TimeZone zone = core::TimeZone::find(feedPtr->timeZoneName).value_or(core::TimeZone::utc());
   const platform::WallClock clock = o.startAt ? platform::WallClock(*o.startAt) : platform::WallClock();
 
+  // Textures of the feed's images, and the slides painted into layers; both go before the display.
+  FeedImages images(*display);
+  images.retain(*feedPtr);
+  SlideCache slides(*display);
+
+  // Animations run at 60 frames/s where the GPU blends; the CPU blending every pixel itself gets
+  // 30, which halves the cost of a transition and still moves evenly.
+  const milliseconds frameInterval{display->softwareRendering() ? 33 : 16};
+
   core::Layout layout = core::computeLayout(display->width(), display->height(), display->dpi());
   if (!display->loadFonts(layout, error)) {
     std::cerr << "schaufenster: " << error << '\n';
@@ -133,6 +151,17 @@ int runPlayer(const PlayerOptions& o) {
       core::onFeedSwapped(state, *feedPtr, plan);  // the open project stays if it still exists
       qr = platform::encodeQr(feedPtr->link);
       shownMinute = -1;  // schedule and header follow the new feed at once
+      images.retain(*feedPtr);
+      slides.invalidate();
+    }
+    if (changes.images) {
+      bool shown = false;
+      for (auto& ready : live.readyImages()) shown = images.apply(ready) || shown;
+      live.readyImages().clear();
+      if (shown) {
+        slides.invalidate();
+        dirty = true;
+      }
     }
     if (changes.status) {
       const bool ok = o.startAt || core::clockPlausible(core::toInstant(now), live.status().clock);
@@ -141,6 +170,7 @@ int runPlayer(const PlayerOptions& o) {
         core::buildRotation(*feedPtr, core::toInstant(now), plan, clockOk);
         core::onFeedSwapped(state, *feedPtr, plan);
         shownMinute = -1;
+        slides.invalidate();
       }
       if (state.statusOpen) statusSecond = -1;
     }
@@ -165,6 +195,7 @@ int runPlayer(const PlayerOptions& o) {
           layout = core::computeLayout(display->width(), display->height(), display->dpi());
           if (!display->loadFonts(layout, error)) std::cerr << "schaufenster: " << error << '\n';
           state.gestures = core::gestureConfigFor(layout);
+          slides.clear();  // layers are screen-sized
           dirty = true;
           break;
         default: dirty = true; break;
@@ -175,6 +206,7 @@ int runPlayer(const PlayerOptions& o) {
     if (plan.changesAt && core::toInstant(now) >= *plan.changesAt) {
       core::buildRotation(feed, core::toInstant(now), plan, clockOk);
       core::onFeedSwapped(state, feed, plan);  // the same feed, a new plan: keeps what still exists
+      slides.invalidate();
     }
     const std::int64_t minute = std::chrono::floor<std::chrono::minutes>(now).time_since_epoch().count();
     if (minute != shownMinute || state.language != shownLanguage) {
@@ -182,8 +214,15 @@ int runPlayer(const PlayerOptions& o) {
       schedule = clockOk ? core::scheduleAt(feed, core::toInstant(now), zone) : core::Schedule{};
       updateFrameText(text, core::toInstant(now), zone, state.language);
       if (!clockOk) text.clock[0] = text.date[0] = '\0';  // say nothing about the time
+      // Only schedule slides read the time; a new language changes every slide.
+      if (state.language != shownLanguage) slides.invalidate();
+      else slides.invalidateSchedule(plan);
       shownMinute = minute;
       shownLanguage = state.language;
+      dirty = true;
+    }
+    if (display->layersLost()) {
+      slides.clear();
       dirty = true;
     }
     if (now >= deadline) dirty = true;
@@ -194,7 +233,11 @@ int runPlayer(const PlayerOptions& o) {
         const auto up = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - launched);
         // Ages are measured on the real clock: fetch times are real even when --at shifts the show.
         const auto real = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-        player::statusRows(live.status(), o.config, fps, up, real, state.language, statusRows);
+        ImageSummary summary;
+        summary.named = images.table().size();
+        summary.loaded = images.loaded();
+        summary.failed = images.failed(&summary.firstError);
+        player::statusRows(live.status(), o.config, fps, up, real, state.language, statusRows, summary);
         dirty = true;
       }
     }
@@ -202,11 +245,21 @@ int runPlayer(const PlayerOptions& o) {
     if (dirty) {
       const auto t0 = std::chrono::steady_clock::now();
       const bool moving = inTransition(state, plan, now);
+      const views::ViewContext ctx{feed, state, layout, zone, schedule, qr, core::toInstant(now), text, report, &images.table()};
+      // Rotation slides come from layers unless a finger is down (pressed states must show).
+      const std::vector<SlideLayer>* layers = nullptr;
+      const SlideLayer* header = nullptr;
+      if (!state.pointer.down) {
+        layers = &slides.prepare(ctx, plan, now);
+        // Not on the first frame: the next slide can wait for a progress tick, the screen cannot.
+        if (!first && !moving && !layers->empty() && core::rotationAt(plan, now).slideEnd - now <= kPaintAhead)
+          slides.prepareNext(ctx, plan, now);
+        if (!layers->empty()) header = slides.header(ctx);
+      }
       display->beginFrame(static_cast<float>((now - lastDraw).count()) / 1000.f);
       report.hits.clear();
       report.scrollContent = -1;
-      const views::ViewContext ctx{feed, state, layout, zone, schedule, qr, core::toInstant(now), text, report};
-      composeFrame(ctx, plan, now);
+      composeFrame(ctx, plan, now, {}, layers, header);
       if (state.statusOpen) views::drawStatus(ctx, statusRows);
       display->endFrame();
       display->present();
@@ -227,7 +280,7 @@ int runPlayer(const PlayerOptions& o) {
         (void)launched;
       }
       if (o.onFrame) o.onFrame(std::chrono::steady_clock::now() - t0, moving);
-      deadline = nextDeadline(state, feed, plan, now);
+      deadline = nextDeadline(state, feed, plan, now, frameInterval);
       if (state.statusOpen) deadline = std::min(deadline, Millis{std::chrono::floor<std::chrono::seconds>(now) + std::chrono::seconds{1}});
     }
     if (o.runFor.count() > 0 && std::chrono::steady_clock::now() - launched >= o.runFor) return 0;

@@ -49,6 +49,10 @@ struct RenderRequest {
   std::string language = "de";
   core::Millis at{};
   bool collectText = false;
+  // Fetch and decode the feed's images before drawing; relative srcs resolve against
+  // imageBase, the feed's path or URL. Off: every project shows its generated visual.
+  bool loadImages = false;
+  std::string imageBase;
 };
 
 struct RenderResult {
@@ -57,6 +61,7 @@ struct RenderResult {
   std::vector<core::TextBox> texts;
   std::vector<core::HitTarget> hits;
   core::Layout layout;
+  std::vector<std::string> imageErrors;  // images that could not be shown, with the reason
   std::string error;
 };
 

@@ -4,6 +4,7 @@
 
 #include "core/player_state.hpp"
 #include "core/schedule.hpp"
+#include "feed_images.hpp"
 #include "platform/display.hpp"
 #include "player.hpp"
 
@@ -11,7 +12,10 @@ namespace sf::player {
 
 struct FrameRenderer::Impl {
   std::unique_ptr<platform::Display> display;
+  std::unique_ptr<FeedImages> images;  // kept across frames: previews draw many from one feed
+  std::string imageBase;
   core::Layout layout;
+  ~Impl() { images.reset(); }  // textures go before the display that made them
 };
 
 FrameRenderer::FrameRenderer(int width, int height) : impl_(std::make_unique<Impl>()) {
@@ -22,6 +26,7 @@ FrameRenderer::FrameRenderer(int width, int height) : impl_(std::make_unique<Imp
   impl_->display = platform::Display::open(o, error_);
   if (!impl_->display) return;
   impl_->layout = core::computeLayout(impl_->display->width(), impl_->display->height(), 0);
+  impl_->images = std::make_unique<FeedImages>(*impl_->display);
   if (!impl_->display->loadFonts(impl_->layout, error_)) impl_->display.reset();
 }
 
@@ -114,6 +119,14 @@ RenderResult FrameRenderer::render(const RenderRequest& r) {
       break;
   }
 
+  // Images load here, blocking: a preview must show them, and there is no loop to wait in.
+  if (r.loadImages) {
+    if (r.imageBase != impl_->imageBase) {
+      impl_->images = std::make_unique<FeedImages>(*impl_->display);
+      impl_->imageBase = r.imageBase;
+    }
+    impl_->images->loadNow(feed, r.imageBase);
+  }
   const core::Schedule schedule = core::scheduleAt(feed, at, zone);
   const platform::QrCode qr = platform::encodeQr(feed.link);
   views::FrameText text;
@@ -126,7 +139,8 @@ RenderResult FrameRenderer::render(const RenderRequest& r) {
     report.hits.clear();
     report.scrollContent = -1;
     impl_->display->beginFrame(1.f / 60);
-    const views::ViewContext ctx{feed, state, impl_->layout, zone, schedule, qr, at, text, report};
+    const views::ViewContext ctx{feed, state, impl_->layout, zone, schedule, qr, at, text, report,
+                                 r.loadImages ? &impl_->images->table() : nullptr};
     composeFrame(ctx, plan, r.at, req);
     impl_->display->endFrame();
   };
@@ -138,6 +152,7 @@ RenderResult FrameRenderer::render(const RenderRequest& r) {
   out.height = impl_->display->height();
   out.hits = report.hits;
   out.layout = impl_->layout;
+  if (r.loadImages) out.imageErrors = impl_->images->errors();
   return out;
 }
 

@@ -84,6 +84,17 @@ void drawHeader(const ViewContext& ctx, HeaderKind kind) {
   }
 }
 
+void drawLayer(const ViewContext& ctx, std::uintptr_t texture, const Placement& at, float height, float from) {
+  if (!texture || at.alpha <= 0) return;
+  const Pen pen(ctx, at);
+  const float w = static_cast<float>(ctx.layout.width), h = height > 0 ? height : static_cast<float>(ctx.layout.height);
+  from = std::clamp(std::round(from), 0.f, h - 1);
+  // Whole pixels: a fractional offset would make the renderer resample the texture.
+  const ImVec2 a{std::round(at.dx), std::round(at.dy) + from};
+  pen.dl->AddImage(reinterpret_cast<ImTextureID>(texture), a, {a.x + w, a.y + h - from}, {0, from / h}, {1, 1},
+                   pen.color({255, 255, 255}));
+}
+
 void drawProgress(const ViewContext& ctx, double progress, core::Rgb accent) {
   const Pen pen(ctx, {});
   const core::Layout& l = ctx.layout;

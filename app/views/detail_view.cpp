@@ -102,6 +102,13 @@ void drawDetail(const ViewContext& ctx, const Placement& at) {
   const Rect main{l.content.x, top, twoColumns ? l.content.w - factsW - l.gap * 1.5f : l.content.w, 1e6f};
 
   float y = main.y;
+  // The project's picture heads the text when it has loaded; without one the text starts at the
+  // top as before (the detail view has no generated visual to stand in for it).
+  if (const FeedImage* image = projectImage(ctx, p)) {
+    const float h = std::round(std::min(main.w * 0.42f, view.h * 0.4f));
+    imageCover(pen, {main.x, y, main.w, h}, *image, l.radius);
+    y += h + l.gap * 0.8f;
+  }
   if (const core::Field* f = ctx.feed.findField(p.field)) y = pill(pen, main.x, y, main.w, f->name.in(lang), accent).bottom() + l.gap * 0.6f;
   y += drawText(pen, {main.x, y, main.w, 1e6f}, p.title.in(lang), {FontRole::Display, palette::text, 1.12f, 0});
   if (!p.subtitle.empty())

@@ -54,6 +54,45 @@ int forEachLine(ImFont* f, float size, float width, const char* b, const char* e
   return lines;
 }
 
+// A filled, antialiased circle as ImGui draws one (the polygon inset by half a pixel, and a
+// one-pixel fringe fading out), but triangulated as a zig-zag strip from top to bottom instead of
+// a fan: every triangle then spans one row of vertices, so a software rasteriser scans a few
+// times the circle's area instead of dozens of screen-high slivers.
+void fillCircle(ImDrawList* dl, ImVec2 c, float radius, ImU32 col, int n) {
+  if ((col & IM_COL32_A_MASK) == 0 || radius <= 0.5f) return;
+  n &= ~1;  // even: one vertex at the top, one at the bottom
+  const ImVec2 uv = ImGui::GetFontTexUvWhitePixel();
+  const ImU32 clear = col & ~IM_COL32_A_MASK;
+  dl->PrimReserve((n - 2) * 3 + n * 6, n * 2);
+  const auto base = static_cast<ImDrawIdx>(dl->_VtxCurrentIdx);
+  for (int k = 0; k < n; ++k) {
+    const float a = -1.5707963f + 6.2831853f * static_cast<float>(k) / static_cast<float>(n);
+    const ImVec2 d{std::cos(a), std::sin(a)};
+    dl->PrimWriteVtx({c.x + d.x * (radius - 0.5f), c.y + d.y * (radius - 0.5f)}, uv, col);  // 2k: inner
+    dl->PrimWriteVtx({c.x + d.x * (radius + 0.5f), c.y + d.y * (radius + 0.5f)}, uv, clear);  // 2k+1: outer
+  }
+  auto inner = [&](int k) { return static_cast<ImDrawIdx>(base + 2 * k); };
+  // Strip order 0, 1, n-1, 2, n-2, ...: down the right and the left side at once.
+  int prev2 = 0, prev1 = 1;
+  for (int i = 2; i < n; ++i) {
+    const int k = i % 2 == 0 ? n - i / 2 : (i + 1) / 2;
+    dl->PrimWriteIdx(inner(prev2));
+    dl->PrimWriteIdx(inner(prev1));
+    dl->PrimWriteIdx(inner(k));
+    prev2 = prev1;
+    prev1 = k;
+  }
+  for (int k = 0; k < n; ++k) {
+    const int j = (k + 1) % n;
+    dl->PrimWriteIdx(inner(k));
+    dl->PrimWriteIdx(inner(j));
+    dl->PrimWriteIdx(static_cast<ImDrawIdx>(inner(j) + 1));
+    dl->PrimWriteIdx(inner(k));
+    dl->PrimWriteIdx(static_cast<ImDrawIdx>(inner(j) + 1));
+    dl->PrimWriteIdx(static_cast<ImDrawIdx>(inner(k) + 1));
+  }
+}
+
 }  // namespace
 
 Pen::Pen(const ViewContext& c, const Placement& p) : ctx(c), at(p), dl(ImGui::GetBackgroundDrawList()) {}
@@ -217,7 +256,7 @@ void projectVisual(const Pen& pen, const core::Rect& r, const core::Project& p, 
   for (int i = 0; i < 3; ++i) {
     const ImVec2 c = pen.pos(r.x + r.w * (0.15f + 0.7f * rnd()), r.y + r.h * (0.15f + 0.7f * rnd()));
     const float rad = m * (0.25f + 0.35f * rnd());
-    pen.dl->AddCircleFilled(c, rad, pen.color(i % 2 ? core::Rgb{255, 255, 255} : shade(0.3f), 0.10f + 0.06f * i), 96);
+    fillCircle(pen.dl, c, rad, pen.color(i % 2 ? core::Rgb{255, 255, 255} : shade(0.3f), 0.10f + 0.06f * i), 96);
   }
   const ImVec2 ring = pen.pos(r.x + r.w * (0.3f + 0.4f * rnd()), r.y + r.h * (0.3f + 0.4f * rnd()));
   pen.dl->AddCircle(ring, m * (0.3f + 0.1f * rnd()), pen.color({255, 255, 255}, 0.35f), 128, std::max(2.f, m * 0.012f));
@@ -231,12 +270,53 @@ void projectVisual(const Pen& pen, const core::Rect& r, const core::Project& p, 
   pen.dl->PopClipRect();
 }
 
+const FeedImage* projectImage(const ViewContext& ctx, const core::Project& p) {
+  if (!ctx.images || !p.image || p.image->src.empty()) return nullptr;
+  for (const FeedImage& im : *ctx.images)
+    if (im.src == p.image->src) return im.texture && im.width > 0 && im.height > 0 ? &im : nullptr;
+  return nullptr;
+}
+
+void imageCover(const Pen& pen, const core::Rect& r, const FeedImage& image, float rounding, core::Rgb behind) {
+  if (r.empty()) return;
+  // Crop the image's longer side (relative to the box) symmetrically so no bars show.
+  const float box = r.w / r.h, pic = static_cast<float>(image.width) / static_cast<float>(image.height);
+  ImVec2 uv0{0, 0}, uv1{1, 1};
+  if (pic > box) {
+    const float keep = box / pic;
+    uv0.x = (1 - keep) * 0.5f;
+    uv1.x = 1 - uv0.x;
+  } else {
+    const float keep = pic / box;
+    uv0.y = (1 - keep) * 0.5f;
+    uv1.y = 1 - uv0.y;
+  }
+  const auto id = reinterpret_cast<ImTextureID>(image.texture);
+  const ImVec2 a = pen.pos(r.x, r.y), b = pen.pos(r.right(), r.bottom());
+  // One quad: renderers copy it with filtering. AddImageRounded would cut the picture into
+  // triangles, which software renderers sample without filtering.
+  pen.dl->AddImage(id, a, b, uv0, uv1, pen.color({255, 255, 255}));
+  if (rounding <= 0) return;
+  // Round the corners by covering them with what lies behind; each cap is a fan from the corner.
+  const float rad = std::min(rounding, std::min(r.w, r.h) * 0.5f);
+  const ImVec2 corners[4] = {a, {b.x, a.y}, b, {a.x, b.y}};
+  const ImVec2 centres[4] = {{a.x + rad, a.y + rad}, {b.x - rad, a.y + rad}, {b.x - rad, b.y - rad}, {a.x + rad, b.y - rad}};
+  constexpr float kPi = 3.14159265f;
+  for (int i = 0; i < 4; ++i) {
+    const float from = kPi + i * kPi * 0.5f;
+    pen.dl->PathLineTo(corners[i]);
+    pen.dl->PathArcTo(centres[i], rad, from, from + kPi * 0.5f, 12);
+    pen.dl->PathFillConvex(pen.color(behind));
+  }
+}
+
 void drawQr(const Pen& pen, const core::Rect& r, const platform::QrCode& qr) {
   if (qr.size <= 0) return;
   pen.rect(r, {255, 255, 255}, pen.ctx.layout.radius * 0.5f);
   const int quiet = 2;  // modules of white border inside r
   const float cell = std::floor(std::min(r.w, r.h) / (qr.size + 2 * quiet));
-  const float ox = r.x + (r.w - cell * qr.size) * 0.5f, oy = r.y + (r.h - cell * qr.size) * 0.5f;
+  // Whole pixels, so every module is equally sharp.
+  const float ox = std::round(r.x + (r.w - cell * qr.size) * 0.5f), oy = std::round(r.y + (r.h - cell * qr.size) * 0.5f);
   const ImU32 ink = pen.color({0, 0, 0});
   for (int y = 0; y < qr.size; ++y) {
     int x = 0;

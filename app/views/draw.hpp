@@ -70,6 +70,13 @@ void button(const Pen& pen, const core::Rect& r, std::string_view label, core::A
 core::Rgb fieldColor(const core::Feed& feed, std::string_view fieldId);
 // A generated visual for a project: the field colour in layered geometry, stable per project id.
 void projectVisual(const Pen& pen, const core::Rect& r, const core::Project& p, core::Rgb base);
+// The loaded image of a project, or null (none, still loading, failed): callers then fall back
+// to projectVisual, which is the designed placeholder.
+const FeedImage* projectImage(const ViewContext& ctx, const core::Project& p);
+// Draws `image` to fill `r` completely, cropping what overflows (CSS object-fit: cover). With
+// `rounding`, the corners are rounded off in `behind`, the colour the picture sits on.
+void imageCover(const Pen& pen, const core::Rect& r, const FeedImage& image, float rounding = 0,
+                core::Rgb behind = palette::bg);
 void drawQr(const Pen& pen, const core::Rect& r, const platform::QrCode& qr);
 
 float easeOut(float t);

@@ -1,5 +1,5 @@
-// A project spotlight: field tag, title, summary, status and runtime, who is behind it, a
-// generated visual in the field colour and the QR code of the feed's link. Tap opens the detail.
+// A project spotlight: field tag, title, summary, status and runtime, who is behind it, its
+// picture (or a generated visual in the field colour) and the feed's QR code. Tap opens the detail.
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -48,7 +48,10 @@ void drawSpotlight(const ViewContext& ctx, const Placement& at, std::size_t inde
     visual = {W - vw, top, vw, bottom - top};
     column = {l.margin, l.content.y + l.gap * 0.5f, W - vw - l.margin - l.gap * 1.5f, l.content.h - l.gap * 0.5f};
   }
-  projectVisual(pen, visual, p, accent);
+  // The feed's picture when it has loaded; the generated visual is the placeholder meanwhile and
+  // whenever the picture cannot be shown.
+  if (const FeedImage* image = projectImage(ctx, p)) imageCover(pen, visual, *image);
+  else projectVisual(pen, visual, p, accent);
 
   // QR card: the feed's link (projects of this feed carry none of their own).
   if (ctx.qr.size > 0) {

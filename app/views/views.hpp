@@ -2,6 +2,8 @@
 // drawn thing does goes back as hit targets, which the core resolves. Views keep no state.
 #pragma once
 #include <cstddef>
+#include <cstdint>
+#include <string>
 #include <vector>
 
 #include "core/layout.hpp"
@@ -26,6 +28,15 @@ struct ViewReport {
   float scrollViewport = 0;
 };
 
+// A feed image as the player holds it: a texture once decoded, else nothing to draw yet. A
+// project whose image is missing, still loading or broken shows its generated visual instead.
+struct FeedImage {
+  std::string src;             // as the feed names it
+  std::uintptr_t texture = 0;  // an ImTextureID; 0 while loading or when it failed
+  int width = 0, height = 0;
+  bool failed = false;         // faults show on the status page, never to visitors
+};
+
 struct ViewContext {
   const core::Feed& feed;
   const core::PlayerState& state;
@@ -36,6 +47,7 @@ struct ViewContext {
   core::Instant now;
   const FrameText& text;
   ViewReport& report;
+  const std::vector<FeedImage>* images = nullptr;  // read-only; null when none are loaded
 };
 
 // Where a view sits during a transition. Views that are leaving report nothing.
@@ -52,6 +64,10 @@ enum class HeaderKind { Rotation, Browsing, Announcement };
 void drawBackground(const ViewContext& ctx);
 void drawHeader(const ViewContext& ctx, HeaderKind kind);
 void drawProgress(const ViewContext& ctx, double progress, core::Rgb accent);
+// A layer (a slide drawn earlier into a screen-sized texture) at the placement's offset and fade.
+// `height` > 0: a band of the screen's top that high (the header bar's layer). Only the layer's
+// rows from `from` down are drawn (slides leave the header's band alone: no need to blend it).
+void drawLayer(const ViewContext& ctx, std::uintptr_t texture, const Placement& at, float height = 0, float from = 0);
 
 void drawSpotlight(const ViewContext& ctx, const Placement& at, std::size_t project);
 void drawSchedule(const ViewContext& ctx, const Placement& at);

@@ -50,8 +50,17 @@ int main(int argc, char** argv) {
   o.offscreen = true;
   o.width = 1920;
   o.height = 1080;
-  // Start 0.5 s before a slide boundary of the default playlist so the first transition comes at once.
+  // The show's clock starts now, or at argv[2] (e.g. 2024-04-25T10:00:00+02:00): the rotation
+  // depends on the clock, so runs compare only when they start at the same instant.
   o.startAt = time_point_cast<milliseconds>(system_clock::now());
+  if (argc > 2) {
+    const auto at = sf::core::parseInstant(argv[2]);
+    if (!at) {
+      std::fprintf(stderr, "bench_player: cannot read \"%s\" as an instant with offset\n", argv[2]);
+      return 2;
+    }
+    o.startAt = time_point_cast<milliseconds>(*at);
+  }
   o.runFor = std::chrono::seconds{seconds};
   double firstFrameMs = 0, cpuAtFirst = 0;
   std::vector<double> transitionMs, restMs;

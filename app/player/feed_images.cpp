@@ -1,0 +1,115 @@
+// Feed images become textures here, on the UI thread that owns the renderer. Failures keep the
+// generated visual on screen and are counted for the status page; visitors never see errors.
+#include "feed_images.hpp"
+
+#include <algorithm>
+
+#include "platform/display.hpp"
+#include "platform/image_decode.hpp"
+#include "platform/image_worker.hpp"
+#include "platform/source.hpp"
+
+namespace sf::player {
+
+FeedImages::~FeedImages() {
+  for (auto& im : table_) release(im);
+}
+
+void FeedImages::release(views::FeedImage& im) {
+  display_.destroyTexture(im.texture);
+  im.texture = 0;
+}
+
+bool FeedImages::apply(platform::ImageReady& r) {
+  for (std::size_t i = 0; i < table_.size(); ++i) {
+    views::FeedImage& im = table_[i];
+    if (im.src != r.src) continue;
+    release(im);
+    im.texture = r.error.empty() ? display_.createTexture(r.rgba.data(), r.width, r.height) : 0;
+    im.width = r.width;
+    im.height = r.height;
+    im.failed = im.texture == 0;
+    errors_[i] = !r.error.empty() ? r.error : im.failed ? r.src + ": the screen could not hold the image" : "";
+    return true;
+  }
+  return false;  // the feed stopped naming it while it loaded
+}
+
+bool FeedImages::retain(const core::Feed& feed) {
+  auto named = [&](const std::string& src) {
+    return std::any_of(feed.projects.begin(), feed.projects.end(),
+                       [&](const core::Project& p) { return p.image && p.image->src == src; });
+  };
+  bool dropped = false;
+  for (std::size_t i = table_.size(); i-- > 0;) {
+    if (named(table_[i].src)) continue;
+    release(table_[i]);
+    table_.erase(table_.begin() + static_cast<std::ptrdiff_t>(i));
+    errors_.erase(errors_.begin() + static_cast<std::ptrdiff_t>(i));
+    dropped = true;
+  }
+  for (const core::Project& p : feed.projects) {
+    if (!p.image || p.image->src.empty()) continue;
+    if (std::none_of(table_.begin(), table_.end(), [&](const views::FeedImage& im) { return im.src == p.image->src; })) {
+      table_.push_back({p.image->src});
+      errors_.emplace_back();
+    }
+  }
+  return dropped;
+}
+
+std::string resolveImageSource(const std::string& src, const std::string& base) {
+  if (platform::isUrl(src)) return src;
+  if (platform::isUrl(base)) return platform::resolveImageUrl(src, base);
+  if (!src.empty() && src.front() == '/') return src;
+  if (base.empty()) return {};
+  const auto slash = base.rfind('/');
+  return slash == std::string::npos ? src : base.substr(0, slash + 1) + src;
+}
+
+void FeedImages::loadNow(const core::Feed& feed, const std::string& base, const platform::ImageLimits& limits) {
+  retain(feed);
+  for (views::FeedImage& im : table_) {
+    if (im.texture || im.failed) continue;
+    platform::ImageReady r;
+    r.src = im.src;
+    const std::string where = resolveImageSource(im.src, base);
+    if (where.empty()) {
+      r.error = "\"" + im.src + "\" is relative, but the feed has no location to resolve it against";
+    } else {
+      const platform::SourceResult got = platform::readSource(where, limits.maxBytes);
+      if (!got.content) {
+        r.error = where + ": " + (got.tooLarge ? "larger than the image limit" : got.error);
+      } else {
+        platform::DecodedImage d = platform::decodeImage(*got.content, limits);
+        r.error = d.error.empty() ? "" : where + ": " + d.error;
+        r.width = d.width;
+        r.height = d.height;
+        r.rgba = std::move(d.rgba);
+      }
+    }
+    apply(r);
+  }
+}
+
+std::size_t FeedImages::loaded() const {
+  return static_cast<std::size_t>(std::count_if(table_.begin(), table_.end(), [](const auto& im) { return im.texture != 0; }));
+}
+
+std::size_t FeedImages::failed(std::string* firstError) const {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < table_.size(); ++i) {
+    if (!table_[i].failed) continue;
+    if (n++ == 0 && firstError) *firstError = errors_[i];
+  }
+  return n;
+}
+
+std::vector<std::string> FeedImages::errors() const {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < table_.size(); ++i)
+    if (table_[i].failed) out.push_back(errors_[i]);
+  return out;
+}
+
+}  // namespace sf::player
