@@ -2,6 +2,8 @@
 // rollback, announcements; and publishing killed at random moments never breaks the folder.
 #include <catch2/catch.hpp>
 
+#include "run_binary.hpp"
+
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -22,21 +24,8 @@
 
 namespace {
 
-struct Run {
-  int exitCode = -1;
-  std::string out;
-};
-
-Run run(const std::string& args) {
-  Run r;
-  FILE* p = ::popen((std::string(SF_BINARY) + " " + args + " 2>&1").c_str(), "r");
-  REQUIRE(p);
-  char buf[4096];
-  while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) r.out.append(buf, n);
-  const int status = ::pclose(p);
-  r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+using sf::test::Run;
+Run run(const std::string& args) { return sf::test::runBinary(args); }
 
 struct Workspace {
   Workspace() {

@@ -2,6 +2,8 @@
 // codes (0 valid, 1 invalid, 2 usage), the JSON report, URLs and the size limit.
 #include <catch2/catch.hpp>
 
+#include "run_binary.hpp"
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -14,22 +16,8 @@
 
 namespace {
 
-struct Run {
-  int exitCode = -1;
-  std::string out;
-};
-
-Run run(const std::string& args) {
-  Run r;
-  const std::string cmd = std::string(SF_BINARY) + " " + args + " 2>&1";
-  FILE* p = ::popen(cmd.c_str(), "r");
-  REQUIRE(p);
-  char buf[4096];
-  while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) r.out.append(buf, n);
-  const int status = ::pclose(p);
-  r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+using sf::test::Run;
+Run run(const std::string& args) { return sf::test::runBinary(args); }
 
 std::string tempFile(const std::string& name, const std::string& content) {
   const auto dir = std::filesystem::temp_directory_path() / "sf_cli_tests";

@@ -2,6 +2,8 @@
 // leaves the file alone, refused sources, dry runs and usage errors with their exit codes.
 #include <catch2/catch.hpp>
 
+#include "run_binary.hpp"
+
 #include <cstdio>
 #include <filesystem>
 #include <sys/wait.h>
@@ -12,22 +14,8 @@
 
 namespace {
 
-struct Run {
-  int exitCode = -1;
-  std::string out;
-};
-
-Run run(const std::string& args) {
-  Run r;
-  const std::string cmd = std::string(SF_BINARY) + " " + args + " 2>&1";
-  FILE* p = ::popen(cmd.c_str(), "r");
-  REQUIRE(p);
-  char buf[4096];
-  while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) r.out.append(buf, n);
-  const int status = ::pclose(p);
-  r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+using sf::test::Run;
+Run run(const std::string& args) { return sf::test::runBinary(args); }
 
 // A fresh path in a folder of this test binary's own; the file does not exist yet.
 std::string freshPath(const std::string& name) {
