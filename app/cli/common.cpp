@@ -3,6 +3,8 @@
 #include "common.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <iostream>
 
 #include "embedded.hpp"
 #include "platform/source.hpp"
@@ -46,6 +48,14 @@ std::string summaryLine(const core::Feed& feed) {
          std::to_string(feed.events.size()) + " events, " + std::to_string(feed.figures.size()) + " figures, " +
          std::to_string(feed.playlist.size()) + " playlist items, " + std::to_string(feed.announcements.size()) +
          " announcements";
+}
+
+std::optional<core::Instant> readMoment(const std::string& at, const core::Feed& feed, std::string_view command) {
+  if (at.empty()) return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  const auto zone = core::TimeZone::find(feed.timeZoneName).value_or(core::TimeZone::utc());
+  if (auto t = core::parseInstantOrLocal(at, zone)) return t;
+  std::cerr << command << ": --at: expected a time such as 2024-04-25T10:00 or 2024-04-25T10:00:00+02:00, found \"" << at << "\"\n";
+  return std::nullopt;
 }
 
 std::optional<int> parseArgs(CLI::App& app, const std::vector<std::string>& args) {

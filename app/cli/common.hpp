@@ -28,6 +28,10 @@ LoadedFeed loadFeed(const std::string& source);
 nlohmann::json toJson(const core::Diagnostic& d);
 std::string summaryLine(const core::Feed& feed);
 
+// `--at` for the tools: empty means now; a local time is read in the feed's zone. Prints the
+// error and returns nothing when `at` cannot be read.
+std::optional<core::Instant> readMoment(const std::string& at, const core::Feed& feed, std::string_view command);
+
 // Parses `args` with `app`; returns an exit code when the program should stop now
 // (--help gives 0, a usage error 2), or nothing to go on.
 std::optional<int> parseArgs(CLI::App& app, const std::vector<std::string>& args);

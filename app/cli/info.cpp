@@ -52,15 +52,9 @@ int runInfo(const std::vector<std::string>& args) {
   const core::Feed& feed = *loaded.parsed.feed;
   const auto zone = core::TimeZone::find(feed.timeZoneName).value_or(core::TimeZone::utc());
   if (lang.empty()) lang = feed.languages.front();
-  core::Instant now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-  if (!at.empty()) {
-    auto t = core::parseInstantOrLocal(at, zone);
-    if (!t) {
-      std::cerr << "--at: expected a time such as 2024-04-25T10:00 or 2024-04-25T10:00:00+02:00, found \"" << at << "\"\n";
-      return kExitUsage;
-    }
-    now = *t;
-  }
+  const auto moment = readMoment(at, feed, "info");
+  if (!moment) return kExitUsage;
+  const core::Instant now = *moment;
 
   std::cout << feed.title.in(lang) << "\n" << summaryLine(feed) << "\n";
   if (!feed.source.empty()) std::cout << feed.source.in(lang) << "\n";

@@ -29,6 +29,18 @@ std::optional<platform::KeyPair> readKeyFile(const std::string& path, std::strin
   return platform::KeyPair{doc["publicKey"].get<std::string>(), doc["secretKey"].get<std::string>()};
 }
 
+std::optional<std::string> signWithKeyFile(std::string_view text, const std::string& keyFile) {
+  std::string error;
+  const auto keys = readKeyFile(keyFile, error);
+  if (!keys) {
+    std::cerr << error << '\n';
+    return std::nullopt;
+  }
+  auto doc = platform::signDocument(text, keys->secretKey);
+  if (!doc) std::cerr << keyFile << ": the secret key is damaged\n";
+  return doc;
+}
+
 std::string writeKeyFile(const std::string& path, const platform::KeyPair& keys) {
   const nlohmann::ordered_json doc{{"algorithm", "ed25519"}, {"publicKey", keys.publicKey}, {"secretKey", keys.secretKey}};
   return platform::writeFileAtomic(path, doc.dump(2) + "\n", 0600);
@@ -68,12 +80,6 @@ int runSign(const std::vector<std::string>& args) {
   app.add_option("-k,--key", key, "key file from `schaufenster keygen`")->required();
   app.add_option("-o,--output", out, "signature file (default: FEED.sig)");
   if (auto code = parseArgs(app, args)) return *code;
-  std::string error;
-  const auto keys = readKeyFile(key, error);
-  if (!keys) {
-    std::cerr << error << '\n';
-    return kExitInvalid;
-  }
   const LoadedFeed loaded = loadFeed(feed);
   if (!loaded.parsed.feed) {
     for (const auto& d : loaded.parsed.diagnostics)
@@ -81,11 +87,8 @@ int runSign(const std::vector<std::string>& args) {
     std::cerr << feed << ": not signed, because it is not a valid feed\n";
     return kExitInvalid;
   }
-  const auto doc = platform::signDocument(*loaded.text, keys->secretKey);
-  if (!doc) {
-    std::cerr << key << ": the secret key is damaged\n";
-    return kExitInvalid;
-  }
+  const auto doc = signWithKeyFile(*loaded.text, key);
+  if (!doc) return kExitInvalid;
   if (out.empty()) out = feed + ".sig";
   if (auto err = platform::writeFileAtomic(out, *doc); !err.empty()) {
     std::cerr << err << '\n';

@@ -93,13 +93,8 @@ int runPack(const std::vector<std::string>& args) {
     return kExitInvalid;
   }
   if (!key.empty()) {
-    std::string error;
-    const auto keys = readKeyFile(key, error);
-    const auto sig = keys ? platform::signDocument(*edited.text, keys->secretKey) : std::nullopt;
-    if (!sig) {
-      std::cerr << (keys ? key + ": the secret key is damaged" : error) << '\n';
-      return kExitInvalid;
-    }
+    const auto sig = signWithKeyFile(*edited.text, key);
+    if (!sig) return kExitInvalid;
     if (auto err = platform::writeFileAtomic(out + "/feed.json.sig", *sig); !err.empty()) {
       std::cerr << err << '\n';
       return kExitInvalid;

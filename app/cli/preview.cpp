@@ -99,15 +99,9 @@ int runPreview(const std::vector<std::string>& args) {
   }
   const core::Feed& feed = *loaded.parsed.feed;
   const auto zone = core::TimeZone::find(feed.timeZoneName).value_or(core::TimeZone::utc());
-  core::Millis when = std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
-  if (!at.empty()) {
-    const auto t = core::parseInstantOrLocal(at, zone);
-    if (!t) {
-      std::cerr << "preview: --at: cannot read \"" << at << "\" as a time\n";
-      return kExitUsage;
-    }
-    when = std::chrono::time_point_cast<std::chrono::milliseconds>(*t);
-  }
+  const auto moment = readMoment(at, feed, "preview");
+  if (!moment) return kExitUsage;
+  const core::Millis when = std::chrono::time_point_cast<std::chrono::milliseconds>(*moment);
   std::error_code ec;
   std::filesystem::create_directories(out, ec);
   if (ec) {

@@ -38,17 +38,8 @@ int publishText(const std::string& text, const std::string& dir, const std::stri
   }
   platform::Release release{revision, *edited.text, {}};
   if (!keyFile.empty()) {
-    std::string error;
-    const auto keys = readKeyFile(keyFile, error);
-    if (!keys) {
-      std::cerr << error << '\n';
-      return kExitInvalid;
-    }
-    const auto sig = platform::signDocument(release.text, keys->secretKey);
-    if (!sig) {
-      std::cerr << keyFile << ": the secret key is damaged\n";
-      return kExitInvalid;
-    }
+    const auto sig = signWithKeyFile(release.text, keyFile);
+    if (!sig) return kExitInvalid;
     release.signature = *sig;
   }
   if (auto err = platform::publishRelease(dir, release, keep); !err.empty()) {

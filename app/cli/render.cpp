@@ -40,16 +40,9 @@ int runRender(const std::vector<std::string>& args) {
     return kExitInvalid;
   }
   const core::Feed& feed = *loaded.parsed.feed;
-  const auto zone = core::TimeZone::find(feed.timeZoneName).value_or(core::TimeZone::utc());
-  core::Millis when = std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
-  if (!at.empty()) {
-    const auto t = core::parseInstantOrLocal(at, zone);
-    if (!t) {
-      std::cerr << "render: --at: cannot read \"" << at << "\" as a time\n";
-      return kExitUsage;
-    }
-    when = std::chrono::time_point_cast<std::chrono::milliseconds>(*t);
-  }
+  const auto moment = readMoment(at, feed, "render");
+  if (!moment) return kExitUsage;
+  const core::Millis when = std::chrono::time_point_cast<std::chrono::milliseconds>(*moment);
   player::FrameRenderer renderer(w, h);
   if (!renderer.error().empty()) {
     std::cerr << "render: " << renderer.error() << '\n';
