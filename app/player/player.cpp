@@ -11,6 +11,7 @@
 #include "live_feed.hpp"
 #include "platform/clock.hpp"
 #include "platform/display.hpp"
+#include "platform/service_notify.hpp"
 #include "slide_cache.hpp"
 
 namespace sf::player {
@@ -140,6 +141,7 @@ int runPlayer(const PlayerOptions& o) {
   int framesThisSecond = 0;
   double fps = 0;
   auto fpsSince = std::chrono::steady_clock::now();
+  platform::ServiceNotifier service;
 
   for (;;) {
     now = clock.now();
@@ -179,7 +181,7 @@ int runPlayer(const PlayerOptions& o) {
     while (display->pollEvent(ev)) {
       const core::PlayerEnv env{feed, plan, now};
       switch (ev.kind) {
-        case Kind::Quit: return 0;
+        case Kind::Quit: service.stopping(); return 0;
         case Kind::PointerDown:
         case Kind::PointerMove:
         case Kind::PointerUp:
@@ -277,14 +279,16 @@ int runPlayer(const PlayerOptions& o) {
       if (first) {
         first = false;
         if (o.onFirstFrame) o.onFirstFrame();
-        (void)launched;
+        service.ready("playing " + feed.id + " revision " + std::to_string(feed.revision));
       }
       if (o.onFrame) o.onFrame(std::chrono::steady_clock::now() - t0, moving);
       deadline = nextDeadline(state, feed, plan, now, frameInterval);
       if (state.statusOpen) deadline = std::min(deadline, Millis{std::chrono::floor<std::chrono::seconds>(now) + std::chrono::seconds{1}});
     }
     if (o.runFor.count() > 0 && std::chrono::steady_clock::now() - launched >= o.runFor) return 0;
-    auto wake = clock.toSteady(deadline);
+    // The watchdog ping comes from here, once per turn of the loop: if the loop hangs, it stops.
+    service.alive(std::chrono::steady_clock::now());
+    auto wake = std::min(clock.toSteady(deadline), service.nextPing());
     if (o.runFor.count() > 0) wake = std::min(wake, launched + o.runFor);
     display->waitUntil(wake);
   }
