@@ -14,6 +14,7 @@ int runRender(const std::vector<std::string>& args) {
                "Views: auto, spotlight, schedule, fields, field-list, detail, figures, announcement.",
                "schaufenster render"};
   std::string source{kEmbedded}, at, size = "1920x1080", viewName = "auto", project, field, lang, output;
+  bool clockSeconds = false;
   app.add_option("--feed", source, "feed file or URL (default: the embedded feed)");
   app.add_option("--at", at, "the moment to show (default: now), e.g. 2024-04-25T10:00");
   app.add_option("--size", size, "frame size WIDTHxHEIGHT")->default_str("1920x1080");
@@ -21,6 +22,7 @@ int runRender(const std::vector<std::string>& args) {
   app.add_option("--project", project, "project id for spotlight and detail");
   app.add_option("--field", field, "field id for field-list");
   app.add_option("--lang", lang, "language (default: the feed's first)");
+  app.add_flag("--clock-seconds", clockSeconds, "the header clock shows seconds (config clockSeconds)");
   app.add_option("-o,--output", output, "PNG file to write")->required();
   if (auto code = parseArgs(app, args)) return *code;
 
@@ -57,6 +59,7 @@ int runRender(const std::vector<std::string>& args) {
   req.field = field;
   req.language = !lang.empty() ? lang : (feed.languages.empty() ? "de" : feed.languages.front());
   req.at = when;
+  req.clockSeconds = clockSeconds;
   req.loadImages = true;
   if (source != kEmbedded) req.imageBase = source;
   const auto result = renderer.render(req);

@@ -28,6 +28,13 @@ struct Reader {
       else report(out, Severity::Error, std::string("/") + key, "expected a string, found " + std::string(v->type_name()));
     }
   }
+  void boolean(const char* key, bool& into) {
+    if (const json* v = get(key)) {
+      if (v->is_boolean()) into = v->get<bool>();
+      else report(out, Severity::Error, std::string("/") + key,
+                  "expected true or false, found " + v->dump() + "; using " + (into ? "true" : "false"));
+    }
+  }
   void integer(const char* key, int& into, int lo, int hi) {
     if (const json* v = get(key)) {
       if (v->is_number_integer() && v->get<long long>() >= lo && v->get<long long>() <= hi) into = v->get<int>();
@@ -55,7 +62,8 @@ ConfigResult parseConfig(std::string_view text, std::string_view fileName) {
   if (!hasErrors(ds) && !root.is_object()) report(ds, Severity::Error, "", "expected an object of settings");
   if (!hasErrors(ds)) {
     static constexpr std::string_view known[] = {"feed", "pollSeconds", "publicKey", "caBundle", "pinnedKey", "screenName",
-                                                 "idleSeconds", "rotate", "language", "cacheDir", "statusPath", "imageCacheMiB"};
+                                                 "idleSeconds", "rotate", "language", "cacheDir", "statusPath", "imageCacheMiB",
+                                                 "transitionMs", "clockSeconds"};
     for (auto it = root.begin(); it != root.end(); ++it)
       if (std::find(std::begin(known), std::end(known), it.key()) == std::end(known))
         report(ds, Severity::Warning, "/" + pointerToken(it.key()), "unknown setting \"" + it.key() + "\" is ignored");
@@ -83,6 +91,9 @@ ConfigResult parseConfig(std::string_view text, std::string_view fileName) {
     int mib = static_cast<int>(c.imageCacheBytes >> 20);
     rd.integer("imageCacheMiB", mib, 1, 4096);
     c.imageCacheBytes = static_cast<std::size_t>(mib) << 20;
+    // A cut (0) would divide by zero in the fade; longer than a few seconds hides the slide.
+    rd.integer("transitionMs", c.transitionMs, 100, 4000);
+    rd.boolean("clockSeconds", c.clockSeconds);
     if (!c.feed.empty() && !isWebUrl(c.feed) && !c.feed.starts_with("file://") && c.feed.front() != '/')
       report(ds, Severity::Warning, "/feed", "a relative path is read from the player's working directory; prefer an absolute path or a URL");
   }

@@ -22,6 +22,8 @@ struct Config {
   std::string cacheDir = "/var/lib/schaufenster";
   std::string statusPath;      // empty: <cacheDir>/status.json
   std::size_t imageCacheBytes = 64u << 20;
+  int transitionMs = 900;      // how long a slide takes to come in (core::kSlideTransition)
+  bool clockSeconds = false;   // the header clock shows seconds: the header is redrawn every second
 
   std::string effectiveStatusPath() const { return statusPath.empty() ? cacheDir + "/status.json" : statusPath; }
 };

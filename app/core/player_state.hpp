@@ -99,7 +99,6 @@ struct PlayerEnv {
 };
 
 inline constexpr std::chrono::milliseconds kViewTransition{450};
-inline constexpr std::chrono::milliseconds kSlideTransition{900};
 inline constexpr std::chrono::milliseconds kStatusPress{3000};  // long enough never to happen by chance
 
 bool interacting(const PlayerState& s);  // paused rotation: browsing, detail or a pinned slide

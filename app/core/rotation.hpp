@@ -13,6 +13,8 @@ namespace sf::core {
 
 using Millis = std::chrono::sys_time<std::chrono::milliseconds>;
 inline constexpr std::size_t kNoProject = static_cast<std::size_t>(-1);
+// How long a slide takes to come in, unless the screen's config says otherwise.
+inline constexpr std::chrono::milliseconds kSlideTransition{900};
 
 struct RotationSlot {
   SlideKind kind = SlideKind::Fields;  // never Spotlights: those are expanded to Spotlight slots
@@ -28,6 +30,8 @@ struct RotationPlan {
   std::chrono::milliseconds cycle{0};
   std::size_t figureSlots = 0;
   std::optional<Instant> changesAt;  // the next validFrom/validUntil boundary: rebuild then
+  // The screen's setting (config transitionMs), not the feed's: buildRotation leaves it alone.
+  std::chrono::milliseconds transition = kSlideTransition;
 };
 
 // Rebuilds `out` in place (no allocation once its capacity suffices). Never leaves it empty:

@@ -80,8 +80,9 @@ void languageLabel(std::string_view code, char* out, std::size_t size) {
   if (size) out[i] = '\0';
 }
 
-void formatClock(const LocalDateTime& t, char* out, std::size_t size) {
-  std::snprintf(out, size, "%02d:%02d", t.hour, t.minute);
+void formatClock(const LocalDateTime& t, char* out, std::size_t size, bool seconds) {
+  if (seconds) std::snprintf(out, size, "%02d:%02d:%02d", t.hour, t.minute, t.second);
+  else std::snprintf(out, size, "%02d:%02d", t.hour, t.minute);
 }
 
 void formatLongDate(Date d, std::string_view lang, char* out, std::size_t size) {

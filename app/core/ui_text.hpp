@@ -21,8 +21,8 @@ const char* ui(Ui key, std::string_view lang);
 // The name a language switch shows for a language code ("DE", "EN", else the code upper-cased).
 void languageLabel(std::string_view code, char* out, std::size_t size);
 
-// Header clock "14:05" and date: de "Do, 25. April 2024", en "Thu 25 April 2024".
-void formatClock(const LocalDateTime& t, char* out, std::size_t size);
+// Header clock "14:05" ("14:05:09" with seconds) and date: de "Do, 25. April 2024", en "Thu 25 April 2024".
+void formatClock(const LocalDateTime& t, char* out, std::size_t size, bool seconds = false);
 void formatLongDate(Date d, std::string_view lang, char* out, std::size_t size);
 // Short dates in lists: de "Do, 25.04.2024", en "Thu 25 Apr 2024".
 void formatShortDate(Date d, std::string_view lang, char* out, std::size_t size);

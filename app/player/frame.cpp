@@ -69,16 +69,17 @@ void transition(const views::ViewContext& ctx, float t, int direction, const aut
 
 }  // namespace
 
-void updateFrameText(views::FrameText& text, core::Instant now, const core::TimeZone& zone, const std::string& lang) {
+void updateFrameText(views::FrameText& text, core::Instant now, const core::TimeZone& zone, const std::string& lang,
+                     bool seconds) {
   const core::LocalDateTime t = zone.toLocal(now);
-  core::formatClock(t, text.clock, sizeof text.clock);
+  core::formatClock(t, text.clock, sizeof text.clock, seconds);
   core::formatLongDate(t.date, lang, text.date, sizeof text.date);
 }
 
 bool inTransition(const core::PlayerState& state, const core::RotationPlan& plan, Millis now) {
   if (now - state.changedAt < std::max(core::kViewTransition, core::kSlideTransition)) return true;
   if (state.mode != core::Mode::Rotation || state.pinnedSlot) return false;
-  return now - core::rotationAt(plan, now).slideStart < core::kSlideTransition;
+  return now - core::rotationAt(plan, now).slideStart < plan.transition;
 }
 
 int slidesShown(const views::ViewContext& ctx, const core::RotationPlan& plan, Millis now,
@@ -94,7 +95,7 @@ int slidesShown(const views::ViewContext& ctx, const core::RotationPlan& plan, M
   if (st.pinnedSlot) {
     const std::size_t from = (slot + n - static_cast<std::size_t>(st.direction > 0 ? 1 : st.direction < 0 ? n - 1 : 0)) % n;
     if (st.direction && fraction(st.changedAt, now, core::kSlideTransition / 2) < 1) out[count++] = {from, slotPage(ctx, plan, pos, from)};
-  } else if (now - st.changedAt >= core::kViewTransition && fraction(pos.slideStart, now, core::kSlideTransition) < 1) {
+  } else if (now - st.changedAt >= core::kViewTransition && fraction(pos.slideStart, now, plan.transition) < 1) {
     out[count++] = {pos.previous, slotPage(ctx, plan, pos, pos.previous)};
   }
   if (count == 1 && out[0].first == slot) count = 0;  // a one-slide playlist fades into itself
@@ -166,7 +167,7 @@ void composeFrame(const views::ViewContext& ctx, const core::RotationPlan& plan,
       const float e = ease(fraction(st.changedAt, now, core::kViewTransition));
       drawSlot(ctx, {e, -ctx.layout.width * 0.04f * (1 - e), 0, true}, plan, pos, slot, layers);
     } else {
-      const float t = fraction(pos.slideStart, now, core::kSlideTransition);
+      const float t = fraction(pos.slideStart, now, plan.transition);
       transition(ctx, t, 1,
                  [&](const Placement& p) { drawSlot(ctx, p, plan, pos, pos.previous, layers); },
                  [&](const Placement& p) { drawSlot(ctx, p, plan, pos, slot, layers); });

@@ -45,8 +45,10 @@ void drawHeaderAlone(const views::ViewContext& ctx);
 // One rotation slide on the background, at rest, as a layer holds it.
 void drawSlideAlone(const views::ViewContext& ctx, const core::RotationPlan& plan, core::Millis now, std::size_t slot);
 
-// The clock and date strings for `now` in the venue's zone (done once a minute, not per frame).
-void updateFrameText(views::FrameText& text, core::Instant now, const core::TimeZone& zone, const std::string& lang);
+// The clock and date strings for `now` in the venue's zone (done once a minute, not per frame;
+// once a second with `seconds`, when the clock shows them).
+void updateFrameText(views::FrameText& text, core::Instant now, const core::TimeZone& zone, const std::string& lang,
+                     bool seconds = false);
 
 // True while a slide or view transition runs at `now` (the loop then draws at frame rate).
 bool inTransition(const core::PlayerState& state, const core::RotationPlan& plan, core::Millis now);

@@ -51,9 +51,10 @@ core::PointerEvent::Kind toPointer(Kind k) {
 }
 
 // When the screen must next be drawn even if nobody touches it.
-// `frame`: the animation frame interval while something moves.
+// `frame`: the animation frame interval while something moves; `clockTick`: a minute, or a
+// second when the clock shows seconds.
 Millis nextDeadline(const core::PlayerState& state, const core::Feed& feed, const core::RotationPlan& plan, Millis now,
-                    milliseconds frame) {
+                    milliseconds frame, milliseconds clockTick) {
   const core::PlayerEnv env{feed, plan, now};
   Millis next = core::nextStateDeadline(state, env);
   if (inTransition(state, plan, now)) next = std::min(next, now + frame);
@@ -65,8 +66,8 @@ Millis nextDeadline(const core::PlayerState& state, const core::Feed& feed, cons
     next = std::min(next, pos.slideStart + milliseconds{(elapsed / 1000 + 1) * 1000});
     next = std::min(next, core::nextRotationChange(plan, now));
   }
-  const auto minute = std::chrono::floor<std::chrono::minutes>(now);
-  next = std::min(next, Millis{minute + std::chrono::minutes{1}});
+  const auto sinceEpoch = now.time_since_epoch();
+  next = std::min(next, Millis{sinceEpoch - sinceEpoch % clockTick + clockTick});
   if (auto a = core::nextAnnouncementChange(feed, core::toInstant(now)))
     next = std::min(next, std::chrono::time_point_cast<milliseconds>(*a));
   return std::max(next, now + milliseconds{1});
@@ -127,6 +128,7 @@ int runPlayer(const PlayerOptions& o) {
   // A clock before the feed was made, or far from the server's, is not trusted: no times show.
   bool clockOk = o.startAt || core::clockPlausible(core::toInstant(now), live.status().clock);
   core::RotationPlan plan;
+  plan.transition = milliseconds{o.config.transitionMs};  // rebuilds keep it
   core::buildRotation(*feedPtr, core::toInstant(now), plan, clockOk);
   platform::QrCode qr = platform::encodeQr(feedPtr->link);
   core::Schedule schedule;
@@ -134,7 +136,7 @@ int runPlayer(const PlayerOptions& o) {
   views::ViewReport report;
   report.hits.reserve(64);
   std::vector<views::StatusRow> statusRows;
-  std::int64_t shownMinute = -1, statusSecond = -1;
+  std::int64_t shownMinute = -1, shownSecond = -1, statusSecond = -1;
   std::string shownLanguage;
   bool dirty = true, first = true;
   Millis deadline = now, lastDraw = now;
@@ -211,16 +213,25 @@ int runPlayer(const PlayerOptions& o) {
       slides.invalidate();
     }
     const std::int64_t minute = std::chrono::floor<std::chrono::minutes>(now).time_since_epoch().count();
+    const std::int64_t second = std::chrono::floor<std::chrono::seconds>(now).time_since_epoch().count();
     if (minute != shownMinute || state.language != shownLanguage) {
       if (!clockOk && !o.startAt) clockOk = core::clockPlausible(core::toInstant(now), live.status().clock);
       schedule = clockOk ? core::scheduleAt(feed, core::toInstant(now), zone) : core::Schedule{};
-      updateFrameText(text, core::toInstant(now), zone, state.language);
+      updateFrameText(text, core::toInstant(now), zone, state.language, o.config.clockSeconds);
       if (!clockOk) text.clock[0] = text.date[0] = '\0';  // say nothing about the time
       // Only schedule slides read the time; a new language changes every slide.
       if (state.language != shownLanguage) slides.invalidate();
       else slides.invalidateSchedule(plan);
       shownMinute = minute;
+      shownSecond = second;
       shownLanguage = state.language;
+      dirty = true;
+    } else if (o.config.clockSeconds && second != shownSecond) {
+      // Within the minute only the clock moves: the header is repainted, the slides stay.
+      updateFrameText(text, core::toInstant(now), zone, state.language, true);
+      if (!clockOk) text.clock[0] = text.date[0] = '\0';
+      slides.invalidateHeader();
+      shownSecond = second;
       dirty = true;
     }
     if (display->layersLost()) {
@@ -282,7 +293,8 @@ int runPlayer(const PlayerOptions& o) {
         service.ready("playing " + feed.id + " revision " + std::to_string(feed.revision));
       }
       if (o.onFrame) o.onFrame(std::chrono::steady_clock::now() - t0, moving);
-      deadline = nextDeadline(state, feed, plan, now, frameInterval);
+      deadline = nextDeadline(state, feed, plan, now, frameInterval,
+                              o.config.clockSeconds ? milliseconds{1000} : milliseconds{60000});
       if (state.statusOpen) deadline = std::min(deadline, Millis{std::chrono::floor<std::chrono::seconds>(now) + std::chrono::seconds{1}});
     }
     if (o.runFor.count() > 0 && std::chrono::steady_clock::now() - launched >= o.runFor) return 0;

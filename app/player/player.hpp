@@ -48,6 +48,7 @@ struct RenderRequest {
   std::string field;    // FieldList
   std::string language = "de";
   core::Millis at{};
+  bool clockSeconds = false;  // the header clock as config clockSeconds shows it
   bool collectText = false;
   // Fetch and decode the feed's images before drawing; relative srcs resolve against
   // imageBase, the feed's path or URL. Off: every project shows its generated visual.

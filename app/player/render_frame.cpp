@@ -130,7 +130,7 @@ RenderResult FrameRenderer::render(const RenderRequest& r) {
   const core::Schedule schedule = core::scheduleAt(feed, at, zone);
   const platform::QrCode qr = platform::encodeQr(feed.link);
   views::FrameText text;
-  updateFrameText(text, at, zone, state.language);
+  updateFrameText(text, at, zone, state.language, r.clockSeconds);
   views::ViewReport report;
   if (r.collectText) report.texts = &out.texts;
 

@@ -25,6 +25,8 @@ class SlideCache {
   void invalidate();
   // The minute turned: the header's clock and the schedule slides (now and next) must be painted again.
   void invalidateSchedule(const core::RotationPlan& plan);
+  // The second turned on a clock that shows seconds: only the header is painted again.
+  void invalidateHeader() { headerFresh_ = false; }
   // Frees every layer (the screen's size changed, or the renderer lost its textures).
   void clear();
 

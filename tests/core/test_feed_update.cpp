@@ -54,6 +54,19 @@ TEST_CASE("a bad configuration value is reported and replaced by its default", "
   CHECK(formatDiagnostic(r.diagnostics[2]) == "/etc/schaufenster/config.json:3:3: /rotate: error: expected 0, 90, 180 or 270, found 45; using 0");
 }
 
+TEST_CASE("the slide transition and the clock's seconds are screen settings with checked values", "[config]") {
+  const auto good = parseConfig(R"({"transitionMs": 1500, "clockSeconds": true})", "config.json");
+  CHECK(good.diagnostics.empty());
+  CHECK(good.config.transitionMs == 1500);
+  CHECK(good.config.clockSeconds);
+  const auto bad = parseConfig("{\n  \"transitionMs\": 0,\n  \"clockSeconds\": \"yes\"\n}", "config.json");
+  CHECK(bad.config.transitionMs == 900);
+  CHECK_FALSE(bad.config.clockSeconds);
+  REQUIRE(bad.diagnostics.size() == 2);
+  CHECK(formatDiagnostic(bad.diagnostics[0]) == "config.json:2:3: /transitionMs: error: expected a whole number from 100 to 4000, found 0; using 900");
+  CHECK(formatDiagnostic(bad.diagnostics[1]) == "config.json:3:3: /clockSeconds: error: expected true or false, found \"yes\"; using false");
+}
+
 TEST_CASE("a broken configuration file still yields a playable configuration", "[config]") {
   const auto r = parseConfig("{\"feed\": ", "config.json");
   CHECK(hasErrors(r.diagnostics));

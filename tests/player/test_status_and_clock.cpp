@@ -1,7 +1,10 @@
 // The organisers' status page (a long press in the top-left corner, closed by any tap or by the
-// idle return) and the rotation without schedule slides while the clock cannot be trusted.
+// idle return), the rotation without schedule slides while the clock cannot be trusted, and the
+// header clock with or without seconds.
 #include <catch2/catch.hpp>
 
+#include "core/config.hpp"
+#include "core/ui_text.hpp"
 #include "player_fixture.hpp"
 
 using namespace sf::core;
@@ -61,4 +64,27 @@ TEST_CASE("without a trustworthy clock the rotation has no schedule slides", "[s
   CHECK(schedules(with) > 0);
   CHECK(schedules(without) == 0);
   CHECK(without.slots.size() == with.slots.size() - static_cast<std::size_t>(schedules(with)));
+}
+
+TEST_CASE("the header clock shows seconds only when the screen asks for them", "[clock]") {
+  const TimeZone berlin = *TimeZone::find("Europe/Berlin");
+  const LocalDateTime t = berlin.toLocal(toInstant(at("2025-03-03T09:05:07Z")));
+  char clock[16];
+  formatClock(t, clock, sizeof clock);
+  CHECK(std::string(clock) == "10:05");
+  formatClock(t, clock, sizeof clock, true);
+  CHECK(std::string(clock) == "10:05:07");
+  CHECK_FALSE(Config{}.clockSeconds);
+}
+
+TEST_CASE("the screen's slide transition survives every rebuild of the rotation", "[clock]") {
+  CHECK(RotationPlan{}.transition == kSlideTransition);
+  CHECK(std::chrono::milliseconds{Config{}.transitionMs} == kSlideTransition);
+  const Feed& feed = defaultFeed();
+  RotationPlan plan;
+  plan.transition = 1500ms;
+  buildRotation(feed, toInstant(at("2024-04-25T08:00:00Z")), plan);
+  buildRotation(feed, toInstant(at("2024-04-26T08:00:00Z")), plan, false);
+  CHECK(plan.transition == 1500ms);
+  CHECK_FALSE(plan.slots.empty());
 }

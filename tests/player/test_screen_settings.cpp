@@ -1,0 +1,64 @@
+// The screen settings the frame reads: a clock with seconds in the header, and the slide
+// transition's length, on real offscreen frames and on the frame's own transition rule.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "player/frame.hpp"
+#include "player/player.hpp"
+#include "player_fixture.hpp"
+
+using namespace sf;
+using namespace std::chrono_literals;
+
+namespace {
+
+// The header's text boxes whose text is exactly `label`.
+std::size_t headerTexts(const player::RenderResult& r, const std::string& label) {
+  return static_cast<std::size_t>(std::count_if(r.texts.begin(), r.texts.end(), [&](const core::TextBox& t) {
+    return t.label == label && t.rect.bottom() <= r.layout.header.bottom() + 1;
+  }));
+}
+
+}  // namespace
+
+TEST_CASE("the header clock shows the seconds when the screen asks for them", "[screen]") {
+  const core::Feed& feed = test::defaultFeed();
+  for (auto [w, h] : {std::pair{1920, 1080}, {800, 480}}) {
+    player::FrameRenderer renderer(w, h);
+    REQUIRE(renderer.error().empty());
+    player::RenderRequest req;
+    req.feed = &feed;
+    req.at = test::at("2024-04-25T08:05:07Z");  // 10:05:07 in Berlin
+    req.collectText = true;
+    const auto plain = renderer.render(req);
+    REQUIRE(plain.error.empty());
+    CHECK(headerTexts(plain, "10:05") == 1);
+    CHECK(headerTexts(plain, "10:05:07") == 0);
+    req.clockSeconds = true;
+    const auto seconds = renderer.render(req);
+    REQUIRE(seconds.error.empty());
+    INFO(w << "x" << h);
+    CHECK(headerTexts(seconds, "10:05:07") == 1);
+    CHECK(headerTexts(seconds, "10:05") == 0);
+    for (const auto& p : core::checkTextBoxes(seconds.texts, w, h)) FAIL_CHECK(p.message);
+  }
+}
+
+TEST_CASE("a slide comes in for as long as the screen's transition setting says", "[screen]") {
+  const core::Feed& feed = test::defaultFeed();
+  core::RotationPlan plan;
+  const core::Millis t0 = test::at("2024-04-25T08:00:00Z");
+  core::buildRotation(feed, core::toInstant(t0), plan);
+  REQUIRE(plan.slots.size() > 1);
+  const core::Millis start = core::rotationAt(plan, t0).slideEnd;  // the next slide's first moment
+  core::PlayerState state;
+  state.changedAt = t0 - 1h;  // at rest: no view change running
+
+  CHECK(player::inTransition(state, plan, start + 800ms));
+  CHECK_FALSE(player::inTransition(state, plan, start + 1200ms));  // the default 900 ms are over
+  plan.transition = 1500ms;
+  CHECK(player::inTransition(state, plan, start + 1200ms));
+  CHECK(player::inTransition(state, plan, start + 1490ms));
+  CHECK_FALSE(player::inTransition(state, plan, start + 1500ms));
+}
