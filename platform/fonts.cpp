@@ -1,30 +1,30 @@
-// Font atlas construction. Only the glyphs a German/English feed uses are rasterised (Latin-1
-// plus typographic quotes, dashes and a few symbols), so the atlas stays a few megabytes.
+// Font atlas construction. Only the glyphs European names and texts use are rasterised (Latin
+// with its extensions, quotes, dashes, a few symbols), so the atlas stays a few megabytes.
 #include "fonts.hpp"
 
+#include <array>
 #include <cstdlib>
 #include <filesystem>
 
 #include <imgui.h>
 #include <imgui_freetype.h>
 
+#include "core/text_fit.hpp"
+
 namespace sf::platform {
 namespace {
 
-// Sorted, zero-terminated code point ranges (ImGui's format).
-constexpr ImWchar kTextRanges[] = {
-    0x0020, 0x00FF,  // Basic Latin and Latin-1 (ä ö ü ß é ² ³ · « » ...)
-    0x2013, 0x2014,  // – —
-    0x2018, 0x201A,  // ‘ ’ ‚
-    0x201C, 0x201E,  // “ ” „
-    0x2022, 0x2022,  // •
-    0x2026, 0x2026,  // …
-    0x2082, 0x2082,  // ₂
-    0x20AC, 0x20AC,  // €
-    0x2190, 0x2192,  // ← ↑ →
-    0x2212, 0x2212,  // −
-    0x2248, 0x2248,  // ≈
-    0};
+// The text fonts' code point ranges in ImGui's format (pairs, zero-terminated), made from the
+// core's list, so what is rasterised and what the core lets through (text_fit) never differ.
+constexpr auto kTextRanges = [] {
+  std::array<ImWchar, std::size(core::kTextGlyphs) * 2 + 1> r{};
+  std::size_t i = 0;
+  for (const core::CodeRange g : core::kTextGlyphs) {
+    r[i++] = static_cast<ImWchar>(g.first);
+    r[i++] = static_cast<ImWchar>(g.last);
+  }
+  return r;
+}();
 // The big numbers of the figures slide: digits, ASCII and the symbols figures use.
 constexpr ImWchar kFigureRanges[] = {0x0020, 0x007E, 0x00B0, 0x00B7, 0x2013, 0x2014, 0x20AC, 0x20AC,
                                      0x2248, 0x2248, 0x2212, 0x2212, 0};
@@ -35,8 +35,8 @@ struct RoleFont {
 };
 // In core::FontRole order: Figure, Display, Title, Heading, Body, Small.
 constexpr RoleFont kRoleFonts[core::kFontRoles] = {
-    {"Inter-Bold.otf", kFigureRanges},    {"Inter-Bold.otf", kTextRanges},   {"Inter-SemiBold.otf", kTextRanges},
-    {"Inter-SemiBold.otf", kTextRanges},  {"Inter-Regular.otf", kTextRanges}, {"Inter-Medium.otf", kTextRanges},
+    {"Inter-Bold.otf", kFigureRanges},    {"Inter-Bold.otf", kTextRanges.data()},   {"Inter-SemiBold.otf", kTextRanges.data()},
+    {"Inter-SemiBold.otf", kTextRanges.data()},  {"Inter-Regular.otf", kTextRanges.data()}, {"Inter-Medium.otf", kTextRanges.data()},
 };
 
 }  // namespace

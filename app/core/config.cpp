@@ -63,7 +63,7 @@ ConfigResult parseConfig(std::string_view text, std::string_view fileName) {
   if (!hasErrors(ds)) {
     static constexpr std::string_view known[] = {"feed", "pollSeconds", "publicKey", "caBundle", "pinnedKey", "screenName",
                                                  "idleSeconds", "rotate", "language", "cacheDir", "statusPath", "imageCacheMiB",
-                                                 "transitionMs", "clockSeconds"};
+                                                 "transitionMs", "clockSeconds", "screenOff", "hdmiCec"};
     for (auto it = root.begin(); it != root.end(); ++it)
       if (std::find(std::begin(known), std::end(known), it.key()) == std::end(known))
         report(ds, Severity::Warning, "/" + pointerToken(it.key()), "unknown setting \"" + it.key() + "\" is ignored");
@@ -94,6 +94,8 @@ ConfigResult parseConfig(std::string_view text, std::string_view fileName) {
     // A cut (0) would divide by zero in the fade; longer than a few seconds hides the slide.
     rd.integer("transitionMs", c.transitionMs, 100, 4000);
     rd.boolean("clockSeconds", c.clockSeconds);
+    if (const json* v = rd.get("screenOff")) c.screenOff = parseScreenSchedule(*v, "/screenOff", ds);
+    rd.boolean("hdmiCec", c.hdmiCec);
     if (!c.feed.empty() && !isWebUrl(c.feed) && !c.feed.starts_with("file://") && c.feed.front() != '/')
       report(ds, Severity::Warning, "/feed", "a relative path is read from the player's working directory; prefer an absolute path or a URL");
   }

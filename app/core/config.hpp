@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "diagnostic.hpp"
+#include "screen_schedule.hpp"
 
 namespace sf::core {
 
@@ -24,6 +25,9 @@ struct Config {
   std::size_t imageCacheBytes = 64u << 20;
   int transitionMs = 900;      // how long a slide takes to come in (core::kSlideTransition)
   bool clockSeconds = false;   // the header clock shows seconds: the header is redrawn every second
+
+  ScreenSchedule screenOff;    // local times when the screen is dark (a touch wakes it for idleSeconds)
+  bool hdmiCec = false;        // also put an HDMI screen into standby over CEC (cec-ctl) while dark
 
   std::string effectiveStatusPath() const { return statusPath.empty() ? cacheDir + "/status.json" : statusPath; }
 };

@@ -22,6 +22,7 @@ class LocalText {
   bool has(std::string_view lang) const;
   bool empty() const { return values_.empty(); }
   const std::vector<std::pair<std::string, std::string>>& values() const { return values_; }
+  std::vector<std::pair<std::string, std::string>>& values() { return values_; }  // (language, text)
 
  private:
   std::vector<std::pair<std::string, std::string>> values_;

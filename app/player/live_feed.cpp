@@ -4,13 +4,31 @@
 
 #include <cstdio>
 
+#include "core/text_fit.hpp"
 #include "core/text_util.hpp"
 #include "platform/net.hpp"
 
 namespace sf::player {
 
+namespace {
+
+// The feed as the screen shows it: texts with characters the fonts lack get their fallback
+// (core::fitFeedToFont). Copied only when something changes; organisers learn of it here and
+// from `schaufenster validate`.
+std::shared_ptr<const core::Feed> fittedToFont(std::shared_ptr<const core::Feed> feed) {
+  if (!feed) return feed;
+  auto copy = std::make_shared<core::Feed>(*feed);
+  const std::size_t changed = core::fitFeedToFont(*copy);
+  if (changed == 0) return feed;
+  std::fprintf(stderr, "schaufenster: %zu texts of feed %s hold characters the screen's fonts lack; they show in another "
+               "language or with \u25a1 in their place\n", changed, feed->id.c_str());
+  return copy;
+}
+
+}  // namespace
+
 LiveFeed::LiveFeed(const core::Config& config, platform::StartupFeed startup, std::function<void()> wake, bool network)
-    : feed_(startup.feed), status_(startup.status), config_(config) {
+    : feed_(fittedToFont(startup.feed)), status_(startup.status), config_(config) {
   queue_.setWake(std::move(wake));
   if (network && !config.feed.empty()) worker_ = std::make_unique<platform::FeedWorker>(config, startup, queue_);
   requestImages();
@@ -39,7 +57,7 @@ LiveFeed::Changes LiveFeed::drain() {
       status_ = std::move(u->status);
       c.status = true;
       if (u->feed) {
-        feed_ = std::move(u->feed);
+        feed_ = fittedToFont(std::move(u->feed));
         c.feed = true;
       }
     } else if (auto* im = std::get_if<platform::ImageReady>(&m)) {

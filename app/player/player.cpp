@@ -7,10 +7,12 @@
 
 #include "core/player_state.hpp"
 #include "core/schedule.hpp"
+#include "core/screen_schedule.hpp"
 #include "feed_images.hpp"
 #include "live_feed.hpp"
 #include "platform/clock.hpp"
 #include "platform/display.hpp"
+#include "platform/screen_power.hpp"
 #include "platform/service_notify.hpp"
 #include "slide_cache.hpp"
 
@@ -144,6 +146,11 @@ int runPlayer(const PlayerOptions& o) {
   double fps = 0;
   auto fpsSince = std::chrono::steady_clock::now();
   platform::ServiceNotifier service;
+  // Off times (config screenOff): the screen is dark, and powered down where the hardware allows,
+  // until the period ends or a touch wakes it for the idle time. That touch does nothing else.
+  platform::ScreenPower power({.backlightDir = o.backlightDir, .hdmiCec = o.config.hdmiCec});
+  core::ScreenPhase screenPhase;
+  bool screenPhaseStale = true, wakeTouch = false;
 
   for (;;) {
     now = clock.now();
@@ -157,6 +164,7 @@ int runPlayer(const PlayerOptions& o) {
       shownMinute = -1;  // schedule and header follow the new feed at once
       images.retain(*feedPtr);
       slides.invalidate();
+      screenPhaseStale = true;  // the venue's zone may have changed
     }
     if (changes.images) {
       bool shown = false;
@@ -179,9 +187,22 @@ int runPlayer(const PlayerOptions& o) {
       if (state.statusOpen) statusSecond = -1;
     }
     const core::Feed& feed = *feedPtr;
+    if (screenPhaseStale || (screenPhase.until && core::toInstant(now) >= *screenPhase.until)) {
+      screenPhase = core::screenPhaseAt(o.config.screenOff, core::toInstant(now), zone);
+      screenPhaseStale = false;
+      dirty = true;
+    }
     platform::InputEvent ev;
     while (display->pollEvent(ev)) {
       const core::PlayerEnv env{feed, plan, now};
+      const bool pointer = ev.kind == Kind::PointerDown || ev.kind == Kind::PointerMove || ev.kind == Kind::PointerUp ||
+                           ev.kind == Kind::PointerCancel;
+      if (pointer && (wakeTouch || core::screenDark(screenPhase, state, now))) {
+        if (ev.kind == Kind::PointerDown) core::wakeScreen(state, now);
+        wakeTouch = ev.kind == Kind::PointerDown || ev.kind == Kind::PointerMove;
+        dirty = true;
+        continue;
+      }
       switch (ev.kind) {
         case Kind::Quit: service.stopping(); return 0;
         case Kind::PointerDown:
@@ -255,6 +276,11 @@ int runPlayer(const PlayerOptions& o) {
       }
     }
 
+    const bool dark = core::screenDark(screenPhase, state, now);
+    if (dark == power.on()) {
+      power.set(!dark);
+      dirty = true;
+    }
     if (dirty) {
       const auto t0 = std::chrono::steady_clock::now();
       const bool moving = inTransition(state, plan, now);
@@ -262,7 +288,7 @@ int runPlayer(const PlayerOptions& o) {
       // Rotation slides come from layers unless a finger is down (pressed states must show).
       const std::vector<SlideLayer>* layers = nullptr;
       const SlideLayer* header = nullptr;
-      if (!state.pointer.down) {
+      if (!state.pointer.down && !dark) {
         layers = &slides.prepare(ctx, plan, now);
         // Not on the first frame: the next slide can wait for a progress tick, the screen cannot.
         if (!first && !moving && !layers->empty() && core::rotationAt(plan, now).slideEnd - now <= kPaintAhead)
@@ -272,8 +298,10 @@ int runPlayer(const PlayerOptions& o) {
       display->beginFrame(static_cast<float>((now - lastDraw).count()) / 1000.f);
       report.hits.clear();
       report.scrollContent = -1;
-      composeFrame(ctx, plan, now, {}, layers, header);
-      if (state.statusOpen) views::drawStatus(ctx, statusRows);
+      if (!dark) {
+        composeFrame(ctx, plan, now, {}, layers, header);
+        if (state.statusOpen) views::drawStatus(ctx, statusRows);
+      }
       display->endFrame();
       display->present();
       if (report.scrollContent >= 0) core::setScrollExtent(state, report.scrollContent, report.scrollViewport);
@@ -296,6 +324,10 @@ int runPlayer(const PlayerOptions& o) {
       deadline = nextDeadline(state, feed, plan, now, frameInterval,
                               o.config.clockSeconds ? milliseconds{1000} : milliseconds{60000});
       if (state.statusOpen) deadline = std::min(deadline, Millis{std::chrono::floor<std::chrono::seconds>(now) + std::chrono::seconds{1}});
+      // Dark, nothing moves until the off period ends; awake at night, it sleeps again when idle.
+      if (dark) deadline = now + std::chrono::hours{1};
+      if (screenPhase.until) deadline = std::min(deadline, Millis{*screenPhase.until});
+      if (const auto sleeps = core::screenSleepsAt(screenPhase, state); sleeps && !dark) deadline = std::min(deadline, *sleeps);
     }
     if (o.runFor.count() > 0 && std::chrono::steady_clock::now() - launched >= o.runFor) return 0;
     // The watchdog ping comes from here, once per turn of the loop: if the loop hangs, it stops.

@@ -28,6 +28,7 @@ struct PlayerOptions {
   int width = 0, height = 0;               // --window; 0 = full screen
   int rotation = 0;
   bool offscreen = false;                  // benchmarks and tests
+  std::string backlightDir = "/sys/class/backlight";  // panels dimmed in off times (tests: a fake)
   // Benchmarks: stop after this long (0 = run until quit) and observe every drawn frame.
   std::chrono::milliseconds runFor{0};
   std::function<void(std::chrono::nanoseconds drawTime, bool transition)> onFrame;

@@ -2,6 +2,7 @@
 // exactly what a screen would, for `schaufenster render`, screenshots and the layout tests.
 #include <algorithm>
 
+#include "core/text_fit.hpp"
 #include "core/player_state.hpp"
 #include "core/schedule.hpp"
 #include "feed_images.hpp"
@@ -54,7 +55,10 @@ RenderResult FrameRenderer::render(const RenderRequest& r) {
     out.error = "no feed";
     return out;
   }
-  const core::Feed& feed = *r.feed;
+  // Texts the fonts cannot show get their fallback, as on the screen (a copy only when needed).
+  std::optional<core::Feed> fitted;
+  if (core::Feed copy = *r.feed; core::fitFeedToFont(copy) > 0) fitted = std::move(copy);
+  const core::Feed& feed = fitted ? *fitted : *r.feed;
   const core::TimeZone zone = core::TimeZone::find(feed.timeZoneName).value_or(core::TimeZone::utc());
   const core::Instant at = core::toInstant(r.at);
   const core::RotationPlan plan = core::buildRotation(feed, at);

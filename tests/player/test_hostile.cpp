@@ -4,6 +4,7 @@
 // the screen or overlapping, and the long cases are cut to their boxes (the designed fallback).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
 
 #include "player/player.hpp"
@@ -68,7 +69,31 @@ TEST_CASE("scripts and emoji the font lacks, and right-to-left text, render with
   core::Feed feed = test::defaultFeed();
   feed.projects[1].title = text("工业城市柏林 🏭🚀 مدينة برلين الصناعية");
   feed.projects[1].summary = text("שלום 🙂 Здравствуйте – ελληνικά – हिन्दी");
+  feed.projects[2].title = {};
+  feed.projects[2].title.set("de", "工业城市 🏭");
+  feed.projects[2].title.set("en", "Industrial city");
   renderAll(feed, 1, "2024-04-25T10:00:00+02:00");
+
+  // The designed fallback, as drawn: emoji left out, each run of a script the fonts lack as one
+  // □, and where another language can be shown, that language.
+  player::FrameRenderer renderer(1920, 1080);
+  const auto labels = [&](std::size_t project) {
+    player::RenderRequest req;
+    req.feed = &feed;
+    req.view = player::View::Spotlight;
+    req.project = feed.projects[project].id;
+    req.at = test::at("2024-04-25T10:00:00+02:00");
+    req.collectText = true;
+    std::vector<std::string> out;
+    for (const auto& t : renderer.render(req).texts) out.push_back(t.label);
+    return out;
+  };
+  const auto shown = labels(1);
+  CHECK(std::find(shown.begin(), shown.end(), "\u25A1") != shown.end());
+  CHECK(std::find(shown.begin(), shown.end(), "\u25A1 – \u25A1 – \u25A1") != shown.end());
+  for (const auto& l : shown) CHECK(l.find('?') == std::string::npos);
+  const auto other = labels(2);
+  CHECK(std::find(other.begin(), other.end(), "Industrial city") != other.end());
 }
 
 TEST_CASE("10,000 events, zero-length events and a night with a DST change fill the schedule safely", "[hostile]") {

@@ -1,0 +1,51 @@
+// The fallback for characters the fonts lack: European names stay whole, emoji are dropped as
+// decoration, other scripts become one □ per run, and another language steps in where it can.
+#include <catch2/catch.hpp>
+
+#include "core/feed_parse.hpp"
+#include "core/text_fit.hpp"
+#include "feed_fixture.hpp"
+
+using namespace sf::core;
+
+TEST_CASE("texts the fonts can show stay as they are", "[fit]") {
+  for (const char* s : {"Łukasz Dvořák, Şişli, Ærøskøbing", "Straße – „Zitat“ … 42 €", "Zeile 1\nZeile 2", ""}) {
+    CHECK(canShowAll(s));
+    CHECK(fitToFont(s) == s);
+  }
+}
+
+TEST_CASE("emoji, joiners, selectors and direction marks are left out", "[fit]") {
+  CHECK(fitToFont("🎉 Sommerfest 🎉") == "Sommerfest");
+  CHECK(fitToFont("Team 👩‍👩‍👧‍👦 Berlin ☀️") == "Team Berlin");
+  CHECK(fitToFont("\u202Eabc\u202C") == "abc");
+  CHECK(fitToFont("Cafe\u0301") == "Cafe");  // a combining accent: the base letter stays
+}
+
+TEST_CASE("each run of characters the fonts lack shows as one box", "[fit]") {
+  CHECK(fitToFont("Workshop 工作坊 Berlin") == "Workshop \u25A1 Berlin");
+  CHECK(fitToFont("工业城市柏林 🏭🚀 مدينة برلين الصناعية") == "\u25A1");
+  CHECK(fitToFont("שלום 🙂 Здравствуйте – ελληνικά – हिन्दी") == "\u25A1 – \u25A1 – \u25A1");
+  CHECK(fitToFont("(עברית)") == "(\u25A1)");
+  CHECK(canShowAll(fitToFont("שלום")));
+}
+
+TEST_CASE("a language the fonts cannot show takes another language's text", "[fit]") {
+  auto parsed = parseFeed(sf::test::kBaseFeed, "feed.json");
+  REQUIRE(parsed.feed);
+  Feed& feed = *parsed.feed;
+  Project& p = feed.projects.front();
+  p.title = {};
+  p.title.set("de", "工业城市");
+  p.title.set("en", "Industrial City");
+  p.summary = {};
+  p.summary.set("de", "🚀 Start");
+  p.summary.set("en", "🚀 Start");
+  p.partners = {"Технопарк Berlin"};
+  CHECK(fitFeedToFont(feed) == 4);
+  CHECK(p.title.in("de") == "Industrial City");
+  CHECK(p.title.in("en") == "Industrial City");
+  CHECK(p.summary.in("de") == "Start");
+  CHECK(p.partners.front() == "\u25A1 Berlin");
+  CHECK(fitFeedToFont(feed) == 0);  // once fitted, nothing is left to change
+}

@@ -1,0 +1,75 @@
+// The player across the edges of an off period: at 22:00 the panel's backlight goes down and the
+// loop stops drawing; at 07:00 the screen comes back by itself.
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "core/feed_parse.hpp"
+#include "core/time.hpp"
+#include "embedded.hpp"
+#include "player/player.hpp"
+
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+
+namespace {
+
+std::string firstLine(const fs::path& p) {
+  std::ifstream in(p);
+  std::string line;
+  std::getline(in, line);
+  return line;
+}
+
+// Plays five seconds from `start` (Berlin time, off 22:00–07:00) and returns the backlight's
+// state ("0" lit, "4" powered down) as each frame was drawn.
+std::vector<std::string> framesFrom(const char* start, const fs::path& dir) {
+  fs::remove_all(dir);
+  fs::create_directories(dir / "backlight/panel");
+  std::ofstream(dir / "backlight/panel/bl_power") << "0\n";
+  auto parsed = sf::core::parseFeed(sf::assets::defaultFeedJson(), sf::assets::defaultFeedName);
+  REQUIRE(parsed.feed);
+  sf::player::PlayerOptions o;
+  o.feed = std::make_shared<const sf::core::Feed>(std::move(*parsed.feed));
+  o.offscreen = true;
+  o.live = false;
+  o.width = 640;
+  o.height = 400;
+  o.backlightDir = (dir / "backlight").string();
+  o.config.cacheDir = dir.string();
+  o.config.screenOff = {{22 * 60, 7 * 60, 0x7f}};
+  o.startAt = std::chrono::time_point_cast<std::chrono::milliseconds>(*sf::core::parseInstant(start));
+  o.runFor = 5s;
+  std::vector<std::string> frames;
+  o.onFrame = [&](std::chrono::nanoseconds, bool) { frames.push_back(firstLine(dir / "backlight/panel/bl_power")); };
+  REQUIRE(sf::player::runPlayer(o) == 0);
+  // However it ended, the player leaves the panel lit.
+  CHECK(firstLine(dir / "backlight/panel/bl_power") == "0");
+  fs::remove_all(dir);
+  return frames;
+}
+
+}  // namespace
+
+TEST_CASE("at the start of an off period the screen goes dark and stops drawing", "[power]") {
+  const auto frames = framesFrom("2024-04-25T21:59:57+02:00", fs::temp_directory_path() / ("sf-off-" + std::to_string(::getpid())));
+  REQUIRE(!frames.empty());
+  // Lit while the progress bar ticks (about once a second), then one dark frame and no more.
+  CHECK(frames.front() == "0");
+  CHECK(std::count(frames.begin(), frames.end(), "0") >= 2);
+  CHECK(std::count(frames.begin(), frames.end(), "4") == 1);
+  CHECK(frames.back() == "4");
+}
+
+TEST_CASE("at the end of an off period the screen comes back by itself", "[power]") {
+  const auto frames = framesFrom("2024-04-26T06:59:57+02:00", fs::temp_directory_path() / ("sf-on-" + std::to_string(::getpid())));
+  REQUIRE(!frames.empty());
+  CHECK(frames.front() == "4");
+  CHECK(std::count(frames.begin(), frames.end(), "4") == 1);
+  CHECK(frames.back() == "0");
+}
