@@ -63,6 +63,9 @@ std::string checkImageHeader(const std::optional<ImageHeader>& header, const Ima
   if (header->width > limits.maxSide || header->height > limits.maxSide || pixels > limits.maxPixels)
     return "the image is " + std::to_string(header->width) + "x" + std::to_string(header->height) + " pixels; the limit is " +
            std::to_string(limits.maxPixels / 1000000) + " megapixels (not decoded)";
+  if (header->width < limits.minSide || header->height < limits.minSide)
+    return "the image is " + std::to_string(header->width) + "x" + std::to_string(header->height) +
+           " pixels; at least " + std::to_string(limits.minSide) + "x" + std::to_string(limits.minSide) + " are needed to show it";
   return {};
 }
 

@@ -12,6 +12,7 @@ struct ImageLimits {
   std::size_t maxBytes = 8u << 20;          // a download larger than this is cut off
   std::int64_t maxPixels = 24'000'000;      // e.g. 6000 x 4000; the decoded buffer stays bounded
   int maxSide = 12000;
+  int minSide = 16;                         // smaller would show as a blur or a flat colour
   int displaySide = 1920;                   // decoded images are scaled down to fit this square
 };
 

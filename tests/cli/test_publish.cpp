@@ -150,7 +150,7 @@ TEST_CASE("killing publish at random moments never leaves the folder without a v
 TEST_CASE("pack gathers the images a feed names into one folder that plays offline", "[publish]") {
   Workspace w;
   std::filesystem::create_directories(w.path("pics"));
-  std::filesystem::copy_file(sf::test::sourcePath("tests/fixtures/pixel.png"), w.path("pics/bench.png"));
+  std::filesystem::copy_file(sf::test::sourcePath("tests/fixtures/swatch.png"), w.path("pics/bench.png"));
   std::string feed = sf::test::readText(w.path("feed.json"));
   feed.replace(feed.find("images/solar-bench.jpg"), 22, "pics/bench.png");
   std::ofstream(w.path("feed.json"), std::ios::trunc) << feed;

@@ -56,16 +56,20 @@ TEST_CASE("image sizes come from the header", "[images]") {
 TEST_CASE("decoding: colours, 1x1, bombs, broken files, downscaling", "[images]") {
   const ImageLimits limits;
   SECTION("a small image keeps its pixels") {
-    const auto d = decodeImage(makePng(4, 3, 200, 100, 50), limits);
+    const auto d = decodeImage(makePng(16, 20, 200, 100, 50), limits);
     REQUIRE(d.error.empty());
-    CHECK(d.width == 4);
-    CHECK(d.height == 3);
-    CHECK(d.rgba.size() == 4u * 3 * 4);
+    CHECK(d.width == 16);
+    CHECK(d.height == 20);
+    CHECK(d.rgba.size() == 16u * 20 * 4);
     CHECK(int(d.rgba[0]) == 200);
     CHECK(int(d.rgba[1]) == 100);
     CHECK(int(d.rgba[2]) == 50);
   }
-  SECTION("1x1") { CHECK(decodeImage(makePng(1, 1, 9, 9, 9), limits).width == 1); }
+  SECTION("1x1 is too small to show: refused, so the designed placeholder stays") {
+    const auto d = decodeImage(makePng(1, 1, 9, 9, 9), limits);
+    CHECK(d.rgba.empty());
+    CHECK(d.error == "the image is 1x1 pixels; at least 16x16 are needed to show it");
+  }
   SECTION("a decompression bomb is refused before decoding") {
     const auto d = decodeImage(bombPng(20000, 20000), limits);
     CHECK(d.rgba.empty());
@@ -91,7 +95,7 @@ TEST_CASE("decoding: colours, 1x1, bombs, broken files, downscaling", "[images]"
 TEST_CASE("images are fetched with limits, cached by content and served from disk offline", "[images][live]") {
   sf::test::FeedServer server;
   sf::test::TempDir cache;
-  server.setFile("ok.png", makePng(8, 8, 0, 128, 255));
+  server.setFile("ok.png", makePng(16, 16, 0, 128, 255));
   server.setFile("bomb.png", bombPng(30000, 30000));
   server.setFile("page.html", "<html></html>");
   server.setFile("big.png", std::string(9u << 20, 'x'));
@@ -119,7 +123,7 @@ TEST_CASE("images are fetched with limits, cached by content and served from dis
     auto got = collect(q, 5);
     REQUIRE(got.size() == 5);
     CHECK(got["ok.png"].error.empty());
-    CHECK(got["ok.png"].width == 8);
+    CHECK(got["ok.png"].width == 16);
     CHECK_THAT(got["bomb.png"].error, Catch::Contains("30000x30000 pixels") && Catch::Contains("not decoded"));
     CHECK_THAT(got["page.html"].error, Catch::Contains("not a PNG, JPEG, GIF or WebP image"));
     CHECK_THAT(got["missing.png"].error, Catch::Contains("HTTP 404"));

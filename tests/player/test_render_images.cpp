@@ -1,5 +1,5 @@
 // Feed images in rendered frames: a project's picture fills the spotlight's visual and heads the
-// detail view; a missing or broken picture leaves the generated visual, with no crash or text.
+// detail view; a missing, broken, 1x1 or 20,000x20,000 picture leaves the generated visual.
 #include <catch2/catch.hpp>
 
 #include <stdlib.h>
@@ -108,13 +108,40 @@ TEST_CASE("a project's picture fills the spotlight visual and heads the detail v
   }
 }
 
-TEST_CASE("a missing or broken picture leaves the generated visual") {
+// A PNG of w x h from the encoder, then cut to `keep` bytes (0: whole), or with the size in its
+// header rewritten to claimW x claimH: a decompression bomb, a small file that decodes to gigabytes.
+std::string hostilePng(const std::string& dir, const char* name, int w, int h, std::size_t keep, int claimW = 0,
+                       int claimH = 0) {
+  const std::string path = dir + "/" + name;
+  std::vector<std::uint8_t> rgba(static_cast<std::size_t>(w) * h * 4, 90);
+  REQUIRE(platform::writePng(path, rgba, w, h).empty());
+  std::ifstream in(path, std::ios::binary);
+  std::string png(std::istreambuf_iterator<char>(in), {});
+  in.close();
+  if (keep) png.resize(keep);
+  for (int i = 0; claimW && i < 4; ++i) {
+    png[16 + i] = static_cast<char>((claimW >> (24 - 8 * i)) & 0xFF);
+    png[20 + i] = static_cast<char>((claimH >> (24 - 8 * i)) & 0xFF);
+  }
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << png;
+  return name;
+}
+
+TEST_CASE("a picture that is missing or broken or tiny or gigantic leaves the generated visual") {
   TempDir dir;
   {
     std::ofstream(dir.path + "/broken.png") << "<html>not a picture</html>";
   }
   const core::Feed& plain = test::defaultFeed();
-  for (const char* src : {"nowhere.png", "broken.png", "https://127.0.0.1:9/closed.png"}) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"nowhere.png", ""},
+      {"broken.png", "not a PNG, JPEG, GIF or WebP image"},
+      {"https://127.0.0.1:9/closed.png", ""},
+      {hostilePng(dir.path, "one-pixel.png", 1, 1, 0), "the image is 1x1 pixels; at least 16x16 are needed to show it"},
+      {hostilePng(dir.path, "bomb.png", 32, 32, 0, 20000, 20000), "the image is 20000x20000 pixels; the limit is 24 megapixels"},
+      {hostilePng(dir.path, "cut-off.png", 300, 200, 90), "the image could not be decoded"},
+  };
+  for (const auto& [src, reason] : cases) {
     INFO(src);
     core::Feed feed = plain;
     feed.projects[test::projectIndex(feed, kProject)].image = core::ImageRef{src, {}};
@@ -122,6 +149,7 @@ TEST_CASE("a missing or broken picture leaves the generated visual") {
     REQUIRE(renderer.error().empty());
     const auto out = render(renderer, feed, dir.path + "/feed.json", player::View::Spotlight, 1280, 800);
     REQUIRE(out.imageErrors.size() == 1);
+    CHECK_THAT(out.imageErrors.front(), Catch::Contains(reason));
     CHECK(pictureArea(out) == 0);
     // Exactly the frame of a project that names no picture: the designed placeholder.
     const auto reference = render(renderer, plain, "", player::View::Spotlight, 1280, 800);
