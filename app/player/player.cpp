@@ -103,7 +103,7 @@ int runPlayer(const PlayerOptions& o) {
   LiveFeed live(o.config, {o.feed, o.status, {}}, [d = display.get()] { d->wake(); }, o.live);
   std::shared_ptr<const core::Feed> feedPtr = live.feed();
   core::TimeZone zone = core::TimeZone::find(feedPtr->timeZoneName).value_or(core::TimeZone::utc());
-  const platform::WallClock clock = o.startAt ? platform::WallClock(*o.startAt) : platform::WallClock();
+  const platform::WallClock clock = o.startAt ? platform::WallClock(*o.startAt, o.clockSpeed) : platform::WallClock();
 
   // Textures of the feed's images, and the slides painted into layers; both go before the display.
   FeedImages images(*display);

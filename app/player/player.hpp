@@ -23,6 +23,7 @@ struct PlayerOptions {
   core::Config config;                     // feed URL, polling, keys, cache, screen name
   bool live = true;                        // follow config.feed with the feed worker
   std::optional<core::Millis> startAt;     // --at: the clock starts here and runs on
+  int clockSpeed = 1;                      // with startAt: the clock runs this many times faster (soak test)
   std::chrono::seconds idle{60};
   std::string language;                    // empty: the feed's first language
   int width = 0, height = 0;               // --window; 0 = full screen
