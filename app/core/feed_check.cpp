@@ -8,6 +8,7 @@
 
 #include "color.hpp"
 #include "feed_parse.hpp"
+#include "text_fit.hpp"
 #include "text_util.hpp"
 
 namespace sf::core {
@@ -32,9 +33,49 @@ std::string fieldList(const Feed& feed) {
   return ids.empty() ? "none (add /fields)" : join(ids);
 }
 
+// Texts the player's fonts cannot fully show: organisers hear of it here, visitors see the fallback
+// of text_fit (another language, or emoji left out and □ for the rest).
+void fontCoverage(const LocalText& t, const std::string& ptr, Diagnostics& out) {
+  const auto& values = t.values();
+  for (const auto& [lang, text] : values) {
+    if (canShowAll(text)) continue;
+    const bool other = std::any_of(values.begin(), values.end(), [](const auto& v) { return !v.second.empty() && canShowAll(v.second); });
+    report(out, Severity::Warning, ptr,
+           "the \"" + lang + "\" text " + quoteShort(text, 30) + " has characters the player's fonts lack; screens show " +
+               (other ? "another language's text instead" : "it without emoji and with \u25A1 for the rest"));
+  }
+}
+
+void fontCoverage(const Feed& feed, Diagnostics& out) {
+  const auto at = [](const char* coll, std::size_t i, const char* key) { return std::string("/") + coll + "/" + std::to_string(i) + "/" + key; };
+  fontCoverage(feed.title, "/title", out);
+  for (std::size_t i = 0; i < feed.fields.size(); ++i) {
+    fontCoverage(feed.fields[i].name, at("fields", i, "name"), out);
+    fontCoverage(feed.fields[i].summary, at("fields", i, "summary"), out);
+  }
+  for (std::size_t i = 0; i < feed.projects.size(); ++i) {
+    const Project& p = feed.projects[i];
+    fontCoverage(p.title, at("projects", i, "title"), out);
+    fontCoverage(p.subtitle, at("projects", i, "subtitle"), out);
+    fontCoverage(p.summary, at("projects", i, "summary"), out);
+    fontCoverage(p.description, at("projects", i, "description"), out);
+  }
+  for (std::size_t i = 0; i < feed.events.size(); ++i) {
+    const Event& e = feed.events[i];
+    fontCoverage(e.title, at("events", i, "title"), out);
+    fontCoverage(e.place, at("events", i, "place"), out);
+    fontCoverage(e.room, at("events", i, "room"), out);
+  }
+  for (std::size_t i = 0; i < feed.announcements.size(); ++i) {
+    fontCoverage(feed.announcements[i].title, at("announcements", i, "title"), out);
+    fontCoverage(feed.announcements[i].text, at("announcements", i, "text"), out);
+  }
+}
+
 }  // namespace
 
 void checkFeed(const Feed& feed, Diagnostics& out) {
+  fontCoverage(feed, out);
   uniqueIds(feed.fields, "fields", "field", out);
   uniqueIds(feed.projects, "projects", "project", out);
   uniqueIds(feed.events, "events", "event", out);

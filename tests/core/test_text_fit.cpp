@@ -49,3 +49,20 @@ TEST_CASE("a language the fonts cannot show takes another language's text", "[fi
   CHECK(p.partners.front() == "\u25A1 Berlin");
   CHECK(fitFeedToFont(feed) == 0);  // once fitted, nothing is left to change
 }
+
+TEST_CASE("validate warns about texts the fonts cannot show, where they are", "[fit]") {
+  const std::string text = sf::test::replaced(sf::test::kBaseFeed, "\"Projekt eins\"", "\"Projekt 🚀 eins\"");
+  const auto withOther = sf::test::replaced(text, "\"title\": \"Zweites Projekt\"", "\"title\": \"第二个项目\"");
+  const auto parsed = parseFeed(withOther, "feed.json");
+  REQUIRE(parsed.feed);  // a warning, never a refusal
+  std::vector<Diagnostic> warnings;
+  for (const auto& d : parsed.diagnostics)
+    if (d.message.find("fonts lack") != std::string::npos) warnings.push_back(d);
+  REQUIRE(warnings.size() == 2);  // the German title of p1, and p2's plain-string title
+  CHECK(warnings[0].jsonPointer == "/projects/0/title");
+  CHECK(warnings[0].message == "the \"de\" text \"Projekt 🚀 eins\" has characters the player's fonts lack; screens show another language's text instead");
+  CHECK(warnings[0].line == sf::test::positionOf(withOther, "\"title\": {\"de\": \"Projekt").line);
+  CHECK(warnings[1].jsonPointer == "/projects/1/title");
+  CHECK(warnings[1].message == "the \"de\" text \"第二个项目\" has characters the player's fonts lack; screens show it without emoji and with \u25A1 for the rest");
+  CHECK(parseFeed(sf::test::kBaseFeed, "feed.json").diagnostics.empty());
+}
