@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "text_util.hpp"
+
 namespace sf::core {
 namespace {
 
@@ -19,24 +21,6 @@ char32_t next(std::string_view s, std::size_t& i) {
   for (int k = 1; k < len; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
   i += len;
   return c;
-}
-
-void append(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
 }
 
 // Decoration that carries no words: pictographs, dingbats, emoji modifiers and their glue.
@@ -79,10 +63,10 @@ std::string fitToFont(std::string_view s) {
       if (inMissing && pendingSpaces) out += ' ';
       inMissing = false;
       pendingSpaces = 0;
-      append(out, c);
+      appendUtf8(out, c);
       continue;
     }
-    if (!inMissing) append(out, kMissingGlyph);  // one □ stands for the whole run
+    if (!inMissing) appendUtf8(out, kMissingGlyph);  // one □ stands for the whole run
     inMissing = true;
     pendingSpaces = 0;
   }
