@@ -57,7 +57,9 @@ in_root() { chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HO
 
 step "apt-get install ./$(basename "$deb") (no recommends: the Depends alone must be enough)"
 cp "$deb" "$root/tmp/"
-in_root apt-get update -qq
+# A mirror caught mid-sync can serve one suite's index out of step with its Release file (seen
+# here with bookworm-security's armhf index); apt then uses the others, and so does this test.
+in_root apt-get update -qq || echo "  warning: an index failed to download; installing from the others"
 in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "/tmp/$(basename "$deb")" \
   >"$root/tmp/install.log" 2>&1 || { tail -30 "$root/tmp/install.log"; exit 1; }
 echo "  $(grep -c '^Setting up' "$root/tmp/install.log") packages set up; $(in_root dpkg-query -W -f='${Package} ${Version}\n' schaufenster)"
