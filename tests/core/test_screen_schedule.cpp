@@ -1,6 +1,8 @@
 // Screen off times: daily periods across midnight, weekends that merge with the nights around
 // them, DST nights of 23 and 25 hours, a touch that wakes the screen, and the config's errors.
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "core/config.hpp"
@@ -120,4 +122,15 @@ TEST_CASE("bad off periods are reported where they are and left out", "[screen]"
   CHECK(cfg.config.screenOff[0].until == 1440);
   CHECK(cfg.config.screenOff[0].days == (1u << 6));
   CHECK(cfg.config.hdmiCec);
+}
+
+TEST_CASE("the package's default config reads without a single diagnostic", "[screen]") {
+  std::ifstream in(std::string(SF_SOURCE_DIR) + "/assets/package/config.json");
+  const std::string text((std::istreambuf_iterator<char>(in)), {});
+  REQUIRE(!text.empty());
+  const auto cfg = parseConfig(text, "config.json");
+  for (const auto& d : cfg.diagnostics) FAIL_CHECK(formatDiagnostic(d));
+  CHECK(cfg.config.screenOff.empty());
+  CHECK_FALSE(cfg.config.hdmiCec);
+  CHECK(cfg.config.cacheDir == "/var/lib/schaufenster");
 }
