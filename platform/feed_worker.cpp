@@ -267,10 +267,11 @@ void FeedWorker::pollOnce() {
 
 void FeedWorker::writeStatusFile() {
   const auto uptime = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started_);
-  writeFileAtomic(config_.effectiveStatusPath(), statusJson(status_, config_, fps_.load(), uptime));
+  writeFileAtomic(config_.effectiveStatusPath(), statusJson(status_, config_, fps_.load(), uptime, screenDark_.load()));
 }
 
-std::string statusJson(const FeedStatus& s, const core::Config& config, double fps, std::chrono::seconds uptime) {
+std::string statusJson(const FeedStatus& s, const core::Config& config, double fps, std::chrono::seconds uptime,
+                       bool screenDark) {
   nlohmann::ordered_json j{
       {"screen", config.screenName.empty() ? hostName() : config.screenName},
       {"host", hostName()},
@@ -290,6 +291,7 @@ std::string statusJson(const FeedStatus& s, const core::Config& config, double f
       {"cacheBytes", s.cacheBytes},
       {"uptimeSeconds", uptime.count()},
       {"framesPerSecond", fps},
+      {"screenDark", screenDark},
   };
   return j.dump(2) + "\n";
 }

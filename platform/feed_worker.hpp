@@ -42,6 +42,8 @@ class FeedWorker {
 
   void pollNow();                       // skip the wait (e.g. an organiser's gesture)
   void setFrameRate(double fps) { fps_.store(fps); }
+  // Dark by the screen's off times: monitoring must not take a dark screen for a broken one.
+  void setScreenDark(bool dark) { screenDark_.store(dark); }
 
  private:
   void run();
@@ -62,6 +64,7 @@ class FeedWorker {
   std::size_t lastBodyHash_ = 0;
   std::chrono::steady_clock::time_point started_;
   std::atomic<double> fps_{0};
+  std::atomic<bool> screenDark_{false};
 
   std::mutex mutex_;
   std::condition_variable wakeUp_;
@@ -71,7 +74,8 @@ class FeedWorker {
 };
 
 // The status as JSON, for status.json and the status page.
-std::string statusJson(const FeedStatus& s, const core::Config& config, double fps, std::chrono::seconds uptime);
+std::string statusJson(const FeedStatus& s, const core::Config& config, double fps, std::chrono::seconds uptime,
+                       bool screenDark = false);
 std::string originName(FeedOrigin o);
 
 }  // namespace sf::platform

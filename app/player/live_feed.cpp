@@ -70,6 +70,10 @@ LiveFeed::Changes LiveFeed::drain() {
   return c;
 }
 
+void LiveFeed::setScreenDark(bool dark) {
+  if (worker_) worker_->setScreenDark(dark);
+}
+
 void LiveFeed::setFrameRate(double fps) {
   if (worker_) worker_->setFrameRate(fps);
 }

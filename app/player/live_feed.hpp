@@ -30,6 +30,7 @@ class LiveFeed {
   // Applies everything the workers sent since the last call. Allocates nothing when idle.
   Changes drain();
   void setFrameRate(double fps);
+  void setScreenDark(bool dark);
   // Images the worker decoded since the last drain; the player turns them into textures and
   // clears the list.
   std::vector<platform::ImageReady>& readyImages() { return ready_; }

@@ -279,6 +279,7 @@ int runPlayer(const PlayerOptions& o) {
     const bool dark = core::screenDark(screenPhase, state, now);
     if (dark == power.on()) {
       power.set(!dark);
+      live.setScreenDark(dark);
       dirty = true;
     }
     if (dirty) {

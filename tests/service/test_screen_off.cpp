@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -27,8 +28,13 @@ std::string firstLine(const fs::path& p) {
 }
 
 // Plays five seconds from `start` (Berlin time, off 22:00–07:00) and returns the backlight's
-// state ("0" lit, "4" powered down) as each frame was drawn.
-std::vector<std::string> framesFrom(const char* start, const fs::path& dir) {
+// state ("0" lit, "4" powered down) as each frame was drawn, and what status.json said at the end.
+struct Run {
+  std::vector<std::string> frames;
+  nlohmann::json status;
+};
+
+Run framesFrom(const char* start, const fs::path& dir) {
   fs::remove_all(dir);
   fs::create_directories(dir / "backlight/panel");
   std::ofstream(dir / "backlight/panel/bl_power") << "0\n";
@@ -37,39 +43,51 @@ std::vector<std::string> framesFrom(const char* start, const fs::path& dir) {
   sf::player::PlayerOptions o;
   o.feed = std::make_shared<const sf::core::Feed>(std::move(*parsed.feed));
   o.offscreen = true;
-  o.live = false;
   o.width = 640;
   o.height = 400;
   o.backlightDir = (dir / "backlight").string();
   o.config.cacheDir = dir.string();
+  // The feed worker follows a local copy of the feed and writes status.json on every poll.
+  std::ofstream(dir / "feed.json") << sf::assets::defaultFeedJson();
+  o.config.feed = (dir / "feed.json").string();
+  o.config.pollSeconds = 1;
   o.config.screenOff = {{22 * 60, 7 * 60, 0x7f}};
   o.startAt = std::chrono::time_point_cast<std::chrono::milliseconds>(*sf::core::parseInstant(start));
   o.runFor = 5s;
-  std::vector<std::string> frames;
-  o.onFrame = [&](std::chrono::nanoseconds, bool) { frames.push_back(firstLine(dir / "backlight/panel/bl_power")); };
+  Run run;
+  o.onFrame = [&](std::chrono::nanoseconds, bool) { run.frames.push_back(firstLine(dir / "backlight/panel/bl_power")); };
   REQUIRE(sf::player::runPlayer(o) == 0);
   // However it ended, the player leaves the panel lit.
   CHECK(firstLine(dir / "backlight/panel/bl_power") == "0");
+  std::ifstream status(dir / "status.json");
+  run.status = nlohmann::json::parse(status, nullptr, false);
   fs::remove_all(dir);
-  return frames;
+  return run;
 }
 
 }  // namespace
 
 TEST_CASE("at the start of an off period the screen goes dark and stops drawing", "[power]") {
-  const auto frames = framesFrom("2024-04-25T21:59:57+02:00", fs::temp_directory_path() / ("sf-off-" + std::to_string(::getpid())));
+  const auto run = framesFrom("2024-04-25T21:59:57+02:00", fs::temp_directory_path() / ("sf-off-" + std::to_string(::getpid())));
+  const auto& frames = run.frames;
   REQUIRE(!frames.empty());
   // Lit while the progress bar ticks (about once a second), then one dark frame and no more.
   CHECK(frames.front() == "0");
   CHECK(std::count(frames.begin(), frames.end(), "0") >= 2);
   CHECK(std::count(frames.begin(), frames.end(), "4") == 1);
   CHECK(frames.back() == "4");
+  // Monitoring learns that the screen is dark on purpose.
+  REQUIRE(run.status.is_object());
+  CHECK(run.status["screenDark"] == true);
 }
 
 TEST_CASE("at the end of an off period the screen comes back by itself", "[power]") {
-  const auto frames = framesFrom("2024-04-26T06:59:57+02:00", fs::temp_directory_path() / ("sf-on-" + std::to_string(::getpid())));
+  const auto run = framesFrom("2024-04-26T06:59:57+02:00", fs::temp_directory_path() / ("sf-on-" + std::to_string(::getpid())));
+  const auto& frames = run.frames;
   REQUIRE(!frames.empty());
   CHECK(frames.front() == "4");
   CHECK(std::count(frames.begin(), frames.end(), "4") == 1);
   CHECK(frames.back() == "0");
+  REQUIRE(run.status.is_object());
+  CHECK(run.status["screenDark"] == false);
 }
