@@ -3,9 +3,9 @@
 # executables it names, its man: reference). Exits 77 (skipped) where systemd-analyze is absent.
 #   bash tests/package/check-unit.sh path/to/built/schaufenster
 set -euo pipefail
+command -v systemd-analyze >/dev/null || { echo "systemd-analyze not installed: skipped"; exit 77; }
 src=$(cd "$(dirname "$0")/../.." && pwd)
 bin=${1:?usage: check-unit.sh path/to/schaufenster}
-command -v systemd-analyze >/dev/null || { echo "systemd-analyze not installed: skipped"; exit 77; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # verify checks that ExecStart's program exists: point it at the built binary, change nothing else.
