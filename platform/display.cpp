@@ -117,8 +117,6 @@ std::unique_ptr<Display> Display::open(const DisplayOptions& o, std::string& err
   // glibc's adaptive one would move them onto the heap after the first free and keep the pages.
   mallopt(M_MMAP_THRESHOLD, 1 << 20);
 #endif
-  // Without this SDL probes OpenGL through Mesa for the software path: 3x the memory, 2x the start-up.
-  SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
   SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
   SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");  // fingers come as finger events only
   SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
@@ -129,6 +127,10 @@ std::unique_ptr<Display> Display::open(const DisplayOptions& o, std::string& err
   auto impl = std::make_unique<Impl>();
   impl->rotation = ((o.rotation % 360) + 360) % 360;
   impl->driver = SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "";
+  // Without this SDL probes OpenGL through Mesa for the software path: 3x the memory, 2x the
+  // start-up. Not on KMS/DRM: it has no window framebuffer of its own, so a software renderer
+  // there (a board without a render node) needs SDL's framebuffer emulation through GLES.
+  if (impl->driver != "KMSDRM") SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
   const bool fullscreen = o.width <= 0 || o.height <= 0;
   int w = o.width, h = o.height;
   if (fullscreen) {
