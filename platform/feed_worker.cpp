@@ -266,8 +266,22 @@ void FeedWorker::pollOnce() {
 }
 
 void FeedWorker::writeStatusFile() {
-  const auto uptime = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started_);
-  writeFileAtomic(config_.effectiveStatusPath(), statusJson(status_, config_, fps_.load(), uptime, screenDark_.load()));
+  // Monitoring reads this file; an SD card wears with every write and every fsync wakes the
+  // machine. So it is rewritten when something in it matters (revision, fault, origin, the
+  // screen's darkness …) and otherwise once a minute, to keep the times in it fresh.
+  FeedStatus lasting = status_;
+  lasting.lastFetch.reset();
+  lasting.lastSuccess.reset();
+  lasting.nextPollIn = {};
+  lasting.clock = {};
+  std::string key = statusJson(lasting, config_, 0, std::chrono::seconds{0}, screenDark_.load());
+  const auto now = std::chrono::steady_clock::now();
+  if (key == lastStatusKey_ && now - lastStatusWrite_ < std::chrono::minutes{1}) return;
+  const auto uptime = std::chrono::duration_cast<std::chrono::seconds>(now - started_);
+  if (writeFileAtomic(config_.effectiveStatusPath(), statusJson(status_, config_, fps_.load(), uptime, screenDark_.load())).empty()) {
+    lastStatusKey_ = std::move(key);
+    lastStatusWrite_ = now;
+  }
 }
 
 std::string statusJson(const FeedStatus& s, const core::Config& config, double fps, std::chrono::seconds uptime,

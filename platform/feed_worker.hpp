@@ -65,6 +65,8 @@ class FeedWorker {
   std::chrono::steady_clock::time_point started_;
   std::atomic<double> fps_{0};
   std::atomic<bool> screenDark_{false};
+  std::string lastStatusKey_;  // status.json's content without its clock readings, as last written
+  std::chrono::steady_clock::time_point lastStatusWrite_{};
 
   std::mutex mutex_;
   std::condition_variable wakeUp_;

@@ -4,6 +4,8 @@
 
 #include <httplib.h>
 
+#include <sys/stat.h>
+
 #include <atomic>
 #include <filesystem>
 #include <thread>
@@ -201,4 +203,29 @@ TEST_CASE("without network and cache the embedded feed plays; with a cache, the 
   s = platform::loadStartupFeed(config);
   CHECK(s.status.origin == platform::FeedOrigin::Cache);
   CHECK(s.feed->revision == 9);
+}
+
+TEST_CASE("status.json is rewritten when something in it matters, not on every poll", "[live]") {
+  TempDir dir;
+  FeedServer server;
+  server.setFeed(feedWithRevision(5));
+  Screen screen(server.url("/feed.json"), dir, server.caFile());
+  REQUIRE(screen.waitFor([&] { return screen.status.revision == 5; }));
+  const std::string path = dir.path + "/status.json";
+  REQUIRE(screen.waitFor([&] { return std::filesystem::exists(path); }));
+  // Each write replaces the file (a new inode); unchanged polls, one a second, leave it alone.
+  const auto inode = [&] {
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0 ? st.st_ino : ino_t{0};
+  };
+  const ino_t first = inode();
+  const int polls = server.requestCount();
+  std::this_thread::sleep_for(3500ms);
+  CHECK(server.requestCount() >= polls + 2);
+  CHECK(inode() == first);
+  // A new revision is news: written at once.
+  server.setFeed(feedWithRevision(6));
+  REQUIRE(screen.waitFor([&] { return screen.status.revision == 6; }));
+  REQUIRE(screen.waitFor([&] { return inode() != first; }, 5s));
+  CHECK(sf::test::readText(path).find("\"revision\": 6") != std::string::npos);
 }
