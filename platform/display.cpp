@@ -35,6 +35,7 @@ struct Display::Impl {
   int physW = 0, physH = 0, logW = 0, logH = 0, rotation = 0;
   float dpi = 0;
   std::string driver;
+  std::u32string extraGlyphs;      // rasterised beyond the base glyphs, for the playing feed
   bool sleepsItself = false;       // the driver cannot wait for events (KMSDRM, offscreen)
   std::vector<pollfd> inputFds;    // evdev devices to wake on (KMSDRM), and wakeFd
   int wakeFd = -1;                 // workers write here to end the sleep early
@@ -213,13 +214,19 @@ bool Display::softwareRendering() const {
 
 bool Display::loadFonts(const core::Layout& layout, std::string& error) {
   ImGui_ImplSDLRenderer_DestroyFontsTexture();
-  if (!buildFonts(layout, error)) return false;
+  if (!buildFonts(layout, impl_->extraGlyphs, error)) return false;
   if (!ImGui_ImplSDLRenderer_CreateFontsTexture()) {
     error = "could not upload the font atlas";
     return false;
   }
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->ClearTexData();  // the renderer holds the pixels now; keep no second copy
+  return true;
+}
+
+bool Display::setExtraGlyphs(std::u32string glyphs) {
+  if (glyphs == impl_->extraGlyphs) return false;
+  impl_->extraGlyphs = std::move(glyphs);
   return true;
 }
 

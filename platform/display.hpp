@@ -47,6 +47,9 @@ class Display {
 
   // (Re)builds the fonts for `layout`'s sizes: one per core::FontRole, in that order.
   bool loadFonts(const core::Layout& layout, std::string& error);
+  // The characters beyond the base glyphs the feed needs (core::extraGlyphs). True when they
+  // differ from the atlas's: then loadFonts must run again.
+  bool setExtraGlyphs(std::u32string glyphs);
   std::size_t fontAtlasBytes() const;
 
   bool pollEvent(InputEvent& out);

@@ -105,6 +105,42 @@ std::size_t fit(std::vector<std::string>& list) {
 
 }  // namespace
 
+namespace {
+
+void collect(std::string_view s, std::u32string& out) {
+  for (std::size_t i = 0; i < s.size();) {
+    const char32_t c = next(s, i);
+    if (!inBaseGlyphs(c) && canShow(c)) out.push_back(c);
+  }
+}
+
+}  // namespace
+
+std::u32string extraGlyphs(const Feed& feed) {
+  // Walks the same texts as fitFeedToFont: a copy would cost more than reading them twice.
+  std::u32string out;
+  const auto text = [&](const LocalText& t) {
+    for (const auto& [lang, s] : t.values()) collect(s, out);
+  };
+  const auto list = [&](const std::vector<std::string>& l) {
+    for (const auto& s : l) collect(s, out);
+  };
+  text(feed.title);
+  text(feed.source);
+  for (const auto& f : feed.fields) text(f.name), text(f.summary);
+  for (const auto& p : feed.projects) {
+    text(p.title), text(p.subtitle), text(p.summary), text(p.description), list(p.partners), list(p.tags);
+    if (p.funding) list(p.funding->applicants), text(p.funding->programme), collect(p.funding->fundedTitle, out);
+    for (const auto& l : p.links) text(l.label);
+  }
+  for (const auto& e : feed.events) text(e.title), text(e.description), text(e.place), text(e.room), text(e.organiser);
+  for (const auto& f : feed.figures) text(f.label), text(f.note);
+  for (const auto& a : feed.announcements) text(a.title), text(a.text);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 std::size_t fitFeedToFont(Feed& feed) {
   std::size_t n = fit(feed.title) + fit(feed.source);
   for (auto& f : feed.fields) n += fit(f.name) + fit(f.summary);

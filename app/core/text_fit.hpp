@@ -21,6 +21,10 @@ inline constexpr CodeRange kTextGlyphs[] = {
     {0x2212, 0x2212}, {0x2248, 0x2248}, {0x25A1, 0x25A1},
 };
 inline constexpr char32_t kMissingGlyph = 0x25A1;  // □
+// What every font atlas holds: Latin-1 and the marks above. The rest of kTextGlyphs (Latin's
+// extensions) is rasterised only when a feed uses it: each glyph costs atlas memory at every size.
+inline constexpr char32_t kBaseGlyphsEnd = 0x0100;  // below: Latin-1; above: the marks, always
+inline bool inBaseGlyphs(char32_t c) { return c < kBaseGlyphsEnd || c > 0x024F; }
 
 bool canShow(char32_t c);
 // Every character of `utf8` can be shown (line breaks and tabs count as shown).
@@ -35,5 +39,9 @@ std::string fitToFont(std::string_view utf8);
 // takes another language's text that can; only if none can is it fitted with □. Returns how
 // many texts were changed, for the status page.
 std::size_t fitFeedToFont(Feed& feed);
+
+// The characters of the feed's texts that the fonts can show but the base atlas lacks (e.g. Ł, ș),
+// sorted, each once: the player adds them to its atlas.
+std::u32string extraGlyphs(const Feed& feed);
 
 }  // namespace sf::core

@@ -8,6 +8,7 @@
 #include "core/player_state.hpp"
 #include "core/schedule.hpp"
 #include "core/screen_schedule.hpp"
+#include "core/text_fit.hpp"
 #include "feed_images.hpp"
 #include "live_feed.hpp"
 #include "platform/clock.hpp"
@@ -115,6 +116,7 @@ int runPlayer(const PlayerOptions& o) {
   const milliseconds frameInterval{display->softwareRendering() ? 33 : 16};
 
   core::Layout layout = core::computeLayout(display->width(), display->height(), display->dpi());
+  display->setExtraGlyphs(core::extraGlyphs(*feedPtr));
   if (!display->loadFonts(layout, error)) {
     std::cerr << "schaufenster: " << error << '\n';
     return 1;
@@ -165,6 +167,9 @@ int runPlayer(const PlayerOptions& o) {
       images.retain(*feedPtr);
       slides.invalidate();
       screenPhaseStale = true;  // the venue's zone may have changed
+      // New names may bring letters the atlas lacks (Ł, ș …): rasterised now, not shown as "?".
+      if (display->setExtraGlyphs(core::extraGlyphs(*feedPtr)) && !display->loadFonts(layout, error))
+        std::cerr << "schaufenster: " << error << '\n';
     }
     if (changes.images) {
       bool shown = false;

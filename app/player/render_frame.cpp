@@ -59,6 +59,7 @@ RenderResult FrameRenderer::render(const RenderRequest& r) {
   std::optional<core::Feed> fitted;
   if (core::Feed copy = *r.feed; core::fitFeedToFont(copy) > 0) fitted = std::move(copy);
   const core::Feed& feed = fitted ? *fitted : *r.feed;
+  if (impl_->display->setExtraGlyphs(core::extraGlyphs(feed)) && !impl_->display->loadFonts(impl_->layout, out.error)) return out;
   const core::TimeZone zone = core::TimeZone::find(feed.timeZoneName).value_or(core::TimeZone::utc());
   const core::Instant at = core::toInstant(r.at);
   const core::RotationPlan plan = core::buildRotation(feed, at);

@@ -66,3 +66,12 @@ TEST_CASE("validate warns about texts the fonts cannot show, where they are", "[
   CHECK(warnings[1].message == "the \"de\" text \"第二个项目\" has characters the player's fonts lack; screens show it without emoji and with \u25A1 for the rest");
   CHECK(parseFeed(sf::test::kBaseFeed, "feed.json").diagnostics.empty());
 }
+
+TEST_CASE("the atlas gets the extended letters a feed uses, and only those", "[fit]") {
+  auto parsed = parseFeed(sf::test::replaced(sf::test::kBaseFeed, "\"Projekt eins\"", "\"Łódź und Timișoara, Ærø\""), "feed.json");
+  REQUIRE(parsed.feed);
+  // Ł ź ș are beyond Latin-1; ó, Æ and ø are in it; 工 could not be shown at all.
+  CHECK(extraGlyphs(*parsed.feed) == std::u32string{U'\u0141', U'\u017A', U'\u0219'});
+  auto plain = parseFeed(sf::test::kBaseFeed, "feed.json");
+  CHECK(extraGlyphs(*plain.feed).empty());
+}

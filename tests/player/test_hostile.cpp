@@ -96,6 +96,27 @@ TEST_CASE("scripts and emoji the font lacks, and right-to-left text, render with
   CHECK(std::find(other.begin(), other.end(), "Industrial city") != other.end());
 }
 
+TEST_CASE("letters beyond Latin-1 that a feed uses are drawn, not replaced by a question mark", "[hostile]") {
+  // The same title with the letters, and with "?" where they are: frames must differ only if the
+  // atlas holds Ł and ź (ImGui draws "?" for a glyph it lacks).
+  player::FrameRenderer renderer(1280, 720);
+  auto frame = [&](const char* title) {
+    core::Feed feed = test::defaultFeed();
+    feed.projects[0].title = text(title);
+    player::RenderRequest req;
+    req.feed = &feed;
+    req.width = 1280;
+    req.height = 720;
+    req.view = player::View::Spotlight;
+    req.project = feed.projects[0].id;
+    req.at = test::at("2024-04-25T10:00:00+02:00");
+    return renderer.render(req).rgba;
+  };
+  const auto named = frame("Werk Łódź");
+  CHECK(named != frame("Werk ?ód?"));
+  CHECK(named == frame("Werk Łódź"));  // and drawing is repeatable, so the difference is the glyphs
+}
+
 TEST_CASE("10,000 events, zero-length events and a night with a DST change fill the schedule safely", "[hostile]") {
   core::Feed feed = test::defaultFeed();
   const auto zone = *core::TimeZone::find(feed.timeZoneName);
