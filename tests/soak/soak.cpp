@@ -15,6 +15,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -120,9 +121,9 @@ pid_t startServer(int speed, sys_seconds simStart, std::string& url, std::string
   for (ssize_t n; text.find('\n', text.find('\n') + 1) == std::string::npos && (n = ::read(fds[0], buf, sizeof buf)) > 0;)
     text.append(buf, static_cast<std::size_t>(n));
   ::close(fds[0]);
-  const auto nl = text.find('\n');
-  url = text.substr(0, nl);
-  caFile = text.substr(nl + 1, text.find('\n', nl + 1) - nl - 1);
+  std::istringstream lines(text);
+  std::getline(lines, url);
+  std::getline(lines, caFile);
   return pid;
 }
 
