@@ -78,6 +78,27 @@ std::string fitToFont(std::string_view s) {
 
 namespace {
 
+// Calls `text` for every LocalText and `plain` for every plain string a screen shows; const or
+// not as the feed is. The one list of what is shown, for fitting, checking and the atlas.
+template <class FeedT, class Text, class Plain>
+void forEachText(FeedT& feed, Text&& text, Plain&& plain) {
+  const auto list = [&](auto& l) {
+    for (auto& s : l) plain(s);
+  };
+  text(feed.title);
+  text(feed.source);
+  for (auto& f : feed.fields) text(f.name), text(f.summary);
+  for (auto& p : feed.projects) {
+    text(p.title), text(p.subtitle), text(p.summary), text(p.description), list(p.partners), list(p.tags);
+    if (p.funding) list(p.funding->applicants), text(p.funding->programme), plain(p.funding->fundedTitle);
+    for (auto& l : p.links) text(l.label);
+    if (p.image) text(p.image->alt);
+  }
+  for (auto& e : feed.events) text(e.title), text(e.description), text(e.place), text(e.room), text(e.organiser);
+  for (auto& f : feed.figures) text(f.label), plain(f.value), text(f.note);
+  for (auto& a : feed.announcements) text(a.title), text(a.text);
+}
+
 std::size_t fit(LocalText& t) {
   auto& values = t.values();
   std::size_t changed = 0;
@@ -91,22 +112,6 @@ std::size_t fit(LocalText& t) {
   return changed;
 }
 
-std::size_t fit(std::string& s) {
-  if (canShowAll(s)) return 0;
-  s = fitToFont(s);
-  return 1;
-}
-
-std::size_t fit(std::vector<std::string>& list) {
-  std::size_t n = 0;
-  for (auto& s : list) n += fit(s);
-  return n;
-}
-
-}  // namespace
-
-namespace {
-
 void collect(std::string_view s, std::u32string& out) {
   for (std::size_t i = 0; i < s.size();) {
     const char32_t c = next(s, i);
@@ -116,44 +121,41 @@ void collect(std::string_view s, std::u32string& out) {
 
 }  // namespace
 
+std::size_t fitFeedToFont(Feed& feed) {
+  std::size_t n = 0;
+  forEachText(
+      feed, [&](LocalText& t) { n += fit(t); },
+      [&](std::string& s) {
+        if (canShowAll(s)) return;
+        s = fitToFont(s);
+        ++n;
+      });
+  return n;
+}
+
+bool fitsFont(const Feed& feed) {
+  bool fits = true;
+  const auto check = [&](const std::string& s) { fits = fits && canShowAll(s); };
+  forEachText(
+      feed,
+      [&](const LocalText& t) {
+        for (const auto& [lang, s] : t.values()) check(s);
+      },
+      check);
+  return fits;
+}
+
 std::u32string extraGlyphs(const Feed& feed) {
-  // Walks the same texts as fitFeedToFont: a copy would cost more than reading them twice.
   std::u32string out;
-  const auto text = [&](const LocalText& t) {
-    for (const auto& [lang, s] : t.values()) collect(s, out);
-  };
-  const auto list = [&](const std::vector<std::string>& l) {
-    for (const auto& s : l) collect(s, out);
-  };
-  text(feed.title);
-  text(feed.source);
-  for (const auto& f : feed.fields) text(f.name), text(f.summary);
-  for (const auto& p : feed.projects) {
-    text(p.title), text(p.subtitle), text(p.summary), text(p.description), list(p.partners), list(p.tags);
-    if (p.funding) list(p.funding->applicants), text(p.funding->programme), collect(p.funding->fundedTitle, out);
-    for (const auto& l : p.links) text(l.label);
-  }
-  for (const auto& e : feed.events) text(e.title), text(e.description), text(e.place), text(e.room), text(e.organiser);
-  for (const auto& f : feed.figures) text(f.label), text(f.note);
-  for (const auto& a : feed.announcements) text(a.title), text(a.text);
+  forEachText(
+      feed,
+      [&](const LocalText& t) {
+        for (const auto& [lang, s] : t.values()) collect(s, out);
+      },
+      [&](const std::string& s) { collect(s, out); });
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
-}
-
-std::size_t fitFeedToFont(Feed& feed) {
-  std::size_t n = fit(feed.title) + fit(feed.source);
-  for (auto& f : feed.fields) n += fit(f.name) + fit(f.summary);
-  for (auto& p : feed.projects) {
-    n += fit(p.title) + fit(p.subtitle) + fit(p.summary) + fit(p.description) + fit(p.partners) + fit(p.tags);
-    if (p.funding) n += fit(p.funding->applicants) + fit(p.funding->programme) + fit(p.funding->fundedTitle);
-    for (auto& l : p.links) n += fit(l.label);
-    if (p.image) n += fit(p.image->alt);
-  }
-  for (auto& e : feed.events) n += fit(e.title) + fit(e.description) + fit(e.place) + fit(e.room) + fit(e.organiser);
-  for (auto& f : feed.figures) n += fit(f.label) + fit(f.value) + fit(f.note);
-  for (auto& a : feed.announcements) n += fit(a.title) + fit(a.text);
-  return n;
 }
 
 }  // namespace sf::core

@@ -39,6 +39,8 @@ std::string fitToFont(std::string_view utf8);
 // takes another language's text that can; only if none can is it fitted with □. Returns how
 // many texts were changed, for the status page.
 std::size_t fitFeedToFont(Feed& feed);
+// Every text of the feed can be shown as it is: fitFeedToFont would change nothing.
+bool fitsFont(const Feed& feed);
 
 // The characters of the feed's texts that the fonts can show but the base atlas lacks (e.g. Ł, ș),
 // sorted, each once: the player adds them to its atlas.

@@ -16,10 +16,9 @@ namespace {
 // (core::fitFeedToFont). Copied only when something changes; organisers learn of it here and
 // from `schaufenster validate`.
 std::shared_ptr<const core::Feed> fittedToFont(std::shared_ptr<const core::Feed> feed) {
-  if (!feed) return feed;
+  if (!feed || core::fitsFont(*feed)) return feed;  // the usual case: no copy
   auto copy = std::make_shared<core::Feed>(*feed);
   const std::size_t changed = core::fitFeedToFont(*copy);
-  if (changed == 0) return feed;
   std::fprintf(stderr, "schaufenster: %zu texts of feed %s hold characters the screen's fonts lack; they show in another "
                "language or with \u25a1 in their place\n", changed, feed->id.c_str());
   return copy;

@@ -57,7 +57,7 @@ RenderResult FrameRenderer::render(const RenderRequest& r) {
   }
   // Texts the fonts cannot show get their fallback, as on the screen (a copy only when needed).
   std::optional<core::Feed> fitted;
-  if (core::Feed copy = *r.feed; core::fitFeedToFont(copy) > 0) fitted = std::move(copy);
+  if (!core::fitsFont(*r.feed)) core::fitFeedToFont(fitted.emplace(*r.feed));
   const core::Feed& feed = fitted ? *fitted : *r.feed;
   if (impl_->display->setExtraGlyphs(core::extraGlyphs(feed)) && !impl_->display->loadFonts(impl_->layout, out.error)) return out;
   const core::TimeZone zone = core::TimeZone::find(feed.timeZoneName).value_or(core::TimeZone::utc());
