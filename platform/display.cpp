@@ -45,6 +45,7 @@ struct Display::Impl {
   Uint32 layerFormat = SDL_PIXELFORMAT_ARGB8888;
   std::vector<SDL_Texture*> layers;  // to tell layers from pictures when a frame is rendered
   bool layersLost = false;         // a renderer reset dropped the layers' pixels
+  std::vector<SDL_Rect> rows;      // renderDrawData's scratch, kept across frames
 
   ~Impl() {
     if (imgui) {
@@ -395,21 +396,20 @@ void Display::beginFrame(float dt) {
   ImGui::NewFrame();
 }
 
-void Display::endFrame(TextureId layer) {
+void Display::endFrame(TextureId layer, bool covered) {
   ImGui::Render();
   SDL_Renderer* r = impl_->renderer;
+  SDL_SetRenderDrawColor(r, 0, 0, 0, 255);
   if (layer) {
     SDL_SetRenderTarget(r, reinterpret_cast<SDL_Texture*>(layer));
-    SDL_SetRenderDrawColor(r, 0, 0, 0, 255);
-    SDL_RenderClear(r);
-    renderDrawData(r, ImGui::GetDrawData(), impl_->layers);
+    if (!covered) SDL_RenderClear(r);
+    renderDrawData(r, ImGui::GetDrawData(), impl_->layers, impl_->rows);
     SDL_SetRenderTarget(r, nullptr);  // between frames the renderer always points at the screen
     return;
   }
   if (impl_->target) SDL_SetRenderTarget(r, impl_->target);
-  SDL_SetRenderDrawColor(r, 0, 0, 0, 255);
-  SDL_RenderClear(r);
-  renderDrawData(r, ImGui::GetDrawData(), impl_->layers);
+  if (!covered) SDL_RenderClear(r);
+  renderDrawData(r, ImGui::GetDrawData(), impl_->layers, impl_->rows);
   if (impl_->target) {
     SDL_SetRenderTarget(r, nullptr);
     SDL_RenderClear(r);

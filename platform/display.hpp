@@ -72,8 +72,10 @@ class Display {
   bool layersLost();
 
   void beginFrame(float deltaSeconds);  // ImGui frame: views draw after this
-  // Renders the ImGui draw data into the frame, or into `layer` (made by createLayer).
-  void endFrame(TextureId layer = 0);
+  // Renders the ImGui draw data into the frame, or into `layer` (made by createLayer). `covered`:
+  // the views painted every pixel opaquely, so the frame is not cleared first (a full-screen fill
+  // saved per frame on a software renderer).
+  void endFrame(TextureId layer = 0, bool covered = false);
   bool readPixels(std::vector<std::uint8_t>& rgba);  // the frame just rendered, RGBA, logical size
   void present();
 

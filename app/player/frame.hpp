@@ -52,5 +52,9 @@ void updateFrameText(views::FrameText& text, core::Instant now, const core::Time
 
 // True while a slide or view transition runs at `now` (the loop then draws at frame rate).
 bool inTransition(const core::PlayerState& state, const core::RotationPlan& plan, core::Millis now);
+// When the next animation frame is due in a transition, at most `frame` apart: later toward the
+// end of a slide change, where the eased picture barely moves between frames.
+core::Millis nextTransitionFrame(const core::PlayerState& state, const core::RotationPlan& plan, core::Millis now,
+                                 std::chrono::milliseconds frame);
 
 }  // namespace sf::player

@@ -60,7 +60,7 @@ Millis nextDeadline(const core::PlayerState& state, const core::Feed& feed, cons
                     milliseconds frame, milliseconds clockTick) {
   const core::PlayerEnv env{feed, plan, now};
   Millis next = core::nextStateDeadline(state, env);
-  if (inTransition(state, plan, now)) next = std::min(next, now + frame);
+  if (inTransition(state, plan, now)) next = std::min(next, nextTransitionFrame(state, plan, now, frame));
   if (!core::interacting(state) && !core::activeAnnouncement(feed, core::toInstant(now))) {
     // The progress bar moves once a second; the slide changes at its end. An announcement
     // hides both, so it is drawn once a minute only (for the clock).
@@ -308,7 +308,7 @@ int runPlayer(const PlayerOptions& o) {
         composeFrame(ctx, plan, now, {}, layers, header);
         if (state.statusOpen) views::drawStatus(ctx, statusRows);
       }
-      display->endFrame();
+      display->endFrame(0, !dark);  // every frame but a dark one paints the whole screen
       display->present();
       if (report.scrollContent >= 0) core::setScrollExtent(state, report.scrollContent, report.scrollViewport);
       lastDraw = now;

@@ -147,7 +147,7 @@ RenderResult FrameRenderer::render(const RenderRequest& r) {
     const views::ViewContext ctx{feed, state, impl_->layout, zone, schedule, qr, at, text, report,
                                  r.loadImages ? &impl_->images->table() : nullptr};
     composeFrame(ctx, plan, r.at, req);
-    impl_->display->endFrame();
+    impl_->display->endFrame(0, true);
   };
   draw();
   if (report.scrollContent >= 0) core::setScrollExtent(state, report.scrollContent, report.scrollViewport);

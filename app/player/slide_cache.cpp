@@ -41,7 +41,7 @@ const SlideLayer* SlideCache::header(const views::ViewContext& ctx) {
   display_.beginFrame(1.f / 60);
   ctx.report.hits.clear();
   drawHeaderAlone(ctx);
-  display_.endFrame(header_.texture);
+  display_.endFrame(header_.texture, true);  // on its background
   header_.hits.assign(ctx.report.hits.begin(), ctx.report.hits.end());
   headerFresh_ = true;
   return &header_;
@@ -67,7 +67,7 @@ bool SlideCache::paint(const views::ViewContext& ctx, const core::RotationPlan& 
   display_.beginFrame(1.f / 60);
   ctx.report.hits.clear();
   drawSlideAlone(ctx, plan, now, slot);
-  display_.endFrame(layers_[at].texture);
+  display_.endFrame(layers_[at].texture, true);
   SlideLayer& l = layers_[at];
   l.slot = slot;
   l.page = page;

@@ -13,8 +13,12 @@ using core::Rect;
 using core::Ui;
 
 void drawBackground(const ViewContext& ctx) {
+  drawBackground(ctx, {0, 0, static_cast<float>(ctx.layout.width), static_cast<float>(ctx.layout.height)});
+}
+
+void drawBackground(const ViewContext& ctx, const core::Rect& area, float alpha) {
   const Pen pen(ctx, {});
-  pen.rect({0, 0, static_cast<float>(ctx.layout.width), static_cast<float>(ctx.layout.height)}, palette::bg);
+  pen.rect(area, palette::bg, 0, alpha);
 }
 
 void drawHeader(const ViewContext& ctx, HeaderKind kind) {

@@ -62,6 +62,8 @@ struct Placement {
 enum class HeaderKind { Rotation, Browsing, Announcement };
 
 void drawBackground(const ViewContext& ctx);
+// Only this part of the screen; `alpha` below 1 fades what is there toward the background.
+void drawBackground(const ViewContext& ctx, const core::Rect& area, float alpha = 1);
 void drawHeader(const ViewContext& ctx, HeaderKind kind);
 void drawProgress(const ViewContext& ctx, double progress, core::Rgb accent);
 // A layer (a slide drawn earlier into a screen-sized texture) at the placement's offset and fade.
