@@ -46,6 +46,7 @@ struct Display::Impl {
   std::vector<SDL_Texture*> layers;  // to tell layers from pictures when a frame is rendered
   bool layersLost = false;         // a renderer reset dropped the layers' pixels
   std::vector<SDL_Rect> rows;      // renderDrawData's scratch, kept across frames
+  bool fullscreenPending = false;  // X11: borderless until the first frame shows, then full screen
 
   ~Impl() {
     if (imgui) {
@@ -134,7 +135,7 @@ std::unique_ptr<Display> Display::open(const DisplayOptions& o, std::string& err
   // there (a board without a render node) needs SDL's framebuffer emulation through GLES.
   if (impl->driver != "KMSDRM") SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
   const bool fullscreen = o.width <= 0 || o.height <= 0;
-  int w = o.width, h = o.height;
+  int w = o.width, h = o.height, x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED;
   if (fullscreen) {
     SDL_DisplayMode mode{};
     if (SDL_GetDesktopDisplayMode(0, &mode) == 0) {
@@ -144,11 +145,22 @@ std::unique_ptr<Display> Display::open(const DisplayOptions& o, std::string& err
       w = 1920;
       h = 1080;
     }
+    SDL_Rect bounds{};
+    if (SDL_GetDisplayBounds(0, &bounds) == 0) {
+      x = bounds.x;
+      y = bounds.y;
+    }
   } else if (impl->rotation == 90 || impl->rotation == 270) {
     std::swap(w, h);  // --window gives the upright size; the glass is turned
   }
-  const Uint32 flags = SDL_WINDOW_SHOWN | (fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
-  impl->window = SDL_CreateWindow(o.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
+  // Under X11, SDL waits up to 100 ms after a full-screen request for the window manager to
+  // confirm it, before anything is drawn. So there the window opens borderless over the whole
+  // screen, and full screen is asked for once the first frame shows (see present()).
+  impl->fullscreenPending = fullscreen && impl->driver == "x11";
+  const Uint32 flags = SDL_WINDOW_SHOWN | (impl->fullscreenPending ? SDL_WINDOW_BORDERLESS
+                                           : fullscreen              ? SDL_WINDOW_FULLSCREEN_DESKTOP
+                                                                     : 0);
+  impl->window = SDL_CreateWindow(o.title.c_str(), x, y, w, h, flags);
   if (!impl->window) {
     error = std::string("could not open a window: ") + SDL_GetError();
     return nullptr;
@@ -427,7 +439,13 @@ bool Display::readPixels(std::vector<std::uint8_t>& rgba) {
   return rc == 0;
 }
 
-void Display::present() { SDL_RenderPresent(impl_->renderer); }
+void Display::present() {
+  SDL_RenderPresent(impl_->renderer);
+  if (impl_->fullscreenPending) {
+    impl_->fullscreenPending = false;
+    SDL_SetWindowFullscreen(impl_->window, SDL_WINDOW_FULLSCREEN_DESKTOP);  // above panels, as a kiosk
+  }
+}
 
 std::string writePng(const std::string& path, const std::vector<std::uint8_t>& rgba, int w, int h) {
   if (rgba.size() < static_cast<std::size_t>(w) * h * 4) return "no pixels to write";
