@@ -137,8 +137,13 @@ void FeedWorker::run() {
     if (status_.consecutiveFailures > 0) delay = std::min(60.0, base * std::pow(2.0, status_.consecutiveFailures - 1));
     delay *= std::uniform_real_distribution<double>(0.9, 1.1)(rng);
     status_.nextPollIn = std::chrono::seconds(static_cast<long>(delay + 0.5));
-    writeStatusFile();
-    out_.push(WorkerMessage{FeedUpdate{nullptr, status_}});
+    // The UI is woken only when something it shows or acts on changed; fetch times and the
+    // server's clock wait for its next frame (within a second while the rotation runs), which
+    // spares an idle screen two wake-ups per poll.
+    std::string key = writeStatusFile();
+    const bool matters = key != lastPushedKey_;
+    lastPushedKey_ = std::move(key);
+    out_.push(WorkerMessage{FeedUpdate{nullptr, status_}}, matters);
     if (!waitFor(std::chrono::milliseconds(static_cast<long>(delay * 1000)))) return;
   }
 }
@@ -265,7 +270,7 @@ void FeedWorker::pollOnce() {
   publish(std::make_shared<const core::Feed>(std::move(*parsed.feed)));
 }
 
-void FeedWorker::writeStatusFile() {
+std::string FeedWorker::writeStatusFile() {
   // Monitoring reads this file; an SD card wears with every write and every fsync wakes the
   // machine. So it is rewritten when something in it matters (revision, fault, origin, the
   // screen's darkness …) and otherwise once a minute, to keep the times in it fresh.
@@ -276,12 +281,13 @@ void FeedWorker::writeStatusFile() {
   lasting.clock = {};
   std::string key = statusJson(lasting, config_, 0, std::chrono::seconds{0}, screenDark_.load());
   const auto now = std::chrono::steady_clock::now();
-  if (key == lastStatusKey_ && now - lastStatusWrite_ < std::chrono::minutes{1}) return;
+  if (key == lastStatusKey_ && now - lastStatusWrite_ < std::chrono::minutes{1}) return key;
   const auto uptime = std::chrono::duration_cast<std::chrono::seconds>(now - started_);
   if (writeFileAtomic(config_.effectiveStatusPath(), statusJson(status_, config_, fps_.load(), uptime, screenDark_.load())).empty()) {
-    lastStatusKey_ = std::move(key);
+    lastStatusKey_ = key;
     lastStatusWrite_ = now;
   }
+  return key;
 }
 
 std::string statusJson(const FeedStatus& s, const core::Config& config, double fps, std::chrono::seconds uptime,

@@ -50,7 +50,8 @@ class FeedWorker {
   void pollOnce();
   void fail(const std::string& fault, const std::string& message);
   void publish(std::shared_ptr<const core::Feed> feed);
-  void writeStatusFile();
+  // Writes status.json when it matters; returns its content without clock readings.
+  std::string writeStatusFile();
   bool waitFor(std::chrono::milliseconds delay);
 
   core::Config config_;
@@ -66,6 +67,7 @@ class FeedWorker {
   std::atomic<double> fps_{0};
   std::atomic<bool> screenDark_{false};
   std::string lastStatusKey_;  // status.json's content without its clock readings, as last written
+  std::string lastPushedKey_;  // the same, as last handed to the UI with a wake-up
   std::chrono::steady_clock::time_point lastStatusWrite_{};
 
   std::mutex mutex_;

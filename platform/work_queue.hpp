@@ -17,12 +17,13 @@ class WorkQueue {
     wake_ = std::move(wake);
   }
 
-  void push(T item) {
+  // `wakeUi` false: the item waits for the UI's next turn (news that can wait for the next frame).
+  void push(T item, bool wakeUi = true) {
     std::function<void()> wake;
     {
       std::lock_guard lock(mutex_);
       items_.push_back(std::move(item));
-      wake = wake_;
+      if (wakeUi) wake = wake_;
     }
     if (wake) wake();
   }

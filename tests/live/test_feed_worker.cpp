@@ -205,7 +205,7 @@ TEST_CASE("without network and cache the embedded feed plays; with a cache, the 
   CHECK(s.feed->revision == 9);
 }
 
-TEST_CASE("status.json is rewritten when something in it matters, not on every poll", "[live]") {
+TEST_CASE("status.json is rewritten, and the screen woken, when something in it matters, not on every poll", "[live]") {
   TempDir dir;
   FeedServer server;
   server.setFeed(feedWithRevision(5));
@@ -220,12 +220,19 @@ TEST_CASE("status.json is rewritten when something in it matters, not on every p
   };
   const ino_t first = inode();
   const int polls = server.requestCount();
+  std::atomic<int> wakes{0};
+  screen.queue.setWake([&] { ++wakes; });
   std::this_thread::sleep_for(3500ms);
   CHECK(server.requestCount() >= polls + 2);
   CHECK(inode() == first);
+  // The polls' news (fetch times) waits in the queue for the screen's next frame: no wake-up.
+  CHECK(wakes == 0);
+  const int before = screen.updates;
+  REQUIRE(screen.waitFor([&] { return screen.updates > before; }));
   // A new revision is news: written at once.
   server.setFeed(feedWithRevision(6));
   REQUIRE(screen.waitFor([&] { return screen.status.revision == 6; }));
+  CHECK(wakes > 0);
   REQUIRE(screen.waitFor([&] { return inode() != first; }, 5s));
   CHECK(sf::test::readText(path).find("\"revision\": 6") != std::string::npos);
 }
