@@ -314,8 +314,15 @@ bool Display::pollEvent(InputEvent& out) {
       }
       case SDL_WINDOWEVENT:
         if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
-          impl_->updateSize();
-          out.kind = Kind::Resized;
+          // Window managers confirm the size a window already has (going full screen, mapping);
+          // only a real change is worth new fonts and repainted slides.
+          int w = 0, h = 0;
+          SDL_GetRendererOutputSize(impl_->renderer, &w, &h);
+          out.kind = Kind::Exposed;
+          if (w != impl_->physW || h != impl_->physH) {
+            impl_->updateSize();
+            out.kind = Kind::Resized;
+          }
           return true;
         }
         if (e.window.event == SDL_WINDOWEVENT_EXPOSED) {
