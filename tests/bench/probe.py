@@ -66,22 +66,26 @@ def _field_kib(path, key):
     return 0
 
 
-def context_switches(pid):
-    """Voluntary + involuntary switches of every thread: each is one wake-up of that thread."""
+def thread_switches(pid, tid):
+    """Voluntary + involuntary switches of one thread: each is one wake-up of that thread."""
     total = 0
+    try:
+        with open(f"/proc/{pid}/task/{tid}/status") as f:
+            for line in f:
+                if line.startswith(("voluntary_ctxt_switches:", "nonvoluntary_ctxt_switches:")):
+                    total += int(line.split()[1])
+    except OSError:
+        pass
+    return total
+
+
+def context_switches(pid):
+    """The same, summed over every thread of the process."""
     try:
         tids = os.listdir(f"/proc/{pid}/task")
     except OSError:
         return 0
-    for tid in tids:
-        try:
-            with open(f"/proc/{pid}/task/{tid}/status") as f:
-                for line in f:
-                    if line.startswith(("voluntary_ctxt_switches:", "nonvoluntary_ctxt_switches:")):
-                        total += int(line.split()[1])
-        except OSError:
-            pass
-    return total
+    return sum(thread_switches(pid, tid) for tid in tids)
 
 
 def cpu_and_switches(procs):
@@ -90,16 +94,8 @@ def cpu_and_switches(procs):
 
 
 def main_thread_switches(pid):
-    """The same count for a process's main thread alone (its thread id is the process id)."""
-    total = 0
-    try:
-        with open(f"/proc/{pid}/task/{pid}/status") as f:
-            for line in f:
-                if line.startswith(("voluntary_ctxt_switches:", "nonvoluntary_ctxt_switches:")):
-                    total += int(line.split()[1])
-    except OSError:
-        pass
-    return total
+    """The count for a process's main thread alone (its thread id is the process id)."""
+    return thread_switches(pid, pid)
 
 
 def memory(procs):
