@@ -143,7 +143,16 @@ void FeedWorker::run() {
     std::string key = writeStatusFile();
     const bool matters = key != lastPushedKey_;
     lastPushedKey_ = std::move(key);
-    out_.push(WorkerMessage{FeedUpdate{nullptr, status_}}, matters);
+    WorkerMessage update{FeedUpdate{nullptr, status_}};
+    if (matters) {
+      out_.push(std::move(update));
+    } else {
+      // A status alone is a whole snapshot: a newer one makes an unread older one obsolete.
+      out_.pushQuietly(std::move(update), [](const WorkerMessage& m) {
+        const auto* u = std::get_if<FeedUpdate>(&m);
+        return u && !u->feed;
+      });
+    }
     if (!waitFor(std::chrono::milliseconds(static_cast<long>(delay * 1000)))) return;
   }
 }

@@ -17,15 +17,24 @@ class WorkQueue {
     wake_ = std::move(wake);
   }
 
-  // `wakeUi` false: the item waits for the UI's next turn (news that can wait for the next frame).
-  void push(T item, bool wakeUi = true) {
+  void push(T item) {
     std::function<void()> wake;
     {
       std::lock_guard lock(mutex_);
       items_.push_back(std::move(item));
-      if (wakeUi) wake = wake_;
+      wake = wake_;
     }
     if (wake) wake();
+  }
+
+  // News that can wait for the UI's next turn: no wake-up. It replaces the last queued item when
+  // `supersedes(last)` says the new one makes it obsolete, so a UI asleep through a dark night
+  // does not find hours of them queued.
+  template <class Supersedes>
+  void pushQuietly(T item, Supersedes supersedes) {
+    std::lock_guard lock(mutex_);
+    if (!items_.empty() && supersedes(items_.back())) items_.back() = std::move(item);
+    else items_.push_back(std::move(item));
   }
 
   // Moves everything queued into `out` (cleared first). Returns false when nothing was queued,

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include <atomic>
+#include <deque>
 #include <filesystem>
 #include <thread>
 
@@ -225,10 +226,16 @@ TEST_CASE("status.json is rewritten, and the screen woken, when something in it 
   std::this_thread::sleep_for(3500ms);
   CHECK(server.requestCount() >= polls + 2);
   CHECK(inode() == first);
-  // The polls' news (fetch times) waits in the queue for the screen's next frame: no wake-up.
+  // The polls' news (fetch times) waits in the queue for the screen's next frame: no wake-up,
+  // and each poll's status replaces the unread one before it.
   CHECK(wakes == 0);
-  const int before = screen.updates;
-  REQUIRE(screen.waitFor([&] { return screen.updates > before; }));
+  std::deque<platform::WorkerMessage> waiting;
+  REQUIRE(screen.queue.drain(waiting));
+  REQUIRE(waiting.size() == 1);
+  const auto* news = std::get_if<platform::FeedUpdate>(&waiting.front());
+  REQUIRE(news);
+  CHECK_FALSE(news->feed);
+  CHECK(news->status.revision == 5);
   // A new revision is news: written at once.
   server.setFeed(feedWithRevision(6));
   REQUIRE(screen.waitFor([&] { return screen.status.revision == 6; }));
