@@ -16,29 +16,36 @@ SDL_Color colorOf(ImU32 c) {
           static_cast<Uint8>(c >> IM_COL32_B_SHIFT), static_cast<Uint8>(c >> IM_COL32_A_SHIFT)};
 }
 
-// ImGui's PrimRect/PrimRectUV: vertices top-left, top-right, bottom-right, bottom-left, indexed
-// (0, 1, 2, 0, 2, 3), one colour, UVs aligned with the axes.
-bool isQuad(const ImDrawVert* v, const ImDrawIdx* i) {
+// ImGui's PrimRect/PrimRectUV and AddRectFilledMultiColor: vertices top-left, top-right,
+// bottom-right, bottom-left, indexed (0, 1, 2, 0, 2, 3), an upright rectangle.
+bool isRect(const ImDrawVert* v, const ImDrawIdx* i) {
   if (i[3] != i[0] || i[4] != i[2] || i[1] != i[0] + 1 || i[2] != i[0] + 2 || i[5] != i[0] + 3) return false;
   const ImDrawVert &a = v[i[0]], &b = v[i[1]], &c = v[i[2]], &d = v[i[5]];
-  if (a.col != b.col || a.col != c.col || a.col != d.col) return false;
   if (a.pos.y != b.pos.y || b.pos.x != c.pos.x || c.pos.y != d.pos.y || d.pos.x != a.pos.x) return false;
-  if (a.pos.x >= c.pos.x || a.pos.y >= c.pos.y) return false;
+  return a.pos.x < c.pos.x && a.pos.y < c.pos.y;
+}
+
+// A rectangle of one colour with UVs aligned with the axes: a glyph, an image, a plain fill.
+bool isQuad(const ImDrawVert* v, const ImDrawIdx* i) {
+  const ImDrawVert &a = v[i[0]], &b = v[i[1]], &c = v[i[2]], &d = v[i[5]];
+  if (a.col != b.col || a.col != c.col || a.col != d.col) return false;
   return a.uv.y == b.uv.y && b.uv.x == c.uv.x && c.uv.y == d.uv.y && d.uv.x == a.uv.x;
+}
+
+// A rectangle with the white pixel's UV at every corner and colours that differ: a gradient.
+bool isGradient(const ImDrawVert* v, const ImDrawIdx* i) {
+  const ImDrawVert &a = v[i[0]], &b = v[i[1]], &c = v[i[2]], &d = v[i[5]];
+  const bool flat = a.uv.x == b.uv.x && a.uv.y == b.uv.y && a.uv.x == c.uv.x && a.uv.y == c.uv.y &&
+                    a.uv.x == d.uv.x && a.uv.y == d.uv.y;
+  return flat && !(a.col == b.col && a.col == c.col && a.col == d.col);
 }
 
 int px(float v) { return static_cast<int>(std::lround(v)); }
 
-// ImGui's AddRectFilledMultiColor: the quad's layout, with the white pixel's UV at every corner
-// and colours that differ (a gradient).
-bool isGradientQuad(const ImDrawVert* v, const ImDrawIdx* i) {
-  if (i[3] != i[0] || i[4] != i[2] || i[1] != i[0] + 1 || i[2] != i[0] + 2 || i[5] != i[0] + 3) return false;
-  const ImDrawVert &a = v[i[0]], &b = v[i[1]], &c = v[i[2]], &d = v[i[5]];
-  if (a.pos.y != b.pos.y || b.pos.x != c.pos.x || c.pos.y != d.pos.y || d.pos.x != a.pos.x) return false;
-  if (a.pos.x >= c.pos.x || a.pos.y >= c.pos.y) return false;
-  const bool flat = a.uv.x == b.uv.x && a.uv.y == b.uv.y && a.uv.x == c.uv.x && a.uv.y == c.uv.y &&
-                    a.uv.x == d.uv.x && a.uv.y == d.uv.y;
-  return flat && !(a.col == b.col && a.col == c.col && a.col == d.col);
+// Plain fills: opaque ones are written, translucent ones blended.
+void setFill(SDL_Renderer* r, SDL_Color c) {
+  SDL_SetRenderDrawBlendMode(r, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+  SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
 }
 
 // A triangle of one colour sampling one texel (ImGui's white pixel): the inside of circles and
@@ -106,8 +113,7 @@ void fillRows(SDL_Renderer* r, std::vector<SDL_Rect>& rows, SDL_Color col) {
     if (n > 0 && rows[n - 1].y == q.y && rows[n - 1].x + rows[n - 1].w == q.x) rows[n - 1].w += q.w;
     else rows[n++] = q;
   }
-  SDL_SetRenderDrawBlendMode(r, col.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
-  SDL_SetRenderDrawColor(r, col.r, col.g, col.b, col.a);
+  setFill(r, col);
   SDL_RenderFillRects(r, rows.data(), static_cast<int>(n));
   rows.clear();
 }
@@ -133,9 +139,7 @@ void fillGradient(SDL_Renderer* r, const ImDrawVert& a, const ImDrawVert& b, con
       auto at = [&](Uint8 SDL_Color::*ch) {
         return static_cast<Uint8>(std::lround(mix(ul.*ch, ur.*ch, u) * (1 - v) + mix(bl.*ch, br.*ch, u) * v));
       };
-      const Uint8 alpha = at(&SDL_Color::a);
-      SDL_SetRenderDrawBlendMode(r, alpha == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
-      SDL_SetRenderDrawColor(r, at(&SDL_Color::r), at(&SDL_Color::g), at(&SDL_Color::b), alpha);
+      setFill(r, {at(&SDL_Color::r), at(&SDL_Color::g), at(&SDL_Color::b), at(&SDL_Color::a)});
       const SDL_Rect cell{left, top, right - left, bottom - top};
       SDL_RenderFillRect(r, &cell);
     }
@@ -190,7 +194,9 @@ void renderDrawData(SDL_Renderer* r, const ImDrawData* dd, const std::vector<SDL
       SDL_Color rowColor{};
       int i = 0;
       while (i < count) {
-        if (i + 6 <= count && !isQuad(vtx, idx + i) && isGradientQuad(vtx, idx + i)) {
+        const bool rect = i + 6 <= count && isRect(vtx, idx + i);
+        const bool quad = rect && isQuad(vtx, idx + i);
+        if (rect && !quad && isGradient(vtx, idx + i)) {
           flush(i);
           fillRows(r, rows, rowColor);
           fillGradient(r, vtx[idx[i]], vtx[idx[i + 1]], vtx[idx[i + 2]], vtx[idx[i + 5]]);
@@ -198,7 +204,7 @@ void renderDrawData(SDL_Renderer* r, const ImDrawData* dd, const std::vector<SDL
           pending = i;
           continue;
         }
-        if (i + 6 > count || !isQuad(vtx, idx + i)) {
+        if (!quad) {
           if (i + 3 <= count && isSolidTriangle(vtx, idx + i)) {
             flush(i);
             const SDL_Color col = colorOf(vtx[idx[i]].col);
@@ -220,8 +226,7 @@ void renderDrawData(SDL_Renderer* r, const ImDrawData* dd, const std::vector<SDL
         const SDL_Rect dst{px(a.pos.x), px(a.pos.y), px(c.pos.x) - px(a.pos.x), px(c.pos.y) - px(a.pos.y)};
         if (a.uv.x == c.uv.x && a.uv.y == c.uv.y) {
           // ImGui fills shapes by sampling the atlas' white pixel: a plain fill.
-          SDL_SetRenderDrawBlendMode(r, col.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
-          SDL_SetRenderDrawColor(r, col.r, col.g, col.b, col.a);
+          setFill(r, col);
           SDL_RenderFillRect(r, &dst);
         } else if (tex) {
           const SDL_Rect src{px(a.uv.x * tw), px(a.uv.y * th), px(c.uv.x * tw) - px(a.uv.x * tw),

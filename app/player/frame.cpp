@@ -37,6 +37,11 @@ std::size_t slotPage(const views::ViewContext& ctx, const core::RotationPlan& pl
   return core::figuresPage(plan, pos, slot, ctx.feed.figures.size(), core::figureGrid(ctx.layout).perPage());
 }
 
+// The slot a swipe came from: the one before the current slot (forward) or after it (back).
+std::size_t swipedFrom(const core::PlayerState& st, std::size_t slot, std::size_t n) {
+  return (slot + n - static_cast<std::size_t>(st.direction > 0 ? 1 : st.direction < 0 ? n - 1 : 0)) % n;
+}
+
 const SlideLayer* layerOf(const std::vector<SlideLayer>* layers, std::size_t slot, std::size_t page) {
   if (layers)
     for (const SlideLayer& l : *layers)
@@ -115,7 +120,7 @@ int slidesShown(const views::ViewContext& ctx, const core::RotationPlan& plan, M
   int count = 0;
   // The same choices as composeFrame makes below: the outgoing slide only while it still shows.
   if (st.pinnedSlot) {
-    const std::size_t from = (slot + n - static_cast<std::size_t>(st.direction > 0 ? 1 : st.direction < 0 ? n - 1 : 0)) % n;
+    const std::size_t from = swipedFrom(st, slot, n);
     if (st.direction && fraction(st.changedAt, now, core::kSlideTransition / 2) < 1) out[count++] = {from, slotPage(ctx, plan, pos, from)};
   } else if (now - st.changedAt >= core::kViewTransition && fraction(pos.slideStart, now, plan.transition) < 1) {
     out[count++] = {pos.previous, slotPage(ctx, plan, pos, pos.previous)};
@@ -151,7 +156,7 @@ void composeRotation(const views::ViewContext& ctx, const core::RotationPlan& pl
   float t = fraction(pos.slideStart, now, plan.transition);
   int direction = 1;
   if (st.pinnedSlot) {
-    from = (slot + n - static_cast<std::size_t>(st.direction > 0 ? 1 : st.direction < 0 ? n - 1 : 0)) % n;
+    from = swipedFrom(st, slot, n);
     t = st.direction ? fraction(st.changedAt, now, core::kSlideTransition / 2) : 1.f;
     direction = st.direction;
   }
