@@ -217,7 +217,9 @@ int main(int argc, char** argv) {
   // The first quarter is warm-up (fonts, layers, caches, TLS). PSS swings by a slide layer or two
   // as slides are painted and freed, so windows are compared by their peaks: the last quarter's
   // may not exceed the second quarter's by more than 5 % + 2 MiB. Descriptors and threads may
-  // differ only by what one request in flight holds (a socket or two, curl's resolver thread).
+  // differ only by what one request in flight holds: three sockets (the connection and the
+  // socket pair curl's resolver thread answers on) and that thread. A leak of one descriptor a
+  // poll (one a second) puts the last quarter's peak six or more above the second's.
   const std::size_t n = samples.size();
   auto peak = [&](std::size_t from, std::size_t to, auto field) {
     long m = 0;
@@ -246,7 +248,7 @@ int main(int argc, char** argv) {
 #else
   constexpr bool kJudgePss = true;
 #endif
-  const bool flat = (!kJudgePss || latePss <= earlyPss + earlyPss / 20 + 2048) && lateFds <= earlyFds + 2 &&
+  const bool flat = (!kJudgePss || latePss <= earlyPss + earlyPss / 20 + 2048) && lateFds <= earlyFds + 3 &&
                     lateThreads <= earlyThreads + 1;
   std::printf("%s\n", flat ? "flat: memory, descriptors and threads did not grow" : "GROWTH: see the samples above");
   if (!followed) std::printf("the player fell behind the feed's changes\n");
