@@ -21,6 +21,7 @@
 
 #include "draw_data.hpp"
 #include "fonts.hpp"
+#include "x11_present.hpp"
 
 namespace sf::platform {
 
@@ -31,6 +32,10 @@ struct Display::Impl {
   SDL_Window* window = nullptr;
   SDL_Renderer* renderer = nullptr;
   SDL_Texture* target = nullptr;  // only when rotated
+  // X11 with the software renderer: the renderer draws into memory shared with the X server.
+  std::unique_ptr<X11Present> x11;
+  SDL_Surface* x11Surface = nullptr;  // the renderer's pixels: x11's first image
+  SDL_Texture* screen = nullptr;      // the screen, once x11's window has another size than those
   ImGuiContext* imgui = nullptr;
   int physW = 0, physH = 0, logW = 0, logH = 0, rotation = 0;
   float dpi = 0;
@@ -55,13 +60,36 @@ struct Display::Impl {
     }
     for (auto& p : inputFds) close(p.fd);
     if (target) SDL_DestroyTexture(target);
+    if (screen) SDL_DestroyTexture(screen);
     if (renderer) SDL_DestroyRenderer(renderer);
+    if (x11Surface) SDL_FreeSurface(x11Surface);
+    x11.reset();  // before the window it draws into
     if (window) SDL_DestroyWindow(window);
     SDL_Quit();
   }
 
+  // The screen's size in pixels: the window's for x11 (its renderer draws into fixed pixels).
+  void outputSize(int& w, int& h) const {
+    if (x11) SDL_GetWindowSize(window, &w, &h);
+    else SDL_GetRendererOutputSize(renderer, &w, &h);
+  }
+
   void updateSize() {
-    SDL_GetRendererOutputSize(renderer, &physW, &physH);
+    outputSize(physW, physH);
+    if (x11) {
+      // The renderer keeps drawing into the pixels it was made with. At another size frames are
+      // composed in `screen` and copied into shared pixels of that size: a copy per frame, only
+      // until the player restarts.
+      if (screen) SDL_DestroyTexture(screen);
+      screen = nullptr;
+      if (!x11->resize(physW, physH)) {
+        physW = x11->width();
+        physH = x11->height();
+      }
+      if (physW != x11Surface->w || physH != x11Surface->h)
+        screen = SDL_CreateTexture(renderer, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET, physW, physH);
+      SDL_SetRenderTarget(renderer, screen);
+    }
     core::logicalSize(rotation, physW, physH, logW, logH);
     if (target) SDL_DestroyTexture(target);
     target = nullptr;
@@ -165,10 +193,21 @@ std::unique_ptr<Display> Display::open(const DisplayOptions& o, std::string& err
     error = std::string("could not open a window: ") + SDL_GetError();
     return nullptr;
   }
-  const Uint32 rflags = o.offscreen || softwareOnly()
-                            ? SDL_RENDERER_SOFTWARE
-                            : (SDL_RENDERER_ACCELERATED | (o.vsync ? SDL_RENDERER_PRESENTVSYNC : 0));
-  impl->renderer = SDL_CreateRenderer(impl->window, -1, rflags | SDL_RENDERER_TARGETTEXTURE);
+  const bool software = o.offscreen || softwareOnly();
+  // A full-screen kiosk on X11 drawn by the CPU shows its frames through memory it shares with
+  // the X server (x11_present.hpp): one wake-up per frame instead of two.
+  if (software && fullscreen && impl->driver == "x11") {
+    SDL_GetWindowSize(impl->window, &w, &h);
+    impl->x11 = X11Present::open(impl->window, w, h);
+    if (impl->x11)
+      impl->x11Surface = SDL_CreateRGBSurfaceWithFormatFrom(impl->x11->firstPixels(), w, h, 32, impl->x11->firstPitch(),
+                                                            SDL_PIXELFORMAT_RGB888);
+    if (impl->x11Surface) impl->renderer = SDL_CreateSoftwareRenderer(impl->x11Surface);
+    if (!impl->renderer) impl->x11.reset();
+  }
+  const Uint32 rflags = software ? SDL_RENDERER_SOFTWARE
+                                 : (SDL_RENDERER_ACCELERATED | (o.vsync ? SDL_RENDERER_PRESENTVSYNC : 0));
+  if (!impl->renderer) impl->renderer = SDL_CreateRenderer(impl->window, -1, rflags | SDL_RENDERER_TARGETTEXTURE);
   if (!impl->renderer) impl->renderer = SDL_CreateRenderer(impl->window, -1, SDL_RENDERER_SOFTWARE);
   if (!impl->renderer) {
     error = std::string("could not create a renderer: ") + SDL_GetError();
@@ -317,7 +356,7 @@ bool Display::pollEvent(InputEvent& out) {
           // Window managers confirm the size a window already has (going full screen, mapping);
           // only a real change is worth new fonts and repainted slides.
           int w = 0, h = 0;
-          SDL_GetRendererOutputSize(impl_->renderer, &w, &h);
+          impl_->outputSize(w, h);
           out.kind = Kind::Exposed;
           if (w != impl_->physW || h != impl_->physH) {
             impl_->updateSize();
@@ -423,14 +462,16 @@ void Display::endFrame(TextureId layer, bool covered) {
     SDL_SetRenderTarget(r, reinterpret_cast<SDL_Texture*>(layer));
     if (!covered) SDL_RenderClear(r);
     renderDrawData(r, ImGui::GetDrawData(), impl_->layers, impl_->rows);
-    SDL_SetRenderTarget(r, nullptr);  // between frames the renderer always points at the screen
+    SDL_SetRenderTarget(r, impl_->screen);  // between frames the renderer always points at the screen
     return;
   }
+  // The X server may still be reading the last frame out of the pixels this one is drawn into.
+  if (impl_->x11 && !impl_->screen) impl_->x11->waitIdle();
   if (impl_->target) SDL_SetRenderTarget(r, impl_->target);
   if (!covered) SDL_RenderClear(r);
   renderDrawData(r, ImGui::GetDrawData(), impl_->layers, impl_->rows);
   if (impl_->target) {
-    SDL_SetRenderTarget(r, nullptr);
+    SDL_SetRenderTarget(r, impl_->screen);
     SDL_RenderClear(r);
     const SDL_Rect dst{(impl_->physW - impl_->logW) / 2, (impl_->physH - impl_->logH) / 2, impl_->logW, impl_->logH};
     SDL_RenderCopyEx(r, impl_->target, nullptr, &dst, impl_->rotation, nullptr, SDL_FLIP_NONE);
@@ -442,12 +483,20 @@ bool Display::readPixels(std::vector<std::uint8_t>& rgba) {
   SDL_Renderer* r = impl_->renderer;
   if (impl_->target) SDL_SetRenderTarget(r, impl_->target);
   const int rc = SDL_RenderReadPixels(r, nullptr, SDL_PIXELFORMAT_RGBA32, rgba.data(), impl_->logW * 4);
-  if (impl_->target) SDL_SetRenderTarget(r, nullptr);
+  if (impl_->target) SDL_SetRenderTarget(r, impl_->screen);
   return rc == 0;
 }
 
 void Display::present() {
-  SDL_RenderPresent(impl_->renderer);
+  if (impl_->x11) {
+    if (impl_->screen) {
+      impl_->x11->waitIdle();
+      SDL_RenderReadPixels(impl_->renderer, nullptr, SDL_PIXELFORMAT_RGB888, impl_->x11->pixels(), impl_->x11->pitch());
+    }
+    impl_->x11->show();
+  } else {
+    SDL_RenderPresent(impl_->renderer);
+  }
   if (impl_->fullscreenPending) {
     impl_->fullscreenPending = false;
     SDL_SetWindowFullscreen(impl_->window, SDL_WINDOW_FULLSCREEN_DESKTOP);  // above panels, as a kiosk

@@ -1,0 +1,173 @@
+// MIT-SHM images put into the player's SDL window over a connection of our own. Xlib stays in this
+// file: its headers define names (None, Bool, Status) that clash with ordinary C++ elsewhere.
+#include "x11_present.hpp"
+
+#include <SDL.h>
+#include <SDL_syswm.h>
+#include <X11/Xlib.h>
+#include <X11/Xutil.h>
+#include <X11/extensions/XShm.h>
+#include <sys/ipc.h>
+#include <sys/shm.h>
+
+#include <memory>
+#include <string_view>
+
+namespace sf::platform {
+
+namespace {
+
+// Xlib reports a failed request to one process-wide handler that takes no user data, so a refused
+// attach (a server in another IPC namespace) can only be learnt through this flag. Set and read
+// on the UI thread, around the one request in attach().
+bool attachRefused = false;
+int noteRefusal(Display*, XErrorEvent*) {
+  attachRefused = true;
+  return 0;
+}
+
+// The XImage keeps a pointer to `shm`: an Image never moves (it lives behind a unique_ptr).
+struct Image {
+  XImage* image = nullptr;
+  XShmSegmentInfo shm{};
+};
+
+void freeImage(Display* dpy, std::unique_ptr<Image>& img) {
+  if (!img) return;
+  XShmDetach(dpy, &img->shm);
+  XSync(dpy, False);  // the server lets go of the segment before we do
+  shmdt(img->shm.shmaddr);
+  img->image->data = nullptr;  // the segment, not Xlib's to free
+  XDestroyImage(img->image);
+  img.reset();
+}
+
+std::unique_ptr<Image> makeImage(Display* dpy, Visual* visual, int depth, int w, int h) {
+  auto made = std::make_unique<Image>();
+  Image& out = *made;
+  XImage* image = XShmCreateImage(dpy, visual, static_cast<unsigned>(depth), ZPixmap, nullptr, &out.shm,
+                                  static_cast<unsigned>(w), static_cast<unsigned>(h));
+  if (!image) return nullptr;
+  // The renderer draws XRGB8888 in memory order B, G, R, X: the server must read the same.
+  const bool xrgb = image->bits_per_pixel == 32 && image->byte_order == LSBFirst && image->red_mask == 0xff0000 &&
+                    image->green_mask == 0xff00 && image->blue_mask == 0xff;
+  out.shm.shmid = xrgb ? shmget(IPC_PRIVATE, static_cast<std::size_t>(image->bytes_per_line) * h, IPC_CREAT | 0600) : -1;
+  void* addr = out.shm.shmid >= 0 ? shmat(out.shm.shmid, nullptr, 0) : reinterpret_cast<void*>(-1);
+  if (addr == reinterpret_cast<void*>(-1)) {
+    if (out.shm.shmid >= 0) shmctl(out.shm.shmid, IPC_RMID, nullptr);
+    XDestroyImage(image);
+    return nullptr;
+  }
+  out.shm.shmaddr = image->data = static_cast<char*>(addr);
+  out.shm.readOnly = True;
+  attachRefused = false;
+  const auto previous = XSetErrorHandler(noteRefusal);
+  const bool attached = XShmAttach(dpy, &out.shm) != 0;
+  XSync(dpy, False);  // the server has attached (or refused) when this returns
+  XSetErrorHandler(previous);
+  // Marked for removal now: the segment goes when both sides detach, even if the player crashes.
+  shmctl(out.shm.shmid, IPC_RMID, nullptr);
+  if (!attached || attachRefused) {
+    shmdt(addr);
+    image->data = nullptr;
+    XDestroyImage(image);
+    return nullptr;
+  }
+  out.image = image;
+  return made;
+}
+
+}  // namespace
+
+struct X11Present::Impl {
+  Display* dpy = nullptr;
+  Window window = 0;
+  Visual* visual = nullptr;
+  int depth = 0;
+  GC gc = nullptr;
+  int completion = 0;  // the event type of the server's "done reading"
+  std::unique_ptr<Image> first;  // the renderer draws here
+  std::unique_ptr<Image> other;  // current after a resize to another size
+  bool pending = false;
+
+  const Image& current() const { return other ? *other : *first; }
+
+  ~Impl() {
+    if (!dpy) return;
+    freeImage(dpy, other);
+    freeImage(dpy, first);
+    if (gc) XFreeGC(dpy, gc);
+    XCloseDisplay(dpy);
+  }
+};
+
+std::unique_ptr<X11Present> X11Present::open(SDL_Window* window, int width, int height) {
+  SDL_SysWMinfo info;
+  SDL_VERSION(&info.version);
+  if (!window || SDL_GetWindowWMInfo(window, &info) != SDL_TRUE || info.subsystem != SDL_SYSWM_X11) return nullptr;
+  // Only a server on this machine can read our memory (SDL makes the same test).
+  const char* name = DisplayString(info.info.x11.display);
+  const std::string_view n = name ? name : "";
+  if (!(n.starts_with(':') || n.starts_with("unix:"))) return nullptr;
+  auto impl = std::make_unique<Impl>();
+  impl->dpy = XOpenDisplay(name);
+  if (!impl->dpy || !XShmQueryExtension(impl->dpy)) return nullptr;
+  impl->window = info.info.x11.window;
+  XWindowAttributes attrs{};
+  if (!XGetWindowAttributes(impl->dpy, impl->window, &attrs)) return nullptr;
+  impl->visual = attrs.visual;
+  impl->depth = attrs.depth;
+  impl->first = makeImage(impl->dpy, impl->visual, impl->depth, width, height);
+  if (!impl->first) return nullptr;
+  XGCValues values{};
+  values.graphics_exposures = False;
+  impl->gc = XCreateGC(impl->dpy, impl->window, GCGraphicsExposures, &values);
+  impl->completion = XShmGetEventBase(impl->dpy) + ShmCompletion;
+  return std::unique_ptr<X11Present>(new X11Present(std::move(impl)));
+}
+
+X11Present::X11Present(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+X11Present::~X11Present() = default;
+
+std::uint8_t* X11Present::pixels() const { return reinterpret_cast<std::uint8_t*>(impl_->current().image->data); }
+int X11Present::pitch() const { return impl_->current().image->bytes_per_line; }
+int X11Present::width() const { return impl_->current().image->width; }
+int X11Present::height() const { return impl_->current().image->height; }
+std::uint8_t* X11Present::firstPixels() const { return reinterpret_cast<std::uint8_t*>(impl_->first->image->data); }
+int X11Present::firstPitch() const { return impl_->first->image->bytes_per_line; }
+
+bool X11Present::resize(int width, int height) {
+  waitIdle();
+  Impl& d = *impl_;
+  if (width == d.first->image->width && height == d.first->image->height) {
+    freeImage(d.dpy, d.other);
+    return true;
+  }
+  auto fresh = makeImage(d.dpy, d.visual, d.depth, width, height);
+  if (!fresh) return false;
+  freeImage(d.dpy, d.other);
+  d.other = std::move(fresh);
+  return true;
+}
+
+void X11Present::waitIdle() {
+  Impl& d = *impl_;
+  if (!d.pending) return;
+  d.pending = false;
+  XEvent e;
+  // Between clock ticks the notice came long ago: it is read without blocking.
+  if (XCheckTypedEvent(d.dpy, d.completion, &e)) return;
+  XSync(d.dpy, False);  // the server has now handled the put, and its notice is queued
+  XCheckTypedEvent(d.dpy, d.completion, &e);
+}
+
+void X11Present::show() {
+  Impl& d = *impl_;
+  const Image& img = d.current();
+  XShmPutImage(d.dpy, d.window, d.gc, img.image, 0, 0, 0, 0, static_cast<unsigned>(img.image->width),
+               static_cast<unsigned>(img.image->height), True);
+  XFlush(d.dpy);
+  d.pending = true;
+}
+
+}  // namespace sf::platform

@@ -1,0 +1,33 @@
+// A private X server (Xvfb) for tests, and what a test asks of it from a connection of its own:
+// a window's pixel, a resize. Xlib stays in x11_probe.cpp, away from names it would clobber.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <sys/types.h>
+
+namespace sf::test {
+
+// Xvfb on the first free display, at width x height; sets DISPLAY to it. Stops it when destroyed.
+class Xvfb {
+ public:
+  Xvfb(int width, int height);
+  ~Xvfb();
+  Xvfb(const Xvfb&) = delete;
+  Xvfb& operator=(const Xvfb&) = delete;
+  bool running() const { return pid_ > 0 && !name_.empty(); }
+  const std::string& name() const { return name_; }  // ":N"
+  void pause();   // SIGSTOP: the server stops answering
+  void resume();  // SIGCONT
+
+ private:
+  pid_t pid_ = -1;
+  std::string name_;
+};
+
+// The colour (0xRRGGBB) at (x, y) of the first top-level window, waiting up to `timeoutMs` for it
+// to become `want` (another client's drawing reaches the server in its own time). -1: no window.
+long windowPixel(const std::string& display, int x, int y, long want, int timeoutMs);
+// Resizes the first top-level window, as a mode change or a window manager would.
+bool resizeWindow(const std::string& display, int width, int height);
+
+}  // namespace sf::test
