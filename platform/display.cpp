@@ -194,9 +194,9 @@ std::unique_ptr<Display> Display::open(const DisplayOptions& o, std::string& err
     return nullptr;
   }
   const bool software = o.offscreen || softwareOnly();
-  // A full-screen kiosk on X11 drawn by the CPU shows its frames through memory it shares with
-  // the X server (x11_present.hpp): one wake-up per frame instead of two.
-  if (software && fullscreen && impl->driver == "x11") {
+  // On X11 frames drawn by the CPU go to the screen through memory shared with the X server
+  // (x11_present.hpp): one wake-up per frame instead of two.
+  if (software && impl->driver == "x11") {
     SDL_GetWindowSize(impl->window, &w, &h);
     impl->x11 = X11Present::open(impl->window, w, h);
     if (impl->x11)

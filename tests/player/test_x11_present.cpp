@@ -76,7 +76,7 @@ TEST_CASE("on X11 a window resized to another size still shows whole frames") {
   showColour(*display, 0xc8285a);
   REQUIRE(test::windowPixel(x.name(), 320, 200, 0xc8285a, 3000) == 0xc8285a);
 
-  for (const auto [w, h] : {std::pair{500, 300}, std::pair{640, 400}}) {
+  for (const auto& [w, h] : {std::pair{500, 300}, std::pair{640, 400}}) {
     REQUIRE(test::resizeWindow(x.name(), w, h));
     bool resized = false;
     for (int i = 0; i < 100 && !resized; ++i) {
