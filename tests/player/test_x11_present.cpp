@@ -47,19 +47,23 @@ TEST_CASE("on X11 a present hands the frame to the server and does not wait for 
   CHECK(test::windowPixel(x.name(), 639, 399, 0xc8285a, 3000) == 0xc8285a);
 
   // With the server stopped a present that waited for it would not return until it resumes.
+  // Where the server cannot share our memory SDL's present (which waits) is the right choice:
+  // then only the frames are checked.
+  const bool shared = test::sharedMemoryWorks(x.name());
+  if (!shared) WARN("this X server cannot share memory with us: SDL's present is used, and it waits");
   display->beginFrame(1.f / 25);
   ImGui::GetBackgroundDrawList()->AddRectFilled({0, 0}, {640, 400}, IM_COL32(30, 160, 90, 255));
   display->endFrame(0, true);
   x.pause();
   std::thread resume([&] {
-    std::this_thread::sleep_for(3s);
+    std::this_thread::sleep_for(shared ? 3s : 100ms);
     x.resume();
   });
   const auto t0 = steady_clock::now();
   display->present();
   const auto took = steady_clock::now() - t0;
   resume.join();
-  CHECK(took < 1s);
+  if (shared) CHECK(took < 1s);
   CHECK(test::windowPixel(x.name(), 320, 200, 0x1ea05a, 3000) == 0x1ea05a);
 
   // The next frame waits for the server to have read the last one, then draws as usual.
