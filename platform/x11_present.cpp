@@ -11,6 +11,7 @@
 #include <sys/shm.h>
 
 #include <memory>
+#include <string>
 #include <string_view>
 
 namespace sf::platform {
@@ -19,11 +20,41 @@ namespace {
 
 // Xlib reports a failed request to one process-wide handler that takes no user data, so a refused
 // attach (a server in another IPC namespace) can only be learnt through this flag. Set and read
-// on the UI thread, around the one request in attach().
+// on the UI thread, around the one request in share().
 bool attachRefused = false;
 int noteRefusal(Display*, XErrorEvent*) {
   attachRefused = true;
   return 0;
+}
+
+// A new segment of `bytes`, mapped here and attached by the server; false (nothing left behind)
+// when either side cannot have it.
+bool share(Display* dpy, std::size_t bytes, XShmSegmentInfo& shm) {
+  shm.shmid = shmget(IPC_PRIVATE, bytes, IPC_CREAT | 0600);
+  if (shm.shmid < 0) return false;
+  void* addr = shmat(shm.shmid, nullptr, 0);
+  if (addr == reinterpret_cast<void*>(-1)) {
+    shmctl(shm.shmid, IPC_RMID, nullptr);
+    return false;
+  }
+  shm.shmaddr = static_cast<char*>(addr);
+  shm.readOnly = True;
+  attachRefused = false;
+  const auto previous = XSetErrorHandler(noteRefusal);
+  const bool attached = XShmAttach(dpy, &shm) != 0;
+  XSync(dpy, False);  // the server has attached (or refused) when this returns
+  XSetErrorHandler(previous);
+  // Marked for removal now: the segment goes when both sides detach, even if the player crashes.
+  shmctl(shm.shmid, IPC_RMID, nullptr);
+  if (attached && !attachRefused) return true;
+  shmdt(addr);
+  return false;
+}
+
+void unshare(Display* dpy, XShmSegmentInfo& shm) {
+  XShmDetach(dpy, &shm);
+  XSync(dpy, False);  // the server lets go of the segment before we do
+  shmdt(shm.shmaddr);
 }
 
 // The XImage keeps a pointer to `shm`: an Image never moves (it lives behind a unique_ptr).
@@ -34,9 +65,7 @@ struct Image {
 
 void freeImage(Display* dpy, std::unique_ptr<Image>& img) {
   if (!img) return;
-  XShmDetach(dpy, &img->shm);
-  XSync(dpy, False);  // the server lets go of the segment before we do
-  shmdt(img->shm.shmaddr);
+  unshare(dpy, img->shm);
   img->image->data = nullptr;  // the segment, not Xlib's to free
   XDestroyImage(img->image);
   img.reset();
@@ -44,37 +73,25 @@ void freeImage(Display* dpy, std::unique_ptr<Image>& img) {
 
 std::unique_ptr<Image> makeImage(Display* dpy, Visual* visual, int depth, int w, int h) {
   auto made = std::make_unique<Image>();
-  Image& out = *made;
-  XImage* image = XShmCreateImage(dpy, visual, static_cast<unsigned>(depth), ZPixmap, nullptr, &out.shm,
+  XImage* image = XShmCreateImage(dpy, visual, static_cast<unsigned>(depth), ZPixmap, nullptr, &made->shm,
                                   static_cast<unsigned>(w), static_cast<unsigned>(h));
   if (!image) return nullptr;
   // The renderer draws XRGB8888 in memory order B, G, R, X: the server must read the same.
   const bool xrgb = image->bits_per_pixel == 32 && image->byte_order == LSBFirst && image->red_mask == 0xff0000 &&
                     image->green_mask == 0xff00 && image->blue_mask == 0xff;
-  out.shm.shmid = xrgb ? shmget(IPC_PRIVATE, static_cast<std::size_t>(image->bytes_per_line) * h, IPC_CREAT | 0600) : -1;
-  void* addr = out.shm.shmid >= 0 ? shmat(out.shm.shmid, nullptr, 0) : reinterpret_cast<void*>(-1);
-  if (addr == reinterpret_cast<void*>(-1)) {
-    if (out.shm.shmid >= 0) shmctl(out.shm.shmid, IPC_RMID, nullptr);
-    XDestroyImage(image);
+  if (!xrgb || !share(dpy, static_cast<std::size_t>(image->bytes_per_line) * h, made->shm)) {
+    XDestroyImage(image);  // its data is still null: nothing of ours is freed
     return nullptr;
   }
-  out.shm.shmaddr = image->data = static_cast<char*>(addr);
-  out.shm.readOnly = True;
-  attachRefused = false;
-  const auto previous = XSetErrorHandler(noteRefusal);
-  const bool attached = XShmAttach(dpy, &out.shm) != 0;
-  XSync(dpy, False);  // the server has attached (or refused) when this returns
-  XSetErrorHandler(previous);
-  // Marked for removal now: the segment goes when both sides detach, even if the player crashes.
-  shmctl(out.shm.shmid, IPC_RMID, nullptr);
-  if (!attached || attachRefused) {
-    shmdt(addr);
-    image->data = nullptr;
-    XDestroyImage(image);
-    return nullptr;
-  }
-  out.image = image;
+  image->data = made->shm.shmaddr;
+  made->image = image;
   return made;
+}
+
+// Only a server on this machine can read our memory (SDL makes the same test).
+bool local(const char* displayName) {
+  const std::string_view n = displayName ? displayName : "";
+  return n.starts_with(':') || n.starts_with("unix:");
 }
 
 }  // namespace
@@ -101,14 +118,23 @@ struct X11Present::Impl {
   }
 };
 
+bool sharedMemoryWorks(const std::string& displayName) {
+  if (!local(displayName.c_str())) return false;
+  Display* dpy = XOpenDisplay(displayName.c_str());
+  if (!dpy) return false;
+  XShmSegmentInfo shm{};
+  const bool works = XShmQueryExtension(dpy) && share(dpy, 4096, shm);
+  if (works) unshare(dpy, shm);
+  XCloseDisplay(dpy);
+  return works;
+}
+
 std::unique_ptr<X11Present> X11Present::open(SDL_Window* window, int width, int height) {
   SDL_SysWMinfo info;
   SDL_VERSION(&info.version);
   if (!window || SDL_GetWindowWMInfo(window, &info) != SDL_TRUE || info.subsystem != SDL_SYSWM_X11) return nullptr;
-  // Only a server on this machine can read our memory (SDL makes the same test).
   const char* name = DisplayString(info.info.x11.display);
-  const std::string_view n = name ? name : "";
-  if (!(n.starts_with(':') || n.starts_with("unix:"))) return nullptr;
+  if (!local(name)) return nullptr;
   auto impl = std::make_unique<Impl>();
   impl->dpy = XOpenDisplay(name);
   if (!impl->dpy || !XShmQueryExtension(impl->dpy)) return nullptr;

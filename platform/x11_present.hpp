@@ -3,10 +3,15 @@
 #pragma once
 #include <cstdint>
 #include <memory>
+#include <string>
 
 struct SDL_Window;
 
 namespace sf::platform {
+
+// Whether the X server named `displayName` (":0") can read memory we share with it: a server on
+// this machine, in our IPC namespace, with MIT-SHM. Where it cannot, X11Present::open fails.
+bool sharedMemoryWorks(const std::string& displayName);
 
 // Pixels (XRGB8888) that the X server reads straight from our memory. show() asks the server to
 // put them into the window and returns at once, on a connection of our own that nothing polls:

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "platform/display.hpp"
+#include "platform/x11_present.hpp"
 #include "x11_probe.hpp"
 
 using namespace sf;
@@ -48,8 +49,8 @@ TEST_CASE("on X11 a present hands the frame to the server and does not wait for 
 
   // With the server stopped a present that waited for it would not return until it resumes.
   // Where the server cannot share our memory SDL's present (which waits) is the right choice:
-  // then only the frames are checked.
-  const bool shared = test::sharedMemoryWorks(x.name());
+  // then only the frames are checked. Asked on a connection of its own, not of the player.
+  const bool shared = platform::sharedMemoryWorks(x.name());
   if (!shared) WARN("this X server cannot share memory with us: SDL's present is used, and it waits");
   display->beginFrame(1.f / 25);
   ImGui::GetBackgroundDrawList()->AddRectFilled({0, 0}, {640, 400}, IM_COL32(30, 160, 90, 255));

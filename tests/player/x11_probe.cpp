@@ -4,10 +4,7 @@
 
 #include <X11/Xlib.h>
 #include <X11/Xutil.h>
-#include <X11/extensions/XShm.h>
 #include <signal.h>
-#include <sys/ipc.h>
-#include <sys/shm.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -85,40 +82,6 @@ long windowPixel(const std::string& display, int x, int y, long want, int timeou
   } while (std::chrono::steady_clock::now() < until);
   XCloseDisplay(dpy);
   return got;
-}
-
-namespace {
-
-// Xlib's error handler takes no user data; only sharedMemoryWorks sets and reads this.
-bool attachFailed = false;
-int noteAttachFailure(Display*, XErrorEvent*) {
-  attachFailed = true;
-  return 0;
-}
-
-}  // namespace
-
-bool sharedMemoryWorks(const std::string& display) {
-  Display* dpy = XOpenDisplay(display.c_str());
-  if (!dpy) return false;
-  bool works = false;
-  XShmSegmentInfo shm{};
-  shm.shmid = XShmQueryExtension(dpy) ? shmget(IPC_PRIVATE, 4096, IPC_CREAT | 0600) : -1;
-  if (shm.shmid >= 0) {
-    shm.shmaddr = static_cast<char*>(shmat(shm.shmid, nullptr, 0));
-    if (shm.shmaddr != reinterpret_cast<char*>(-1)) {
-      attachFailed = false;
-      const auto previous = XSetErrorHandler(noteAttachFailure);
-      works = XShmAttach(dpy, &shm) && (XSync(dpy, False), !attachFailed);
-      if (works) XShmDetach(dpy, &shm);
-      XSync(dpy, False);
-      XSetErrorHandler(previous);
-      shmdt(shm.shmaddr);
-    }
-    shmctl(shm.shmid, IPC_RMID, nullptr);
-  }
-  XCloseDisplay(dpy);
-  return works;
 }
 
 bool resizeWindow(const std::string& display, int width, int height) {

@@ -27,9 +27,6 @@ class Xvfb {
 // The colour (0xRRGGBB) at (x, y) of the first top-level window, waiting up to `timeoutMs` for it
 // to become `want` (another client's drawing reaches the server in its own time). -1: no window.
 long windowPixel(const std::string& display, int x, int y, long want, int timeoutMs);
-// Whether the server can read memory we share with it (MIT-SHM: a local server in our IPC
-// namespace), as the player's X11 present needs; else the player uses SDL's own present.
-bool sharedMemoryWorks(const std::string& display);
 // Resizes the first top-level window, as a mode change or a window manager would.
 bool resizeWindow(const std::string& display, int width, int height);
 
