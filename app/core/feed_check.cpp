@@ -66,6 +66,11 @@ void fontCoverage(const Feed& feed, Diagnostics& out) {
     fontCoverage(e.place, at("events", i, "place"), out);
     fontCoverage(e.room, at("events", i, "room"), out);
   }
+  for (std::size_t i = 0; i < feed.figures.size(); ++i) {
+    fontCoverage(feed.figures[i].label, at("figures", i, "label"), out);
+    fontCoverage(feed.figures[i].value, at("figures", i, "value"), out);
+    fontCoverage(feed.figures[i].note, at("figures", i, "note"), out);
+  }
   for (std::size_t i = 0; i < feed.announcements.size(); ++i) {
     fontCoverage(feed.announcements[i].title, at("announcements", i, "title"), out);
     fontCoverage(feed.announcements[i].text, at("announcements", i, "text"), out);

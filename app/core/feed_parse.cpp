@@ -371,9 +371,12 @@ Figure readFigure(Reader& r, const json& j, const std::string& p) {
   f.id = r.id(r.member(j, p, "id", true), p + "/id");
   f.label = r.text(r.member(j, p, "label", true), p + "/label", true, 80);
   f.note = r.text(r.member(j, p, "note", false), p + "/note", false, 120);
+  // A number reads the same in every language; a text may differ by language, since languages
+  // write numbers differently ("100.000 m²" / "100,000 m²", "67 %" / "67%").
   if (const json* v = r.member(j, p, "value", true)) {
-    if (v->is_number()) f.value = v->dump();
-    else if (auto s = r.string(v, p + "/value")) f.value = *s;
+    if (v->is_number()) f.value.set(r.languages.front(), v->dump());
+    else if (v->is_string() || v->is_object()) f.value = r.text(v, p + "/value", true);
+    else r.error(p + "/value", "expected a number or a text such as \"≈ 100\" or {\"de\": \"100.000\", \"en\": \"100,000\"}, found " + describe(*v));
   }
   return f;
 }

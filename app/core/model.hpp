@@ -94,7 +94,7 @@ struct Event {
 struct Figure {
   std::string id;
   LocalText label;
-  std::string value;
+  LocalText value;  // as written, per language where numbers are written differently ("100.000" / "100,000")
   LocalText note;
 };
 

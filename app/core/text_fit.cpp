@@ -95,7 +95,7 @@ void forEachText(FeedT& feed, Text&& text, Plain&& plain) {
     if (p.image) text(p.image->alt);
   }
   for (auto& e : feed.events) text(e.title), text(e.description), text(e.place), text(e.room), text(e.organiser);
-  for (auto& f : feed.figures) text(f.label), plain(f.value), text(f.note);
+  for (auto& f : feed.figures) text(f.label), text(f.value), text(f.note);
   for (auto& a : feed.announcements) text(a.title), text(a.text);
 }
 

@@ -48,14 +48,16 @@ void drawFigures(const ViewContext& ctx, const Placement& at, std::size_t page) 
     const Rect c = cells[i];
     const core::Rgb accent = accents[(first + i) % 4];
     pen.rect({c.x, c.y, std::min(c.w, l.minTarget * 1.2f), std::max(3.f, 5 * l.scale)}, accent, 2);
-    // The number shrinks to fit its cell rather than being cut: a figure must stay whole.
+    // The number shrinks to fit its cell rather than being cut: a figure must stay whole. It is
+    // written as the visitor's language writes numbers.
+    const std::string& value = f.value.in(lang);
     const float full = pen.size(FontRole::Figure);
-    const float w = figFont->CalcTextSizeA(full, 1e9f, 0, f.value.c_str()).x;
+    const float w = figFont->CalcTextSizeA(full, 1e9f, 0, value.c_str()).x;
     const float maxH = std::max(full * 0.5f, c.h * 0.45f);
     const float size = std::floor(std::min({full, full * c.w / std::max(1.f, w), maxH}));
     const float vy = c.y + std::max(6.f, 14 * l.scale);
-    pen.dl->AddText(figFont, size, pen.pos(c.x, vy), pen.color(palette::text), f.value.c_str());
-    pen.record({c.x, vy, std::min(c.w, w * size / full), size}, f.value);
+    pen.dl->AddText(figFont, size, pen.pos(c.x, vy), pen.color(palette::text), value.c_str());
+    pen.record({c.x, vy, std::min(c.w, w * size / full), size}, value);
     const float ly = vy + size * 1.1f;
     const float noteH = f.note.empty() ? 0 : pen.size(FontRole::Small) * 1.5f;
     const float lh = drawText(pen, {c.x, ly, c.w, c.bottom() - ly - noteH}, f.label.in(lang), {FontRole::Heading, palette::text, 1.2f, 2});

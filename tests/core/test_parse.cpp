@@ -34,7 +34,8 @@ TEST_CASE("a valid feed becomes the model", "[parse]") {
   CHECK(f.projects[1].title.in("en") == "Zweites Projekt");  // a plain string serves every language
   CHECK(f.projects[1].state == ProjectState::Completed);
   CHECK(f.projects[1].stateAsOf == parseDate("2024-03-01"));
-  CHECK(f.figures.at(0).value == "42");
+  CHECK(f.figures.at(0).value.in("de") == "42");  // a JSON number reads the same in every language
+  CHECK(f.figures.at(0).value.in("en") == "42");
   REQUIRE(f.announcements.size() == 1);
   CHECK(f.announcements[0].priority == 5);
   REQUIRE(f.playlist.size() == 2);
@@ -84,6 +85,36 @@ TEST_CASE("a missing translation falls back to the other language with a warning
   REQUIRE(r.feed);
   CHECK(r.feed->findEvent("e1")->title.in("en") == "Eröffnung");
   CHECK(warningsAt(r, "/events/0/title") == std::vector<std::string>{"no \"en\" text; \"de\" is shown instead"});
+}
+
+TEST_CASE("a figure's value is one string for every language or a text by language", "[parse]") {
+  const auto value = [](const std::string& json) {
+    const auto r = parseFeed(replaced(kBaseFeed, "\"value\": 42", "\"value\": " + json), "figure.json");
+    REQUIRE(r.feed);
+    return std::pair{r.feed->figures.at(0).value, warningsAt(r, "/figures/0/value")};
+  };
+  SECTION("a string is written the same in every language") {
+    const auto [v, warnings] = value("\"≈ 100\"");
+    CHECK(v.in("de") == "≈ 100");
+    CHECK(v.in("en") == "≈ 100");
+    CHECK(warnings.empty());
+  }
+  SECTION("languages that write numbers differently get their own form") {
+    const auto [v, warnings] = value(R"({"de": "100.000 m²", "en": "100,000 m²"})");
+    CHECK(v.in("de") == "100.000 m²");
+    CHECK(v.in("en") == "100,000 m²");
+    CHECK(warnings.empty());
+  }
+  SECTION("a missing language falls back like any text, with a warning") {
+    const auto [v, warnings] = value(R"({"de": "67 %"})");
+    CHECK(v.in("en") == "67 %");
+    CHECK(warnings == std::vector<std::string>{"no \"en\" text; \"de\" is shown instead"});
+  }
+  SECTION("characters the fonts lack are reported as in any text") {
+    const auto [v, warnings] = value(R"({"de": "42 🚀", "en": "42"})");
+    REQUIRE(warnings.size() == 1);
+    CHECK_THAT(warnings[0], Catch::StartsWith("the \"de\" text"));
+  }
 }
 
 TEST_CASE("texts in languages the feed does not offer are ignored with a warning", "[parse]") {

@@ -88,3 +88,31 @@ TEST_CASE("every view at every size: text stays on screen, nothing overlaps, not
     }
   }
 }
+
+TEST_CASE("a key figure is written as the visitor's language writes numbers") {
+  core::Feed feed = test::defaultFeed();
+  REQUIRE(!feed.figures.empty());
+  feed.figures[0].value = {};
+  feed.figures[0].value.set("de", "100.000 m²");
+  feed.figures[0].value.set("en", "100,000 m²");
+  player::FrameRenderer renderer(1920, 1080);
+  REQUIRE(renderer.error().empty());
+  const auto shown = [&](const char* lang) {
+    player::RenderRequest req;
+    req.feed = &feed;
+    req.width = 1920;
+    req.height = 1080;
+    req.view = player::View::Figures;
+    req.language = lang;
+    req.at = test::at("2024-04-25T10:00:00+02:00");
+    req.collectText = true;
+    std::set<std::string> out;
+    for (const auto& t : renderer.render(req).texts) out.insert(t.label);
+    return out;
+  };
+  const auto de = shown("de"), en = shown("en");
+  CHECK(de.contains("100.000 m²"));
+  CHECK_FALSE(de.contains("100,000 m²"));
+  CHECK(en.contains("100,000 m²"));
+  CHECK_FALSE(en.contains("100.000 m²"));
+}
