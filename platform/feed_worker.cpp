@@ -67,6 +67,47 @@ std::string originName(FeedOrigin o) {
   return {};
 }
 
+namespace {
+
+void addWarning(StartupFeed& s, const std::string& w) { s.warning += (s.warning.empty() ? "" : "; ") + w; }
+
+void refuseLocal(StartupFeed& s, const std::string& fault, const std::string& message) {
+  addWarning(s, message);
+  s.status.fault = fault;
+  s.status.lastError = message;
+}
+
+// A feed file on this machine (a USB stick at a stand) passes the worker's checks before it
+// plays: valid, signed with the configured key, and not older than the cached feed.
+void takeLocalFeed(const core::Config& config, StartupFeed& s) {
+  const std::string url = toUrl(config.feed);
+  if (!url.starts_with("file://")) return;
+  const std::string path = url.substr(7);
+  auto file = readFile(path, core::FeedLimits{}.maxBytes);
+  if (!file.content) return refuseLocal(s, "network", "the feed " + path + " cannot be read yet (" + file.error + ")");
+  auto parsed = core::parseFeed(*file.content, path);
+  if (!parsed.feed)
+    return refuseLocal(s, "invalid-feed", "the feed " + path + " is invalid (`schaufenster validate " + path +
+                                              "` lists the problems): " + firstErrors(parsed.diagnostics, 1));
+  if (!config.publicKey.empty()) {
+    const auto sig = readFile(path + ".sig", 4096);
+    const Verification v = sig.content ? verifyDocument(*file.content, *sig.content, config.publicKey)
+                                       : Verification{false, "no signature could be read (" + sig.error + ")"};
+    if (!v.ok) return refuseLocal(s, "signature", "the feed " + path + " was refused: " + v.error);
+  }
+  std::optional<core::FeedIdentity> current;
+  if (s.status.origin == FeedOrigin::Cache) current = core::FeedIdentity{s.feed->id, s.feed->revision};
+  const core::FeedIdentity candidate{parsed.feed->id, parsed.feed->revision};
+  const core::SwapDecision decision = core::decideSwap(current, candidate);
+  if (decision == core::SwapDecision::Older)
+    return refuseLocal(s, "older-revision", "the feed " + path + ": " + core::describe(decision, current, candidate));
+  s.cacheBehind = decision == core::SwapDecision::Accept;
+  s.feed = std::make_shared<const core::Feed>(std::move(*parsed.feed));
+  s.status.origin = FeedOrigin::Network;
+}
+
+}  // namespace
+
 StartupFeed loadStartupFeed(const core::Config& config) {
   StartupFeed s;
   s.status.feedUrl = toUrl(config.feed);
@@ -75,15 +116,16 @@ StartupFeed loadStartupFeed(const core::Config& config) {
   if (auto cached = loadCachedFeed(config.cacheDir, &error)) {
     auto parsed = core::parseFeed(cached->text, cacheFilePath(config.cacheDir));
     if (!parsed.feed) {
-      s.warning = "the cached feed is invalid: " + firstErrors(parsed.diagnostics, 1);
+      addWarning(s, "the cached feed is invalid: " + firstErrors(parsed.diagnostics, 1));
     } else if (!config.publicKey.empty() && !verifyDocument(cached->text, cached->signature, config.publicKey).ok) {
-      s.warning = "the cached feed is not signed with the configured key";
+      addWarning(s, "the cached feed is not signed with the configured key");
     } else {
       s.feed = std::make_shared<const core::Feed>(std::move(*parsed.feed));
       s.status.origin = FeedOrigin::Cache;
       s.status.cacheBytes = cached->text.size() + cached->signature.size();
     }
   }
+  takeLocalFeed(config, s);
   if (!s.feed) {
     s.feed = parseEmbedded();
     s.status.origin = FeedOrigin::Embedded;
@@ -100,6 +142,7 @@ FeedWorker::FeedWorker(core::Config config, const StartupFeed& startup, WorkerQu
     : config_(std::move(config)), url_(toUrl(config_.feed)), out_(out), clock_(clock ? std::move(clock) : Clock(systemNow)),
       limits_(std::move(limits)),
       status_(startup.status), started_(std::chrono::steady_clock::now()) {
+  cacheBehind_ = startup.cacheBehind;
   current_ = core::FeedIdentity{startup.feed->id, startup.feed->revision};
   if (startup.status.origin == FeedOrigin::Cache) {
     if (auto cached = loadCachedFeed(config_.cacheDir); cached && cached->url == url_) {
@@ -261,7 +304,9 @@ void FeedWorker::pollOnce() {
   status_.fault.clear();
   status_.lastError.clear();
   status_.consecutiveFailures = 0;
-  if (decision == core::SwapDecision::SameRevision) return;
+  // A local file that started the screen is kept like a download once it has been fetched here.
+  if (decision == core::SwapDecision::SameRevision && !cacheBehind_) return;
+  cacheBehind_ = false;
 
   CachedFeed cache{url_, res.body, signature, etag_, lastModified_};
   if (const std::string err = saveCachedFeed(config_.cacheDir, cache); !err.empty()) {
@@ -269,6 +314,7 @@ void FeedWorker::pollOnce() {
     status_.lastError = "the new feed plays but could not be kept on disk: " + err;
   }
   status_.cacheBytes = res.body.size() + signature.size();
+  if (decision == core::SwapDecision::SameRevision) return;
   current_ = candidate;
   status_.origin = FeedOrigin::Network;
   status_.feedId = candidate.id;

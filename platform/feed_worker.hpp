@@ -23,10 +23,12 @@ struct StartupFeed {
   std::shared_ptr<const core::Feed> feed;  // never null: the embedded feed is the last resort
   FeedStatus status;
   std::string warning;  // why the cache or the configured file was not used
+  bool cacheBehind = false;  // the feed plays from a local file newer than the cache
 };
 
-// Before the first frame: the cached feed (validated, and verified when a key is configured),
-// else the embedded default. Synchronous; takes about a millisecond for a typical feed.
+// Before the first frame: a local feed file (validated, verified when a key is configured and
+// not older than the cache), else the cached feed (validated and verified), else the embedded
+// default. Synchronous; takes about a millisecond for a typical feed.
 StartupFeed loadStartupFeed(const core::Config& config);
 
 class FeedWorker {
@@ -63,6 +65,7 @@ class FeedWorker {
   FeedStatus status_;
   std::string etag_, lastModified_;
   std::size_t lastBodyHash_ = 0;
+  bool cacheBehind_ = false;  // the playing feed is not yet in the cache
   std::chrono::steady_clock::time_point started_;
   std::atomic<double> fps_{0};
   std::atomic<bool> screenDark_{false};

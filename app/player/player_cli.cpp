@@ -85,27 +85,15 @@ int playerMain(const std::vector<std::string>& args) {
   if (!cacheDir.empty()) config.cacheDir = cacheDir;
   config.cacheDir = usableCacheDir(config.cacheDir);
 
-  // What plays first: a local feed file if it is valid, else the cache, else the built-in feed.
+  // What plays first: a local feed file if it passes the worker's checks, else the cache, else
+  // the built-in feed.
   platform::StartupFeed startup = platform::loadStartupFeed(config);
-  if (!startup.warning.empty()) std::cerr << "schaufenster: " << startup.warning << '\n';
-  if (!config.feed.empty() && !config.feed.starts_with("http://") && !config.feed.starts_with("https://")) {
-    const std::string path = config.feed.starts_with("file://") ? config.feed.substr(7) : config.feed;
-    auto r = platform::readFile(path, core::FeedLimits{}.maxBytes);
-    auto parsed = r.content ? core::parseFeed(*r.content, path) : core::ParseResult{};
-    if (parsed.feed) {
-      startup.feed = std::make_shared<const core::Feed>(std::move(*parsed.feed));
-      startup.status.origin = platform::FeedOrigin::Network;
-      startup.status.feedId = startup.feed->id;
-      startup.status.revision = startup.feed->revision;
-      startup.status.generated = startup.feed->generated;
-      startup.status.clock.feedGenerated = startup.feed->generated;
-    } else {
-      std::cerr << "schaufenster: the feed " << path << " cannot be played yet ("
-                << (r.content ? "invalid; `schaufenster validate " + path + "` lists the problems" : r.error)
-                << "); playing " << (startup.status.origin == platform::FeedOrigin::Cache ? "the cached feed" : "the built-in feed")
-                << " and checking again every " << config.pollSeconds << " s\n";
-    }
-  }
+  if (!startup.warning.empty())
+    std::cerr << "schaufenster: " << startup.warning << "; playing "
+              << (startup.status.origin == platform::FeedOrigin::Network  ? "the feed file"
+                  : startup.status.origin == platform::FeedOrigin::Cache ? "the cached feed"
+                                                                          : "the built-in feed")
+              << (config.feed.empty() ? "" : " and checking again every " + std::to_string(config.pollSeconds) + " s") << '\n';
 
   PlayerOptions o;
   if (!window.empty() && !parseSize(window, o.width, o.height)) {
