@@ -138,11 +138,13 @@ StartupFeed loadStartupFeed(const core::Config& config) {
 }
 
 FeedWorker::FeedWorker(core::Config config, const StartupFeed& startup, WorkerQueue& out, Clock clock,
-                       FetchRequest limits)
+                       FetchRequest limits, std::chrono::milliseconds fullFetchEvery)
     : config_(std::move(config)), url_(toUrl(config_.feed)), out_(out), clock_(clock ? std::move(clock) : Clock(systemNow)),
       limits_(std::move(limits)),
       status_(startup.status), started_(std::chrono::steady_clock::now()) {
   cacheBehind_ = startup.cacheBehind;
+  fullFetchEvery_ = fullFetchEvery;
+  lastFullFetch_ = started_;
   current_ = core::FeedIdentity{startup.feed->id, startup.feed->revision};
   if (startup.status.origin == FeedOrigin::Cache) {
     if (auto cached = loadCachedFeed(config_.cacheDir); cached && cached->url == url_) {
@@ -235,8 +237,15 @@ void FeedWorker::pollOnce() {
   status_.lastFetch = started;
   FetchRequest req = limits_;
   req.url = url_;
-  req.etag = etag_;
-  req.lastModified = lastModified_;
+  // Validators save bandwidth but a server may answer 304 wrongly (validators of one-second
+  // resolution the client could not recognise, a stale CDN node): whenever the next poll would
+  // come later than `fullFetchEvery` after the last full answer, this one asks without them.
+  const auto steadyNow = std::chrono::steady_clock::now();
+  const auto longestWait = std::chrono::milliseconds(static_cast<long>(config_.pollSeconds * 1100.0));
+  if (steadyNow - lastFullFetch_ + longestWait < fullFetchEvery_) {
+    req.etag = etag_;
+    req.lastModified = lastModified_;
+  }
   req.caBundle = config_.caBundle;
   req.pinnedKey = config_.pinnedKey;
   FetchResponse res = fetch(req);
@@ -255,6 +264,7 @@ void FeedWorker::pollOnce() {
     fail(fault, res.message);
     return;
   }
+  if (!res.notModified) lastFullFetch_ = steadyNow;
   if (res.notModified) {
     status_.lastSuccess = started;
     status_.fault.clear();

@@ -36,8 +36,10 @@ class FeedWorker {
   using Clock = std::function<core::Instant()>;
 
   // `limits` sets timeouts and sizes for every request (its url is ignored); tests shorten them.
+  // `fullFetchEvery` bounds how long a change can stay unseen behind a server whose validators
+  // wrongly say "unchanged": at least that often the feed is fetched without them.
   FeedWorker(core::Config config, const StartupFeed& startup, WorkerQueue& out, Clock clock = {},
-             FetchRequest limits = {});
+             FetchRequest limits = {}, std::chrono::milliseconds fullFetchEvery = std::chrono::minutes{1});
   ~FeedWorker();  // stops the thread and waits for it
   FeedWorker(const FeedWorker&) = delete;
   FeedWorker& operator=(const FeedWorker&) = delete;
@@ -65,6 +67,8 @@ class FeedWorker {
   FeedStatus status_;
   std::string etag_, lastModified_;
   std::size_t lastBodyHash_ = 0;
+  std::chrono::milliseconds fullFetchEvery_{std::chrono::minutes{1}};
+  std::chrono::steady_clock::time_point lastFullFetch_{};  // the last answer with a body
   bool cacheBehind_ = false;  // the playing feed is not yet in the cache
   std::chrono::steady_clock::time_point started_;
   std::atomic<double> fps_{0};

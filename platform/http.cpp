@@ -79,7 +79,31 @@ void describeError(CURLcode rc, const char* detail, FetchResponse& r, const std:
   if (detail && *detail) r.message += " (" + std::string(detail) + ")";
 }
 
+// "5f3e1a2b-1c4" (nginx: mtime-size) or "1c4-5f3e1a2b3c4d0" / "2a-1c4-5f3e…" (Apache): hex
+// numbers joined by dashes, optionally weak.
+bool looksLikeTimeAndSize(std::string_view etag) {
+  if (etag.starts_with("W/")) etag.remove_prefix(2);
+  if (etag.size() < 5 || etag.front() != '"' || etag.back() != '"') return false;
+  etag = etag.substr(1, etag.size() - 2);
+  int dashes = 0;
+  for (char c : etag) {
+    if (c == '-') ++dashes;
+    else if (!std::isxdigit(static_cast<unsigned char>(c))) return false;
+  }
+  return dashes >= 1 && dashes <= 2 && etag.front() != '-' && etag.back() != '-' && etag.find("--") == std::string_view::npos;
+}
+
 }  // namespace
+
+void dropCoarseValidators(FetchResponse& r) {
+  if (r.lastModified.empty()) return;
+  const time_t modified = curl_getdate(r.lastModified.c_str(), nullptr);
+  // Without a Date to compare with, the version may have been written the second it was sent.
+  const bool coarse = modified <= 0 || !r.serverDate || modified + 1 >= *r.serverDate;
+  if (!coarse) return;
+  r.lastModified.clear();
+  if (looksLikeTimeAndSize(r.etag)) r.etag.clear();
+}
 
 FetchResponse fetch(const FetchRequest& req) {
   static GlobalInit init;  // libcurl's process-wide setup, once, before the first transfer
@@ -138,6 +162,7 @@ FetchResponse fetch(const FetchRequest& req) {
                 (r.status == 404 ? " (not found)" : r.status >= 500 ? " (server error)" : "");
   }
   if (!r.ok()) r.body.clear();
+  dropCoarseValidators(r);
   return r;
 }
 

@@ -36,6 +36,13 @@ struct FetchResponse {
   bool ok() const { return error == FetchError::None; }
 };
 
+// Validators in a response come back only when they can tell two versions apart: a
+// Last-Modified within a second of the response's Date (RFC 9110 8.8.2.2), and with it an
+// ETag made of modification time and size (nginx's, Apache's), would match a second version
+// written in the same second, so both are dropped and the next request asks unconditionally.
 FetchResponse fetch(const FetchRequest& request);
+
+// The rule above, on a response's headers; fetch() applies it.
+void dropCoarseValidators(FetchResponse& response);
 
 }  // namespace sf::platform

@@ -4,11 +4,13 @@
 
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 
 #include "files.hpp"
@@ -34,6 +36,28 @@ std::string ensureLink(const std::string& dir, const std::string& name, const st
   fs::remove(tmp, ec);
   if (::symlink(target.c_str(), tmp.c_str()) != 0) return "cannot create link " + tmp + ": " + std::strerror(errno);
   if (::rename(tmp.c_str(), path.c_str()) != 0) return "cannot replace " + path + ": " + std::strerror(errno);
+  return {};
+}
+
+// Gives the new release's files a modification time at least a second after the current
+// release's: servers whose validators are the time (Last-Modified at one-second resolution,
+// nginx's mtime-size ETag) then tell two releases apart even when both land in one second.
+std::string stampAfterCurrent(const std::string& dir, const std::vector<std::string>& files) {
+  struct stat current {};
+  const time_t now = ::time(nullptr);
+  time_t stamp = now;
+  if (::stat((dir + "/current/feed.json").c_str(), &current) == 0 && current.st_mtim.tv_sec >= stamp)
+    stamp = current.st_mtim.tv_sec + 1;
+  const timespec times[2] = {{stamp, 0}, {stamp, 0}};
+  for (const auto& f : files) {
+    const int fd = ::open(f.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0 || ::futimens(fd, times) != 0 || ::fsync(fd) != 0) {
+      const std::string err = "cannot set the modification time of " + f + ": " + std::strerror(errno);
+      if (fd >= 0) ::close(fd);
+      return err;
+    }
+    ::close(fd);
+  }
   return {};
 }
 
@@ -94,8 +118,12 @@ std::string publishRelease(const std::string& dir, const Release& release, int k
   fs::create_directories(staging, ec);
   if (ec) return "cannot create " + staging + ": " + ec.message();
   if (auto err = writeFileAtomic(staging + "/feed.json", release.text); !err.empty()) return err;
-  if (!release.signature.empty())
+  std::vector<std::string> files{staging + "/feed.json"};
+  if (!release.signature.empty()) {
     if (auto err = writeFileAtomic(staging + "/feed.json.sig", release.signature); !err.empty()) return err;
+    files.push_back(staging + "/feed.json.sig");
+  }
+  if (auto err = stampAfterCurrent(dir, files); !err.empty()) return err;
   syncDir(staging);
   if (::rename(staging.c_str(), final.c_str()) != 0) return "cannot rename " + staging + ": " + std::strerror(errno);
   syncDir(dir + "/releases");

@@ -82,6 +82,22 @@ TEST_CASE("publish bumps the revision, signs, keeps N releases and rolls back un
   CHECK(run("verify " + www + "/feed.json -k " + w.path("org.key")).exitCode == 0);
 }
 
+TEST_CASE("each release gets a modification time later than the last, even within one second", "[publish]") {
+  // Servers whose validators are the time (Last-Modified in seconds, nginx's mtime-size ETag)
+  // then tell two releases apart although both land in the same second.
+  Workspace w;
+  const std::string www = w.path("www");
+  std::vector<std::int64_t> stamps;
+  for (int i = 0; i < 3; ++i) {
+    REQUIRE(run("publish " + w.path("feed.json") + " --to " + www).exitCode == 0);
+    struct stat st {};
+    REQUIRE(::stat((www + "/feed.json").c_str(), &st) == 0);
+    stamps.push_back(st.st_mtim.tv_sec);
+  }
+  CHECK(stamps[1] > stamps[0]);
+  CHECK(stamps[2] > stamps[1]);
+}
+
 TEST_CASE("an invalid feed is never published", "[publish]") {
   Workspace w;
   std::ofstream(w.path("bad.json")) << "{\"format\": \"schaufenster-feed\"}";
