@@ -1,6 +1,7 @@
 // `publish FEED --to DIR` and `announce TEXT --until TIME`: validate, bump the revision, sign,
 // and switch the published folder to the new release atomically; `--rollback` republishes an old one.
 #include <chrono>
+#include <filesystem>
 #include <iostream>
 
 #include "commands.hpp"
@@ -51,6 +52,19 @@ int publishText(const std::string& text, const std::string& dir, const std::stri
   return kExitOk;
 }
 
+// A key file inside the published folder would be one request away from anyone on the network.
+bool keyOutsideFolder(const std::string& keyFile, const std::string& dir) {
+  if (keyFile.empty()) return true;
+  std::error_code ec;
+  const auto key = std::filesystem::weakly_canonical(keyFile, ec);
+  const auto folder = std::filesystem::weakly_canonical(dir, ec);
+  const auto rel = key.lexically_relative(folder);
+  if (rel.empty() || rel.native().starts_with("..")) return true;
+  std::cerr << "the key file " << keyFile << " lies inside the published folder " << dir
+            << ", where a web server may hand it out; move it elsewhere (e.g. ~/.config/schaufenster/) and sign from there\n";
+  return false;
+}
+
 }  // namespace
 
 int runPublish(const std::vector<std::string>& args) {
@@ -68,6 +82,7 @@ int runPublish(const std::vector<std::string>& args) {
   auto* rb = app.add_flag("--rollback", rollback, "publish the previous release again, under a new revision");
   app.add_option("--revision", rollbackTo, "with --rollback: the release to bring back")->needs(rb);
   if (auto code = parseArgs(app, args)) return *code;
+  if (!keyOutsideFolder(key, dir)) return kExitUsage;
 
   if (rollback) {
     const auto revisions = platform::publishedRevisions(dir);
@@ -115,6 +130,7 @@ int runAnnounce(const std::vector<std::string>& args) {
   app.add_option("--id", id, "announcement id; the same id replaces an earlier message");
   app.add_option("--priority", priority, "the highest valid announcement is shown (default 100)");
   if (auto code = parseArgs(app, args)) return *code;
+  if (!keyOutsideFolder(key, dir)) return kExitUsage;
 
   const LoadedFeed loaded = loadFeed(feed);
   if (!loaded.parsed.feed) {

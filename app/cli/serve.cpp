@@ -1,52 +1,66 @@
 // `serve DIR`: a small web server for a published folder on a stand's own network, where there is
 // no other server. Answers conditional requests, so polling screens mostly get a 304.
-#include <httplib.h>
+#include <signal.h>
 
-#include <csignal>
 #include <iostream>
+#include <mutex>
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "core/text_util.hpp"
+#include "platform/published_files.hpp"
 
 namespace sf::cli {
 
 int runServe(const std::vector<std::string>& args) {
   CLI::App app{"Serves a published folder over HTTP on the local network (for stands without internet).\n"
-               "Screens then use http://THIS-MACHINE:PORT/feed.json.",
+               "Screens then use http://THIS-MACHINE:PORT/feed.json. Only feeds, signatures and images are\n"
+               "served (never hidden files, key files or links out of the folder); GET and HEAD only.",
                "schaufenster serve"};
   std::string dir, bind = "0.0.0.0";
   int port = 8080;
+  platform::ServerLimits limits;
+  int timeout = static_cast<int>(limits.requestTimeout.count());
   app.add_option("dir", dir, "the folder `schaufenster publish --to` writes")->required()->check(CLI::ExistingDirectory);
   app.add_option("-p,--port", port, "TCP port (default 8080)")->check(CLI::Range(1, 65535));
   app.add_option("--bind", bind, "address to listen on (default: all)");
+  app.add_option("--max-connections", limits.maxConnections, "open connections at most (default 256)")->check(CLI::Range(1, 4096));
+  app.add_option("--max-per-address", limits.maxPerAddress, "open connections from one address at most (default 16)")
+      ->check(CLI::Range(1, 4096));
+  app.add_option("--timeout", timeout, "seconds a client may take to send a request or stay idle (default 10)")
+      ->check(CLI::Range(1, 300));
   if (auto code = parseArgs(app, args)) return *code;
+  limits.requestTimeout = std::chrono::seconds{timeout};
 
-  httplib::Server server;
-  if (!server.set_mount_point("/", dir)) {
-    std::cerr << "cannot serve " << dir << '\n';
+  // SIGINT and SIGTERM are taken by this thread alone (the server's threads inherit the mask).
+  sigset_t stopSignals;
+  sigemptyset(&stopSignals);
+  sigaddset(&stopSignals, SIGINT);
+  sigaddset(&stopSignals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+
+  platform::PublishedFolder folder(dir);
+  std::mutex logMutex;
+  auto log = [&](const std::string& line) {
+    std::lock_guard lock(logMutex);
+    std::cerr << line << '\n';
+  };
+  auto handler = [&](const platform::HttpRequest& req) {
+    platform::HttpResponse res = folder.answer(req);
+    // Paths come from the network: escaped, so no request can forge a log line or a terminal escape.
+    log(req.remote + " " + core::escapeControls(req.method) + " " + core::escapeControls(req.path) + " " + std::to_string(res.status));
+    return res;
+  };
+  std::string error;
+  auto server = platform::HttpServer::start(bind, port, limits, handler, log, error);
+  if (!server) {
+    std::cerr << "serve: " << error << '\n';
     return kExitInvalid;
   }
-  // Static files get a content ETag; a matching If-None-Match costs the screen one small 304.
-  server.set_file_request_handler([](const httplib::Request& req, httplib::Response& res) {
-    const std::string etag = "\"" + std::to_string(std::hash<std::string>{}(res.body)) + "\"";
-    res.set_header("ETag", etag);
-    res.set_header("Cache-Control", "no-cache");
-    if (req.get_header_value("If-None-Match") == etag) {
-      res.status = 304;
-      res.body.clear();
-    }
-  });
-  server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
-    std::cerr << req.remote_addr << " " << req.method << " " << req.path << " " << res.status << '\n';
-  });
-  static httplib::Server* running = &server;  // the one server this process runs, for the signal
-  std::signal(SIGINT, [](int) { running->stop(); });
-  std::signal(SIGTERM, [](int) { running->stop(); });
-  std::cout << "serving " << dir << " on http://" << bind << ":" << port << "/ (Ctrl+C stops)\n" << std::flush;
-  if (!server.listen(bind.c_str(), port)) {
-    std::cerr << "cannot listen on " << bind << ":" << port << " (in use, or no permission)\n";
-    return kExitInvalid;
-  }
+  std::cout << "serving " << folder.root() << " on http://" << bind << ":" << server->port() << "/ (Ctrl+C stops)\n" << std::flush;
+  int signal = 0;
+  sigwait(&stopSignals, &signal);
+  server->stop();
   return kExitOk;
 }
 

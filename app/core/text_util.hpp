@@ -16,6 +16,9 @@ std::string_view trimmed(std::string_view s);
 std::size_t utf8Length(std::string_view s);  // characters (code points) of valid UTF-8
 void appendUtf8(std::string& out, char32_t codePoint);
 std::string formatBytes(std::size_t bytes);
+// `s` safe for a terminal or a log line: control characters (C0, DEL, C1), bidirectional
+// overrides and bytes that are not UTF-8 become \xNN or \u{NNNN}; a backslash becomes \\.
+std::string escapeControls(std::string_view s);
 
 bool isValidId(std::string_view s);
 bool isLanguageCode(std::string_view s);

@@ -98,6 +98,16 @@ TEST_CASE("each release gets a modification time later than the last, even withi
   CHECK(stamps[2] > stamps[1]);
 }
 
+TEST_CASE("publish refuses a key file inside the published folder", "[publish]") {
+  Workspace w;
+  std::filesystem::create_directories(w.path("www"));
+  REQUIRE(run("keygen -o " + w.path("www/key.json")).exitCode == 0);
+  const auto r = run("publish " + w.path("feed.json") + " --to " + w.path("www") + " -k " + w.path("www/key.json"));
+  CHECK(r.exitCode == 2);
+  CHECK_THAT(r.out, Catch::Contains("lies inside the published folder") && Catch::Contains("move it"));
+  CHECK_FALSE(std::filesystem::exists(w.path("www/feed.json")));
+}
+
 TEST_CASE("an invalid feed is never published", "[publish]") {
   Workspace w;
   std::ofstream(w.path("bad.json")) << "{\"format\": \"schaufenster-feed\"}";

@@ -1,0 +1,194 @@
+// libmicrohttpd answers on one event-loop thread, so a thousand idle sockets cost memory, not
+// threads. A reaper cuts connections that take too long to send their headers (slowloris).
+#include "http_server.hpp"
+
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <condition_variable>
+#include <cstdarg>
+#include <cstring>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "core/text_util.hpp"
+
+namespace sf::platform {
+
+struct HttpServer::State {
+  MHD_Daemon* daemon = nullptr;
+  ServerLimits limits;
+  HttpHandler handler;
+  HttpLogger log;
+
+  // Each open connection: its socket, and since when it has owed us a request's headers.
+  struct Connection {
+    int fd = -1;
+    std::chrono::steady_clock::time_point since;
+    bool waiting = true;  // for headers (new or kept-alive connection), not busy with a request
+  };
+  std::mutex mutex;
+  std::condition_variable wake;
+  bool stopping = false;
+  std::map<MHD_Connection*, Connection> connections;
+  std::thread reaper;
+};
+
+namespace {
+
+using State = HttpServer::State;
+
+std::string addressOf(MHD_Connection* c) {
+  const MHD_ConnectionInfo* info = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+  if (!info || !info->client_addr) return "?";
+  char buf[INET6_ADDRSTRLEN] = "?";
+  const sockaddr* sa = info->client_addr;
+  if (sa->sa_family == AF_INET) ::inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in*>(sa)->sin_addr, buf, sizeof buf);
+  else if (sa->sa_family == AF_INET6) ::inet_ntop(AF_INET6, &reinterpret_cast<const sockaddr_in6*>(sa)->sin6_addr, buf, sizeof buf);
+  return buf;
+}
+
+void onConnection(void* cls, MHD_Connection* c, void**, MHD_ConnectionNotificationCode code) {
+  auto* s = static_cast<State*>(cls);
+  std::lock_guard lock(s->mutex);
+  if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+    const MHD_ConnectionInfo* info = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+    s->connections[c] = {info ? info->connect_fd : -1, std::chrono::steady_clock::now(), true};
+  } else {
+    s->connections.erase(c);  // before libmicrohttpd closes the socket, so the reaper never touches a reused one
+  }
+}
+
+void onCompleted(void* cls, MHD_Connection* c, void**, MHD_RequestTerminationCode) {
+  auto* s = static_cast<State*>(cls);
+  std::lock_guard lock(s->mutex);
+  if (auto it = s->connections.find(c); it != s->connections.end()) {
+    it->second.waiting = true;
+    it->second.since = std::chrono::steady_clock::now();
+  }
+}
+
+void onLibraryMessage(void* cls, const char* format, va_list ap) {
+  auto* s = static_cast<State*>(cls);
+  char buf[512];
+  std::vsnprintf(buf, sizeof buf, format, ap);
+  std::string line(buf);
+  while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
+  if (s->log) s->log("server: " + core::escapeControls(line));
+}
+
+MHD_Response* makeResponse(HttpResponse& r) {
+  if (r.fd >= 0) {
+    MHD_Response* m = MHD_create_response_from_fd_at_offset64(r.length, r.fd, r.offset);
+    if (!m) ::close(r.fd);  // ours again when libmicrohttpd did not take it
+    r.fd = -1;
+    return m;
+  }
+  return MHD_create_response_from_buffer(r.body.size(), r.body.data(), MHD_RESPMEM_MUST_COPY);
+}
+
+MHD_Result onRequest(void* cls, MHD_Connection* c, const char* url, const char* method, const char*, const char*,
+                     std::size_t* uploadSize, void** requestState) {
+  auto* s = static_cast<State*>(cls);
+  static int answered;  // any address serves as "this request has its answer"
+  if (*requestState) {
+    *uploadSize = 0;  // a body we did not ask for is dropped; the reply is already queued
+    return MHD_YES;
+  }
+  *requestState = &answered;
+  {
+    std::lock_guard lock(s->mutex);
+    if (auto it = s->connections.find(c); it != s->connections.end()) it->second.waiting = false;
+  }
+  HttpRequest req{method, url, addressOf(c), [c](const char* name) {
+                    const char* v = MHD_lookup_connection_value(c, MHD_HEADER_KIND, name);
+                    return std::string(v ? v : "");
+                  }};
+  HttpResponse res = s->handler(req);
+  MHD_Response* m = makeResponse(res);
+  if (!m) return MHD_NO;  // closes the connection
+  for (const auto& [name, value] : res.headers) MHD_add_response_header(m, name.c_str(), value.c_str());
+  const MHD_Result queued = MHD_queue_response(c, static_cast<unsigned>(res.status), m);
+  MHD_destroy_response(m);
+  return queued;
+}
+
+}  // namespace
+
+std::unique_ptr<HttpServer> HttpServer::start(const std::string& address, int port, const ServerLimits& limits,
+                                              HttpHandler handler, HttpLogger log, std::string& error) {
+  sockaddr_storage storage{};
+  unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG;
+  auto* v4 = reinterpret_cast<sockaddr_in*>(&storage);
+  auto* v6 = reinterpret_cast<sockaddr_in6*>(&storage);
+  if (::inet_pton(AF_INET, address.c_str(), &v4->sin_addr) == 1) {
+    v4->sin_family = AF_INET;
+    v4->sin_port = htons(static_cast<std::uint16_t>(port));
+  } else if (::inet_pton(AF_INET6, address.c_str(), &v6->sin6_addr) == 1) {
+    v6->sin6_family = AF_INET6;
+    v6->sin6_port = htons(static_cast<std::uint16_t>(port));
+    flags |= MHD_USE_IPv6;
+  } else {
+    error = "\"" + address + "\" is not an IP address (expected e.g. 0.0.0.0, 192.168.1.10 or ::)";
+    return nullptr;
+  }
+  std::unique_ptr<HttpServer> server(new HttpServer());
+  server->state_ = std::make_unique<State>();
+  State* s = server->state_.get();
+  s->limits = limits;
+  s->handler = std::move(handler);
+  s->log = std::move(log);
+  s->daemon = MHD_start_daemon(
+      flags, 0, nullptr, nullptr, &onRequest, s, MHD_OPTION_EXTERNAL_LOGGER, &onLibraryMessage, s,
+      MHD_OPTION_SOCK_ADDR, reinterpret_cast<sockaddr*>(&storage),
+      MHD_OPTION_CONNECTION_LIMIT, limits.maxConnections, MHD_OPTION_PER_IP_CONNECTION_LIMIT, limits.maxPerAddress,
+      MHD_OPTION_CONNECTION_TIMEOUT, static_cast<unsigned>(limits.requestTimeout.count()),
+      MHD_OPTION_CONNECTION_MEMORY_LIMIT, limits.connectionMemory, MHD_OPTION_NOTIFY_CONNECTION, &onConnection, s,
+      MHD_OPTION_NOTIFY_COMPLETED, &onCompleted, s, MHD_OPTION_END);
+  if (!s->daemon) {
+    error = "cannot listen on " + address + ":" + std::to_string(port) + " (in use, or no permission)";
+    return nullptr;
+  }
+  const MHD_DaemonInfo* info = MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
+  server->port_ = info ? info->port : port;
+  s->reaper = std::thread([srv = server.get()] { srv->reap(); });
+  return server;
+}
+
+void HttpServer::reap() {
+  State* s = state_.get();
+  const auto step = std::max<std::chrono::milliseconds>(std::chrono::milliseconds(100), s->limits.requestTimeout / 8);
+  std::unique_lock lock(s->mutex);
+  while (!s->stopping) {
+    s->wake.wait_for(lock, step);
+    const auto now = std::chrono::steady_clock::now();
+    for (auto& [c, conn] : s->connections) {
+      // libmicrohttpd's own timeout restarts with every byte; a client that drips its headers
+      // one byte at a time is cut here. The shutdown wakes the event loop, which closes it.
+      if (conn.waiting && conn.fd >= 0 && now - conn.since > s->limits.requestTimeout) {
+        ::shutdown(conn.fd, SHUT_RDWR);
+        conn.since = now;
+      }
+    }
+  }
+}
+
+void HttpServer::stop() {
+  if (!state_ || !state_->daemon) return;
+  {
+    std::lock_guard lock(state_->mutex);
+    state_->stopping = true;
+  }
+  state_->wake.notify_all();
+  if (state_->reaper.joinable()) state_->reaper.join();
+  MHD_stop_daemon(state_->daemon);
+  state_->daemon = nullptr;
+}
+
+HttpServer::~HttpServer() { stop(); }
+
+}  // namespace sf::platform

@@ -1,0 +1,64 @@
+// A small HTTP server made to face a stand's network (libmicrohttpd behind a struct interface):
+// bounded connections in total and per address, bounded headers, slow and idle clients cut off.
+#pragma once
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace sf::platform {
+
+struct ServerLimits {
+  unsigned maxConnections = 256;
+  unsigned maxPerAddress = 16;            // one screen needs one or two
+  std::chrono::seconds requestTimeout{10};  // to send a request's headers, and idle between requests
+  std::size_t connectionMemory = 16 * 1024;  // request line, headers and buffers of one connection
+};
+
+struct HttpRequest {
+  std::string method;
+  std::string path;    // percent-decoded, without the query
+  std::string remote;  // the client's address
+  std::function<std::string(const char* name)> header;  // a request header, or ""
+};
+
+struct HttpResponse {
+  int status = 200;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;  // small replies
+  // A file's bytes, sent from the descriptor without reading them into memory; the server
+  // closes the descriptor.
+  int fd = -1;
+  std::uint64_t offset = 0, length = 0;
+};
+
+using HttpHandler = std::function<HttpResponse(const HttpRequest&)>;
+using HttpLogger = std::function<void(const std::string& line)>;
+
+class HttpServer {
+ public:
+  ~HttpServer();
+  HttpServer(const HttpServer&) = delete;
+  HttpServer& operator=(const HttpServer&) = delete;
+
+  // Listens on `address` (IPv4 or IPv6 literal) and `port` (0: any free port) and answers on
+  // its own thread. Returns the server, or null and the reason in `error`.
+  static std::unique_ptr<HttpServer> start(const std::string& address, int port, const ServerLimits& limits,
+                                           HttpHandler handler, HttpLogger log, std::string& error);
+  int port() const { return port_; }
+  void stop();
+
+  struct State;
+
+ private:
+  HttpServer() = default;
+  void reap();
+
+  std::unique_ptr<State> state_;
+  int port_ = 0;
+};
+
+}  // namespace sf::platform
