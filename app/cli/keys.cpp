@@ -37,7 +37,18 @@ std::optional<std::string> signWithKeyFile(std::string_view text, const std::str
     return std::nullopt;
   }
   auto doc = platform::signDocument(text, keys->secretKey);
-  if (!doc) std::cerr << keyFile << ": the secret key is damaged\n";
+  if (!doc) {
+    std::cerr << keyFile << ": the secret key is damaged\n";
+    return std::nullopt;
+  }
+  // A damaged secret still signs, but with a key no screen trusts: check against the file's
+  // public key, the one the screens were given, before anything is published with it.
+  if (const auto v = platform::verifyDocument(text, *doc, keys->publicKey); !v.ok) {
+    std::cerr << keyFile << ": the secret key does not match the public key in the same file (the file is damaged); "
+              << "nothing was signed. Restore the key file from a backup, or make a new one with `schaufenster keygen` "
+              << "and give the screens its public key\n";
+    return std::nullopt;
+  }
   return doc;
 }
 

@@ -108,6 +108,20 @@ TEST_CASE("publish refuses a key file inside the published folder", "[publish]")
   CHECK_FALSE(std::filesystem::exists(w.path("www/feed.json")));
 }
 
+TEST_CASE("a damaged secret key publishes nothing, although it still makes a signature", "[publish]") {
+  Workspace w;
+  REQUIRE(run("keygen -o " + w.path("org.key")).exitCode == 0);
+  auto key = readJson(w.path("org.key"));
+  std::string secret = key["secretKey"];
+  secret[5] = secret[5] == 'A' ? 'B' : 'A';  // inside the seed: signing works, with another key
+  key["secretKey"] = secret;
+  std::ofstream(w.path("org.key")) << key.dump();
+  const auto r = run("publish " + w.path("feed.json") + " --to " + w.path("www") + " -k " + w.path("org.key"));
+  CHECK(r.exitCode == 1);
+  CHECK_THAT(r.out, Catch::Contains("does not match the public key") && !Catch::Contains("published revision"));
+  CHECK_FALSE(std::filesystem::exists(w.path("www/feed.json")));
+}
+
 TEST_CASE("an invalid feed is never published", "[publish]") {
   Workspace w;
   std::ofstream(w.path("bad.json")) << "{\"format\": \"schaufenster-feed\"}";
