@@ -52,6 +52,18 @@ std::shared_ptr<const core::Feed> parseEmbedded() {
   return std::make_shared<const core::Feed>(std::move(*r.feed));  // valid by the tests
 }
 
+// The status fault for a refused swap, or "" when the candidate may play.
+std::string refusal(core::SwapDecision d) {
+  switch (d) {
+    case core::SwapDecision::Older: return "older-revision";
+    case core::SwapDecision::TooFarAhead: return "revision-jump";
+    case core::SwapDecision::OtherFeed: return "other-feed";
+    case core::SwapDecision::Accept:
+    case core::SwapDecision::SameRevision: break;
+  }
+  return {};
+}
+
 std::string iso(const std::optional<core::Instant>& t) {
   return t ? core::formatInstant(*t, core::TimeZone::utc()) : std::string();
 }
@@ -98,12 +110,14 @@ void takeLocalFeed(const core::Config& config, StartupFeed& s) {
   std::optional<core::FeedIdentity> current;
   if (s.status.origin == FeedOrigin::Cache) current = core::FeedIdentity{s.feed->id, s.feed->revision};
   const core::FeedIdentity candidate{parsed.feed->id, parsed.feed->revision};
-  const core::SwapDecision decision = core::decideSwap(current, candidate);
-  if (decision == core::SwapDecision::Older)
-    return refuseLocal(s, "older-revision", "the feed " + path + ": " + core::describe(decision, current, candidate));
+  const bool sameFeedOnly = !config.publicKey.empty() && s.fromConfiguredFeed;
+  const core::SwapDecision decision = core::decideSwap(current, candidate, sameFeedOnly);
+  if (const std::string fault = refusal(decision); !fault.empty())
+    return refuseLocal(s, fault, "the feed " + path + ": " + core::describe(decision, current, candidate));
   s.cacheBehind = decision == core::SwapDecision::Accept;
   s.feed = std::make_shared<const core::Feed>(std::move(*parsed.feed));
   s.status.origin = FeedOrigin::Network;
+  s.fromConfiguredFeed = true;
 }
 
 }  // namespace
@@ -123,6 +137,7 @@ StartupFeed loadStartupFeed(const core::Config& config) {
       s.feed = std::make_shared<const core::Feed>(std::move(*parsed.feed));
       s.status.origin = FeedOrigin::Cache;
       s.status.cacheBytes = cached->text.size() + cached->signature.size();
+      s.fromConfiguredFeed = cached->url == s.status.feedUrl;
     }
   }
   takeLocalFeed(config, s);
@@ -143,6 +158,7 @@ FeedWorker::FeedWorker(core::Config config, const StartupFeed& startup, WorkerQu
       limits_(std::move(limits)),
       status_(startup.status), started_(std::chrono::steady_clock::now()) {
   cacheBehind_ = startup.cacheBehind;
+  sameFeedOnly_ = !config_.publicKey.empty() && startup.fromConfiguredFeed;
   fullFetchEvery_ = fullFetchEvery;
   lastFullFetch_ = started_;
   current_ = core::FeedIdentity{startup.feed->id, startup.feed->revision};
@@ -302,9 +318,9 @@ void FeedWorker::pollOnce() {
     signature = sig.body;
   }
   const core::FeedIdentity candidate{parsed.feed->id, parsed.feed->revision};
-  const core::SwapDecision decision = core::decideSwap(current_, candidate);
-  if (decision == core::SwapDecision::Older) {
-    fail("older-revision", core::describe(decision, current_, candidate));
+  const core::SwapDecision decision = core::decideSwap(current_, candidate, sameFeedOnly_);
+  if (const std::string fault = refusal(decision); !fault.empty()) {
+    fail(fault, core::describe(decision, current_, candidate));
     return;
   }
   lastBodyHash_ = hash;
@@ -326,6 +342,7 @@ void FeedWorker::pollOnce() {
   status_.cacheBytes = res.body.size() + signature.size();
   if (decision == core::SwapDecision::SameRevision) return;
   current_ = candidate;
+  sameFeedOnly_ = !config_.publicKey.empty();  // from now on this feed, and only it
   status_.origin = FeedOrigin::Network;
   status_.feedId = candidate.id;
   status_.revision = candidate.revision;

@@ -24,6 +24,7 @@ struct StartupFeed {
   FeedStatus status;
   std::string warning;  // why the cache or the configured file was not used
   bool cacheBehind = false;  // the feed plays from a local file newer than the cache
+  bool fromConfiguredFeed = false;  // it came from the configured address (file, or cache of it)
 };
 
 // Before the first frame: a local feed file (validated, verified when a key is configured and
@@ -70,6 +71,7 @@ class FeedWorker {
   std::chrono::milliseconds fullFetchEvery_{std::chrono::minutes{1}};
   std::chrono::steady_clock::time_point lastFullFetch_{};  // the last answer with a body
   bool cacheBehind_ = false;  // the playing feed is not yet in the cache
+  bool sameFeedOnly_ = false;  // with a public key: the feed id is fixed once one came from the URL
   std::chrono::steady_clock::time_point started_;
   std::atomic<double> fps_{0};
   std::atomic<bool> screenDark_{false};

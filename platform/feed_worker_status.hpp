@@ -23,7 +23,7 @@ struct FeedStatus {
   std::optional<core::Instant> lastFetch;    // last attempt
   std::optional<core::Instant> lastSuccess;  // last answer that was good (new, same or 304)
   std::optional<core::Instant> lastChange;   // last time a new revision was taken
-  std::string fault;      // machine-readable: "", "network", "timeout", "http", "tls", "too-large", "truncated", "redirects", "invalid-feed", "older-revision", "signature", "cache"
+  std::string fault;      // machine-readable: "", "network", "timeout", "http", "tls", "too-large", "truncated", "redirects", "invalid-feed", "older-revision", "revision-jump", "other-feed", "signature", "cache"
   std::string lastError;  // plain words; empty when the last attempt was fine
   int consecutiveFailures = 0;
   std::chrono::seconds nextPollIn{0};

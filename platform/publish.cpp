@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <ctime>
 #include <filesystem>
@@ -68,8 +69,10 @@ std::vector<std::int64_t> publishedRevisions(const std::string& dir) {
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(dir + "/releases", ec)) {
     const std::string name = e.path().filename().string();
-    if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos || name.size() > 18) continue;
-    out.push_back(std::stoll(name));
+    if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos) continue;
+    // A number past what a revision may be still counts, as the highest: publish then refuses
+    // to go on rather than number the next release below it.
+    out.push_back(name.size() > 18 ? INT64_MAX : std::stoll(name));
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -81,7 +84,7 @@ std::optional<std::int64_t> currentRevision(const std::string& dir) {
   if (ec) return std::nullopt;
   const std::string name = target.filename().string();
   if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-  return std::stoll(name);
+  return name.size() > 18 ? INT64_MAX : std::stoll(name);
 }
 
 std::optional<Release> readRelease(const std::string& dir, std::int64_t revision) {

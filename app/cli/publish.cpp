@@ -7,6 +7,7 @@
 #include "commands.hpp"
 #include "common.hpp"
 #include "core/feed_edit.hpp"
+#include "core/feed_update.hpp"
 #include "key_file.hpp"
 #include "platform/files.hpp"
 #include "platform/publish.hpp"
@@ -31,7 +32,14 @@ int publishText(const std::string& text, const std::string& dir, const std::stri
     return kExitInvalid;
   }
   const auto published = platform::publishedRevisions(dir);
-  const std::int64_t revision = std::max(published.empty() ? 0 : published.back(), parsed.feed->revision) + 1;
+  const std::int64_t last = std::max(published.empty() ? 0 : published.back(), parsed.feed->revision);
+  if (last >= core::kMaxRevision) {
+    std::cerr << what << ": not published: the last revision (" << last << (published.empty() || published.back() < last ? "" : " in " + dir + "/releases")
+              << ") leaves no room below the limit of " << core::kMaxRevision
+              << "; give the feed a smaller revision and clear the releases, and screens their caches\n";
+    return kExitInvalid;
+  }
+  const std::int64_t revision = last + 1;
   const auto edited = core::setRevision(text, revision, now());
   if (!edited.text) {
     printErrors(edited.diagnostics);

@@ -7,6 +7,7 @@
 #include <initializer_list>
 
 #include "color.hpp"
+#include "feed_update.hpp"
 #include "json_scan.hpp"
 #include "text_util.hpp"
 
@@ -439,7 +440,7 @@ void readHeader(Reader& r, const json& root, Feed& feed, std::optional<TimeZone>
       r.warn("/version", "format version " + std::to_string(*v) + " is newer than this player's " + std::to_string(kFeedVersion) + "; what it understands is shown");
   }
   feed.id = r.id(r.member(root, "", "id", true), "/id");
-  if (auto v = r.integer(r.member(root, "", "revision", true), "/revision", 0, INT64_MAX)) feed.revision = *v;
+  if (auto v = r.integer(r.member(root, "", "revision", true), "/revision", 0, kMaxRevision)) feed.revision = *v;
   if (auto g = r.instant(r.member(root, "", "generated", true), "/generated")) feed.generated = *g;
   if (auto tz = r.string(r.member(root, "", "timeZone", true), "/timeZone")) {
     zone = TimeZone::find(*tz);

@@ -4,10 +4,12 @@
 
 namespace sf::core {
 
-SwapDecision decideSwap(const std::optional<FeedIdentity>& current, const FeedIdentity& candidate) {
+SwapDecision decideSwap(const std::optional<FeedIdentity>& current, const FeedIdentity& candidate, bool sameFeedOnly) {
   if (!current) return SwapDecision::Accept;
-  if (current->id != candidate.id) return SwapDecision::Accept;  // re-pointed to another feed
-  if (candidate.revision > current->revision) return SwapDecision::Accept;
+  if (current->id != candidate.id)  // re-pointed to another feed, unless the screen follows one only
+    return sameFeedOnly ? SwapDecision::OtherFeed : SwapDecision::Accept;
+  if (candidate.revision > current->revision)
+    return candidate.revision - current->revision > kMaxRevisionJump ? SwapDecision::TooFarAhead : SwapDecision::Accept;
   if (candidate.revision == current->revision) return SwapDecision::SameRevision;
   return SwapDecision::Older;
 }
@@ -21,6 +23,13 @@ std::string describe(SwapDecision d, const std::optional<FeedIdentity>& current,
     case SwapDecision::Older:
       return "refused revision " + std::to_string(candidate.revision) + ", older than the " +
              std::to_string(current ? current->revision : 0) + " playing (stale server or rollback)";
+    case SwapDecision::TooFarAhead:
+      return "refused revision " + std::to_string(candidate.revision) + ", more than " + std::to_string(kMaxRevisionJump) +
+             " ahead of the " + std::to_string(current ? current->revision : 0) +
+             " playing; publish with a revision closer to it, or clear the screen's cache to start anew";
+    case SwapDecision::OtherFeed:
+      return "refused feed \"" + candidate.id + "\": this screen follows \"" + (current ? current->id : std::string()) +
+             "\" only (with a public key, a screen changes feeds when its configured address changes)";
   }
   return {};
 }

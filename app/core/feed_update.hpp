@@ -14,14 +14,23 @@ enum class SwapDecision {
   Accept,        // newer revision, or a different feed the screen was pointed at
   SameRevision,  // nothing new (a CDN may serve the same revision again)
   Older,         // a rollback or a stale cache node: refused
+  TooFarAhead,   // a jump no run of publications makes (a typo, or a feed made to lock screens out)
+  OtherFeed,     // another feed id where the screen follows one only: refused
 };
+
+// Revisions are JSON-safe integers, so every tool reads them exactly and none overflows.
+inline constexpr std::int64_t kMaxRevision = (std::int64_t{1} << 53) - 1;
+inline constexpr std::int64_t kMaxRevisionJump = 1'000'000;
 
 struct FeedIdentity {
   std::string id;
   std::int64_t revision = 0;
 };
 
-SwapDecision decideSwap(const std::optional<FeedIdentity>& current, const FeedIdentity& candidate);
+// `sameFeedOnly`: the screen follows only the feed it plays (set with a public key, so a signed
+// feed of another event cannot be replayed in between to make an older revision count as new).
+SwapDecision decideSwap(const std::optional<FeedIdentity>& current, const FeedIdentity& candidate,
+                        bool sameFeedOnly = false);
 std::string describe(SwapDecision d, const std::optional<FeedIdentity>& current, const FeedIdentity& candidate);
 
 struct ClockEvidence {

@@ -122,6 +122,28 @@ TEST_CASE("a damaged secret key publishes nothing, although it still makes a sig
   CHECK_FALSE(std::filesystem::exists(w.path("www/feed.json")));
 }
 
+TEST_CASE("revisions stay JSON-safe in validate and publish, and no release number overflows", "[publish]") {
+  Workspace w;
+  const std::string text = sf::test::readText(w.path("feed.json"));
+  const auto withRevision = [&](const std::string& name, const std::string& revision) {
+    nlohmann::ordered_json j = nlohmann::ordered_json::parse(text);
+    j["revision"] = nlohmann::ordered_json::parse(revision);
+    std::ofstream(w.path(name)) << j.dump(2);
+    return w.path(name);
+  };
+  const auto huge = run("validate " + withRevision("huge.json", "9223372036854775807"));
+  CHECK(huge.exitCode == 1);
+  CHECK_THAT(huge.out, Catch::Contains("/revision") && Catch::Contains("from 0 to 9007199254740991"));
+  const auto top = run("publish " + withRevision("top.json", "9007199254740991") + " --to " + w.path("www"));
+  CHECK(top.exitCode == 1);
+  CHECK_THAT(top.out, Catch::Contains("no room below the limit"));
+  CHECK_FALSE(std::filesystem::exists(w.path("www/feed.json")));
+  std::filesystem::create_directories(w.path("www/releases/12345678901234567890"));
+  const auto past = run("publish " + w.path("feed.json") + " --to " + w.path("www"));
+  CHECK(past.exitCode == 1);
+  CHECK_FALSE(std::filesystem::exists(w.path("www/feed.json")));
+}
+
 TEST_CASE("an invalid feed is never published", "[publish]") {
   Workspace w;
   std::ofstream(w.path("bad.json")) << "{\"format\": \"schaufenster-feed\"}";

@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include "core/config.hpp"
+#include "core/feed_parse.hpp"
+#include "core/feed_fixture.hpp"
 #include "core/feed_update.hpp"
 
 using namespace sf::core;
@@ -16,6 +18,27 @@ TEST_CASE("only a newer revision replaces the feed", "[update]") {
   CHECK(decideSwap(current, {"mpi", 6}) == SwapDecision::Older);
   CHECK(decideSwap(current, {"other-event", 1}) == SwapDecision::Accept);
   CHECK(describe(SwapDecision::Older, current, {"mpi", 6}) == "refused revision 6, older than the 7 playing (stale server or rollback)");
+}
+
+TEST_CASE("revisions are JSON-safe; a screen refuses huge jumps, and other feeds when it follows one only", "[update]") {
+  const FeedIdentity current{"mpi", 7};
+  CHECK(decideSwap(current, {"mpi", 7 + kMaxRevisionJump}) == SwapDecision::Accept);
+  CHECK(decideSwap(current, {"mpi", 8 + kMaxRevisionJump}) == SwapDecision::TooFarAhead);
+  CHECK(decideSwap(current, {"mpi", kMaxRevision}) == SwapDecision::TooFarAhead);
+  CHECK_THAT(describe(SwapDecision::TooFarAhead, current, {"mpi", kMaxRevision}),
+             Catch::Contains("more than 1000000 ahead of the 7 playing"));
+  CHECK(decideSwap(current, {"other-event", 1}, true) == SwapDecision::OtherFeed);
+  CHECK(decideSwap(current, {"mpi", 8}, true) == SwapDecision::Accept);
+  CHECK(decideSwap(std::nullopt, {"other-event", 1}, true) == SwapDecision::Accept);
+  CHECK_THAT(describe(SwapDecision::OtherFeed, current, {"other-event", 1}), Catch::Contains("follows \"mpi\" only"));
+  for (const char* bad : {"9007199254740992", "9223372036854775807", "18446744073709551615"}) {
+    const auto r = parseFeed(sf::test::replaced(sf::test::kBaseFeed, "\"revision\": 3", std::string("\"revision\": ") + bad), "f.json");
+    INFO(bad);
+    CHECK_FALSE(r.feed);
+    REQUIRE_FALSE(r.diagnostics.empty());
+    CHECK_THAT(formatDiagnostic(r.diagnostics.front()), Catch::Contains("/revision") && Catch::Contains("from 0 to 9007199254740991"));
+  }
+  CHECK(parseFeed(sf::test::replaced(sf::test::kBaseFeed, "\"revision\": 3", "\"revision\": 9007199254740991"), "f.json").feed);
 }
 
 TEST_CASE("a clock before the feed's making or far from the server's is not trusted", "[update]") {

@@ -168,6 +168,23 @@ TEST_CASE("signed feeds: unsigned or tampered feeds are refused", "[live]") {
     REQUIRE(screen.waitForFault("signature"));
     CHECK_THAT(screen.status.lastError, Catch::Contains("no signature could be fetched"));
   }
+  SECTION("a signed feed of another event cannot be replayed in between to roll the screen back") {
+    const std::string other = sf::test::replaced(feedWithRevision(1), "\"id\": \"test-feed\"", "\"id\": \"other-event\"");
+    server.setFeed(other, *platform::signDocument(other, keys->secretKey));
+    REQUIRE(screen.waitForFault("other-feed"));
+    CHECK_THAT(screen.status.lastError, Catch::Contains("follows \"test-feed\" only"));
+    const std::string v4 = feedWithRevision(4);
+    server.setFeed(v4, *platform::signDocument(v4, keys->secretKey));
+    REQUIRE(screen.waitForFault("older-revision"));
+    CHECK(screen.latestFeed->id == "test-feed");
+    CHECK(screen.latestFeed->revision == 5);
+  }
+  SECTION("a revision far ahead, which would lock out every later one, is refused") {
+    const std::string far = feedWithRevision(5 + 2'000'000);
+    server.setFeed(far, *platform::signDocument(far, keys->secretKey));
+    REQUIRE(screen.waitForFault("revision-jump"));
+    CHECK(screen.latestFeed->revision == 5);
+  }
   SECTION("signed with another key") {
     const auto other = platform::generateKeyPair();
     const std::string v6 = feedWithRevision(6);
