@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <functional>
 #include <random>
@@ -281,20 +282,10 @@ void FeedWorker::pollOnce() {
     return;
   }
   if (!res.notModified) lastFullFetch_ = steadyNow;
-  if (res.notModified) {
-    status_.lastSuccess = started;
-    status_.fault.clear();
-    status_.lastError.clear();
-    status_.consecutiveFailures = 0;
-    return;
-  }
+  if (res.notModified) return succeeded(started, true);
   // An unchanged body (file:// or a server without validators) needs no second parse.
   const std::size_t hash = std::hash<std::string>{}(res.body);
-  if (hash == lastBodyHash_ && status_.fault.empty()) {
-    status_.lastSuccess = started;
-    status_.consecutiveFailures = 0;
-    return;
-  }
+  if (hash == lastBodyHash_ && (status_.fault.empty() || status_.fault == "cache")) return succeeded(started, true);
 
   auto parsed = core::parseFeed(res.body, url_);
   if (!parsed.feed) {
@@ -326,20 +317,11 @@ void FeedWorker::pollOnce() {
   lastBodyHash_ = hash;
   etag_ = res.etag;
   lastModified_ = res.lastModified;
-  status_.lastSuccess = started;
-  status_.fault.clear();
-  status_.lastError.clear();
-  status_.consecutiveFailures = 0;
   // A local file that started the screen is kept like a download once it has been fetched here.
-  if (decision == core::SwapDecision::SameRevision && !cacheBehind_) return;
+  if (decision == core::SwapDecision::SameRevision && !cacheBehind_) return succeeded(started, true);
   cacheBehind_ = false;
-
-  CachedFeed cache{url_, res.body, signature, etag_, lastModified_};
-  if (const std::string err = saveCachedFeed(config_.cacheDir, cache); !err.empty()) {
-    status_.fault = "cache";
-    status_.lastError = "the new feed plays but could not be kept on disk: " + err;
-  }
-  status_.cacheBytes = res.body.size() + signature.size();
+  keep(CachedFeed{url_, res.body, signature, etag_, lastModified_});
+  succeeded(started, false);
   if (decision == core::SwapDecision::SameRevision) return;
   current_ = candidate;
   sameFeedOnly_ = !config_.publicKey.empty();  // from now on this feed, and only it
@@ -350,6 +332,35 @@ void FeedWorker::pollOnce() {
   status_.clock.feedGenerated = parsed.feed->generated;
   status_.lastChange = started;
   publish(std::make_shared<const core::Feed>(std::move(*parsed.feed)));
+}
+
+void FeedWorker::keep(CachedFeed feed) {
+  const std::string err = saveCachedFeed(config_.cacheDir, feed);
+  if (err.empty()) {
+    if (!cacheError_.empty()) std::fprintf(stderr, "schaufenster: the feed is kept on disk again\n");
+    cacheError_.clear();
+    unsaved_.reset();
+    status_.cacheBytes = feed.text.size() + feed.signature.size();
+    return;
+  }
+  // The screen plays on, but after a power cut it would start from an older feed: said in the
+  // status and the journal until a write succeeds (retried at every poll).
+  if (err != cacheError_) std::fprintf(stderr, "schaufenster: the feed cannot be kept on disk: %s\n", err.c_str());
+  cacheError_ = err;
+  unsaved_ = std::move(feed);
+}
+
+void FeedWorker::succeeded(core::Instant started, bool retrySave) {
+  if (retrySave && unsaved_) keep(*unsaved_);
+  status_.lastSuccess = started;
+  status_.consecutiveFailures = 0;
+  if (cacheError_.empty()) {
+    status_.fault.clear();
+    status_.lastError.clear();
+  } else {
+    status_.fault = "cache";
+    status_.lastError = "the feed plays but cannot be kept on disk, so a power cut would lose it: " + cacheError_;
+  }
 }
 
 std::string FeedWorker::writeStatusFile() {
@@ -365,10 +376,14 @@ std::string FeedWorker::writeStatusFile() {
   const auto now = std::chrono::steady_clock::now();
   if (key == lastStatusKey_ && now - lastStatusWrite_ < std::chrono::minutes{1}) return key;
   const auto uptime = std::chrono::duration_cast<std::chrono::seconds>(now - started_);
-  if (writeFileAtomic(config_.effectiveStatusPath(), statusJson(status_, config_, fps_.load(), uptime, screenDark_.load())).empty()) {
+  const std::string err = writeFileAtomic(config_.effectiveStatusPath(), statusJson(status_, config_, fps_.load(), uptime, screenDark_.load()));
+  if (err.empty()) {
     lastStatusKey_ = key;
     lastStatusWrite_ = now;
+  } else if (err != statusFileError_) {
+    std::fprintf(stderr, "schaufenster: monitoring sees an old status: %s\n", err.c_str());
   }
+  statusFileError_ = err;
   return key;
 }
 

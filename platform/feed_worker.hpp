@@ -14,6 +14,7 @@
 #include "core/config.hpp"
 #include "core/feed_update.hpp"
 #include "core/model.hpp"
+#include "feed_cache.hpp"
 #include "http.hpp"
 #include "worker_messages.hpp"
 
@@ -55,6 +56,10 @@ class FeedWorker {
   void pollOnce();
   void fail(const std::string& fault, const std::string& message);
   void publish(std::shared_ptr<const core::Feed> feed);
+  // Writes the feed to the cache, or keeps it to try again at the next poll.
+  void keep(CachedFeed feed);
+  // A good answer: clears the fault, unless the cache still cannot be written.
+  void succeeded(core::Instant started, bool retrySave);
   // Writes status.json when it matters; returns its content without clock readings.
   std::string writeStatusFile();
   bool waitFor(std::chrono::milliseconds delay);
@@ -71,6 +76,8 @@ class FeedWorker {
   std::chrono::milliseconds fullFetchEvery_{std::chrono::minutes{1}};
   std::chrono::steady_clock::time_point lastFullFetch_{};  // the last answer with a body
   bool cacheBehind_ = false;  // the playing feed is not yet in the cache
+  std::optional<CachedFeed> unsaved_;  // the playing feed, while the cache cannot be written
+  std::string cacheError_, statusFileError_;
   bool sameFeedOnly_ = false;  // with a public key: the feed id is fixed once one came from the URL
   std::chrono::steady_clock::time_point started_;
   std::atomic<double> fps_{0};

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <deque>
 #include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "core/feed_parse.hpp"
@@ -28,10 +29,11 @@ namespace {
 
 // Runs a worker against `server` and collects what it hands to the UI.
 struct Screen {
-  Screen(const std::string& url, const TempDir& dir, const std::string& caBundle, const std::string& publicKey = {}) {
+  Screen(const std::string& url, const TempDir& dir, const std::string& caBundle, const std::string& publicKey = {},
+         const std::string& cacheDir = {}) {
     config.feed = url;
     config.pollSeconds = 1;
-    config.cacheDir = dir.path;
+    config.cacheDir = cacheDir.empty() ? dir.path : cacheDir;
     config.caBundle = caBundle;
     config.publicKey = publicKey;
     startup = platform::loadStartupFeed(config);
@@ -196,6 +198,30 @@ TEST_CASE("signed feeds: unsigned or tampered feeds are refused", "[live]") {
   // A restart without network plays the verified cache.
   core::Config offline = screen.config;
   CHECK(platform::loadStartupFeed(offline).feed->revision == 5);
+}
+
+TEST_CASE("a cache that cannot be written stays a fault until a write succeeds", "[live]") {
+  FeedServer server;
+  TempDir dir;
+  // A file where the cache folder should be: no write can succeed, not even as root.
+  const std::string cacheDir = dir.path + "/cache";
+  std::ofstream(cacheDir) << "in the way";
+  server.setFeed(feedWithRevision(5));
+  Screen screen(server.url("/feed.json"), dir, server.caFile(), {}, cacheDir);
+  REQUIRE(screen.waitFor([&] { return screen.latestFeed->revision == 5; }));
+  CHECK(screen.status.fault == "cache");
+  // Unchanged polls (304s) do not make the fault go away, nor count bytes that were not written.
+  const int before = server.notModifiedCount();
+  REQUIRE(screen.waitFor([&] { return server.notModifiedCount() >= before + 2; }));
+  CHECK(screen.status.fault == "cache");
+  CHECK_THAT(screen.status.lastError, Catch::Contains("cannot be kept on disk"));
+  CHECK(screen.status.cacheBytes == 0);
+  // Room again: the next poll writes the playing feed and the fault clears.
+  std::filesystem::remove(cacheDir);
+  REQUIRE(screen.waitFor([&] { return screen.status.fault.empty(); }));
+  CHECK(screen.status.cacheBytes == feedWithRevision(5).size());
+  REQUIRE(platform::loadCachedFeed(cacheDir));
+  CHECK(platform::loadCachedFeed(cacheDir)->text == feedWithRevision(5));
 }
 
 TEST_CASE("a server with a certificate the screen does not trust is refused", "[live]") {
