@@ -398,6 +398,8 @@ std::string statusJson(const FeedStatus& s, const core::Config& config, double f
       {"feedId", s.feedId},
       {"revision", s.revision},
       {"generated", iso(s.generated)},
+      {"generatedNote", s.clock.serverDate ? core::describeFutureGenerated(s.generated, *s.clock.serverDate, "the server's clock")
+                                           : std::string()},
       {"lastFetch", iso(s.lastFetch)},
       {"lastSuccess", iso(s.lastSuccess)},
       {"lastChange", iso(s.lastChange)},

@@ -35,12 +35,18 @@ std::string describe(SwapDecision d, const std::optional<FeedIdentity>& current,
 }
 
 bool clockPlausible(Instant now, const ClockEvidence& e) {
-  if (now + kClockTolerance < e.feedGenerated) return false;
   if (e.serverDate && e.localAtReceipt) {
     const auto skew = *e.localAtReceipt - *e.serverDate;
-    if (skew > kClockTolerance || skew < -kClockTolerance) return false;
+    return skew <= kClockTolerance && skew >= -kClockTolerance;
   }
-  return true;
+  return now + kClockTolerance >= e.feedGenerated;
+}
+
+std::string describeFutureGenerated(Instant generated, Instant reference, const std::string& whose) {
+  if (generated <= reference + kClockTolerance) return {};
+  const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(generated - reference).count();
+  return "the feed says it was generated at " + formatInstant(generated, TimeZone::utc()) + ", " + std::to_string(minutes) +
+         " min after " + whose + ": the clock of the machine that made it probably runs fast";
 }
 
 }  // namespace sf::core

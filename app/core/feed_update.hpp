@@ -41,7 +41,13 @@ struct ClockEvidence {
 
 inline constexpr std::chrono::minutes kClockTolerance{5};
 
-// False when the clock is before the feed was generated or far from the server's clock.
+// False when the clock is far from the server's clock or, without a server's Date to go by,
+// before the feed was generated. A server's Date that agrees with the clock outweighs a feed
+// stamped in the future: then the clock of the machine that made the feed runs fast, not ours.
 bool clockPlausible(Instant now, const ClockEvidence& e);
+
+// Plain words when `generated` lies more than the tolerance after `reference` (the clock named
+// by `whose`), else "": a publishing machine whose clock runs fast.
+std::string describeFutureGenerated(Instant generated, Instant reference, const std::string& whose);
 
 }  // namespace sf::core

@@ -4,7 +4,9 @@
 
 #include "run_binary.hpp"
 
+#include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <sys/wait.h>
@@ -116,4 +118,16 @@ TEST_CASE("info summarises a feed at a given moment", "[cli]") {
   CHECK_THAT(r.out, Catch::Contains("Schedule at 2024-04-25T10:00:00+02:00 (Europe/Berlin)"));
   CHECK_THAT(r.out, Catch::Contains("now:\n    2024-04-25 (all day)  MPI Meet-up"));
   CHECK(run("info --at yesterday").exitCode == 2);
+}
+
+TEST_CASE("a feed generated in the future is valid, with a warning about the publishing machine's clock", "[cli]") {
+  const auto in = std::chrono::system_clock::now() + std::chrono::hours(1);
+  const std::time_t t = std::chrono::system_clock::to_time_t(in);
+  char stamp[32];
+  std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%S+00:00", std::gmtime(&t));
+  const std::string path = tempFile("future.json", sf::test::replaced(sf::test::kBaseFeed, "2024-03-01T09:00:00+01:00", stamp));
+  const auto r = run("validate " + path);
+  CHECK(r.exitCode == 0);
+  CHECK_THAT(r.out, Catch::Contains("/generated: warning: the feed says it was generated at") && Catch::Contains("runs fast") &&
+                        Catch::Contains("(1 warnings)"));
 }

@@ -54,6 +54,18 @@ TEST_CASE("a clock before the feed's making or far from the server's is not trus
   CHECK_FALSE(clockPlausible(generated + 2h + 10s, e));
 }
 
+TEST_CASE("a feed stamped in the future does not silence a clock the server's Date confirms", "[update]") {
+  const Instant now = *parseInstant("2024-06-15T10:00:00+02:00");
+  ClockEvidence e{now + 10min, std::nullopt, std::nullopt};  // a publishing laptop ten minutes fast
+  CHECK_FALSE(clockPlausible(now, e));  // without other evidence the screen cannot tell
+  e.serverDate = now - 1s;
+  e.localAtReceipt = now;
+  CHECK(clockPlausible(now + 5s, e));
+  CHECK_THAT(describeFutureGenerated(e.feedGenerated, *e.serverDate, "the server's clock"),
+             Catch::Contains("10 min after the server's clock") && Catch::Contains("runs fast"));
+  CHECK(describeFutureGenerated(now + 4min, now, "x").empty());
+}
+
 TEST_CASE("a configuration file sets every option", "[config]") {
   const auto r = parseConfig(R"({"feed": "https://example.org/feed.json", "pollSeconds": 10, "screenName": "Foyer links",
     "idleSeconds": 90, "rotate": 270, "language": "en", "cacheDir": "/tmp/sf", "imageCacheMiB": 16})", "config.json");

@@ -12,6 +12,8 @@
 #include <fstream>
 #include <thread>
 
+#include <nlohmann/json.hpp>
+
 #include "core/feed_parse.hpp"
 #include "fixtures.hpp"
 #include "live_support.hpp"
@@ -222,6 +224,16 @@ TEST_CASE("a cache that cannot be written stays a fault until a write succeeds",
   CHECK(screen.status.cacheBytes == feedWithRevision(5).size());
   REQUIRE(platform::loadCachedFeed(cacheDir));
   CHECK(platform::loadCachedFeed(cacheDir)->text == feedWithRevision(5));
+}
+
+TEST_CASE("status.json names a feed generated after the server's clock", "[live]") {
+  platform::FeedStatus s;
+  s.generated = *core::parseInstant("2024-06-15T10:10:00+02:00");
+  s.clock.serverDate = *core::parseInstant("2024-06-15T10:00:00+02:00");
+  const auto j = nlohmann::json::parse(platform::statusJson(s, core::Config{}, 0, std::chrono::seconds{0}));
+  CHECK_THAT(j["generatedNote"].get<std::string>(), Catch::Contains("10 min after the server's clock"));
+  s.clock.serverDate = s.generated;
+  CHECK(nlohmann::json::parse(platform::statusJson(s, core::Config{}, 0, std::chrono::seconds{0}))["generatedNote"] == "");
 }
 
 TEST_CASE("a server with a certificate the screen does not trust is refused", "[live]") {
