@@ -75,9 +75,43 @@ ImportFormat detectImportFormat(std::string_view text, std::string_view name) {
   return ImportFormat::Csv;  // no signature: the only format left that is plain text
 }
 
+namespace {
+
+// Text that is not UTF-8 (a spreadsheet saved as Windows-1252 or Latin-1) would import as
+// replacement characters: refused with the place of the first bad byte and how to save it right.
+std::optional<Diagnostic> notUtf8(std::string_view text, ImportFormat format) {
+  const std::size_t at = firstInvalidUtf8(text);
+  if (at == std::string_view::npos) return std::nullopt;
+  int line = 1, column = 1;
+  for (std::size_t i = 0; i < at; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  char byte[8];
+  std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[at]));
+  std::string how = format == ImportFormat::Csv || format == ImportFormat::Auto
+                        ? "in Excel save as \"CSV UTF-8 (comma delimited)\", in LibreOffice choose the character set "
+                          "\"Unicode (UTF-8)\" when saving as CSV"
+                        : "save or export it as UTF-8";
+  return Diagnostic{Severity::Error, "", line, column, "",
+                    std::string("not UTF-8 (byte ") + byte + "); the file is probably Windows-1252 or Latin-1, as "
+                    "spreadsheets save by default: " + how};
+}
+
+}  // namespace
+
 ImportResult importSource(std::string_view text, std::string_view name, ImportFormat format, const ImportOptions& opts) {
   if (format == ImportFormat::Auto) format = detectImportFormat(text, name);
   ImportResult r;
+  if (auto bad = notUtf8(text, format)) {
+    r.format = format;
+    r.diagnostics.push_back(std::move(*bad));
+    return r;
+  }
   switch (format) {
     case ImportFormat::C3voc: r = importC3voc(text, opts); break;
     case ImportFormat::PretalxWidget: r = importPretalxWidget(text, opts); break;

@@ -42,6 +42,16 @@ std::size_t decodeUtf8(std::string_view s, std::size_t i, char32_t& cp) {
 
 }  // namespace
 
+std::size_t firstInvalidUtf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp = 0;
+    const std::size_t n = decodeUtf8(s, i, cp);
+    if (n == 0) return i;
+    i += n;
+  }
+  return std::string_view::npos;
+}
+
 std::string escapeControls(std::string_view s) {
   std::string out;
   out.reserve(s.size());

@@ -19,6 +19,8 @@ std::string formatBytes(std::size_t bytes);
 // `s` safe for a terminal or a log line: control characters (C0, DEL, C1), bidirectional
 // overrides and bytes that are not UTF-8 become \xNN or \u{NNNN}; a backslash becomes \\.
 std::string escapeControls(std::string_view s);
+// Where the first byte that is not part of valid UTF-8 lies, or npos when all of `s` is UTF-8.
+std::size_t firstInvalidUtf8(std::string_view s);
 
 bool isValidId(std::string_view s);
 bool isLanguageCode(std::string_view s);

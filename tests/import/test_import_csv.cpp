@@ -97,6 +97,18 @@ TEST_CASE("CSV cell errors name line and column", "[import][csv]") {
   CHECK_THAT(sf::test::allMessages(unknown.diagnostics), Catch::Contains(":1:24: warning: unknown column \"colour\" is ignored"));
 }
 
+TEST_CASE("a CSV saved as Windows-1252 is refused at its first non-UTF-8 byte, with how to save UTF-8", "[import][csv]") {
+  // "Straße" and "für" as Excel's plain "CSV" saves them: 0xDF and 0xFC, single bytes.
+  const std::string csv = "id;title_de;summary_de;field\nweg;Stra\xDF" "e;Kurz.;make\nrad;Rad f\xFCr alle;Kurz.;make\n";
+  const auto r = importSource(csv, "projekte.csv", ImportFormat::Auto, sf::test::fixedOptions());
+  REQUIRE(hasErrors(r.diagnostics));
+  CHECK(r.projects.empty());
+  const Diagnostic& d = r.diagnostics.front();
+  CHECK(d.line == 2);
+  CHECK(d.column == 9);
+  CHECK_THAT(d.message, Catch::Contains("not UTF-8 (byte 0xDF)") && Catch::Contains("CSV UTF-8"));
+}
+
 TEST_CASE("the example spreadsheet imports into the example feed without a warning", "[import][csv][docs]") {
   const std::string csv = sf::test::readText(sf::test::sourcePath("assets/examples/projects.csv"));
   const auto r = importSource(csv, "projects.csv", ImportFormat::Auto, sf::test::fixedOptions());
