@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <functional>
 #include <random>
 
@@ -140,6 +141,8 @@ StartupFeed loadStartupFeed(const core::Config& config) {
       s.status.cacheBytes = cached->text.size() + cached->signature.size();
       s.fromConfiguredFeed = cached->url == s.status.feedUrl;
     }
+  } else if (std::error_code ec; std::filesystem::exists(cacheFilePath(config.cacheDir), ec)) {
+    addWarning(s, "the cache " + cacheFilePath(config.cacheDir) + " is damaged and was not used (" + error + ")");
   }
   takeLocalFeed(config, s);
   if (!s.feed) {

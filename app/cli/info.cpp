@@ -5,6 +5,7 @@
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "core/text_util.hpp"
 #include "core/schedule.hpp"
 
 namespace sf::cli {
@@ -26,8 +27,8 @@ void list(const char* heading, const std::vector<const core::Event*>& events, co
   if (events.empty()) return;
   std::cout << "  " << heading << ":\n";
   for (const auto* e : events) {
-    std::cout << "    " << when(*e, z) << "  " << e->title.in(lang);
-    if (!e->place.empty()) std::cout << " · " << e->place.in(lang);
+    std::cout << "    " << when(*e, z) << "  " << core::escapeControls(e->title.in(lang));
+    if (!e->place.empty()) std::cout << " · " << core::escapeControls(e->place.in(lang));
     std::cout << '\n';
   }
 }
@@ -45,7 +46,7 @@ int runInfo(const std::vector<std::string>& args) {
   const LoadedFeed loaded = loadFeed(source);
   if (!loaded.parsed.feed) {
     for (const auto& d : loaded.parsed.diagnostics)
-      if (d.severity == core::Severity::Error) std::cerr << core::formatDiagnostic(d) << '\n';
+      if (d.severity == core::Severity::Error) std::cerr << core::escapeControls(core::formatDiagnostic(d)) << '\n';
     std::cerr << loaded.name << ": not a valid feed; `schaufenster validate` lists every problem\n";
     return kExitInvalid;
   }
@@ -56,8 +57,8 @@ int runInfo(const std::vector<std::string>& args) {
   if (!moment) return kExitUsage;
   const core::Instant now = *moment;
 
-  std::cout << feed.title.in(lang) << "\n" << summaryLine(feed) << "\n";
-  if (!feed.source.empty()) std::cout << feed.source.in(lang) << "\n";
+  std::cout << core::escapeControls(feed.title.in(lang)) << "\n" << summaryLine(feed) << "\n";
+  if (!feed.source.empty()) std::cout << core::escapeControls(feed.source.in(lang)) << "\n";
   std::cout << "\nFields of action:\n";
   for (const auto& f : feed.fields) {
     int n = 0, done = 0;
@@ -66,7 +67,7 @@ int runInfo(const std::vector<std::string>& args) {
         ++n;
         done += p.state == core::ProjectState::Completed;
       }
-    std::cout << "  " << f.name.in(lang) << ": " << n << " projects, " << done << " completed\n";
+    std::cout << "  " << core::escapeControls(f.name.in(lang)) << ": " << n << " projects, " << done << " completed\n";
   }
   std::cout << "\nSchedule at " << core::formatInstant(now, zone) << " (" << zone.name() << "):\n";
   const auto s = core::scheduleAt(feed, now, zone);

@@ -6,6 +6,7 @@
 #include "commands.hpp"
 #include "common.hpp"
 #include "core/feed_update.hpp"
+#include "core/text_util.hpp"
 
 namespace sf::cli {
 
@@ -44,7 +45,7 @@ int runValidate(const std::vector<std::string>& args) {
       continue;
     }
     for (const auto& d : ds)
-      if (!quiet || d.severity == core::Severity::Error) std::cout << core::formatDiagnostic(d) << '\n';
+      if (!quiet || d.severity == core::Severity::Error) std::cout << core::escapeControls(core::formatDiagnostic(d)) << '\n';  // feed text may hold terminal escapes
     if (quiet) continue;
     const int errors = core::countOf(ds, core::Severity::Error), warnings = core::countOf(ds, core::Severity::Warning);
     if (valid)

@@ -131,3 +131,17 @@ TEST_CASE("a feed generated in the future is valid, with a warning about the pub
   CHECK_THAT(r.out, Catch::Contains("/generated: warning: the feed says it was generated at") && Catch::Contains("runs fast") &&
                         Catch::Contains("(1 warnings)"));
 }
+
+TEST_CASE("validate and info print control characters and bidi overrides of a feed escaped", "[cli]") {
+  // JSON escapes for ESC, BEL and U+202E (right-to-left override): valid in a feed, harmful raw on a terminal.
+  const std::string titled = sf::test::replaced(sf::test::kBaseFeed, "\"Testfeed\"", "\"Evil\\u001b[2J\\u202eTitle\"");
+  const std::string broken = sf::test::replaced(titled, "\"field\": \"inno\"}", "\"field\": \"x\\u001b]0;pwned\\u0007\"}");
+  for (const auto& r : {run("validate " + tempFile("escapes-bad.json", broken)), run("info --feed " + tempFile("escapes.json", titled))}) {
+    INFO(r.out);
+    CHECK(r.out.find('\x1b') == std::string::npos);
+    CHECK(r.out.find('\x07') == std::string::npos);
+    CHECK(r.out.find("\xE2\x80\xAE") == std::string::npos);
+  }
+  CHECK_THAT(run("validate " + tempFile("escapes-bad.json", broken)).out, Catch::Contains("x\\x1B]0;pwned\\x07"));
+  CHECK_THAT(run("info --feed " + tempFile("escapes.json", titled)).out, Catch::Contains("Evil\\x1B[2J\\u{202E}Title"));
+}

@@ -255,10 +255,16 @@ TEST_CASE("without network and cache the embedded feed plays; with a cache, the 
   auto s = platform::loadStartupFeed(config);
   CHECK(s.status.origin == platform::FeedOrigin::Embedded);
   CHECK(s.feed->projects.size() == 42);
+  CHECK(s.warning.empty());
   REQUIRE(platform::saveCachedFeed(dir.path, {config.feed, feedWithRevision(9), "", "", ""}).empty());
   s = platform::loadStartupFeed(config);
   CHECK(s.status.origin == platform::FeedOrigin::Cache);
   CHECK(s.feed->revision == 9);
+  // A damaged cache is not used, and says so.
+  std::ofstream(platform::cacheFilePath(dir.path), std::ios::trunc) << "{\"feed\": 12";
+  s = platform::loadStartupFeed(config);
+  CHECK(s.status.origin == platform::FeedOrigin::Embedded);
+  CHECK_THAT(s.warning, Catch::Contains("is damaged and was not used"));
 }
 
 TEST_CASE("status.json is rewritten, and the screen woken, when something in it matters, not on every poll", "[live]") {
