@@ -157,7 +157,9 @@ int runImport(const std::vector<std::string>& args) {
     std::cerr << source << " (" << core::importFormatName(r.format) << ", source id \"" << sid << "\"): "
               << (projects ? r.projects.size() : r.events.size()) << (projects ? " projects: " : " events: ")
               << counts(projects ? merged.projects : merged.events)
-              << (r.skipped > 0 ? ", " + std::to_string(r.skipped) + " left out" : std::string()) << '\n';
+              << (r.skipped > 0 ? ", " + std::to_string(r.skipped) + " left out" : std::string())
+              << (r.refused > 0 ? ", " + std::to_string(r.refused) + " unreadable and left out (see the warnings)" : std::string())
+              << '\n';
   }
   if (failed || feed.is_null()) {
     std::cout << into << ": nothing written\n";

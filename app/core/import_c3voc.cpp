@@ -130,18 +130,49 @@ void settleZone(ImportResult& r, const std::optional<TimeZone>& named, std::stri
            "the schedule names no zone its times agree with; a new feed needs --time-zone");
 }
 
+struct PendingEvent {
+  ImportedEvent event;
+  std::string local;  // the start as the source writes it: "2019-08-22T14:00"
+};
+
+// A key listed twice is the same event listed twice: the first is kept.
+void settleRepeatedKeys(std::vector<PendingEvent>& pending, ImportResult& r) {
+  std::map<std::string, std::string> seen;
+  for (auto& p : pending) {
+    if (auto [it, fresh] = seen.emplace(p.event.key, p.event.origin); !fresh) {
+      report(r.diagnostics, Severity::Warning, p.event.origin,
+             "the event " + quoteShort(p.event.key) + " appears again (first at " + it->second + "); only the first is imported");
+      ++r.skipped;
+      continue;
+    }
+    r.events.push_back(std::move(p.event));
+  }
+}
+
 class ScheduleReader {
  public:
   ScheduleReader(ImportResult& r, const ImportOptions& opts) : r_(r), opts_(opts) {}
 
   void error(const std::string& ptr, std::string msg) { report(r_.diagnostics, Severity::Error, ptr, std::move(msg)); }
   void warn(const std::string& ptr, std::string msg) { report(r_.diagnostics, Severity::Warning, ptr, std::move(msg)); }
+  // One unreadable event must not cost the others: it is left out, and a feed keeps what an
+  // earlier import brought for its key.
+  void refuse(const std::string& ptr, std::string msg, const std::string& key = {}) {
+    warn(ptr, std::move(msg) + "; the event is left out");
+    ++r_.refused;
+    if (!key.empty()) r_.refusedKeys.push_back(key);
+  }
+  void refuseGroup(const std::string& ptr, std::string msg) {  // a day or room that is no list of events
+    warn(ptr, std::move(msg) + "; its events are left out");
+    ++r_.refused;
+  }
 
   void day(const json& d, const std::string& dp) {
-    if (!d.is_object()) return error(dp, "expected a day object, found " + describeValue(d));
+    if (!d.is_object()) return refuseGroup(dp, "expected a day object, found " + describeValue(d));
     const std::string dateText = stringOf(member(d, "date"));
     dayDate_ = parseDate(dateText);
-    if (!dayDate_) error(dp + "/date", "expected the day's date such as 2019-08-21, found " + (member(d, "date") ? describeValue(d["date"]) : "nothing"));
+    // Events with their own date and offset do not need the day's; the others are refused alone.
+    if (!dayDate_) warn(dp + "/date", "expected the day's date such as 2019-08-21, found " + (member(d, "date") ? describeValue(d["date"]) : "nothing"));
     // Times before the day's start belong to the next calendar day (a day runs e.g. 09:00–04:00).
     dayStartMinutes_ = 0;
     const std::string ds = stringOf(member(d, "day_start"));
@@ -149,12 +180,12 @@ class ScheduleReader {
       if (auto m = clockMinutes(std::string_view(ds).substr(11, 5))) dayStartMinutes_ = *m;
     const json* rooms = member(d, "rooms");
     if (!rooms || !rooms->is_object())
-      return error(dp + "/rooms", "expected the day's rooms as an object of room name -> events, found " + (rooms ? describeValue(*rooms) : "nothing"));
+      return refuseGroup(dp + "/rooms", "expected the day's rooms as an object of room name -> events, found " + (rooms ? describeValue(*rooms) : "nothing"));
     for (auto it = rooms->begin(); it != rooms->end(); ++it) {
       const std::string rp = dp + "/rooms/" + pointerToken(it.key());
       if (it->is_null()) continue;
       if (!it->is_array()) {
-        error(rp, "expected an array of events, found " + describeValue(*it));
+        refuseGroup(rp, "expected an array of events, found " + describeValue(*it));
         continue;
       }
       for (std::size_t i = 0; i < it->size(); ++i) event((*it)[i], rp + "/" + std::to_string(i), it.key());
@@ -164,24 +195,62 @@ class ScheduleReader {
   std::optional<TimeZone> named;  // the zone time_zone_name names, if it exists
   ZoneEvidence evidence;
 
+  // Hands the events read to the result, with the keys of repeated guids settled.
+  void finish() {
+    settleRepeatedKeys(pending_, r_);
+    if (r_.events.empty() && r_.refused > 0)
+      error("/schedule/conference/days", "no event could be read (" + std::to_string(r_.refused) +
+                                             " left out, see the warnings); nothing to import");
+  }
+
  private:
+  // The id as text: a number, or a string of digits as some exports write it. Anything else is
+  // reported and ignored (the guid is the key that matters).
+  std::string idOf(const json& ev, const std::string& ep) {
+    const json* id = member(ev, "id");
+    if (!id) return {};
+    if (id->is_number_integer() || id->is_number_unsigned()) return id->dump();
+    const std::string expected = "expected a whole number (the schedule format's numeric event id), found " + describeValue(*id);
+    if (id->is_string()) {
+      const std::string text(trimmed(id->get_ref<const std::string&>()));
+      const bool digits = !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
+      if (!text.empty()) warn(ep + "/id", expected + (digits ? "; read as the id " + text : "; used as it is"));
+      return text;
+    }
+    warn(ep + "/id", expected + "; the id is ignored");
+    return {};
+  }
+
+  // Text where text is expected; a number is taken as written, with a warning.
+  std::string textOf(const json& ev, const std::string& ep, std::string_view key) {
+    const json* v = member(ev, key);
+    if (v && v->is_number()) {
+      warn(ep + "/" + std::string(key), "expected text, found " + describeValue(*v) + "; read as text");
+      return v->dump();
+    }
+    return stringOf(v);
+  }
+
   void event(const json& ev, const std::string& ep, const std::string& roomKey) {
-    if (!ev.is_object()) return error(ep, "expected an event object, found " + describeValue(ev));
+    if (!ev.is_object()) return refuse(ep, "expected an event object, found " + describeValue(ev));
     ImportedEvent e;
     e.origin = ep;
-    const json* id = member(ev, "id");
-    if (id && !id->is_number_integer() && !id->is_number_unsigned())
-      error(ep + "/id", "expected a whole number (the schedule format's numeric event id), found " + describeValue(*id));
+    const std::string id = idOf(ev, ep);
     e.key = stringOf(member(ev, "guid"));
-    if (e.key.empty() && id) e.key = id->is_string() ? std::string(trimmed(id->get_ref<const std::string&>())) : id->dump();
-    if (e.key.empty()) error(ep, "the event has neither a guid nor an id, so a re-import could not recognise it");
+    if (e.key.empty()) e.key = id;
+    if (e.key.empty()) return refuse(ep, "the event has neither a guid nor an id, so a re-import could not recognise it");
 
-    const std::string title = stringOf(member(ev, "title"));
-    if (title.empty()) error(ep + "/title", "expected the event's title as a non-empty string, found " + (member(ev, "title") ? describeValue(ev["title"]) : "nothing"));
+    const std::string title = textOf(ev, ep, "title");
+    if (title.empty())
+      return refuse(ep + "/title", "expected the event's title as a non-empty string, found " + (member(ev, "title") ? describeValue(ev["title"]) : "nothing"), e.key);
     e.title = title;
 
-    if (!times(ev, ep, e)) return;
-    e.room = stringOf(member(ev, "room"));
+    std::string local;
+    if (!times(ev, ep, e, local)) {
+      r_.refusedKeys.push_back(e.key);
+      return;
+    }
+    e.room = textOf(ev, ep, "room");
     if (e.room.empty()) e.room = std::string(trimmed(roomKey));
     std::vector<std::string> speakers;
     if (const json* ps = member(ev, "persons"); ps && ps->is_array())
@@ -193,61 +262,61 @@ class ScheduleReader {
     e.description = describeEvent(ev, opts_, speakers);
     const std::string url = stringOf(member(ev, "url"));
     if (isWebUrl(url)) e.link = url;
-    if (e.key.empty() || title.empty()) return;
-    if (auto [it, fresh] = seen_.emplace(e.key, ep); !fresh) {
-      warn(ep, "the event " + quoteShort(e.key) + " appears again (first at " + it->second + "); only the first is imported");
-      ++r_.skipped;
-      return;
-    }
-    r_.events.push_back(std::move(e));
+    pending_.push_back({std::move(e), std::move(local)});
   }
 
-  bool times(const json& ev, const std::string& ep, ImportedEvent& e) {
+  // The start and end; `local` gets the start as the source writes it ("2019-08-22T14:00").
+  bool times(const json& ev, const std::string& ep, ImportedEvent& e, std::string& local) {
     const json* date = member(ev, "date");
     const std::string dateText = stringOf(date);
     std::optional<Instant> start = parseInstant(dateText);
     if (start) {
       if (auto off = offsetMinutesOf(dateText)) evidence.offsets.emplace_back(*start, *off);
+      local = dateText.substr(0, 16);
     } else if (date && !parseInstantOrLocal(dateText, TimeZone::utc())) {
-      error(ep + "/date", "expected a date and time with offset such as 2019-08-21T11:00:00+02:00, found " + describeValue(*date));
+      refuse(ep + "/date", "expected a date and time with offset such as 2019-08-21T11:00:00+02:00, found " + describeValue(*date));
       return false;
     } else {
-      start = fromDayAndStart(ev, ep);  // no date, or one without offset: the older frab way
+      start = fromDayAndStart(ev, ep, local);  // no date, or one without offset: the older frab way
       if (!start) return false;
     }
     e.start = *start;
+    const json* dur = member(ev, "duration");
     if (auto end = parseInstant(stringOf(member(ev, "end")))) {
       e.end = *end;
-    } else {
-      const json* dur = member(ev, "duration");
-      const auto d = parseDuration(stringOf(dur));
-      if (!d) {
-        error(ep + "/duration", "expected a duration as HH:MM or D:HH:MM (or an \"end\" with offset), found " + (dur ? describeValue(*dur) : "nothing"));
-        return false;
-      }
+    } else if (const std::string durText = stringOf(dur); durText.empty()) {
+      // A missing length still leaves a talk worth showing at its start.
+      warn(ep + "/duration", "expected a duration as HH:MM or D:HH:MM, found " + (dur ? describeValue(*dur) : "nothing") +
+                                 "; the event is shown without a length");
+      e.end = e.start;
+    } else if (const auto d = parseDuration(durText)) {
       e.end = e.start + *d;
+    } else {
+      refuse(ep + "/duration", "expected a duration as HH:MM or D:HH:MM (or an \"end\" with offset), found " + describeValue(*dur));
+      return false;
     }
     if (e.end < e.start) {
-      error(ep + "/end", "the event ends before it starts");
+      refuse(ep + "/end", "the event ends before it starts");
       return false;
     }
     return true;
   }
 
-  std::optional<Instant> fromDayAndStart(const json& ev, const std::string& ep) {
+  std::optional<Instant> fromDayAndStart(const json& ev, const std::string& ep, std::string& local) {
     const auto m = clockMinutes(stringOf(member(ev, "start")));
     if (!m || !dayDate_) {
-      error(ep + "/date", "expected \"date\" with offset such as 2019-08-21T11:00:00+02:00, or \"start\" as HH:MM on a dated day; found neither");
+      refuse(ep + "/date", "expected \"date\" with offset such as 2019-08-21T11:00:00+02:00, or \"start\" as HH:MM on a dated day; found neither");
       return std::nullopt;
     }
     const std::optional<TimeZone>& zone = named ? named : opts_.zone;
     if (!zone) {
-      error(ep + "/date", "the time has no offset and the schedule names no time zone; pass --time-zone");
+      refuse(ep + "/date", "the time has no offset and the schedule names no time zone; pass --time-zone");
       return std::nullopt;
     }
     Date day = *dayDate_;
     if (*m < dayStartMinutes_) day += std::chrono::days{1};  // after midnight, filed under the day before
     const Instant t = zone->fromLocal(day, *m / 60, *m % 60);
+    local = formatInstant(t, *zone).substr(0, 16);
     warn(ep + "/date", "no date with offset; read as " + formatInstant(t, *zone) + " (" + zone->name() + ")");
     return t;
   }
@@ -256,7 +325,7 @@ class ScheduleReader {
   const ImportOptions& opts_;
   std::optional<Date> dayDate_;
   int dayStartMinutes_ = 0;
-  std::map<std::string, std::string> seen_;
+  std::vector<PendingEvent> pending_;
 };
 
 }  // namespace
@@ -320,6 +389,7 @@ ImportResult importC3voc(std::string_view text, const ImportOptions& opts) {
            "daysCount is " + count->dump() + " but /schedule/conference/days lists " + std::to_string(days->size()) +
                (days->size() == 1 ? " day" : " days") + "; expected them to agree (is the export cut short?)");
   for (std::size_t d = 0; d < days->size(); ++d) reader.day((*days)[d], "/schedule/conference/days/" + std::to_string(d));
+  reader.finish();
   settleZone(r, reader.named, tzText, "/schedule/conference/time_zone_name", reader.evidence, opts.zone.has_value());
   return finish();
 }

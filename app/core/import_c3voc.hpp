@@ -8,8 +8,9 @@
 namespace sf::core {
 
 // frab / pretalx `schedule.json`. Lenient where real exports are (extra, null and empty fields,
-// a missing or wrong time_zone_name); strict where the data would be misread (missing or
-// malformed times and keys, rooms or ids the schema forbids, a truncated day list).
+// ids as strings of digits, a missing or wrong time_zone_name), each oddity warned about at its
+// place. An event that cannot be shown is left out alone; the whole file is refused only when its
+// shape cannot be read, its day list is cut short, or no event in it can be read.
 ImportResult importC3voc(std::string_view text, const ImportOptions& opts);
 
 // pretalx `widgets/schedule.json`: talks (with a submission code) and, unless

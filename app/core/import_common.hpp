@@ -64,6 +64,10 @@ struct ImportResult {
   std::vector<std::string> fieldIds;    // CSV: fields of action the projects use
   Diagnostics diagnostics;              // no file name: the caller adds it
   int skipped = 0;                      // items left out on purpose (breaks, cancelled), for the summary
+  int refused = 0;                      // items the source lists but that could not be read (each warned about)
+  // Keys of refused items, where they could be read: the merge keeps what an earlier import brought
+  // for them instead of removing it, since the source still lists them.
+  std::vector<std::string> refusedKeys;
 };
 
 // Runs the importer for `format` (Auto: detected). Never throws.

@@ -3,6 +3,7 @@
 #include "import_merge.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <set>
 
 #include "feed_parse.hpp"
@@ -43,8 +44,10 @@ ojson eventJson(const ImportedEvent& e, const TimeZone& zone) {
   return v;
 }
 
-// Applies `in` to the array at feed[key]; returns what happened.
-MergeCounts mergeArray(ojson& feed, const char* key, const std::string& prefix, std::vector<Incoming> in) {
+// Applies `in` to the array at feed[key]; returns what happened. Items `keep` accepts are left as
+// they are when the source has nothing for them (it lists them, but they could not be read).
+MergeCounts mergeArray(ojson& feed, const char* key, const std::string& prefix, std::vector<Incoming> in,
+                       const std::function<bool(const std::string&)>& keep = {}) {
   MergeCounts c;
   std::map<std::string, std::size_t> index;
   for (std::size_t i = 0; i < in.size(); ++i) index.emplace(in[i].id, i);
@@ -61,6 +64,11 @@ MergeCounts mergeArray(ojson& feed, const char* key, const std::string& prefix, 
       continue;
     }
     auto it = index.find(id);
+    if ((it == index.end() || used.contains(it->second)) && keep && keep(id)) {
+      ++c.unchanged;
+      out.push_back(std::move(item));
+      continue;
+    }
     if (it == index.end() || used.contains(it->second)) {
       ++c.removed;  // gone from the source
       continue;
@@ -122,7 +130,11 @@ MergeResult mergeImport(ojson feed, const ImportResult& source, std::string_view
     m.origins[n.id] = n.origin;
     in.push_back(std::move(n));
   }
-  if (source.format != ImportFormat::Csv) m.events = mergeArray(feed, "events", prefix, std::move(in));
+  // An event the source lists but that could not be read keeps its earlier version.
+  std::set<std::string> keptIds;
+  for (const auto& k : source.refusedKeys) keptIds.insert(itemId(sourceId, k));
+  auto keep = [&](const std::string& id) { return keptIds.contains(id); };
+  if (source.format != ImportFormat::Csv) m.events = mergeArray(feed, "events", prefix, std::move(in), keep);
 
   in.clear();
   for (const auto& p : source.projects) {

@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <sys/wait.h>
 
 #include <nlohmann/json.hpp>
@@ -94,4 +95,29 @@ TEST_CASE("import usage errors exit 2", "[cli][import]") {
   CHECK(run("import " + src + " --into " + feed + " --new").exitCode == 2);  // exists
   CHECK(run("import " + src + " --into " + feed + " --time-zone UTC").exitCode == 2);  // only for new feeds
   CHECK(run("import /nonexistent.ics --into " + feed).exitCode == 1);
+}
+
+TEST_CASE("import keeps the readable events of a schedule with odd ids and names the place of each oddity", "[cli][import]") {
+  const auto src = freshPath("congress-schedule.json");
+  {
+    std::ofstream out(src);
+    out << R"({"schedule": {"conference": {"acronym": "congress", "title": "Congress", "time_zone_name": "Europe/Berlin",
+  "days": [{"date": "2018-12-27", "rooms": {"Adams": [
+    {"guid": "g-1", "id": 9985, "title": "Opening", "date": "2018-12-27T11:00:00+01:00", "duration": "00:30"},
+    {"guid": "g-2", "id": "1526599157", "title": "Self-organised session", "date": "2018-12-27T12:00:00+01:00", "duration": "01:00"},
+    {"guid": "g-3", "id": 9987, "title": null, "date": "2018-12-27T14:00:00+01:00", "duration": "00:30"}
+  ]}}]}}})";
+  }
+  const auto feed = freshPath("congress.json");
+  const auto r = run("import " + src + " --into " + feed);
+  INFO(r.out);
+  REQUIRE(r.exitCode == 0);
+  CHECK_THAT(r.out, Catch::Contains(src + ":4:"));
+  CHECK_THAT(r.out, Catch::Contains("/schedule/conference/days/0/rooms/Adams/1/id: warning: expected a whole number"));
+  CHECK_THAT(r.out, Catch::Contains(src + ":5:"));
+  CHECK_THAT(r.out, Catch::Contains("/schedule/conference/days/0/rooms/Adams/2/title: warning: expected the event's title"));
+  CHECK_THAT(r.out, Catch::Contains("2 events: 2 added, 0 updated, 0 removed, 0 unchanged, 1 unreadable and left out"));
+  const auto j = nlohmann::json::parse(sf::test::readText(feed));
+  REQUIRE(j["events"].size() == 2);
+  CHECK(j["events"][1]["id"] == "congress:g-2");
 }

@@ -137,7 +137,7 @@ TEST_CASE("pretalx democon says UTC but writes +01:00: the offsets win, with a w
 TEST_CASE("the invalid example is refused, each problem with pointer, line and column", "[import][invalid]") {
   const std::string text = sample("schedules/invalid-example.json");
   const auto r = importSource(text, "invalid-example.json", ImportFormat::Auto, sf::test::fixedOptions());
-  REQUIRE(countOf(r.diagnostics, Severity::Error) == 3);
+  REQUIRE(countOf(r.diagnostics, Severity::Error) == 2);
   auto find = [&](const std::string& pointer) {
     auto it = std::find_if(r.diagnostics.begin(), r.diagnostics.end(), [&](const auto& d) { return d.jsonPointer == pointer; });
     REQUIRE(it != r.diagnostics.end());
@@ -150,9 +150,11 @@ TEST_CASE("the invalid example is refused, each problem with pointer, line and c
   CHECK(days.line == 11);
   CHECK(days.column == 9);
   CHECK_THAT(days.message, Catch::Contains("daysCount is 3 but /schedule/conference/days lists 1 day"));
+  // A numeric string id is odd but readable: a warning, not a reason to refuse.
   const auto id = find("/schedule/conference/days/0/rooms/Winterchaos/0/id");
+  CHECK(id.severity == Severity::Warning);
   CHECK(id.line == sf::test::positionOf(text, "\"id\": \"2814\"").line);
-  CHECK_THAT(id.message, Catch::Contains("expected a whole number") && Catch::Contains("found a string (\"2814\")"));
+  CHECK_THAT(id.message, Catch::Contains("expected a whole number") && Catch::Contains("found a string (\"2814\"); read as the id 2814"));
 }
 
 TEST_CASE("after-midnight events filed under the previous day keep the instant of their date", "[import][frab]") {
@@ -182,12 +184,92 @@ TEST_CASE("broken schedules name the place and what was expected", "[import][inv
     return sf::test::allMessages(importSource(text, "x.json", ImportFormat::C3voc, sf::test::fixedOptions()).diagnostics);
   };
   const std::string head = R"({"schedule": {"conference": {"days": [{"date": "2024-01-01", "rooms": {"A": [)";
-  CHECK_THAT(messages(head + R"({"guid": "g", "title": "T", "date": "2024-01-01T10:00:00+01:00", "duration": "90 min"}]}}]}}})"),
-             Catch::Contains("/schedule/conference/days/0/rooms/A/0/duration: error: expected a duration as HH:MM or D:HH:MM"));
+  // An unreadable event is left out with a warning; a schedule with nothing else is refused.
+  const std::string nothing = "/schedule/conference/days: error: no event could be read (1 left out, see the warnings)";
+  auto badDuration = messages(head + R"({"guid": "g", "title": "T", "date": "2024-01-01T10:00:00+01:00", "duration": "90 min"}]}}]}}})");
+  CHECK_THAT(badDuration, Catch::Contains("/schedule/conference/days/0/rooms/A/0/duration: warning: expected a duration as HH:MM or D:HH:MM"));
+  CHECK_THAT(badDuration, Catch::Contains("found a string (\"90 min\"); the event is left out") && Catch::Contains(nothing));
   CHECK_THAT(messages(head + R"({"guid": "g", "date": "2024-01-01T10:00:00+01:00", "duration": "00:30"}]}}]}}})"),
-             Catch::Contains("/schedule/conference/days/0/rooms/A/0/title: error: expected the event's title"));
+             Catch::Contains("/schedule/conference/days/0/rooms/A/0/title: warning: expected the event's title") && Catch::Contains(nothing));
   CHECK_THAT(messages(head + R"({"title": "T", "date": "2024-01-01T10:00:00+01:00", "duration": "00:30"}]}}]}}})"),
-             Catch::Contains("neither a guid nor an id"));
+             Catch::Contains("neither a guid nor an id") && Catch::Contains(nothing));
   CHECK_THAT(messages(R"({"schedule": )"), Catch::Contains("1:14: /schedule: error: unexpected end of input"));
   CHECK_THAT(messages(R"({"talks": []})"), Catch::Contains("expected a frab/pretalx schedule"));
+}
+
+namespace {
+
+// The shape of a large congress export: ids are numbers, except a few written as strings of digits
+// (self-organised sessions), beside events that cannot be shown at all.
+const std::string kOddCongress = R"({"schedule": {"version": "x", "conference": {"acronym": "congress", "title": "Congress",
+  "time_zone_name": "Europe/Berlin", "daysCount": 1, "days": [{"index": 1, "date": "2018-12-27",
+  "day_start": "2018-12-27T11:00:00+01:00", "day_end": "2018-12-28T04:00:00+01:00", "rooms": {"Adams": [
+    {"guid": "g-1", "id": 9985, "title": "Opening", "date": "2018-12-27T11:00:00+01:00", "start": "11:00", "duration": "00:30", "room": "Adams"},
+    {"guid": "g-2", "id": "1526599157", "title": "Self-organised session", "date": "2018-12-27T12:00:00+01:00", "start": "12:00", "duration": "01:00", "room": "Adams"},
+    {"guid": "g-3", "id": 1.5, "title": 2048, "date": "2018-12-27T13:00:00+01:00", "start": "13:00", "duration": "", "room": "Adams"},
+    {"guid": "g-4", "id": 9987, "title": "", "date": "2018-12-27T14:00:00+01:00", "start": "14:00", "duration": "00:30", "room": "Adams"},
+    {"guid": "g-5", "id": 9988, "title": "Lost date", "date": "27.12.2018 15:00", "start": "15:00", "duration": "00:30", "room": "Adams"},
+    {"id": "1526599158", "title": "No guid", "date": "2018-12-27T16:00:00+01:00", "start": "16:00", "duration": "00:30", "room": "Adams"}
+  ]}}]}}})";
+
+const Diagnostic& diagnosticAt(const ImportResult& r, const std::string& pointer) {
+  auto it = std::find_if(r.diagnostics.begin(), r.diagnostics.end(), [&](const auto& d) { return d.jsonPointer == pointer; });
+  if (it == r.diagnostics.end()) throw std::logic_error("no diagnostic at " + pointer + "\n" + sf::test::allMessages(r.diagnostics));
+  return *it;
+}
+
+}  // namespace
+
+TEST_CASE("odd ids cost no event: digit strings are read, and only unreadable events are left out", "[import][frab][lenient]") {
+  const auto r = importSource(kOddCongress, "congress.json", ImportFormat::Auto, sf::test::fixedOptions());
+  INFO(sf::test::allMessages(r.diagnostics));
+  REQUIRE_FALSE(hasErrors(r.diagnostics));
+  REQUIRE(r.events.size() == 4);
+  CHECK(r.refused == 2);
+  CHECK(r.refusedKeys == std::vector<std::string>{"g-4", "g-5"});
+  CHECK(eventByKey(r, "g-2").title == "Self-organised session");
+  CHECK(eventByKey(r, "1526599158").title == "No guid");  // no guid: the digit string is the key
+  const auto& numberTitle = eventByKey(r, "g-3");         // a number as title, no duration: still shown
+  CHECK(numberTitle.title == "2048");
+  CHECK(numberTitle.end == numberTitle.start);
+
+  const std::string room = "/schedule/conference/days/0/rooms/Adams/";
+  const auto& id = diagnosticAt(r, room + "1/id");
+  CHECK(id.severity == Severity::Warning);
+  CHECK(id.line == sf::test::positionOf(kOddCongress, "\"1526599157\"").line);
+  CHECK_THAT(id.message, Catch::Contains("found a string (\"1526599157\"); read as the id 1526599157"));
+  CHECK_THAT(diagnosticAt(r, room + "2/id").message, Catch::Contains("found a number (1.5); the id is ignored"));
+  CHECK_THAT(diagnosticAt(r, room + "2/title").message, Catch::Contains("found a number (2048); read as text"));
+  CHECK_THAT(diagnosticAt(r, room + "2/duration").message, Catch::Contains("shown without a length"));
+  const auto& title = diagnosticAt(r, room + "3/title");
+  CHECK(title.severity == Severity::Warning);
+  CHECK(title.line == sf::test::positionOf(kOddCongress, "\"guid\": \"g-4\"").line);
+  CHECK_THAT(title.message, Catch::Contains("expected the event's title") && Catch::EndsWith("; the event is left out"));
+  CHECK_THAT(diagnosticAt(r, room + "4/date").message,
+             Catch::Contains("found a string (\"27.12.2018 15:00\"); the event is left out"));
+  CHECK(asNewFeed(r, "congress").feed);
+}
+
+TEST_CASE("a re-import keeps the earlier version of an event that has become unreadable", "[import][merge][lenient]") {
+  // First import: every event readable. Then g-4 loses its title and g-5 its date.
+  std::string readable = kOddCongress;
+  readable.replace(readable.find("\"title\": \"\""), 11, "\"title\": \"Workshop\"");
+  readable.replace(readable.find("27.12.2018 15:00"), 16, "2018-12-27T15:00:00+01:00");
+  const auto first = importSource(readable, "congress.json", ImportFormat::Auto, sf::test::fixedOptions());
+  REQUIRE_FALSE(hasErrors(first.diagnostics));
+  REQUIRE(first.events.size() == 6);
+  const auto zone = *TimeZone::find("Europe/Berlin");
+  NewFeed nf{"test", zone, {"en"}, first.title, utc("2024-01-01T00:00:00Z")};
+  const auto before = mergeImport(newFeedJson(nf), first, "congress", "congress.json", zone, true);
+
+  const auto second = importSource(kOddCongress, "congress.json", ImportFormat::Auto, sf::test::fixedOptions());
+  const auto after = mergeImport(before.feed, second, "congress", "congress.json", zone, false);
+  CHECK(after.events.removed == 0);  // g-4 and g-5 are kept as they were
+  CHECK(after.events.unchanged == 6);
+  CHECK(after.events.added + after.events.updated == 0);
+  const auto& events = after.feed["events"];
+  const auto workshop = std::find_if(events.begin(), events.end(), [](const auto& e) { return e["id"] == "congress:g-4"; });
+  REQUIRE(workshop != events.end());
+  CHECK((*workshop)["title"] == "Workshop");
+  CHECK(std::any_of(events.begin(), events.end(), [](const auto& e) { return e["id"] == "congress:g-5"; }));
 }
