@@ -2,6 +2,7 @@
 // from its `date` with offset, never from day + "HH:MM": days file after-midnight events early.
 #include "import_c3voc.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -135,18 +136,54 @@ struct PendingEvent {
   std::string local;  // the start as the source writes it: "2019-08-22T14:00"
 };
 
-// A key listed twice is the same event listed twice: the first is kept.
+// "2019-08-22T14:00" -> "20190822", or with the time "20190822T1400", as iCalendar instance keys.
+std::string compactLocal(std::string_view local, bool withTime) {
+  std::string out;
+  for (char c : local.substr(0, withTime ? 16 : 10))
+    if (c != '-' && c != ':') out += c;
+  return out;
+}
+
+// A guid listed at several starts is one event held several times (a workshop on four days):
+// every occurrence is kept, keyed by the guid and its local start date (plus the time when one
+// day holds two), keys a re-import of the same schedule gives again. A guid listed twice at the
+// same start is the same event listed twice: the first is kept. An occurrence left out as
+// unreadable still counts, so the others keep their keys while it is broken.
 void settleRepeatedKeys(std::vector<PendingEvent>& pending, ImportResult& r) {
-  std::map<std::string, std::string> seen;
-  for (auto& p : pending) {
-    if (auto [it, fresh] = seen.emplace(p.event.key, p.event.origin); !fresh) {
-      report(r.diagnostics, Severity::Warning, p.event.origin,
-             "the event " + quoteShort(p.event.key) + " appears again (first at " + it->second + "); only the first is imported");
-      ++r.skipped;
-      continue;
+  std::map<std::string, std::vector<std::size_t>> byKey;
+  for (std::size_t i = 0; i < pending.size(); ++i) byKey[pending[i].event.key].push_back(i);
+  std::vector<bool> drop(pending.size(), false);
+  for (const auto& [key, all] : byKey) {
+    const bool alsoRefused = std::find(r.refusedKeys.begin(), r.refusedKeys.end(), key) != r.refusedKeys.end();
+    if (all.size() + (alsoRefused ? 1 : 0) < 2) continue;
+    std::map<Instant, std::size_t> firstAt;
+    std::vector<std::size_t> kept;
+    std::map<std::string, int> perDay;
+    for (std::size_t i : all) {
+      const auto& e = pending[i].event;
+      if (auto [it, fresh] = firstAt.emplace(e.start, i); !fresh) {
+        report(r.diagnostics, Severity::Warning, e.origin,
+               "the event " + quoteShort(key) + " appears again at the same start (first at " + pending[it->second].event.origin +
+                   "); only the first is imported");
+        ++r.skipped;
+        drop[i] = true;
+        continue;
+      }
+      kept.push_back(i);
+      ++perDay[compactLocal(pending[i].local, false)];
     }
-    r.events.push_back(std::move(p.event));
+    if (kept.size() + (alsoRefused ? 1 : 0) < 2) continue;
+    if (kept.size() > 1)
+      report(r.diagnostics, Severity::Warning, pending[kept[1]].event.origin,
+           "the event " + quoteShort(key) + " is listed " + std::to_string(kept.size()) + " times at different starts (first at " +
+                 pending[kept[0]].event.origin + "); each is imported, keyed by the guid and its start date");
+    for (std::size_t i : kept) {
+      const bool sameDay = perDay[compactLocal(pending[i].local, false)] > 1;
+      pending[i].event.key = key + "_" + compactLocal(pending[i].local, sameDay);
+    }
   }
+  for (std::size_t i = 0; i < pending.size(); ++i)
+    if (!drop[i]) r.events.push_back(std::move(pending[i].event));
 }
 
 class ScheduleReader {

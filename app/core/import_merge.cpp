@@ -130,10 +130,14 @@ MergeResult mergeImport(ojson feed, const ImportResult& source, std::string_view
     m.origins[n.id] = n.origin;
     in.push_back(std::move(n));
   }
-  // An event the source lists but that could not be read keeps its earlier version.
+  // A refused event keeps its earlier version, and so do the dated occurrences of a refused guid.
   std::set<std::string> keptIds;
   for (const auto& k : source.refusedKeys) keptIds.insert(itemId(sourceId, k));
-  auto keep = [&](const std::string& id) { return keptIds.contains(id); };
+  auto keep = [&](const std::string& id) {
+    if (keptIds.contains(id)) return true;
+    const auto under = id.rfind('_');
+    return under != std::string::npos && keptIds.contains(id.substr(0, under));
+  };
   if (source.format != ImportFormat::Csv) m.events = mergeArray(feed, "events", prefix, std::move(in), keep);
 
   in.clear();

@@ -273,3 +273,94 @@ TEST_CASE("a re-import keeps the earlier version of an event that has become unr
   CHECK((*workshop)["title"] == "Workshop");
   CHECK(std::any_of(events.begin(), events.end(), [](const auto& e) { return e["id"] == "congress:g-5"; }));
 }
+
+namespace {
+
+// A camp schedule as frab writes it: a workshop held each afternoon under one guid (and one id),
+// once more in the evening of the last day, and listed twice in the same slot by mistake.
+std::string campSchedule(const std::string& thirdStart = "2019-08-24T14:00:00+02:00") {
+  const std::string workshop = R"~("guid": "5d9d4e2c-7f1a-4b8e-9a55-0c2f3b6e1d01", "id": 10412, "title": "Soldering for beginners", "duration": "02:00", "room": "Workshop Tent", "date": )~";
+  return R"~({"schedule": {"version": "1.0", "conference": {"acronym": "camp", "title": "Camp", "time_zone_name": "Europe/Berlin",
+  "daysCount": 4, "days": [
+  {"index": 1, "date": "2019-08-22", "day_start": "2019-08-22T10:00:00+02:00", "day_end": "2019-08-23T03:00:00+02:00", "rooms": {"Workshop Tent": [
+    {)~" + workshop + R"~("2019-08-22T14:00:00+02:00"},
+    {"guid": "8f0e6a31-2b7c-4d1e-b0a4-5c6d7e8f9a02", "id": 10413, "title": "Night walk", "date": "2019-08-23T01:00:00+02:00", "duration": "01:00"}]}},
+  {"index": 2, "date": "2019-08-23", "day_start": "2019-08-23T10:00:00+02:00", "day_end": "2019-08-24T03:00:00+02:00", "rooms": {"Workshop Tent": [
+    {)~" + workshop + R"~("2019-08-23T14:00:00+02:00"}], "Workshop Tent (copy)": [
+    {)~" + workshop + R"~("2019-08-23T14:00:00+02:00"}]}},
+  {"index": 3, "date": "2019-08-24", "day_start": "2019-08-24T10:00:00+02:00", "day_end": "2019-08-25T03:00:00+02:00", "rooms": {"Workshop Tent": [
+    {)~" + workshop + "\"" + thirdStart + R"~("}]}},
+  {"index": 4, "date": "2019-08-25", "day_start": "2019-08-25T10:00:00+02:00", "day_end": "2019-08-26T03:00:00+02:00", "rooms": {"Workshop Tent": [
+    {)~" + workshop + R"~("2019-08-25T14:00:00+02:00"},
+    {)~" + workshop + R"~("2019-08-25T20:00:00+02:00"}]}}]}}})~";
+}
+
+}  // namespace
+
+TEST_CASE("a workshop repeated under one guid imports every occurrence, keyed by guid and date", "[import][frab][repeat]") {
+  const std::string text = campSchedule();
+  const auto r = importSource(text, "camp.json", ImportFormat::Auto, sf::test::fixedOptions());
+  INFO(sf::test::allMessages(r.diagnostics));
+  REQUIRE_FALSE(hasErrors(r.diagnostics));
+  REQUIRE(r.events.size() == 6);  // five workshops and the night walk
+  const std::string guid = "5d9d4e2c-7f1a-4b8e-9a55-0c2f3b6e1d01";
+  CHECK(utcText(eventByKey(r, guid + "_20190822").start) == "2019-08-22T12:00:00+00:00");
+  CHECK(utcText(eventByKey(r, guid + "_20190823").start) == "2019-08-23T12:00:00+00:00");
+  CHECK(utcText(eventByKey(r, guid + "_20190824").start) == "2019-08-24T12:00:00+00:00");
+  // Two on the last day: the time tells them apart.
+  CHECK(utcText(eventByKey(r, guid + "_20190825T1400").start) == "2019-08-25T12:00:00+00:00");
+  CHECK(utcText(eventByKey(r, guid + "_20190825T2000").start) == "2019-08-25T18:00:00+00:00");
+  CHECK(eventByKey(r, "8f0e6a31-2b7c-4d1e-b0a4-5c6d7e8f9a02").title == "Night walk");  // once: its guid alone
+  CHECK(r.skipped == 1);  // the copy in the same slot
+  const auto& repeated = diagnosticAt(r, "/schedule/conference/days/1/rooms/Workshop Tent/0");
+  CHECK(repeated.severity == Severity::Warning);
+  CHECK_THAT(repeated.message, Catch::Contains("is listed 5 times at different starts (first at /schedule/conference/days/0/rooms/Workshop Tent/0)"));
+  const auto& copy = diagnosticAt(r, "/schedule/conference/days/1/rooms/Workshop Tent (copy)/0");
+  CHECK_THAT(copy.message, Catch::Contains("appears again at the same start") && Catch::Contains("only the first is imported"));
+  CHECK(copy.line == sf::test::positionOf(text, "\"Workshop Tent (copy)\"").line + 1);
+  CHECK(asNewFeed(r, "camp").feed);
+}
+
+TEST_CASE("a re-import of a repeated workshop updates its occurrences instead of adding them again", "[import][merge][repeat]") {
+  const auto zone = *TimeZone::find("Europe/Berlin");
+  const auto first = importSource(campSchedule(), "camp.json", ImportFormat::Auto, sf::test::fixedOptions());
+  NewFeed nf{"camp", zone, {"en"}, first.title, utc("2024-01-01T00:00:00Z")};
+  const auto created = mergeImport(newFeedJson(nf), first, "camp", "camp.json", zone, true);
+  CHECK(created.events.added == 6);
+
+  const auto again = mergeImport(created.feed, importSource(campSchedule(), "camp.json", ImportFormat::Auto, sf::test::fixedOptions()),
+                                 "camp", "camp.json", zone, false);
+  CHECK(again.events.unchanged == 6);
+  CHECK(again.events.added + again.events.updated + again.events.removed == 0);
+
+  // The third afternoon moves to the morning: the same item changes, nothing is added.
+  const auto moved = mergeImport(again.feed, importSource(campSchedule("2019-08-24T10:00:00+02:00"), "camp.json", ImportFormat::Auto, sf::test::fixedOptions()),
+                                 "camp", "camp.json", zone, false);
+  CHECK(moved.events.updated == 1);
+  CHECK(moved.events.added + moved.events.removed == 0);
+  CHECK(moved.feed["events"].size() == 6);
+  const auto& events = moved.feed["events"];
+  const auto third = std::find_if(events.begin(), events.end(), [](const auto& e) {
+    return e["id"] == "camp:5d9d4e2c-7f1a-4b8e-9a55-0c2f3b6e1d01_20190824";
+  });
+  REQUIRE(third != events.end());
+  CHECK((*third)["start"] == "2019-08-24T10:00:00+02:00");
+
+  // The third afternoon becomes unreadable: its occurrence keeps the version the feed has.
+  const auto unreadable = importSource(campSchedule("24.08.2019 10:00"), "camp.json", ImportFormat::Auto, sf::test::fixedOptions());
+  CHECK(unreadable.refused == 1);
+  const auto kept = mergeImport(moved.feed, unreadable, "camp", "camp.json", zone, false);
+  CHECK(kept.events.removed == 0);
+  CHECK(kept.feed == moved.feed);
+
+  // A workshop on two days whose first day becomes unreadable: the second keeps its dated key.
+  auto twoDays = [](const std::string& firstDate) {
+    return R"~({"schedule": {"conference": {"acronym": "camp", "time_zone_name": "Europe/Berlin", "days": [{"date": "2019-08-22", "rooms": {"Tent": [
+      {"guid": "w", "title": "Soldering", "duration": "02:00", "date": ")~" + firstDate + R"~("},
+      {"guid": "w", "title": "Soldering", "duration": "02:00", "date": "2019-08-23T14:00:00+02:00"}]}}]}}})~";
+  };
+  CHECK(eventByKey(importSource(twoDays("2019-08-22T14:00:00+02:00"), "camp.json", ImportFormat::Auto, sf::test::fixedOptions()), "w_20190823").title == "Soldering");
+  const auto broken = importSource(twoDays("never"), "camp.json", ImportFormat::Auto, sf::test::fixedOptions());
+  CHECK(broken.refused == 1);
+  CHECK(eventByKey(broken, "w_20190823").title == "Soldering");
+}
