@@ -20,6 +20,7 @@
 #include "files.hpp"
 #include "http.hpp"
 #include "net.hpp"
+#include "waiting_feed.hpp"
 
 namespace sf::platform {
 namespace {
@@ -77,6 +78,7 @@ std::string originName(FeedOrigin o) {
     case FeedOrigin::Embedded: return "embedded";
     case FeedOrigin::Cache: return "cache";
     case FeedOrigin::Network: return "network";
+    case FeedOrigin::Waiting: return "waiting";
   }
   return {};
 }
@@ -145,6 +147,10 @@ StartupFeed loadStartupFeed(const core::Config& config) {
     addWarning(s, "the cache " + cacheFilePath(config.cacheDir) + " is damaged and was not used (" + error + ")");
   }
   takeLocalFeed(config, s);
+  if (!s.feed && !config.feed.empty()) {  // the built-in content is someone else's event
+    s.feed = waitingFeed(config, s.status.feedUrl, s.status.lastError, systemNow());
+    if (s.feed) s.status.origin = FeedOrigin::Waiting;
+  }
   if (!s.feed) {
     s.feed = parseEmbedded();
     s.status.origin = FeedOrigin::Embedded;
@@ -248,6 +254,11 @@ void FeedWorker::fail(const std::string& fault, const std::string& message) {
   status_.fault = fault;
   status_.lastError = message;
   ++status_.consecutiveFailures;
+  // The waiting page tells the fault on the screen itself, where whoever set it up looks.
+  if (status_.origin == FeedOrigin::Waiting && message != waitingFault_) {
+    waitingFault_ = message;
+    if (auto page = waitingFeed(config_, url_, message, clock_())) publish(std::move(page));
+  }
 }
 
 void FeedWorker::publish(std::shared_ptr<const core::Feed> feed) { out_.push(WorkerMessage{FeedUpdate{std::move(feed), status_}}); }

@@ -78,6 +78,7 @@ class FeedWorker {
   bool cacheBehind_ = false;  // the playing feed is not yet in the cache
   std::optional<CachedFeed> unsaved_;  // the playing feed, while the cache cannot be written
   std::string cacheError_, statusFileError_;
+  std::string waitingFault_;  // the fault the waiting page shows
   bool sameFeedOnly_ = false;  // with a public key: the feed id is fixed once one came from the URL
   std::chrono::steady_clock::time_point started_;
   std::atomic<double> fps_{0};

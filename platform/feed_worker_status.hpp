@@ -11,7 +11,8 @@
 
 namespace sf::platform {
 
-enum class FeedOrigin { Embedded, Cache, Network };
+// Waiting: a feed is configured but has never arrived; the screen shows its own waiting page.
+enum class FeedOrigin { Embedded, Cache, Network, Waiting };
 
 // What organisers see on the status page and in status.json.
 struct FeedStatus {

@@ -100,6 +100,7 @@ void statusRows(const platform::FeedStatus& s, const core::Config& config, doubl
   out.clear();
   const std::string origin = s.origin == platform::FeedOrigin::Network ? (de ? "aus dem Netz" : "from the network")
                              : s.origin == platform::FeedOrigin::Cache ? (de ? "aus dem Zwischenspeicher" : "from the cache")
+                             : s.origin == platform::FeedOrigin::Waiting ? (de ? "wartet auf den Feed" : "waiting for the feed")
                                                                         : (de ? "eingebaut" : "built in");
   out.push_back({de ? "Bildschirm" : "Screen", config.screenName.empty() ? platform::hostName() : config.screenName});
   out.push_back({de ? "Feed-Adresse" : "Feed address", s.feedUrl.empty() ? (de ? "keine (eingebauter Feed)" : "none (built-in feed)") : s.feedUrl});

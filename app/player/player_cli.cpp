@@ -92,6 +92,7 @@ int playerMain(const std::vector<std::string>& args) {
     std::cerr << "schaufenster: " << startup.warning << "; playing "
               << (startup.status.origin == platform::FeedOrigin::Network  ? "the feed file"
                   : startup.status.origin == platform::FeedOrigin::Cache ? "the cached feed"
+                  : startup.status.origin == platform::FeedOrigin::Waiting ? "this screen's waiting page"
                                                                           : "the built-in feed")
               << (config.feed.empty() ? "" : " and checking again every " + std::to_string(config.pollSeconds) + " s") << '\n';
 

@@ -20,6 +20,7 @@
 #include "platform/crypto.hpp"
 #include "platform/feed_cache.hpp"
 #include "platform/feed_worker.hpp"
+#include "platform/waiting_feed.hpp"
 
 using namespace std::chrono_literals;
 using namespace sf;
@@ -244,17 +245,27 @@ TEST_CASE("a server with a certificate the screen does not trust is refused", "[
   Screen screen(server.url("/feed.json"), dir, stranger.caFile());
   REQUIRE(screen.waitForFault("tls"));
   CHECK_THAT(screen.status.lastError, Catch::Contains("certificate"));
-  CHECK(screen.latestFeed->id == "mpi-berlin");  // the embedded feed keeps playing
+  // The screen's own waiting page, not the built-in content of someone else's event, and it
+  // names the fault where whoever set the screen up looks.
+  REQUIRE(screen.waitFor([&] { return screen.latestFeed->id == platform::kWaitingFeedId && !screen.latestFeed->announcements.empty() &&
+                                      screen.latestFeed->announcements[0].text.in("en").find("certificate") != std::string::npos; }));
 }
 
-TEST_CASE("without network and cache the embedded feed plays; with a cache, the cache", "[live]") {
+TEST_CASE("without network and cache a screen shows its waiting page; with a cache, the cache", "[live]") {
   TempDir dir;
   core::Config config;
-  config.feed = "https://127.0.0.1:1/feed.json";
   config.cacheDir = dir.path;
-  auto s = platform::loadStartupFeed(config);
+  auto s = platform::loadStartupFeed(config);  // no feed configured: the built-in one
   CHECK(s.status.origin == platform::FeedOrigin::Embedded);
   CHECK(s.feed->projects.size() == 42);
+  config.feed = "https://127.0.0.1:1/feed.json";
+  config.screenName = "Foyer links";
+  s = platform::loadStartupFeed(config);
+  CHECK(s.status.origin == platform::FeedOrigin::Waiting);
+  CHECK(s.feed->id == platform::kWaitingFeedId);
+  CHECK(s.feed->projects.empty());
+  REQUIRE(s.feed->announcements.size() == 1);
+  CHECK_THAT(s.feed->announcements[0].text.in("de"), Catch::Contains("Foyer links wartet auf seinen Feed: https://127.0.0.1:1/feed.json"));
   CHECK(s.warning.empty());
   REQUIRE(platform::saveCachedFeed(dir.path, {config.feed, feedWithRevision(9), "", "", ""}).empty());
   s = platform::loadStartupFeed(config);
@@ -263,7 +274,7 @@ TEST_CASE("without network and cache the embedded feed plays; with a cache, the 
   // A damaged cache is not used, and says so.
   std::ofstream(platform::cacheFilePath(dir.path), std::ios::trunc) << "{\"feed\": 12";
   s = platform::loadStartupFeed(config);
-  CHECK(s.status.origin == platform::FeedOrigin::Embedded);
+  CHECK(s.status.origin == platform::FeedOrigin::Waiting);
   CHECK_THAT(s.warning, Catch::Contains("is damaged and was not used"));
 }
 

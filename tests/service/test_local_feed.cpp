@@ -86,12 +86,12 @@ TEST_CASE("a local feed file plays only when signed with the configured key and 
     CHECK(startup.status.fault == "signature");
     CHECK_THAT(startup.warning, Catch::Contains("refused") && Catch::Contains("no signature"));
   }
-  SECTION("signed with another key, no cache: the built-in feed plays") {
+  SECTION("signed with another key, no cache: the screen's waiting page shows") {
     const auto other = *sf::platform::generateKeyPair();
     std::ofstream(s.config.feed) << Stand::feed(9);
     std::ofstream(s.config.feed + ".sig") << *sf::platform::signDocument(Stand::feed(9), other.secretKey);
     auto startup = sf::platform::loadStartupFeed(s.config);
-    CHECK(startup.status.origin == sf::platform::FeedOrigin::Embedded);
+    CHECK(startup.status.origin == sf::platform::FeedOrigin::Waiting);
     CHECK(startup.status.fault == "signature");
   }
   SECTION("signed but older than the cache: a stick cannot roll the screen back") {
