@@ -24,7 +24,6 @@ struct DisplayOptions {
   int width = 0;            // a window of this size; 0 = full screen at the display's size
   int height = 0;
   int rotation = 0;         // 0, 90, 180, 270: the screen is mounted on its side
-  bool vsync = false;
   std::string title = "Schaufenster";
 };
 
@@ -43,6 +42,8 @@ class Display {
   int height() const;
   float dpi() const;   // 0 when unknown
   std::string driver() const;
+  // How frames reach the screen (video driver, renderer, present), for the log and status page.
+  const std::string& describe() const;
   bool softwareRendering() const;  // the CPU draws every pixel (no GPU renderer)
 
   // (Re)builds the fonts for `layout`'s sizes: one per core::FontRole, in that order.
@@ -79,8 +80,9 @@ class Display {
   bool readPixels(std::vector<std::uint8_t>& rgba);  // the frame just rendered, RGBA, logical size
   void present();
 
+  struct Impl;  // opaque: SDL's types stay in display.cpp
+
  private:
-  struct Impl;
   explicit Display(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

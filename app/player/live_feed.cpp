@@ -6,6 +6,7 @@
 
 #include "core/text_fit.hpp"
 #include "core/text_util.hpp"
+#include "platform/files.hpp"
 #include "platform/net.hpp"
 
 namespace sf::player {
@@ -27,7 +28,7 @@ std::shared_ptr<const core::Feed> fittedToFont(std::shared_ptr<const core::Feed>
 }  // namespace
 
 LiveFeed::LiveFeed(const core::Config& config, platform::StartupFeed startup, std::function<void()> wake, bool network)
-    : feed_(fittedToFont(startup.feed)), status_(startup.status), config_(config) {
+    : feed_(fittedToFont(startup.feed)), status_(startup.status), config_(config), network_(network) {
   queue_.setWake(std::move(wake));
   if (network && !config.feed.empty()) worker_ = std::make_unique<platform::FeedWorker>(config, startup, queue_);
   requestImages();
@@ -70,7 +71,21 @@ LiveFeed::Changes LiveFeed::drain() {
 }
 
 void LiveFeed::setScreenDark(bool dark) {
+  dark_ = dark;
   if (worker_) worker_->setScreenDark(dark);
+  else writeOwnStatus();
+}
+
+void LiveFeed::screenUp() {
+  if (!worker_) writeOwnStatus();
+}
+
+void LiveFeed::writeOwnStatus() {
+  // Only a real screen reports; benchmarks and tests (no network) leave the state folder alone.
+  if (!network_) return;
+  const std::string path = config_.effectiveStatusPath();
+  if (const auto err = platform::writeFileAtomic(path, platform::statusJson(status_, config_, 0, {}, dark_)); !err.empty())
+    std::fprintf(stderr, "schaufenster: cannot write %s: %s\n", path.c_str(), err.c_str());
 }
 
 void LiveFeed::setFrameRate(double fps) {

@@ -31,6 +31,9 @@ class LiveFeed {
   Changes drain();
   void setFrameRate(double fps);
   void setScreenDark(bool dark);
+  // The first frame is on the glass. Without a feed worker (the built-in feed) status.json is
+  // written here and when the screen darkens, so monitoring sees such a screen up, too.
+  void screenUp();
   // Images the worker decoded since the last drain; the player turns them into textures and
   // clears the list.
   std::vector<platform::ImageReady>& readyImages() { return ready_; }
@@ -47,6 +50,9 @@ class LiveFeed {
   std::unique_ptr<platform::FeedWorker> worker_;
   std::unique_ptr<platform::ImageWorker> images_;  // started with the first feed that names an image
   std::vector<platform::ImageReady> ready_;
+  bool network_ = false;
+  bool dark_ = false;
+  void writeOwnStatus();
 };
 
 // The status page's rows, in the screen's language.

@@ -99,6 +99,8 @@ int runPlayer(const PlayerOptions& o) {
                  "`schaufenster render -o frame.png` without a display.\n";
     return 1;
   }
+  // The first thing to read in the journal of a screen that stays black.
+  if (!o.offscreen) std::cerr << "schaufenster: display: " << display->describe() << std::endl;
   // The feed can be replaced between frames by the live feed; everything derived from it is
   // rebuilt then (zone, rotation, QR code, schedule).
   LiveFeed live(o.config, {o.feed, o.status, {}}, [d = display.get()] { d->wake(); }, o.live);
@@ -278,6 +280,7 @@ int runPlayer(const PlayerOptions& o) {
         summary.loaded = images.loaded();
         summary.failed = images.failed(&summary.firstError);
         player::statusRows(live.status(), o.config, fps, up, real, state.language, statusRows, summary);
+        statusRows.push_back({state.language == "de" ? "Anzeige" : "Display", display->describe()});
         dirty = true;
       }
     }
@@ -325,6 +328,11 @@ int runPlayer(const PlayerOptions& o) {
       if (first) {
         first = false;
         if (o.onFirstFrame) o.onFirstFrame();
+        live.screenUp();
+        if (!o.offscreen) {
+          const auto ms = std::chrono::duration_cast<milliseconds>(std::chrono::steady_clock::now() - launched).count();
+          std::cerr << "schaufenster: first frame on screen " << ms << " ms after start" << std::endl;
+        }
         service.ready("playing " + feed.id + " revision " + std::to_string(feed.revision));
       }
       if (o.onFrame) o.onFrame(std::chrono::steady_clock::now() - t0, moving);
