@@ -8,13 +8,31 @@
 #include "player/player.hpp"
 
 namespace sf::cli {
+namespace {
+
+const char* actionName(core::ActionKind k) {
+  switch (k) {
+    case core::ActionKind::OpenProject: return "open-project";
+    case core::ActionKind::OpenField: return "open-field";
+    case core::ActionKind::BrowseFields: return "browse-fields";
+    case core::ActionKind::Back: return "back";
+    case core::ActionKind::Home: return "home";
+    case core::ActionKind::SetLanguage: return "set-language";
+    case core::ActionKind::ToggleLanguage: return "toggle-language";
+    case core::ActionKind::NextSlide: return "next-slide";
+    case core::ActionKind::PreviousSlide: return "previous-slide";
+    default: return "none";
+  }
+}
+
+}  // namespace
 
 int runRender(const std::vector<std::string>& args) {
   CLI::App app{"Renders one frame of the player to a PNG without a display (SDL offscreen driver).\n"
                "Views: auto, spotlight, schedule, fields, field-list, detail, figures, announcement.",
                "schaufenster render"};
   std::string source{kEmbedded}, at, size = "1920x1080", viewName = "auto", project, field, lang, output;
-  bool clockSeconds = false;
+  bool clockSeconds = false, targets = false;
   app.add_option("--feed", source, "feed file or URL (default: the embedded feed)");
   app.add_option("--at", at, "the moment to show (default: now), e.g. 2024-04-25T10:00");
   app.add_option("--size", size, "frame size WIDTHxHEIGHT")->default_str("1920x1080");
@@ -23,6 +41,7 @@ int runRender(const std::vector<std::string>& args) {
   app.add_option("--field", field, "field id for field-list");
   app.add_option("--lang", lang, "language (default: the feed's first)");
   app.add_flag("--clock-seconds", clockSeconds, "the header clock shows seconds (config clockSeconds)");
+  app.add_flag("--targets", targets, "also list where the frame reacts to a tap: ACTION INDEX X Y WIDTH HEIGHT a line");
   app.add_option("-o,--output", output, "PNG file to write")->required();
   if (auto code = parseArgs(app, args)) return *code;
 
@@ -74,6 +93,11 @@ int runRender(const std::vector<std::string>& args) {
     return kExitInvalid;
   }
   std::cout << output << ": " << result.width << "x" << result.height << " " << viewName << '\n';
+  // Where to tap, for scripts that drive a real screen (the system test taps "Entdecken" so).
+  if (targets)
+    for (const auto& hit : result.hits)
+      std::cout << "target " << actionName(hit.action.kind) << ' ' << hit.action.index << ' ' << hit.rect.x << ' '
+                << hit.rect.y << ' ' << hit.rect.w << ' ' << hit.rect.h << '\n';
   return kExitOk;
 }
 
