@@ -2,20 +2,31 @@
 # Boots the Debian package on a real kernel: a minimal bookworm root with systemd, udev, the kernel
 # and the package (installed by apt with its own Depends), booted in QEMU with a KMS/DRM display.
 #
-#   bash tests/system/boot-test.sh path/to/schaufenster_*_amd64.deb [--keep DIR]
+#   bash tests/system/boot-test.sh path/to/schaufenster_*_amd64.deb [--work DIR] [--keep]
+#   bash tests/system/boot-test.sh --prepare DIR [--arch arm64]   the root without the package,
+#                                  made ahead (CI starts it before the build, as it is mostly downloads)
 #   SF_REFERENCE_BINARY=build/app/schaufenster bash tests/system/boot-test.sh schaufenster_*_arm64.deb
 #
-# Needs root (mmdebstrap, mkfs.ext4 -d) and a Debian mirror (SF_DEBIAN_MIRROR). The root is built
-# once; each scenario boots its own copy-on-write view of it (tests/system/scenarios.py says what
-# each one checks). Screendumps and logs stay in the work folder with --keep, else go at the end.
+# Needs root (mmdebstrap, chroot, mkfs.ext4 -d) and a Debian mirror (SF_DEBIAN_MIRROR). The image
+# is made once; each scenario boots its own copy-on-write view of it (tests/system/scenarios.py
+# says what each one checks). Screendumps and logs stay in the work folder with --keep.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-deb=$(realpath "${1:?usage: boot-test.sh path/to/schaufenster_*_amd64.deb [--keep DIR]}")
-shift
-keep=""
-[ "${1:-}" = "--keep" ] && keep=${2:?--keep wants a folder}
+prepare="" deb="" work="" keep="" arch=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --prepare) prepare=1 work=${2:?--prepare wants a folder}; shift ;;
+    --work) work=${2:?--work wants a folder}; shift ;;
+    --keep) keep=1 ;;
+    --arch) arch=${2:?--arch wants amd64 or arm64}; shift ;;
+    *) deb=$(realpath "$1") ;;
+  esac
+  shift
+done
+[ -n "$prepare" ] || [ -f "$deb" ] || { echo "usage: boot-test.sh PACKAGE.deb [--work DIR] [--keep] | --prepare DIR" >&2; exit 2; }
 [ "$(id -u)" = 0 ] || { echo "needs root (mmdebstrap, mkfs.ext4 -d)" >&2; exit 2; }
-arch=$(dpkg-deb -f "$deb" Architecture)
+[ -n "$deb" ] && arch=$(dpkg-deb -f "$deb" Architecture)
+arch=${arch:-$(dpkg --print-architecture)}
 case "$arch" in
   amd64) kernel=linux-image-amd64 tools="qemu-system-x86_64:qemu-system-x86" ;;
   # A Raspberry Pi's architecture on QEMU's generic arm64 board. mmdebstrap runs the foreign
@@ -29,48 +40,70 @@ done
 mirror=${SF_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 security=${SF_DEBIAN_SECURITY:-http://deb.debian.org/debian-security}
 
-work=${keep:-$(mktemp -d /var/tmp/sf-boot.XXXXXX)}
+work=${work:-$(mktemp -d /var/tmp/sf-boot.XXXXXX)}
 mkdir -p "$work"
+work=$(realpath "$work")
+root="$work/root"
 cleanup() {
-  pkill -f "qemu-system-x86_64.*$work" 2>/dev/null || true
-  [ -n "$keep" ] || rm -rf --one-file-system "$work"
+  pkill -f "qemu-system-.*$work" 2>/dev/null || true
+  for m in dev/pts dev proc sys; do mountpoint -q "$root/$m" && umount -l "$root/$m"; done
+  [ -n "$prepare" ] || [ -n "$keep" ] || rm -rf --one-file-system "$work"
 }
 trap cleanup EXIT
 start=$SECONDS
 step() { echo "[$((SECONDS - start))s] $*"; }
 
+make_root() {
+  # Test feeds: revision 1 in the image's cache, revision 2 on a feed server that appears later.
+  python3 "$here/scenarios.py" make-feeds "$here/../../assets/examples/small-feed.json" "$work/feeds"
+  rm -rf "$root"
+  # The probe and its units are the test's own (the player needs none of them). The initramfs
+  # holds only what finds the virtio disk: making the usual one is minutes of CPU.
+  mmdebstrap --mode=root --variant=minbase --quiet --architectures="$arch" \
+    --include="systemd-sysv,udev,kmod,$kernel" \
+    --essential-hook="mkdir -p \"\$1/etc/initramfs-tools/conf.d\" && echo MODULES=list >\"\$1/etc/initramfs-tools/conf.d/sf-test\" && printf '%s\\n' virtio_pci virtio_mmio virtio_blk ext4 >>\"\$1/etc/initramfs-tools/modules\"" \
+    --customize-hook="install -m 755 \"$here/guest-probe.sh\" \"\$1/usr/local/sbin/sf-probe\"" \
+    --customize-hook="install -m 644 \"$here/sf-probe.service\" \"$here/sf-setup.service\" \"\$1/etc/systemd/system/\"" \
+    --customize-hook="mkdir -p \"\$1/srv/sf-test/v2\" && cp \"$work/feeds/cache-v1.json\" \"\$1/srv/sf-test/\" && cp \"$work/feeds/feed-v2.json\" \"\$1/srv/sf-test/v2/feed.json\"" \
+    --customize-hook="chroot \"\$1\" systemctl enable sf-probe.service sf-setup.service" \
+    --customize-hook="echo sf-test >\"\$1/etc/hostname\"" \
+    bookworm "$root" \
+    "deb $mirror bookworm main" "deb $mirror bookworm-updates main" "deb $security bookworm-security main" \
+    >"$work/mmdebstrap.log" 2>&1 || { tail -30 "$work/mmdebstrap.log"; exit 1; }
+  touch "$root/.sf-base-$arch"
+}
+
+if [ ! -f "$root/.sf-base-$arch" ]; then
+  step "mmdebstrap: bookworm ($arch) with systemd, udev and the kernel"
+  make_root
+fi
+[ -n "$prepare" ] && { step "root ready in $root"; exit 0; }
+
+# The package goes in by apt with its own Depends and nothing else, as an installer's would.
+step "apt-get install $(basename "$deb") in the root"
+cp "$deb" "$root/tmp/"
+cp /etc/resolv.conf "$root/etc/resolv.conf"
+mount -t proc proc "$root/proc"
+mount -t sysfs sysfs "$root/sys"
+mount --bind /dev "$root/dev"
+mount --bind /dev/pts "$root/dev/pts"
+in_root() { chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 "$@"; }
+in_root apt-get update -qq >"$work/apt.log" 2>&1 || echo "  warning: an index failed to download; installing from the others"
+in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "/tmp/$(basename "$deb")" \
+  >>"$work/apt.log" 2>&1 || { tail -30 "$work/apt.log"; exit 1; }
+in_root apt-get clean
+rm -f "$root/tmp/$(basename "$deb")"
+for m in dev/pts dev proc sys; do umount -l "$root/$m"; done
+
 # The references come from the package's own binary, drawn offscreen on this machine; for a
 # foreign package from this machine's build of the same source (SF_REFERENCE_BINARY).
-mkdir -p "$work/pkg" "$work/host"
-cp "$deb" "$work/pkg/"
-pkg="$work/pkg/$(basename "$deb")"
+mkdir -p "$work/host"
 dpkg-deb -x "$deb" "$work/host"
 reference=$work/host/usr/bin/schaufenster
 if [ "$arch" != "$(dpkg --print-architecture)" ]; then
   reference=$(realpath "${SF_REFERENCE_BINARY:-build/app/schaufenster}")
   [ -x "$reference" ] || { echo "a $arch package needs SF_REFERENCE_BINARY (a native build of the same source)" >&2; exit 2; }
 fi
-
-# Test feeds: revision 1 in the image's cache, revision 2 on a feed server that appears later.
-python3 "$here/scenarios.py" make-feeds "$here/../../assets/examples/small-feed.json" "$work/feeds"
-
-step "mmdebstrap: bookworm with systemd, udev, the kernel and $(basename "$deb")"
-root="$work/root"
-rm -rf "$root"
-# The package goes in by apt with its own Depends; the probe and its units are the test's own
-# (the player needs none of them). The .deb must stand at the same path inside the root for apt.
-mmdebstrap --mode=root --variant=minbase --quiet --architectures="$arch" \
-  --include="systemd-sysv,udev,kmod,$kernel,$pkg" \
-  --setup-hook="mkdir -p \"\$1$work/pkg\" && cp \"$pkg\" \"\$1$pkg\"" \
-  --customize-hook="rm -f \"\$1$pkg\"" \
-  --customize-hook="install -m 755 \"$here/guest-probe.sh\" \"\$1/usr/local/sbin/sf-probe\"" \
-  --customize-hook="install -m 644 \"$here/sf-probe.service\" \"$here/sf-setup.service\" \"\$1/etc/systemd/system/\"" \
-  --customize-hook="mkdir -p \"\$1/srv/sf-test/v2\" && cp \"$work/feeds/cache-v1.json\" \"\$1/srv/sf-test/\" && cp \"$work/feeds/feed-v2.json\" \"\$1/srv/sf-test/v2/feed.json\"" \
-  --customize-hook="chroot \"\$1\" systemctl enable sf-probe.service sf-setup.service" \
-  --customize-hook="echo sf-test >\"\$1/etc/hostname\"" \
-  bookworm "$root" \
-  "deb $mirror bookworm main" "deb $mirror bookworm-updates main" "deb $security bookworm-security main" \
-  >"$work/mmdebstrap.log" 2>&1 || { tail -30 "$work/mmdebstrap.log"; exit 1; }
 cp "$root"/boot/vmlinuz-* "$work/vmlinuz"
 cp "$root"/boot/initrd.img-* "$work/initrd.img"
 step "ext4 image"
