@@ -181,7 +181,7 @@ class Run:
         s = "virtio-gpu"
         vm = self.boot(s, os.path.join(self.work, "disk.img"), "virtio")
         try:
-            seen = self.wait_content(vm, s, "embedded", 240, "first-content")
+            seen = self.wait_content(vm, s, "embedded", 480, "first-content")
             if not self.check(s, seen is not None, "first content on the screen matches an offscreen render"):
                 state = vm.ask("state")
                 self.log("\n".join("    " + line for line in state.get("log", [])))
@@ -243,7 +243,7 @@ class Run:
         feeds = os.path.join(self.work, "feeds")
         vm = self.boot(s, overlay, "std", "offline")
         try:
-            seen = self.wait_content(vm, s, os.path.join(feeds, "feed-v1.json"), 240, "cached-content")
+            seen = self.wait_content(vm, s, os.path.join(feeds, "feed-v1.json"), 480, "cached-content")
             if not self.check(s, seen is not None, "with no feed server the cached revision 1 plays (CPU path)"):
                 state = vm.ask("state")
                 self.log("\n".join("    " + line for line in state.get("log", [])))
@@ -274,7 +274,7 @@ class Run:
         s = "after-power-cut"
         vm = self.boot(s, overlay, "virtio")
         try:
-            cache = base64.b64decode((vm.ask("cache", timeout=240).get("cache") or [""])[0])
+            cache = base64.b64decode((vm.ask("cache", timeout=480).get("cache") or [""])[0])
             whole, revision = False, None
             try:
                 envelope = json.loads(cache)
@@ -283,7 +283,7 @@ class Run:
             except (ValueError, KeyError, TypeError):
                 pass
             self.check(s, whole, f"the cache is whole after the power cut (revision {revision})")
-            found = self.wait_content(vm, s, os.path.join(feeds, f"feed-v{revision or 1}.json"), 120, "content")
+            found = self.wait_content(vm, s, os.path.join(feeds, f"feed-v{revision or 1}.json"), 300, "content")
             self.check(s, found is not None, f"revision {revision} plays after the power cut")
             self.figures[s] = {"cache_revision": revision}
         finally:
