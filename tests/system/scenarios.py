@@ -176,21 +176,30 @@ class Run:
                 "power_on_to_content_s": round(started + first_ms / 1000, 1) if first_ms is not None else None,
                 "screendump_match_s": round(seen, 1)}
 
+    def first_content(self, vm, s, feed, label, what):
+        """Waits for `feed` on the screen, records the timings and the screendump, and checks the
+        unit. Returns (screendump, the display line, the probe's state) or None."""
+        seen = self.wait_content(vm, s, feed, 480, label)
+        if not self.check(s, seen is not None, what):
+            self.log("\n".join("    " + line for line in vm.ask("state").get("log", [])))
+            return None
+        state = vm.ask("state")
+        self.figures[s] = dict(self.timing(vm, seen[0], state), match=round(seen[1], 3), slide=seen[2], accel=vm.accel)
+        self.log(f"  {s}: {json.dumps(self.figures[s])}")
+        write_png(os.path.join(self.work, f"{s}-{label}.png"), seen[3])
+        display = self.figures[s]["display"] = self.unit_checks(s, vm, state)
+        return seen[3], display, state
+
     def scenario_gpu(self):
-        """-vga virtio: a render node, so OpenGL ES. The package as installed, the built-in feed."""
+        """-vga virtio: a render node. The package as installed, playing the built-in feed."""
         s = "virtio-gpu"
         vm = self.boot(s, os.path.join(self.work, "disk.img"), "virtio")
         try:
-            seen = self.wait_content(vm, s, "embedded", 480, "first-content")
-            if not self.check(s, seen is not None, "first content on the screen matches an offscreen render"):
-                state = vm.ask("state")
-                self.log("\n".join("    " + line for line in state.get("log", [])))
+            first = self.first_content(vm, s, "embedded", "first-content",
+                                       "first content on the screen matches an offscreen render")
+            if not first:
                 return
-            state = vm.ask("state")
-            self.figures[s] = dict(self.timing(vm, seen[0], state), match=round(seen[1], 3), slide=seen[2], accel=vm.accel)
-            self.log(f"  {s}: {json.dumps(self.figures[s])}")
-            write_png(os.path.join(self.work, f"{s}-first-content.png"), seen[3])
-            display = self.figures[s]["display"] = self.unit_checks(s, vm, state)
+            shot, display, state = first
             # A render node: OpenGL ES where Mesa has a hardware driver for it (a Pi's v3d). QEMU's
             # virtio-gpu without 3D has none, so Mesa offers only llvmpipe: there the player must
             # say so and draw on the CPU itself.
@@ -202,7 +211,7 @@ class Run:
                        f"status.json says what plays ({status[:80]})")
 
             # A visitor taps "Entdecken": the fields of action appear, titles and all.
-            w, h = seen[3][0], seen[3][1]
+            w, h = shot[0], shot[1]
             fields, _ = self.render("fields", f"{w}x{h}")
             _, targets = self.render("spotlight", f"{w}x{h}")
             explore = [t for t in targets if t[0] == "browse-fields"]
@@ -243,16 +252,11 @@ class Run:
         feeds = os.path.join(self.work, "feeds")
         vm = self.boot(s, overlay, "std", "offline")
         try:
-            seen = self.wait_content(vm, s, os.path.join(feeds, "feed-v1.json"), 480, "cached-content")
-            if not self.check(s, seen is not None, "with no feed server the cached revision 1 plays (CPU path)"):
-                state = vm.ask("state")
-                self.log("\n".join("    " + line for line in state.get("log", [])))
+            first = self.first_content(vm, s, os.path.join(feeds, "feed-v1.json"), "cached-content",
+                                       "with no feed server the cached revision 1 plays")
+            if not first:
                 return
-            state = vm.ask("state")
-            self.figures[s] = dict(self.timing(vm, seen[0], state), match=round(seen[1], 3), slide=seen[2], accel=vm.accel)
-            self.log(f"  {s}: {json.dumps(self.figures[s])}")
-            write_png(os.path.join(self.work, f"{s}-cached-content.png"), seen[3])
-            display = self.figures[s]["display"] = self.unit_checks(s, vm, state)
+            _, display, _ = first
             if self.arch == "amd64":
                 self.check(s, "dumb buffers" in display, "without a render node the CPU draws into dumb buffers")
             self.set_clock(vm, OFF_UTC + datetime.timedelta(seconds=5))
