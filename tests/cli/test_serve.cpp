@@ -326,5 +326,9 @@ TEST_CASE("attacks on serve from the stand's network: the screen's polls and upd
   const std::size_t peak = peakMemoryKiB(s.pid);
   INFO("server peak memory " << peak << " KiB");
   CHECK(peak > 0);
+#if !defined(__SANITIZE_ADDRESS__)
+  // AddressSanitizer's shadow memory and quarantine hold 100-250 MiB of their own here: the bound
+  // is judged in the optimised build, where the server's own memory is what is measured.
   CHECK(peak < 64 * 1024);
+#endif
 }

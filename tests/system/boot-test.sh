@@ -92,6 +92,16 @@ in_root apt-get update -qq >"$work/apt.log" 2>&1 || echo "  warning: an index fa
 in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "/tmp/$(basename "$deb")" \
   >>"$work/apt.log" 2>&1 || { tail -30 "$work/apt.log"; exit 1; }
 in_root apt-get clean
+# What the package installs, and its configuration kept as a conffile across upgrades.
+for f in /usr/bin/schaufenster /etc/schaufenster/config.json /usr/lib/systemd/system/schaufenster.service \
+         /usr/share/man/man1/schaufenster.1.gz; do
+  [ -e "$root$f" ] || { echo "FAILED: the package did not install $f"; exit 1; }
+done
+grep -qx /etc/schaufenster/config.json "$root/var/lib/dpkg/info/schaufenster.conffiles" ||
+  { echo "FAILED: /etc/schaufenster/config.json is not a conffile"; exit 1; }
+in_root schaufenster validate /usr/share/doc/schaufenster/small-feed.json >>"$work/apt.log" 2>&1 ||
+  { echo "FAILED: schaufenster validate in the root"; tail -5 "$work/apt.log"; exit 1; }
+echo "  installed: $(grep -c '^Setting up' "$work/apt.log") packages set up; files, conffile and validate ok"
 rm -f "$root/tmp/$(basename "$deb")"
 for m in dev/pts dev proc sys; do umount -l "$root/$m"; done
 
