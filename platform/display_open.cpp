@@ -42,10 +42,10 @@ namespace {
 // draws on the CPU too. Measured under X11 on the benchmark's 1920x1080 screen: 1.3 s to the first
 // frame instead of 0.4 s, 120 MiB PSS instead of 43, and a thread pool waking ~60 times a second
 // while the screen is still. SDL's own software renderer is chosen directly there.
-bool softwareOnly() {
+bool softwareOnly(bool gpu) {
   const char* hint = std::getenv("SDL_RENDER_DRIVER");
   if (hint && *hint) return false;  // whoever set it knows the machine; SDL follows the hint
-  return !gpuRenderNodePresent();
+  return !gpu;
 }
 
 bool envSet(const char* name) {
@@ -114,7 +114,8 @@ std::string softwareGl(SDL_Renderer* renderer) {
 // The window and its renderer. The renderer draws on the CPU where no GPU can (offscreen, no
 // render node); its pixels then go to the screen through X11 shared memory or DRM dumb buffers
 // where those are open, else through SDL's own present.
-bool openWindow(Display::Impl& d, const DisplayOptions& o, std::string& error) {
+// `gpu`: a render node exists (looked for once, by open()).
+bool openWindow(Display::Impl& d, const DisplayOptions& o, bool gpu, std::string& error) {
   // Without this SDL probes OpenGL through Mesa for the software path: 3x the memory, 2x the
   // start-up. Not on SDL's KMS/DRM driver: it has no window framebuffer of its own, so a software
   // renderer there (forced by SDL_RENDER_DRIVER=software) needs SDL's framebuffer emulation.
@@ -153,7 +154,7 @@ bool openWindow(Display::Impl& d, const DisplayOptions& o, std::string& error) {
     error = std::string("could not open a window: ") + SDL_GetError();
     return false;
   }
-  const bool software = o.offscreen || d.drm || softwareOnly();
+  const bool software = o.offscreen || d.drm || softwareOnly(gpu);
   // On X11 frames drawn by the CPU go to the screen through memory shared with the X server
   // (x11_present.hpp): one wake-up per frame instead of two.
   if (software && d.driver == "x11") {
@@ -220,7 +221,7 @@ std::unique_ptr<Display> Display::open(const DisplayOptions& o, std::string& err
   if (console) chooseConsolePath(*impl, gpu, drmWhy);
   if (!initSdl(error)) return nullptr;
   impl->driver = SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "";
-  if (!openWindow(*impl, o, error)) {
+  if (!openWindow(*impl, o, gpu, error)) {
     // A GPU path that fails (no EGL or GL driver installed, a driver that refuses the mode) must
     // not leave a kiosk black: the CPU path needs neither.
     if (!console || !gpu || impl->drm) return nullptr;
@@ -238,7 +239,7 @@ std::unique_ptr<Display> Display::open(const DisplayOptions& o, std::string& err
     else std::fprintf(stderr, "schaufenster: the GPU path failed (%s); drawing on the CPU instead\n", gpuError.c_str());
     if (!initSdl(error)) return nullptr;
     impl->driver = SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "";
-    if (!openWindow(*impl, o, error)) return nullptr;
+    if (!openWindow(*impl, o, false, error)) return nullptr;
   }
   impl->updateSize();
   impl->description = describePath(*impl);

@@ -9,6 +9,7 @@
 # binfmt_misc (registered for the run and removed after). The root is removed at the end, always.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. tests/package/chroot.sh
 deb=${1:-$(ls build-pkg/schaufenster_*_amd64.deb 2>/dev/null | head -n1)}
 [ -f "$deb" ] || { echo "no .deb given or found in build-pkg/ (bash cross/build.sh amd64 --package)" >&2; exit 2; }
 [ "$(id -u)" = 0 ] || { echo "needs root (debootstrap, chroot, mount)" >&2; exit 2; }
@@ -20,7 +21,7 @@ arch=$(dpkg-deb -f "$deb" Architecture)
 root=$(mktemp -d /var/tmp/sf-debroot.XXXXXX)
 binfmt=""
 cleanup() {
-  for m in dev/pts dev proc sys; do mountpoint -q "$root/$m" && umount -l "$root/$m"; done
+  leave_root
   rm -rf --one-file-system "$root" "$root.log"
   [ -z "$binfmt" ] || echo -1 >"/proc/sys/fs/binfmt_misc/$binfmt"
 }
@@ -48,12 +49,7 @@ deb $mirror bookworm main
 deb $mirror bookworm-updates main
 deb $security bookworm-security main
 SRC
-cp /etc/resolv.conf "$root/etc/resolv.conf"
-mount -t proc proc "$root/proc"
-mount -t sysfs sysfs "$root/sys"
-mount --bind /dev "$root/dev"
-mount --bind /dev/pts "$root/dev/pts"
-in_root() { chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 "$@"; }
+enter_root
 
 step "apt-get install ./$(basename "$deb") (no recommends: the Depends alone must be enough)"
 cp "$deb" "$root/tmp/"

@@ -12,6 +12,7 @@
 # says what each one checks). Screendumps and logs stay in the work folder with --keep.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/../package/chroot.sh"
 prepare="" deb="" work="" keep="" arch=""
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -46,7 +47,7 @@ work=$(realpath "$work")
 root="$work/root"
 cleanup() {
   pkill -f "qemu-system-.*$work" 2>/dev/null || true
-  for m in dev/pts dev proc sys; do mountpoint -q "$root/$m" && umount -l "$root/$m"; done
+  leave_root
   [ -n "$prepare" ] || [ -n "$keep" ] || rm -rf --one-file-system "$work"
 }
 trap cleanup EXIT
@@ -82,12 +83,7 @@ fi
 # The package goes in by apt with its own Depends and nothing else, as an installer's would.
 step "apt-get install $(basename "$deb") in the root"
 cp "$deb" "$root/tmp/"
-cp /etc/resolv.conf "$root/etc/resolv.conf"
-mount -t proc proc "$root/proc"
-mount -t sysfs sysfs "$root/sys"
-mount --bind /dev "$root/dev"
-mount --bind /dev/pts "$root/dev/pts"
-in_root() { chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 "$@"; }
+enter_root
 in_root apt-get update -qq >"$work/apt.log" 2>&1 || echo "  warning: an index failed to download; installing from the others"
 in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "/tmp/$(basename "$deb")" \
   >>"$work/apt.log" 2>&1 || { tail -30 "$work/apt.log"; exit 1; }
@@ -103,7 +99,7 @@ in_root schaufenster validate /usr/share/doc/schaufenster/small-feed.json >>"$wo
   { echo "FAILED: schaufenster validate in the root"; tail -5 "$work/apt.log"; exit 1; }
 echo "  installed: $(grep -c '^Setting up' "$work/apt.log") packages set up; files, conffile and validate ok"
 rm -f "$root/tmp/$(basename "$deb")"
-for m in dev/pts dev proc sys; do umount -l "$root/$m"; done
+leave_root
 
 # The references come from the package's own binary, drawn offscreen on this machine; for a
 # foreign package from this machine's build of the same source (SF_REFERENCE_BINARY).
