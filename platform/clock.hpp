@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <chrono>
 
-#include "core/rotation.hpp"
+#include "core/show/rotation.hpp"
 
 namespace sf::platform {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/layout.hpp"
+#include "core/show/layout.hpp"
 
 namespace sf::platform {
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "core/layout.hpp"
+#include "core/show/layout.hpp"
 #include "display.hpp"
 #include "drm_present.hpp"
 #include "x11_present.hpp"

@@ -13,7 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/feed_parse.hpp"
+#include "core/feed/parse.hpp"
 #include "crypto.hpp"
 #include "embedded.hpp"
 #include "feed_cache.hpp"

@@ -11,9 +11,9 @@
 #include <string>
 #include <thread>
 
-#include "core/config.hpp"
-#include "core/feed_update.hpp"
-#include "core/model.hpp"
+#include "core/show/config.hpp"
+#include "core/feed/update.hpp"
+#include "core/feed/model.hpp"
 #include "feed_cache.hpp"
 #include "http.hpp"
 #include "worker_messages.hpp"

@@ -6,8 +6,8 @@
 #include <optional>
 #include <string>
 
-#include "core/feed_update.hpp"
-#include "core/model.hpp"
+#include "core/feed/update.hpp"
+#include "core/feed/model.hpp"
 
 namespace sf::platform {
 

@@ -9,7 +9,7 @@
 #include <imgui.h>
 #include <imgui_freetype.h>
 
-#include "core/text_fit.hpp"
+#include "core/feed/text_fit.hpp"
 
 namespace sf::platform {
 namespace {

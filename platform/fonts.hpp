@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/layout.hpp"
+#include "core/show/layout.hpp"
 
 namespace sf::platform {
 

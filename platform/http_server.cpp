@@ -15,7 +15,7 @@
 #include <mutex>
 #include <thread>
 
-#include "core/text_util.hpp"
+#include "core/base/text_util.hpp"
 
 namespace sf::platform {
 

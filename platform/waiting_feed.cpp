@@ -6,8 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/feed_parse.hpp"
-#include "core/text_util.hpp"
+#include "core/feed/parse.hpp"
+#include "core/base/text_util.hpp"
 #include "net.hpp"
 
 namespace sf::platform {

@@ -5,8 +5,8 @@
 #include <memory>
 #include <string>
 
-#include "core/config.hpp"
-#include "core/model.hpp"
+#include "core/show/config.hpp"
+#include "core/feed/model.hpp"
 
 namespace sf::platform {
 

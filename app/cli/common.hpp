@@ -8,8 +8,8 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
-#include "core/diagnostic.hpp"
-#include "core/feed_parse.hpp"
+#include "core/base/diagnostic.hpp"
+#include "core/feed/parse.hpp"
 #include "commands.hpp"
 
 namespace sf::cli {

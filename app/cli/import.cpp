@@ -6,9 +6,9 @@
 
 #include "commands.hpp"
 #include "common.hpp"
-#include "core/import_common.hpp"
-#include "core/import_merge.hpp"
-#include "core/text_util.hpp"
+#include "core/import/common.hpp"
+#include "core/import/merge.hpp"
+#include "core/base/text_util.hpp"
 #include "platform/files.hpp"
 #include "platform/source.hpp"
 

@@ -5,8 +5,8 @@
 
 #include "commands.hpp"
 #include "common.hpp"
-#include "core/text_util.hpp"
-#include "core/schedule.hpp"
+#include "core/base/text_util.hpp"
+#include "core/show/schedule.hpp"
 
 namespace sf::cli {
 namespace {

@@ -6,7 +6,7 @@
 
 #include "commands.hpp"
 #include "common.hpp"
-#include "core/feed_edit.hpp"
+#include "core/feed/edit.hpp"
 #include "key_file.hpp"
 #include "platform/crypto.hpp"
 #include "platform/files.hpp"

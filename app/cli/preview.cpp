@@ -7,8 +7,8 @@
 
 #include "commands.hpp"
 #include "common.hpp"
-#include "core/player_state.hpp"
-#include "core/rotation.hpp"
+#include "core/show/player_state.hpp"
+#include "core/show/rotation.hpp"
 #include "platform/display.hpp"
 #include "player/player.hpp"
 

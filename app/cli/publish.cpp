@@ -6,8 +6,8 @@
 
 #include "commands.hpp"
 #include "common.hpp"
-#include "core/feed_edit.hpp"
-#include "core/feed_update.hpp"
+#include "core/feed/edit.hpp"
+#include "core/feed/update.hpp"
 #include "key_file.hpp"
 #include "platform/files.hpp"
 #include "platform/publish.hpp"

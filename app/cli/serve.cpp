@@ -7,7 +7,7 @@
 
 #include "commands.hpp"
 #include "common.hpp"
-#include "core/text_util.hpp"
+#include "core/base/text_util.hpp"
 #include "platform/published_files.hpp"
 
 namespace sf::cli {

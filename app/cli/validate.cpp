@@ -5,8 +5,8 @@
 
 #include "commands.hpp"
 #include "common.hpp"
-#include "core/feed_update.hpp"
-#include "core/text_util.hpp"
+#include "core/feed/update.hpp"
+#include "core/base/text_util.hpp"
 
 namespace sf::cli {
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "core/model.hpp"
+#include "core/feed/model.hpp"
 #include "platform/image_header.hpp"
 #include "platform/worker_messages.hpp"
 #include "views/views.hpp"

@@ -2,7 +2,7 @@
 // sliding between slides) or the browsing views (fading in when opened).
 #include "frame.hpp"
 
-#include "core/ui_text.hpp"
+#include "core/show/ui_text.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "core/rotation.hpp"
+#include "core/show/rotation.hpp"
 #include "views/views.hpp"
 
 namespace sf::player {

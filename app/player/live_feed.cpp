@@ -4,8 +4,8 @@
 
 #include <cstdio>
 
-#include "core/text_fit.hpp"
-#include "core/text_util.hpp"
+#include "core/feed/text_fit.hpp"
+#include "core/base/text_util.hpp"
 #include "platform/files.hpp"
 #include "platform/net.hpp"
 

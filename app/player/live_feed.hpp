@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/config.hpp"
+#include "core/show/config.hpp"
 #include "platform/feed_worker.hpp"
 #include "platform/image_worker.hpp"
 #include "views/views.hpp"

@@ -5,10 +5,10 @@
 #include <algorithm>
 #include <iostream>
 
-#include "core/player_state.hpp"
-#include "core/schedule.hpp"
-#include "core/screen_schedule.hpp"
-#include "core/text_fit.hpp"
+#include "core/show/player_state.hpp"
+#include "core/show/schedule.hpp"
+#include "core/show/screen_schedule.hpp"
+#include "core/feed/text_fit.hpp"
 #include "feed_images.hpp"
 #include "live_feed.hpp"
 #include "platform/clock.hpp"

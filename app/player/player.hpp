@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "core/config.hpp"
-#include "core/layout.hpp"
-#include "core/model.hpp"
+#include "core/show/config.hpp"
+#include "core/show/layout.hpp"
+#include "core/feed/model.hpp"
 #include "frame.hpp"
 #include "platform/feed_worker_status.hpp"
 

@@ -8,8 +8,8 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "core/config.hpp"
-#include "core/feed_parse.hpp"
+#include "core/show/config.hpp"
+#include "core/feed/parse.hpp"
 #include "platform/feed_worker.hpp"
 #include "platform/files.hpp"
 #include "player.hpp"

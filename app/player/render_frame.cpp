@@ -2,9 +2,9 @@
 // exactly what a screen would, for `schaufenster render`, screenshots and the layout tests.
 #include <algorithm>
 
-#include "core/text_fit.hpp"
-#include "core/player_state.hpp"
-#include "core/schedule.hpp"
+#include "core/feed/text_fit.hpp"
+#include "core/show/player_state.hpp"
+#include "core/show/schedule.hpp"
 #include "feed_images.hpp"
 #include "platform/display.hpp"
 #include "player.hpp"

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/player_state.hpp"
+#include "core/show/player_state.hpp"
 #include "platform/display.hpp"
 
 namespace sf::player {

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/ui_text.hpp"
+#include "core/show/ui_text.hpp"
 #include "draw.hpp"
 
 namespace sf::views {

@@ -5,7 +5,7 @@
 
 #include <imgui.h>
 
-#include "core/color.hpp"
+#include "core/feed/color.hpp"
 #include "views.hpp"
 
 namespace sf::views {

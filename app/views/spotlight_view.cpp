@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstring>
 
-#include "core/ui_text.hpp"
+#include "core/show/ui_text.hpp"
 #include "draw.hpp"
 
 namespace sf::views {

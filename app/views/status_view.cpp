@@ -2,7 +2,7 @@
 // plays, where from, when it last heard from the server and what went wrong, in plain words.
 #include <algorithm>
 
-#include "core/ui_text.hpp"
+#include "core/show/ui_text.hpp"
 #include "draw.hpp"
 
 namespace sf::views {

@@ -6,11 +6,11 @@
 #include <string>
 #include <vector>
 
-#include "core/layout.hpp"
-#include "core/model.hpp"
-#include "core/player_state.hpp"
-#include "core/schedule.hpp"
-#include "core/time.hpp"
+#include "core/show/layout.hpp"
+#include "core/feed/model.hpp"
+#include "core/show/player_state.hpp"
+#include "core/show/schedule.hpp"
+#include "core/base/time.hpp"
 #include "platform/qr.hpp"
 
 namespace sf::views {

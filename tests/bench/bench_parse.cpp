@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "core/feed_parse.hpp"
+#include "core/feed/parse.hpp"
 #include "embedded.hpp"
 #include "synthetic_feed.hpp"
 

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "core/feed_parse.hpp"
+#include "core/feed/parse.hpp"
 #include "embedded.hpp"
 #include "player/player.hpp"
 

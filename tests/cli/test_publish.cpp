@@ -16,7 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/feed_parse.hpp"
+#include "core/feed/parse.hpp"
 #include "fixtures.hpp"
 #include "platform/crypto.hpp"
 #include "platform/http.hpp"

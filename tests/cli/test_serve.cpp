@@ -17,7 +17,7 @@
 #include <thread>
 #include <vector>
 
-#include "core/feed_parse.hpp"
+#include "core/feed/parse.hpp"
 #include "fixtures.hpp"
 #include "platform/http.hpp"
 #include "platform/publish.hpp"

@@ -4,7 +4,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "core/json_scan.hpp"
+#include "core/feed/json_scan.hpp"
 
 namespace sf::test {
 

@@ -2,7 +2,7 @@
 // column and JSON pointer, with a message that says what was expected and what was found.
 #include <catch2/catch.hpp>
 
-#include "core/feed_parse.hpp"
+#include "core/feed/parse.hpp"
 #include "feed_fixture.hpp"
 
 using namespace sf::core;

@@ -9,7 +9,7 @@
 #include <set>
 #include <sstream>
 
-#include "core/feed_parse.hpp"
+#include "core/feed/parse.hpp"
 #include "embedded.hpp"
 #include "fixtures.hpp"
 

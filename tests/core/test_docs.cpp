@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/feed_parse.hpp"
+#include "core/feed/parse.hpp"
 #include "fixtures.hpp"
 
 using namespace sf::core;

@@ -2,10 +2,10 @@
 // how a configuration file is read (bad values fall back to defaults, with located messages).
 #include <catch2/catch.hpp>
 
-#include "core/config.hpp"
-#include "core/feed_parse.hpp"
+#include "core/show/config.hpp"
+#include "core/feed/parse.hpp"
 #include "core/feed_fixture.hpp"
-#include "core/feed_update.hpp"
+#include "core/feed/update.hpp"
 
 using namespace sf::core;
 using namespace std::chrono_literals;

@@ -2,7 +2,7 @@
 // with escaped keys, and missing members located at their parent.
 #include <catch2/catch.hpp>
 
-#include "core/json_scan.hpp"
+#include "core/feed/json_scan.hpp"
 
 using namespace sf::core;
 

@@ -2,7 +2,7 @@
 // keys, missing translations, newer versions), the default playlist and event ordering.
 #include <catch2/catch.hpp>
 
-#include "core/feed_parse.hpp"
+#include "core/feed/parse.hpp"
 #include "feed_fixture.hpp"
 
 using namespace sf::core;

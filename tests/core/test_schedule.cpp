@@ -2,8 +2,8 @@
 // the review when nothing lies ahead, all-day events and a day with a DST change.
 #include <catch2/catch.hpp>
 
-#include "core/feed_parse.hpp"
-#include "core/schedule.hpp"
+#include "core/feed/parse.hpp"
+#include "core/show/schedule.hpp"
 
 using namespace sf::core;
 

@@ -5,9 +5,9 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 
-#include "core/config.hpp"
-#include "core/player_state.hpp"
-#include "core/screen_schedule.hpp"
+#include "core/show/config.hpp"
+#include "core/show/player_state.hpp"
+#include "core/show/screen_schedule.hpp"
 
 using namespace sf::core;
 using namespace std::chrono_literals;

@@ -2,8 +2,8 @@
 // decoration, other scripts become one □ per run, and another language steps in where it can.
 #include <catch2/catch.hpp>
 
-#include "core/feed_parse.hpp"
-#include "core/text_fit.hpp"
+#include "core/feed/parse.hpp"
+#include "core/feed/text_fit.hpp"
 #include "feed_fixture.hpp"
 
 using namespace sf::core;

@@ -2,7 +2,7 @@
 // 25-hour days, and the local readings that schedules and clocks show.
 #include <catch2/catch.hpp>
 
-#include "core/time.hpp"
+#include "core/base/time.hpp"
 
 using namespace sf::core;
 using namespace std::chrono_literals;

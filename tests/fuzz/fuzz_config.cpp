@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "core/config.hpp"
+#include "core/show/config.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const auto r = sf::core::parseConfig(std::string_view(reinterpret_cast<const char*>(data), size), "config.json");

@@ -4,9 +4,9 @@
 #include <cstdint>
 #include <string_view>
 
-#include "core/feed_parse.hpp"
-#include "core/schedule.hpp"
-#include "core/text_fit.hpp"
+#include "core/feed/parse.hpp"
+#include "core/show/schedule.hpp"
+#include "core/feed/text_fit.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "core/import_ics.hpp"
+#include "core/import/ics.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   sf::core::ImportOptions options;

@@ -5,8 +5,8 @@
 #include <stdexcept>
 #include <string>
 
-#include "core/import_common.hpp"
-#include "core/time.hpp"
+#include "core/import/common.hpp"
+#include "core/base/time.hpp"
 #include "fixtures.hpp"
 
 namespace sf::test {

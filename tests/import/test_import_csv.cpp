@@ -2,9 +2,9 @@
 // name the line and column a person would look at in their spreadsheet.
 #include <catch2/catch.hpp>
 
-#include "core/import_csv.hpp"
-#include "core/import_merge.hpp"
-#include "core/feed_parse.hpp"
+#include "core/import/csv.hpp"
+#include "core/import/merge.hpp"
+#include "core/feed/parse.hpp"
 #include "import/import_support.hpp"
 
 using namespace sf::core;

@@ -2,8 +2,8 @@
 // UNTIL, EXDATE, RECURRENCE-ID, a DST change inside a weekly series), all-day, floating, escapes.
 #include <catch2/catch.hpp>
 
-#include "core/import_ics.hpp"
-#include "core/import_merge.hpp"
+#include "core/import/ics.hpp"
+#include "core/import/merge.hpp"
 #include "import/import_support.hpp"
 
 using namespace sf::core;

@@ -3,9 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include "core/feed_fixture.hpp"
-#include "core/feed_parse.hpp"
-#include "core/import_merge.hpp"
-#include "core/text_util.hpp"
+#include "core/feed/parse.hpp"
+#include "core/import/merge.hpp"
+#include "core/base/text_util.hpp"
 #include "import/import_support.hpp"
 
 using namespace sf::core;

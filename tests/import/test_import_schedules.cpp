@@ -2,10 +2,10 @@
 // (including Australian zones and an event past midnight), zone quirks and the invalid example.
 #include <catch2/catch.hpp>
 
-#include "core/feed_parse.hpp"
-#include "core/import_c3voc.hpp"
+#include "core/feed/parse.hpp"
+#include "core/import/c3voc.hpp"
 #include "core/feed_fixture.hpp"
-#include "core/import_merge.hpp"
+#include "core/import/merge.hpp"
 #include "import/import_support.hpp"
 
 using namespace sf::core;

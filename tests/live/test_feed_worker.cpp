@@ -14,7 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/feed_parse.hpp"
+#include "core/feed/parse.hpp"
 #include "fixtures.hpp"
 #include "live_support.hpp"
 #include "platform/crypto.hpp"

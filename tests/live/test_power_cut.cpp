@@ -10,7 +10,7 @@
 #include <random>
 #include <thread>
 
-#include "core/feed_parse.hpp"
+#include "core/feed/parse.hpp"
 #include "live_support.hpp"
 #include "platform/feed_cache.hpp"
 

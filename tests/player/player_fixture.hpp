@@ -4,9 +4,9 @@
 #include <chrono>
 #include <stdexcept>
 
-#include "core/feed_parse.hpp"
-#include "core/player_state.hpp"
-#include "core/rotation.hpp"
+#include "core/feed/parse.hpp"
+#include "core/show/player_state.hpp"
+#include "core/show/rotation.hpp"
 #include "embedded.hpp"
 
 namespace sf::test {

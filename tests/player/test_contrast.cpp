@@ -2,7 +2,7 @@
 // drawn on, and the text chosen for each field colour of the default feed, reach 4.5:1.
 #include <catch2/catch.hpp>
 
-#include "core/color.hpp"
+#include "core/feed/color.hpp"
 #include "player_fixture.hpp"
 #include "views/draw.hpp"
 

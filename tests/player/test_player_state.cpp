@@ -2,7 +2,7 @@
 // switch, announcements, kinetic scrolling and a feed swapped under an open project.
 #include <catch2/catch.hpp>
 
-#include "core/layout.hpp"
+#include "core/show/layout.hpp"
 #include "player_fixture.hpp"
 
 using namespace sf;

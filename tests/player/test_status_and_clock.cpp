@@ -3,8 +3,8 @@
 // header clock with or without seconds.
 #include <catch2/catch.hpp>
 
-#include "core/config.hpp"
-#include "core/ui_text.hpp"
+#include "core/show/config.hpp"
+#include "core/show/ui_text.hpp"
 #include "player_fixture.hpp"
 
 using namespace sf::core;

@@ -4,7 +4,7 @@
 #include <fstream>
 #include <thread>
 
-#include "core/feed_parse.hpp"
+#include "core/feed/parse.hpp"
 #include "embedded.hpp"
 #include "player/player.hpp"
 

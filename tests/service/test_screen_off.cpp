@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "core/feed_parse.hpp"
-#include "core/time.hpp"
+#include "core/feed/parse.hpp"
+#include "core/base/time.hpp"
 #include "embedded.hpp"
 #include "player/player.hpp"
 

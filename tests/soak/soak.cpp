@@ -20,8 +20,8 @@
 #include <thread>
 #include <vector>
 
-#include "core/feed_parse.hpp"
-#include "core/time.hpp"
+#include "core/feed/parse.hpp"
+#include "core/base/time.hpp"
 #include "embedded.hpp"
 #include "live/live_support.hpp"
 #include "player/player.hpp"

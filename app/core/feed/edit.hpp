@@ -1,0 +1,36 @@
+// Edits organiser tools make to a feed's JSON text: a new revision, an announcement, image paths.
+// Key order and unknown keys survive, so a hand-edited feed stays recognisable after a tool ran.
+#pragma once
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/base/diagnostic.hpp"
+#include "core/feed/model.hpp"
+
+namespace sf::core {
+
+struct EditResult {
+  std::optional<std::string> text;  // the edited feed (2-space indented JSON), if it is valid
+  Diagnostics diagnostics;          // why not, otherwise
+};
+
+// Sets "revision" and "generated" (formatted in the feed's zone).
+EditResult setRevision(std::string_view feedText, std::int64_t revision, Instant generated);
+
+struct NewAnnouncement {
+  std::string id;
+  LocalText title;
+  LocalText text;
+  Instant start{};
+  Instant end{};
+  int priority = 100;
+};
+// Adds (or replaces, by id) an announcement.
+EditResult addAnnouncement(std::string_view feedText, const NewAnnouncement& a);
+
+// Replaces every project image "src" by what `rewrite` returns for it (same value: unchanged).
+EditResult rewriteImageSources(std::string_view feedText, const std::function<std::string(const std::string&)>& rewrite);
+
+}  // namespace sf::core

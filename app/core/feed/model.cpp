@@ -1,0 +1,32 @@
+// Lookups on the model. Feeds are small enough (thousands of items) that linear search by id
+// costs less than keeping indexes in step with the vectors.
+#include "core/feed/model.hpp"
+
+#include <algorithm>
+
+namespace sf::core {
+
+const std::string& LocalText::in(std::string_view lang) const {
+  static const std::string empty;  // immutable; shared by every lookup that finds nothing
+  for (const auto& [l, t] : values_)
+    if (l == lang) return t;
+  return values_.empty() ? empty : values_.front().second;
+}
+
+bool LocalText::has(std::string_view lang) const {
+  return std::any_of(values_.begin(), values_.end(), [&](const auto& v) { return v.first == lang; });
+}
+
+namespace {
+template <class T>
+const T* findById(const std::vector<T>& items, std::string_view id) {
+  auto it = std::find_if(items.begin(), items.end(), [&](const T& x) { return x.id == id; });
+  return it == items.end() ? nullptr : &*it;
+}
+}  // namespace
+
+const Field* Feed::findField(std::string_view id) const { return findById(fields, id); }
+const Project* Feed::findProject(std::string_view id) const { return findById(projects, id); }
+const Event* Feed::findEvent(std::string_view id) const { return findById(events, id); }
+
+}  // namespace sf::core

@@ -1,0 +1,145 @@
+// The feed as the player and the tools use it: fields of action, projects, events, figures,
+// playlist and announcements. Built only by parseFeed, so every value here has been checked.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/base/time.hpp"
+
+namespace sf::core {
+
+// A text in several languages. A plain JSON string is the same text in every language.
+class LocalText {
+ public:
+  void set(std::string lang, std::string text) { values_.emplace_back(std::move(lang), std::move(text)); }
+  // The text in `lang`, else in the first language that has one; empty if none.
+  const std::string& in(std::string_view lang) const;
+  bool has(std::string_view lang) const;
+  bool empty() const { return values_.empty(); }
+  const std::vector<std::pair<std::string, std::string>>& values() const { return values_; }
+  std::vector<std::pair<std::string, std::string>>& values() { return values_; }  // (language, text)
+
+ private:
+  std::vector<std::pair<std::string, std::string>> values_;
+};
+
+struct Rgb {
+  std::uint8_t r = 0, g = 0, b = 0;
+  bool operator==(const Rgb&) const = default;
+};
+
+struct Field {
+  std::string id;
+  LocalText name;
+  Rgb color;
+  LocalText summary;
+};
+
+enum class ProjectState { Running, Completed };
+
+struct Funding {
+  std::vector<std::string> applicants;
+  LocalText programme;
+  std::optional<Date> start;
+  std::optional<Date> end;
+  std::string fundedTitle;  // the name the funding decision uses, where it differs
+};
+
+struct Link {
+  std::string url;
+  LocalText label;
+};
+
+struct ImageRef {
+  std::string src;  // URL or a path relative to the feed
+  LocalText alt;
+};
+
+struct Project {
+  std::string id;
+  LocalText title;
+  LocalText subtitle;
+  LocalText summary;      // one or two sentences for a slide
+  LocalText description;  // a paragraph for the detail view
+  std::string field;
+  std::vector<std::string> relatedFields;
+  ProjectState state = ProjectState::Running;
+  std::optional<Date> stateAsOf;
+  std::optional<Funding> funding;
+  std::vector<std::string> partners;
+  std::vector<Link> links;
+  std::optional<ImageRef> image;
+  std::vector<std::string> tags;
+};
+
+struct Event {
+  std::string id;
+  LocalText title;
+  LocalText description;
+  Instant start{};
+  Instant end{};  // all-day events: the start of the day after the last day
+  bool allDay = false;
+  LocalText place;
+  LocalText room;
+  LocalText organiser;
+  std::vector<std::string> projects;
+  std::string link;
+};
+
+struct Figure {
+  std::string id;
+  LocalText label;
+  LocalText value;  // as written, per language where numbers are written differently ("100.000" / "100,000")
+  LocalText note;
+};
+
+enum class SlideKind { Spotlight, Spotlights, Schedule, Fields, Figures };
+
+struct PlaylistItem {
+  SlideKind kind = SlideKind::Spotlight;
+  std::string project;  // Spotlight: the project shown
+  std::string field;    // Spotlights: optional filter by primary field
+  std::string tag;      // Spotlights: optional filter by tag
+  int seconds = 10;
+  std::optional<Instant> validFrom;
+  std::optional<Instant> validUntil;
+};
+
+struct Announcement {
+  std::string id;
+  LocalText title;
+  LocalText text;
+  Instant start{};
+  Instant end{};
+  int priority = 0;  // the highest valid one shows
+};
+
+struct Feed {
+  int version = 1;
+  std::string id;
+  std::int64_t revision = 0;
+  Instant generated{};
+  std::string timeZoneName;
+  std::vector<std::string> languages;
+  LocalText title;
+  LocalText source;
+  std::string link;
+  std::vector<Field> fields;
+  std::vector<Project> projects;
+  std::vector<Event> events;  // sorted by start, then end, then id
+  std::vector<Figure> figures;
+  std::vector<PlaylistItem> playlist;  // never empty: a feed without one gets the default
+  std::vector<Announcement> announcements;
+  nlohmann::json unknown = nlohmann::json::object();  // unknown keys by pointer, kept for tools
+
+  const Field* findField(std::string_view id) const;
+  const Project* findProject(std::string_view id) const;
+  const Event* findEvent(std::string_view id) const;
+};
+
+}  // namespace sf::core

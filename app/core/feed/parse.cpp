@@ -1,0 +1,544 @@
+// Reads feed JSON into the model, reporting every structural problem at once: missing keys,
+// wrong types, bad ids, times without offsets. Cross-references are checked in feed_check.cpp.
+#include "core/feed/parse.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <initializer_list>
+
+#include "core/feed/color.hpp"
+#include "core/feed/update.hpp"
+#include "core/feed/json_scan.hpp"
+#include "core/base/text_util.hpp"
+
+namespace sf::core {
+namespace {
+
+using nlohmann::json;
+
+std::string describe(const json& v) {
+  switch (v.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::boolean: return v.get<bool>() ? "true" : "false";
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float: return "a number (" + v.dump() + ")";
+    case json::value_t::string: return "a string (" + quoteShort(v.get_ref<const std::string&>()) + ")";
+    case json::value_t::array: return "an array";
+    case json::value_t::object: return "an object";
+    default: return "an unsupported value";
+  }
+}
+
+class Reader {
+ public:
+  Reader(Diagnostics& out, const FeedLimits& limits, nlohmann::json& unknown)
+      : out_(out), limits_(limits), unknown_(unknown) {}
+
+  void error(const std::string& ptr, std::string msg) { report(out_, Severity::Error, ptr, std::move(msg)); }
+  void warn(const std::string& ptr, std::string msg) { report(out_, Severity::Warning, ptr, std::move(msg)); }
+
+  std::vector<std::string> languages{"de", "en"};
+
+  bool isObject(const json& v, const std::string& ptr, std::string_view what) {
+    if (v.is_object()) return true;
+    error(ptr, "expected an object (" + std::string(what) + "), found " + describe(v));
+    return false;
+  }
+
+  // Warns once per unknown key and keeps its value, so tools that rewrite a feed preserve it.
+  void unknownKeys(const json& obj, const std::string& ptr, std::initializer_list<std::string_view> known) {
+    for (auto it = obj.begin(); it != obj.end(); ++it) {
+      if (std::find(known.begin(), known.end(), it.key()) != known.end()) continue;
+      const std::string p = ptr + "/" + pointerToken(it.key());
+      warn(p, "unknown key \"" + it.key() + "\" is ignored (kept for newer players); known keys here: " + join(known));
+      unknown_[p] = it.value();
+    }
+  }
+
+  const json* member(const json& obj, const std::string& ptr, std::string_view key, bool required) {
+    auto it = obj.find(key);
+    if (it != obj.end()) return &*it;
+    if (required) error(ptr, "missing required key \"" + std::string(key) + "\"");
+    return nullptr;
+  }
+
+  std::optional<std::string> string(const json* v, const std::string& ptr, bool allowEmpty = false) {
+    if (!v) return std::nullopt;
+    if (!v->is_string()) {
+      error(ptr, "expected a string, found " + describe(*v));
+      return std::nullopt;
+    }
+    const auto& s = v->get_ref<const std::string&>();
+    if (s.size() > limits_.maxStringBytes) {
+      error(ptr, "text is " + std::to_string(s.size()) + " bytes; the limit is " + std::to_string(limits_.maxStringBytes));
+      return std::nullopt;
+    }
+    if (!allowEmpty && trimmed(s).empty()) {
+      error(ptr, "expected a non-empty string, found an empty one");
+      return std::nullopt;
+    }
+    return s;
+  }
+
+  std::string id(const json* v, const std::string& ptr) {
+    auto s = string(v, ptr);
+    if (!s) return {};
+    if (!isValidId(*s)) {
+      error(ptr, "expected an id of letters, digits, '.', '_', ':' or '-' (at most 128, starting with a letter or digit), found " + quoteShort(*s));
+      return *s;
+    }
+    return *s;
+  }
+
+  std::vector<std::string> ids(const json* v, const std::string& ptr) {
+    std::vector<std::string> out;
+    if (!v || !array(*v, ptr, "of ids")) return out;
+    for (std::size_t i = 0; i < v->size(); ++i) out.push_back(id(&(*v)[i], ptr + "/" + std::to_string(i)));
+    return out;
+  }
+
+  std::vector<std::string> strings(const json* v, const std::string& ptr) {
+    std::vector<std::string> out;
+    if (!v || !array(*v, ptr, "of strings")) return out;
+    for (std::size_t i = 0; i < v->size(); ++i)
+      if (auto s = string(&(*v)[i], ptr + "/" + std::to_string(i))) out.push_back(*s);
+    return out;
+  }
+
+  bool array(const json& v, const std::string& ptr, std::string_view what) {
+    if (!v.is_array()) {
+      error(ptr, "expected an array " + std::string(what) + ", found " + describe(v));
+      return false;
+    }
+    if (v.size() > limits_.maxItems) {
+      error(ptr, "array has " + std::to_string(v.size()) + " items; the limit is " + std::to_string(limits_.maxItems));
+      return false;
+    }
+    return true;
+  }
+
+  // A string (the same in every language) or an object of language -> string.
+  LocalText text(const json* v, const std::string& ptr, bool required, std::size_t longAfter = 0) {
+    LocalText out;
+    if (!v) return out;
+    if (v->is_string()) {
+      if (auto s = string(v, ptr, !required)) {
+        lengthHint(*s, ptr, longAfter);
+        if (!s->empty()) out.set(languages.front(), *s);
+      }
+      return out;
+    }
+    if (!v->is_object()) {
+      error(ptr, "expected a text: a string or an object by language such as {\"de\": \"…\", \"en\": \"…\"}, found " + describe(*v));
+      return out;
+    }
+    for (auto it = v->begin(); it != v->end(); ++it) {
+      const std::string p = ptr + "/" + pointerToken(it.key());
+      if (std::find(languages.begin(), languages.end(), it.key()) == languages.end()) {
+        warn(p, "text in \"" + it.key() + "\", which /languages does not list, is ignored");
+        continue;
+      }
+      if (auto s = string(&it.value(), p, !required)) {
+        lengthHint(*s, p, longAfter);
+        if (!s->empty()) out.set(it.key(), *s);
+      }
+    }
+    if (out.empty()) {
+      if (required) error(ptr, "expected a text in at least one of the languages " + join(languages) + ", found none");
+      return out;
+    }
+    for (const auto& lang : languages) {
+      if (!out.has(lang))
+        warn(ptr, "no \"" + lang + "\" text; \"" + out.values().front().first + "\" is shown instead");
+    }
+    return out;
+  }
+
+  std::optional<Instant> instant(const json* v, const std::string& ptr) {
+    auto s = string(v, ptr);
+    if (!s) return std::nullopt;
+    if (auto t = parseInstant(*s)) return t;
+    if (parseInstantOrLocal(*s, TimeZone::utc()))
+      error(ptr, "expected a date and time with a UTC offset such as 2024-04-25T10:00:00+02:00, found " + quoteShort(*s) + ", which has no offset");
+    else
+      error(ptr, "expected a date and time with a UTC offset such as 2024-04-25T10:00:00+02:00, found " + quoteShort(*s));
+    return std::nullopt;
+  }
+
+  std::optional<Date> date(const json* v, const std::string& ptr) {
+    auto s = string(v, ptr);
+    if (!s) return std::nullopt;
+    if (auto d = parseDate(*s)) return d;
+    error(ptr, "expected a date such as 2024-04-25, found " + quoteShort(*s));
+    return std::nullopt;
+  }
+
+  std::optional<std::int64_t> integer(const json* v, const std::string& ptr, std::int64_t lo, std::int64_t hi) {
+    if (!v) return std::nullopt;
+    std::optional<std::int64_t> n;
+    if (v->is_number_integer() || v->is_number_unsigned()) {
+      if (v->is_number_unsigned() && v->get<std::uint64_t>() > static_cast<std::uint64_t>(hi)) n = hi + 1;
+      else n = v->get<std::int64_t>();
+    } else if (v->is_number_float() && std::floor(v->get<double>()) == v->get<double>() && std::abs(v->get<double>()) < 9e15) {
+      n = static_cast<std::int64_t>(v->get<double>());
+    }
+    if (!n) {
+      error(ptr, "expected a whole number from " + std::to_string(lo) + " to " + std::to_string(hi) + ", found " + describe(*v));
+      return std::nullopt;
+    }
+    if (*n < lo || *n > hi) {
+      error(ptr, "expected a whole number from " + std::to_string(lo) + " to " + std::to_string(hi) + ", found " + v->dump());
+      return std::nullopt;
+    }
+    return n;
+  }
+
+  std::optional<bool> boolean(const json* v, const std::string& ptr) {
+    if (!v) return std::nullopt;
+    if (v->is_boolean()) return v->get<bool>();
+    error(ptr, "expected true or false, found " + describe(*v));
+    return std::nullopt;
+  }
+
+  std::string url(const json* v, const std::string& ptr) {
+    auto s = string(v, ptr);
+    if (!s) return {};
+    if (!isWebUrl(*s)) {
+      error(ptr, "expected a web address starting with https:// or http://, found " + quoteShort(*s));
+      return {};
+    }
+    return *s;
+  }
+
+ private:
+  void lengthHint(const std::string& s, const std::string& ptr, std::size_t longAfter) {
+    if (longAfter == 0) return;
+    const std::size_t n = utf8Length(s);
+    if (n > longAfter)
+      warn(ptr, "text is " + std::to_string(n) + " characters; screens show about " + std::to_string(longAfter) + " and shorten the rest");
+  }
+
+  Diagnostics& out_;
+  const FeedLimits& limits_;
+  nlohmann::json& unknown_;
+};
+
+template <class T, class F>
+std::vector<T> readArray(Reader& r, const json& root, const std::string& key, std::string_view what, F&& readOne) {
+  std::vector<T> out;
+  const json* v = r.member(root, "", key, false);
+  const std::string ptr = "/" + key;
+  if (!v || !r.array(*v, ptr, what)) return out;
+  out.reserve(v->size());
+  for (std::size_t i = 0; i < v->size(); ++i) out.push_back(readOne((*v)[i], ptr + "/" + std::to_string(i)));
+  return out;
+}
+
+Field readField(Reader& r, const json& j, const std::string& p) {
+  Field f;
+  if (!r.isObject(j, p, "a field of action")) return f;
+  r.unknownKeys(j, p, {"id", "name", "color", "summary"});
+  f.id = r.id(r.member(j, p, "id", true), p + "/id");
+  f.name = r.text(r.member(j, p, "name", true), p + "/name", true, 60);
+  f.summary = r.text(r.member(j, p, "summary", false), p + "/summary", false, 300);
+  if (auto s = r.string(r.member(j, p, "color", true), p + "/color")) {
+    if (auto c = parseHexColor(*s)) {
+      f.color = *c;
+    } else {
+      r.error(p + "/color", "expected a colour as #RRGGBB, found " + quoteShort(*s));
+    }
+  }
+  return f;
+}
+
+Funding readFunding(Reader& r, const json& j, const std::string& p) {
+  Funding f;
+  if (!r.isObject(j, p, "funding")) return f;
+  r.unknownKeys(j, p, {"applicants", "programme", "start", "end", "fundedTitle"});
+  f.applicants = r.strings(r.member(j, p, "applicants", false), p + "/applicants");
+  f.programme = r.text(r.member(j, p, "programme", false), p + "/programme", false);
+  f.start = r.date(r.member(j, p, "start", false), p + "/start");
+  f.end = r.date(r.member(j, p, "end", false), p + "/end");
+  if (auto s = r.string(r.member(j, p, "fundedTitle", false), p + "/fundedTitle")) f.fundedTitle = *s;
+  if (f.start && f.end && *f.end < *f.start)
+    r.error(p + "/end", "funding ends (" + formatDate(*f.end) + ") before it starts (" + formatDate(*f.start) + ")");
+  return f;
+}
+
+std::vector<Link> readLinks(Reader& r, const json* v, const std::string& p) {
+  std::vector<Link> out;
+  if (!v || !r.array(*v, p, "of links")) return out;
+  for (std::size_t i = 0; i < v->size(); ++i) {
+    const std::string lp = p + "/" + std::to_string(i);
+    const json& l = (*v)[i];
+    Link link;
+    if (l.is_string()) {
+      link.url = r.url(&l, lp);
+    } else if (r.isObject(l, lp, "a link: a URL string or {\"url\", \"label\"}")) {
+      r.unknownKeys(l, lp, {"url", "label"});
+      link.url = r.url(r.member(l, lp, "url", true), lp + "/url");
+      link.label = r.text(r.member(l, lp, "label", false), lp + "/label", false, 60);
+    }
+    if (!link.url.empty()) out.push_back(std::move(link));
+  }
+  return out;
+}
+
+Project readProject(Reader& r, const json& j, const std::string& p, const FeedLimits& lim) {
+  Project pr;
+  if (!r.isObject(j, p, "a project")) return pr;
+  r.unknownKeys(j, p, {"id", "title", "subtitle", "summary", "description", "field", "relatedFields", "status",
+                       "funding", "partners", "links", "image", "tags"});
+  pr.id = r.id(r.member(j, p, "id", true), p + "/id");
+  pr.title = r.text(r.member(j, p, "title", true), p + "/title", true, lim.longTitle);
+  pr.subtitle = r.text(r.member(j, p, "subtitle", false), p + "/subtitle", false, lim.longTitle);
+  pr.summary = r.text(r.member(j, p, "summary", true), p + "/summary", true, lim.longSummary);
+  pr.description = r.text(r.member(j, p, "description", false), p + "/description", false, 1200);
+  pr.field = r.id(r.member(j, p, "field", true), p + "/field");
+  pr.relatedFields = r.ids(r.member(j, p, "relatedFields", false), p + "/relatedFields");
+  if (const json* st = r.member(j, p, "status", false); st && r.isObject(*st, p + "/status", "a status")) {
+    const std::string sp = p + "/status";
+    r.unknownKeys(*st, sp, {"state", "asOf"});
+    if (auto s = r.string(r.member(*st, sp, "state", true), sp + "/state")) {
+      if (*s == "running") pr.state = ProjectState::Running;
+      else if (*s == "completed") pr.state = ProjectState::Completed;
+      else r.error(sp + "/state", "expected \"running\" or \"completed\", found " + quoteShort(*s));
+    }
+    pr.stateAsOf = r.date(r.member(*st, sp, "asOf", false), sp + "/asOf");
+  }
+  if (const json* f = r.member(j, p, "funding", false)) pr.funding = readFunding(r, *f, p + "/funding");
+  pr.partners = r.strings(r.member(j, p, "partners", false), p + "/partners");
+  pr.links = readLinks(r, r.member(j, p, "links", false), p + "/links");
+  if (const json* im = r.member(j, p, "image", false)) {
+    const std::string ip = p + "/image";
+    ImageRef ref;
+    const json* src = im;
+    if (im->is_object()) {
+      r.unknownKeys(*im, ip, {"src", "alt"});
+      src = r.member(*im, ip, "src", true);
+      ref.alt = r.text(r.member(*im, ip, "alt", false), ip + "/alt", false);
+    }
+    const std::string srcPtr = im->is_object() ? ip + "/src" : ip;
+    if (auto s = r.string(src, srcPtr)) {
+      if (isWebUrl(*s) || isSafeRelativePath(*s)) ref.src = *s;
+      else r.error(srcPtr, "expected an https:// URL or a relative path inside the feed's folder (no \"..\", no leading \"/\"), found " + quoteShort(*s));
+    }
+    if (!ref.src.empty()) pr.image = std::move(ref);
+  }
+  pr.tags = r.ids(r.member(j, p, "tags", false), p + "/tags");
+  return pr;
+}
+
+Event readEvent(Reader& r, const json& j, const std::string& p, const std::optional<TimeZone>& zone, const FeedLimits& lim) {
+  Event e;
+  if (!r.isObject(j, p, "an event")) return e;
+  r.unknownKeys(j, p, {"id", "title", "description", "start", "end", "allDay", "place", "room", "organiser", "projects", "link"});
+  e.id = r.id(r.member(j, p, "id", true), p + "/id");
+  e.title = r.text(r.member(j, p, "title", true), p + "/title", true, lim.longTitle);
+  e.description = r.text(r.member(j, p, "description", false), p + "/description", false, 1200);
+  e.allDay = r.boolean(r.member(j, p, "allDay", false), p + "/allDay").value_or(false);
+  const json* sv = r.member(j, p, "start", true);
+  const json* ev = r.member(j, p, "end", true);
+  if (e.allDay) {
+    auto sd = r.date(sv, p + "/start");
+    auto ed = r.date(ev, p + "/end");
+    if (sd && ed && zone) {
+      if (*ed < *sd) r.error(p + "/end", "the last day (" + formatDate(*ed) + ") is before the first (" + formatDate(*sd) + ")");
+      e.start = zone->startOfDay(*sd);
+      e.end = zone->startOfDay(*ed + std::chrono::days{1});
+    }
+  } else {
+    auto s = r.instant(sv, p + "/start");
+    auto en = r.instant(ev, p + "/end");
+    if (s && en) {
+      if (*en < *s) r.error(p + "/end", "the event ends before it starts (start " + sv->get<std::string>() + ", end " + ev->get<std::string>() + ")");
+      e.start = *s;
+      e.end = *en;
+    }
+  }
+  e.place = r.text(r.member(j, p, "place", false), p + "/place", false, 80);
+  e.room = r.text(r.member(j, p, "room", false), p + "/room", false, 60);
+  e.organiser = r.text(r.member(j, p, "organiser", false), p + "/organiser", false, 120);
+  e.projects = r.ids(r.member(j, p, "projects", false), p + "/projects");
+  e.link = r.url(r.member(j, p, "link", false), p + "/link");
+  return e;
+}
+
+Figure readFigure(Reader& r, const json& j, const std::string& p) {
+  Figure f;
+  if (!r.isObject(j, p, "a key figure")) return f;
+  r.unknownKeys(j, p, {"id", "label", "value", "note"});
+  f.id = r.id(r.member(j, p, "id", true), p + "/id");
+  f.label = r.text(r.member(j, p, "label", true), p + "/label", true, 80);
+  f.note = r.text(r.member(j, p, "note", false), p + "/note", false, 120);
+  // A number reads the same in every language; a text may differ by language, since languages
+  // write numbers differently ("100.000 m²" / "100,000 m²", "67 %" / "67%").
+  if (const json* v = r.member(j, p, "value", true)) {
+    if (v->is_number()) f.value.set(r.languages.front(), v->dump());
+    else if (v->is_string() || v->is_object()) f.value = r.text(v, p + "/value", true);
+    else r.error(p + "/value", "expected a number or a text such as \"≈ 100\" or {\"de\": \"100.000\", \"en\": \"100,000\"}, found " + describe(*v));
+  }
+  return f;
+}
+
+std::optional<PlaylistItem> readSlide(Reader& r, const json& j, const std::string& p) {
+  PlaylistItem it;
+  if (!r.isObject(j, p, "a playlist item")) return it;
+  r.unknownKeys(j, p, {"slide", "project", "field", "tag", "seconds", "validFrom", "validUntil"});
+  bool known = false;  // without a valid kind, kind-specific keys are not asked for
+  if (auto s = r.string(r.member(j, p, "slide", true), p + "/slide")) {
+    known = true;
+    if (*s == "spotlight") it.kind = SlideKind::Spotlight;
+    else if (*s == "spotlights") it.kind = SlideKind::Spotlights;
+    else if (*s == "schedule") it.kind = SlideKind::Schedule;
+    else if (*s == "fields") it.kind = SlideKind::Fields;
+    else if (*s == "figures") it.kind = SlideKind::Figures;
+    else {
+      r.warn(p + "/slide", "unknown slide " + quoteShort(*s) + " is skipped; this player shows spotlight, spotlights, schedule, fields and figures");
+      return std::nullopt;
+    }
+  }
+  if (known && it.kind == SlideKind::Spotlight) it.project = r.id(r.member(j, p, "project", true), p + "/project");
+  if (const json* f = r.member(j, p, "field", false)) it.field = r.id(f, p + "/field");
+  if (const json* t = r.member(j, p, "tag", false)) it.tag = r.id(t, p + "/tag");
+  it.seconds = static_cast<int>(r.integer(r.member(j, p, "seconds", false), p + "/seconds", 1, 3600).value_or(10));
+  it.validFrom = r.instant(r.member(j, p, "validFrom", false), p + "/validFrom");
+  it.validUntil = r.instant(r.member(j, p, "validUntil", false), p + "/validUntil");
+  if (it.validFrom && it.validUntil && *it.validUntil <= *it.validFrom)
+    r.error(p + "/validUntil", "validUntil must be after validFrom");
+  return it;
+}
+
+Announcement readAnnouncement(Reader& r, const json& j, const std::string& p) {
+  Announcement a;
+  if (!r.isObject(j, p, "an announcement")) return a;
+  r.unknownKeys(j, p, {"id", "title", "text", "start", "end", "priority"});
+  a.id = r.id(r.member(j, p, "id", true), p + "/id");
+  a.title = r.text(r.member(j, p, "title", false), p + "/title", false, 80);
+  a.text = r.text(r.member(j, p, "text", true), p + "/text", true, 400);
+  auto s = r.instant(r.member(j, p, "start", true), p + "/start");
+  auto e = r.instant(r.member(j, p, "end", true), p + "/end");
+  if (s && e) {
+    if (*e <= *s) r.error(p + "/end", "the announcement must end after it starts");
+    a.start = *s;
+    a.end = *e;
+  }
+  a.priority = static_cast<int>(r.integer(r.member(j, p, "priority", false), p + "/priority", -1000, 1000).value_or(0));
+  return a;
+}
+
+void readHeader(Reader& r, const json& root, Feed& feed, std::optional<TimeZone>& zone) {
+  if (auto s = r.string(r.member(root, "", "format", true), "/format")) {
+    if (*s != kFeedFormat)
+      r.error("/format", "expected \"" + std::string(kFeedFormat) + "\", found " + quoteShort(*s) +
+                             "; conference exports (pretalx, frab, iCalendar) go through `schaufenster import`");
+  }
+  if (auto v = r.integer(r.member(root, "", "version", true), "/version", 1, 1000)) {
+    feed.version = static_cast<int>(*v);
+    if (*v > kFeedVersion)
+      r.warn("/version", "format version " + std::to_string(*v) + " is newer than this player's " + std::to_string(kFeedVersion) + "; what it understands is shown");
+  }
+  feed.id = r.id(r.member(root, "", "id", true), "/id");
+  if (auto v = r.integer(r.member(root, "", "revision", true), "/revision", 0, kMaxRevision)) feed.revision = *v;
+  if (auto g = r.instant(r.member(root, "", "generated", true), "/generated")) feed.generated = *g;
+  if (auto tz = r.string(r.member(root, "", "timeZone", true), "/timeZone")) {
+    zone = TimeZone::find(*tz);
+    if (zone) feed.timeZoneName = *tz;
+    else r.error("/timeZone", "expected an IANA time zone such as \"Europe/Berlin\", found " + quoteShort(*tz));
+  }
+  if (const json* langs = r.member(root, "", "languages", true); langs && r.array(*langs, "/languages", "of language codes")) {
+    std::vector<std::string> ok;
+    for (std::size_t i = 0; i < langs->size(); ++i) {
+      const std::string p = "/languages/" + std::to_string(i);
+      auto s = r.string(&(*langs)[i], p);
+      if (!s) continue;
+      if (!isLanguageCode(*s)) r.error(p, "expected a language code such as \"de\" or \"en\", found " + quoteShort(*s));
+      else if (std::find(ok.begin(), ok.end(), *s) != ok.end()) r.error(p, "language " + quoteShort(*s) + " is listed twice");
+      else ok.push_back(*s);
+    }
+    if (langs->empty()) r.error("/languages", "expected at least one language, found an empty list");
+    if (!ok.empty()) r.languages = ok;
+  }
+  feed.languages = r.languages;
+  feed.title = r.text(r.member(root, "", "title", false), "/title", false, 80);
+  feed.source = r.text(r.member(root, "", "source", false), "/source", false, 200);
+  feed.link = r.url(r.member(root, "", "link", false), "/link");
+}
+
+}  // namespace
+
+ParseResult parseFeed(std::string_view text, std::string_view fileName, const FeedLimits& limits) {
+  ParseResult result;
+  auto& ds = result.diagnostics;
+  auto finish = [&]() {
+    for (auto& d : ds) d.file = fileName;
+    std::stable_sort(ds.begin(), ds.end(), [](const Diagnostic& a, const Diagnostic& b) {
+      return a.line != b.line ? a.line < b.line : a.column < b.column;
+    });
+    return std::move(result);
+  };
+
+  if (text.size() > limits.maxBytes) {
+    report(ds, Severity::Error, "", "the feed is " + formatBytes(text.size()) + "; the limit is " + formatBytes(limits.maxBytes));
+    return finish();
+  }
+  ds = scanJson(text);
+  if (hasErrors(ds)) return finish();  // positions already set by the scanner
+
+  json root;
+  try {
+    root = json::parse(text);
+  } catch (const std::exception& e) {  // the scanner should have caught it; never let it escape
+    report(ds, Severity::Error, "", std::string("the JSON could not be read: ") + e.what());
+    return finish();
+  }
+
+  Feed feed;
+  Reader r(ds, limits, feed.unknown);
+  if (!root.is_object()) {
+    r.error("", "expected a feed object {\"format\": \"schaufenster-feed\", …}, found " + describe(root));
+    locatePointers(text, ds);
+    return finish();
+  }
+  r.unknownKeys(root, "", {"format", "version", "id", "revision", "generated", "timeZone", "languages", "title", "source",
+                           "link", "fields", "projects", "events", "figures", "playlist", "announcements"});
+  std::optional<TimeZone> zone;
+  readHeader(r, root, feed, zone);
+  feed.fields = readArray<Field>(r, root, "fields", "of fields of action", [&](const json& j, const std::string& p) { return readField(r, j, p); });
+  feed.projects = readArray<Project>(r, root, "projects", "of projects", [&](const json& j, const std::string& p) { return readProject(r, j, p, limits); });
+  feed.events = readArray<Event>(r, root, "events", "of events", [&](const json& j, const std::string& p) { return readEvent(r, j, p, zone, limits); });
+  feed.figures = readArray<Figure>(r, root, "figures", "of key figures", [&](const json& j, const std::string& p) { return readFigure(r, j, p); });
+  feed.announcements = readArray<Announcement>(r, root, "announcements", "of announcements", [&](const json& j, const std::string& p) { return readAnnouncement(r, j, p); });
+  // Playlist items keep their JSON index until checked, so pointers stay right; skipped ones
+  // (unknown kinds from newer feeds) are dropped afterwards.
+  const auto slides = readArray<std::optional<PlaylistItem>>(r, root, "playlist", "of slides", [&](const json& j, const std::string& p) { return readSlide(r, j, p); });
+  for (const auto& s : slides) feed.playlist.push_back(s.value_or(PlaylistItem{SlideKind::Spotlight, "", "", "", -1}));
+
+  checkFeed(feed, ds);
+
+  std::erase_if(feed.playlist, [](const PlaylistItem& it) { return it.seconds < 0; });
+  if (feed.playlist.empty()) {
+    if (root.contains("playlist")) r.warn("/playlist", "no playable slide; the default rotation plays");
+    feed.playlist = defaultPlaylist(feed);
+  }
+  std::stable_sort(feed.events.begin(), feed.events.end(), [](const Event& a, const Event& b) {
+    return a.start != b.start ? a.start < b.start : a.end != b.end ? a.end < b.end : a.id < b.id;
+  });
+
+  locatePointers(text, ds);
+  if (!hasErrors(ds)) result.feed = std::move(feed);
+  return finish();
+}
+
+std::vector<PlaylistItem> defaultPlaylist(const Feed& feed) {
+  std::vector<PlaylistItem> out;
+  if (!feed.projects.empty()) out.push_back({SlideKind::Spotlights, "", "", "", 10});
+  if (!feed.events.empty()) out.push_back({SlideKind::Schedule, "", "", "", 12});
+  if (!feed.figures.empty()) out.push_back({SlideKind::Figures, "", "", "", 10});
+  if (!feed.fields.empty()) out.push_back({SlideKind::Fields, "", "", "", 10});
+  if (out.empty()) out.push_back({SlideKind::Schedule, "", "", "", 12});  // shows the feed's title and clock
+  return out;
+}
+
+}  // namespace sf::core

@@ -1,0 +1,313 @@
+// Format detection, the importer dispatch, and the id, text and offset helpers the importers
+// share. Ids must stay the same across re-imports, so everything here is deterministic.
+#include "core/import/common.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+
+#include "core/import/c3voc.hpp"
+#include "core/import/csv.hpp"
+#include "core/import/ics.hpp"
+#include "core/base/text_util.hpp"
+
+namespace sf::core {
+namespace {
+
+bool idChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+         c == '.' || c == ':';
+}
+
+std::string hash8(std::string_view s) {  // FNV-1a: stable across platforms and releases
+  std::uint32_t h = 2166136261u;
+  for (unsigned char c : s) h = (h ^ c) * 16777619u;
+  char buf[9];
+  std::snprintf(buf, sizeof buf, "%08x", h);
+  return buf;
+}
+
+bool endsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+}  // namespace
+
+std::optional<ImportFormat> parseImportFormat(std::string_view name) {
+  if (name == "auto") return ImportFormat::Auto;
+  if (name == "frab" || name == "pretalx" || name == "c3voc") return ImportFormat::C3voc;
+  if (name == "pretalx-widget") return ImportFormat::PretalxWidget;
+  if (name == "ics" || name == "ical") return ImportFormat::Ics;
+  if (name == "csv") return ImportFormat::Csv;
+  return std::nullopt;
+}
+
+std::string_view importFormatName(ImportFormat f) {
+  switch (f) {
+    case ImportFormat::C3voc: return "frab/pretalx schedule JSON";
+    case ImportFormat::PretalxWidget: return "pretalx widget data";
+    case ImportFormat::Ics: return "iCalendar";
+    case ImportFormat::Csv: return "CSV";
+    case ImportFormat::Auto: break;
+  }
+  return "auto";
+}
+
+ImportFormat detectImportFormat(std::string_view text, std::string_view name) {
+  const std::string_view t = trimmed(withoutBom(text));
+  if (t.starts_with("BEGIN:VCALENDAR")) return ImportFormat::Ics;
+  if (t.starts_with("{")) {
+    // The first top-level keys decide; a cheap look that needs no full parse.
+    const auto head = t.substr(0, 4096);
+    if (head.find("\"talks\"") != std::string_view::npos && head.find("\"schedule\"") == std::string_view::npos)
+      return ImportFormat::PretalxWidget;
+    return ImportFormat::C3voc;
+  }
+  const std::string n = lower(name);
+  if (endsWith(n, ".ics") || endsWith(n, ".ical")) return ImportFormat::Ics;
+  return ImportFormat::Csv;  // no signature: the only format left that is plain text
+}
+
+namespace {
+
+// Text that is not UTF-8 (a spreadsheet saved as Windows-1252 or Latin-1) would import as
+// replacement characters: refused with the place of the first bad byte and how to save it right.
+std::optional<Diagnostic> notUtf8(std::string_view text, ImportFormat format) {
+  const std::size_t at = firstInvalidUtf8(text);
+  if (at == std::string_view::npos) return std::nullopt;
+  int line = 1, column = 1;
+  for (std::size_t i = 0; i < at; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  char byte[8];
+  std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[at]));
+  std::string how = format == ImportFormat::Csv || format == ImportFormat::Auto
+                        ? "in Excel save as \"CSV UTF-8 (comma delimited)\", in LibreOffice choose the character set "
+                          "\"Unicode (UTF-8)\" when saving as CSV"
+                        : "save or export it as UTF-8";
+  return Diagnostic{Severity::Error, "", line, column, "",
+                    std::string("not UTF-8 (byte ") + byte + "); the file is probably Windows-1252 or Latin-1, as "
+                    "spreadsheets save by default: " + how};
+}
+
+}  // namespace
+
+ImportResult importSource(std::string_view text, std::string_view name, ImportFormat format, const ImportOptions& opts) {
+  if (format == ImportFormat::Auto) format = detectImportFormat(text, name);
+  ImportResult r;
+  if (auto bad = notUtf8(text, format)) {
+    r.format = format;
+    r.diagnostics.push_back(std::move(*bad));
+    return r;
+  }
+  switch (format) {
+    case ImportFormat::C3voc: r = importC3voc(text, opts); break;
+    case ImportFormat::PretalxWidget: r = importPretalxWidget(text, opts); break;
+    case ImportFormat::Ics: r = importIcs(text, opts); break;
+    case ImportFormat::Csv:
+    case ImportFormat::Auto: r = importCsv(text, opts); break;
+  }
+  r.format = format;
+  std::stable_sort(r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return a.line != b.line ? a.line < b.line : a.column < b.column;
+  });
+  return r;
+}
+
+std::string slugify(std::string_view s, std::size_t maxLen) {
+  std::string out;
+  bool dash = false;
+  for (char ch : s) {
+    char c = ch;
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      if (dash && !out.empty()) out += '-';
+      dash = false;
+      out += c;
+      if (out.size() >= maxLen) break;
+    } else {
+      dash = true;
+    }
+  }
+  return out;
+}
+
+std::string itemId(std::string_view sourceId, std::string_view key) {
+  const std::size_t room = 128 - sourceId.size() - 1;
+  bool clean = !key.empty() && key.size() <= room;
+  for (char c : key) clean = clean && idChar(c);
+  if (clean) return std::string(sourceId) + ":" + std::string(key);
+  // Keep what is readable of the key, then the hash of the whole key, which tells keys apart
+  // that differ only in the characters replaced here.
+  std::string slug;
+  for (char c : key) {
+    const char d = idChar(c) ? c : '-';
+    if (d == '-' && (slug.empty() || slug.back() == '-')) continue;
+    slug += d;
+  }
+  const std::size_t keep = room > 9 ? room - 9 : 0;
+  if (slug.size() > keep) slug.resize(keep);
+  while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  return std::string(sourceId) + ":" + (slug.empty() ? "" : slug + "-") + hash8(key);
+}
+
+bool isValidSourceId(std::string_view s) {
+  return s.size() <= 64 && isValidId(s) && s.find(':') == std::string_view::npos;
+}
+
+std::string sourceIdFromName(std::string_view pathOrUrl) {
+  std::string_view p = pathOrUrl;
+  if (const auto q = p.find_first_of("?#"); q != std::string_view::npos && p.find("://") != std::string_view::npos)
+    p = p.substr(0, q);
+  if (const auto s = p.find("://"); s != std::string_view::npos) {
+    p = p.substr(s + 3);
+    const auto slash = p.find('/');
+    p = slash == std::string_view::npos ? std::string_view{} : p.substr(slash);
+  }
+  static constexpr std::string_view generic[] = {"schedule", "export", "widgets", "widget", "calendar", "index",
+                                                 "feed",     "data",   "schedule-json", "talks", "events", "ical",
+                                                 "frab",     "pretalx", "public", "json", "download", "api"};
+  while (!p.empty()) {
+    while (!p.empty() && p.back() == '/') p.remove_suffix(1);
+    const auto slash = p.rfind('/');
+    std::string_view seg = slash == std::string_view::npos ? p : p.substr(slash + 1);
+    p = slash == std::string_view::npos ? std::string_view{} : p.substr(0, slash);
+    if (const auto dot = seg.rfind('.'); dot != std::string_view::npos && dot > 0) seg = seg.substr(0, dot);
+    const std::string slug = slugify(seg);
+    bool isGeneric = slug.empty();
+    for (auto g : generic) isGeneric = isGeneric || slug == g;
+    if (!isGeneric) return slug;
+  }
+  return "import";
+}
+
+std::string plainText(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '<') {
+      const auto close = s.find('>', i);
+      if (close == std::string_view::npos) {
+        out += c;
+        continue;
+      }
+      const std::string tag = lower(s.substr(i + 1, close - i - 1));
+      if (tag.starts_with("br") || tag.starts_with("p") || tag.starts_with("/p") || tag.starts_with("li") ||
+          tag.starts_with("/div") || tag.starts_with("div"))
+        out += '\n';
+      i = close;
+      continue;
+    }
+    if (c == '&') {
+      static constexpr std::pair<std::string_view, std::string_view> entities[] = {
+          {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&apos;", "'"}, {"&nbsp;", " "}};
+      bool done = false;
+      for (const auto& [from, to] : entities) {
+        if (s.substr(i, from.size()) == from) {
+          out += to;
+          i += from.size() - 1;
+          done = true;
+          break;
+        }
+      }
+      if (!done) out += c;
+      continue;
+    }
+    if (c == '\r') continue;
+    out += c == '\t' ? ' ' : c;
+  }
+  // Tidy: trim every line, no runs of spaces, at most one empty line in a row.
+  std::string tidy;
+  std::size_t emptyRun = 0;
+  std::size_t pos = 0;
+  while (pos <= out.size()) {
+    auto nl = out.find('\n', pos);
+    if (nl == std::string::npos) nl = out.size();
+    std::string line;
+    for (char c : trimmed(std::string_view(out).substr(pos, nl - pos))) {
+      if (c == ' ' && !line.empty() && line.back() == ' ') continue;
+      line += c;
+    }
+    if (line.empty()) {
+      ++emptyRun;
+    } else {
+      if (!tidy.empty()) tidy += emptyRun > 0 ? "\n\n" : "\n";
+      tidy += line;
+      emptyRun = 0;
+    }
+    pos = nl + 1;
+  }
+  return tidy;
+}
+
+std::string shorten(std::string_view s, std::size_t maxChars) {
+  if (utf8Length(s) <= maxChars) return std::string(s);
+  std::size_t bytes = 0, chars = 0;
+  while (bytes < s.size()) {  // the byte offset of character number maxChars - 1 (room for "…")
+    if ((static_cast<unsigned char>(s[bytes]) & 0xC0) != 0x80 && ++chars > maxChars - 1) break;
+    ++bytes;
+  }
+  const std::string_view cut = s.substr(0, bytes);
+  // Prefer a whole sentence when one ends in the last 40 %, else a whole word.
+  std::size_t best = std::string_view::npos;
+  for (std::size_t i = cut.size(); i-- > cut.size() * 6 / 10;) {
+    if ((cut[i] == '.' || cut[i] == '!' || cut[i] == '?') && i + 1 < s.size() && (s[i + 1] == ' ' || s[i + 1] == '\n')) {
+      best = i + 1;
+      break;
+    }
+  }
+  if (best != std::string_view::npos) return std::string(trimmed(cut.substr(0, best)));
+  const auto space = cut.find_last_of(" \n");
+  const std::string_view head = space != std::string_view::npos && space > cut.size() / 2 ? cut.substr(0, space) : cut;
+  std::string out(trimmed(head));
+  while (!out.empty() && (out.back() == ',' || out.back() == ';' || out.back() == ':' || out.back() == '-')) out.pop_back();
+  return out + "…";
+}
+
+std::optional<int> offsetMinutesOf(std::string_view s) {
+  if (s.size() < 17 || !parseInstant(s)) return std::nullopt;
+  if (s.back() == 'Z' || s.back() == 'z') return 0;
+  const bool colon = s[s.size() - 3] == ':';
+  const std::size_t at = s.size() - (colon ? 6 : 5);
+  const char sign = s[at];
+  if (sign != '+' && sign != '-') return std::nullopt;
+  const int h = (s[at + 1] - '0') * 10 + (s[at + 2] - '0');
+  const std::size_t m0 = at + (colon ? 4 : 3);
+  const int m = (s[m0] - '0') * 10 + (s[m0 + 1] - '0');
+  return (h * 60 + m) * (sign == '-' ? -1 : 1);
+}
+
+std::optional<std::string> fixedOffsetZone(int offsetMinutes) {
+  if (offsetMinutes % 60 != 0 || offsetMinutes < -12 * 60 || offsetMinutes > 14 * 60) return std::nullopt;
+  const int h = offsetMinutes / 60;
+  if (h == 0) return std::string("UTC");
+  // POSIX turns the sign around: Etc/GMT-1 is one hour ahead of UTC.
+  return std::string("Etc/GMT") + (h > 0 ? "-" : "+") + std::to_string(h > 0 ? h : -h);
+}
+
+std::string formatOffset(int offsetMinutes) {
+  const int a = offsetMinutes < 0 ? -offsetMinutes : offsetMinutes;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%c%02d:%02d", offsetMinutes < 0 ? '-' : '+', a / 60, a % 60);
+  return buf;
+}
+
+std::string_view withoutBom(std::string_view s) {
+  if (s.starts_with("\xEF\xBB\xBF")) s.remove_prefix(3);
+  return s;
+}
+
+}  // namespace sf::core

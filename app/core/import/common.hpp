@@ -1,0 +1,100 @@
+// What every importer yields before it is merged into a feed (events, projects, the source's
+// name and zone, located diagnostics), and the id, text and time helpers all formats share.
+#pragma once
+#include <chrono>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/base/diagnostic.hpp"
+#include "core/base/time.hpp"
+
+namespace sf::core {
+
+enum class ImportFormat { Auto, C3voc, PretalxWidget, Ics, Csv };
+
+// "auto", "frab", "pretalx" (both the c3voc schedule JSON), "pretalx-widget", "ics", "csv".
+std::optional<ImportFormat> parseImportFormat(std::string_view name);
+std::string_view importFormatName(ImportFormat f);
+// Looks at the content first (BEGIN:VCALENDAR, {"schedule": …}, {"talks": …}); the name's
+// extension only decides for CSV, which has no signature.
+ImportFormat detectImportFormat(std::string_view text, std::string_view name);
+
+struct ImportOptions {
+  std::optional<TimeZone> zone;       // the feed's zone, for floating times; none: the source's own
+  Instant now{};                      // recurrences are expanded up to now + horizon
+  std::chrono::days horizon{366};
+  std::size_t maxInstances = 1000;    // per recurring event
+  bool includeBreaks = true;          // pretalx widget: slots without a submission (breaks, keynotes)
+  std::size_t maxDescription = 600;   // characters; longer texts are shortened at a sentence
+};
+
+struct ImportedEvent {
+  std::string key;     // the source's own stable key (guid, UID[/instance], …); the id derives from it
+  std::string origin;  // where in the source, for messages: a JSON pointer or "line 12"
+  nlohmann::ordered_json title;  // a string, or an object by language
+  std::string description;
+  Instant start{};
+  Instant end{};
+  bool allDay = false;
+  Date firstDay{};  // all-day events: the first and the last day, inclusive
+  Date lastDay{};
+  std::string room, place, organiser, link;
+};
+
+struct ImportedProject {
+  std::string key;
+  std::string origin;
+  nlohmann::ordered_json values = nlohmann::ordered_json::object();  // feed keys in feed order, no id
+  std::vector<std::string> ownedKeys;  // keys this source writes; a re-import leaves the others alone
+};
+
+struct ImportResult {
+  ImportFormat format = ImportFormat::Auto;
+  std::string title;              // conference or calendar name: a new feed's title
+  std::string suggestedSourceId;  // from the acronym or calendar name; empty: the caller uses the file stem
+  std::optional<std::string> zoneName;  // the source's zone, when it names one its times agree with
+  std::vector<std::string> languages;   // CSV: the languages its columns carry
+  std::vector<ImportedEvent> events;
+  std::vector<ImportedProject> projects;
+  std::vector<std::string> fieldIds;    // CSV: fields of action the projects use
+  Diagnostics diagnostics;              // no file name: the caller adds it
+  int skipped = 0;                      // items left out on purpose (breaks, cancelled), for the summary
+  int refused = 0;                      // items the source lists but that could not be read (each warned about)
+  // Keys of refused items, where they could be read: the merge keeps what an earlier import brought
+  // for them instead of removing it, since the source still lists them.
+  std::vector<std::string> refusedKeys;
+};
+
+// Runs the importer for `format` (Auto: detected). Never throws.
+ImportResult importSource(std::string_view text, std::string_view name, ImportFormat format, const ImportOptions& opts);
+
+// Lowercase ASCII letters and digits with single '-' between words; "" when nothing is left.
+std::string slugify(std::string_view s, std::size_t maxLen = 48);
+// A feed id for `key` within `sourceId`: "<sourceId>:<key>" when the key already obeys the id
+// rule, else a readable slug plus a hash of the key, so distinct keys never collide.
+std::string itemId(std::string_view sourceId, std::string_view key);
+bool isValidSourceId(std::string_view s);  // an id without ':' (':' separates it from the key)
+// A default source id from a path or URL: the file stem, skipping generic names such as
+// "schedule.json" or "export" in favour of the folder that names the event.
+std::string sourceIdFromName(std::string_view pathOrUrl);
+
+// HTML-ish text to plain text: <br>/<p> become line breaks, other tags go, entities are decoded,
+// whitespace is tidied.
+std::string plainText(std::string_view s);
+// At most `maxChars` characters: cut at a sentence end or a word, with "…".
+std::string shorten(std::string_view s, std::size_t maxChars);
+// The UTC offset written in an ISO date-time ("…+11:00" -> 660, "…Z" -> 0), if any.
+std::optional<int> offsetMinutesOf(std::string_view isoDateTime);
+// "Etc/GMT-1" for +01:00: the IANA zone of a fixed whole-hour offset, if there is one.
+std::optional<std::string> fixedOffsetZone(int offsetMinutes);
+std::string formatOffset(int offsetMinutes);  // "+01:00"
+
+// Strips a UTF-8 byte order mark.
+std::string_view withoutBom(std::string_view s);
+
+}  // namespace sf::core

@@ -1,0 +1,200 @@
+// The merge rules of `schaufenster import`: stable ids, updates in place, removals limited to
+// the import's own items, and a final check with the same parser the screens use.
+#include "core/import/merge.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <set>
+
+#include "core/feed/parse.hpp"
+#include "core/base/text_util.hpp"
+
+namespace sf::core {
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+constexpr std::string_view kEventKeys[] = {"title", "description", "start", "end", "allDay", "room", "place", "organiser", "link"};
+// Dark enough for white text (WCAG AA), so placeholder fields pass the feed's colour check.
+constexpr std::string_view kPalette[] = {"#AD1457", "#1565C0", "#2E7D32", "#6A1B9A", "#00695C", "#4E342E", "#37474F", "#283593"};
+
+struct Incoming {
+  std::string id;
+  ojson values;  // owned keys with values; owned keys missing here are removed from the item
+  std::vector<std::string> owned;
+  std::string origin;
+};
+
+ojson eventJson(const ImportedEvent& e, const TimeZone& zone) {
+  ojson v = ojson::object();
+  v["title"] = e.title;
+  if (!e.description.empty()) v["description"] = e.description;
+  if (e.allDay) {
+    v["start"] = formatDate(e.firstDay);
+    v["end"] = formatDate(e.lastDay);
+    v["allDay"] = true;
+  } else {
+    v["start"] = formatInstant(e.start, zone);
+    v["end"] = formatInstant(e.end, zone);
+  }
+  if (!e.room.empty()) v["room"] = e.room;
+  if (!e.place.empty()) v["place"] = e.place;
+  if (!e.organiser.empty()) v["organiser"] = e.organiser;
+  if (!e.link.empty()) v["link"] = e.link;
+  return v;
+}
+
+// Applies `in` to the array at feed[key]; returns what happened. Items `keep` accepts are left as
+// they are when the source has nothing for them (it lists them, but they could not be read).
+MergeCounts mergeArray(ojson& feed, const char* key, const std::string& prefix, std::vector<Incoming> in,
+                       const std::function<bool(const std::string&)>& keep = {}) {
+  MergeCounts c;
+  std::map<std::string, std::size_t> index;
+  for (std::size_t i = 0; i < in.size(); ++i) index.emplace(in[i].id, i);
+  if (!feed.contains(key) || !feed[key].is_array()) {
+    if (in.empty()) return c;
+    feed[key] = ojson::array();
+  }
+  ojson out = ojson::array();
+  std::set<std::size_t> used;
+  for (auto& item : feed[key]) {
+    const std::string id = item.is_object() && item.contains("id") && item["id"].is_string() ? item["id"].get<std::string>() : "";
+    if (!id.starts_with(prefix)) {
+      out.push_back(std::move(item));  // not this import's: untouched
+      continue;
+    }
+    auto it = index.find(id);
+    if ((it == index.end() || used.contains(it->second)) && keep && keep(id)) {
+      ++c.unchanged;
+      out.push_back(std::move(item));
+      continue;
+    }
+    if (it == index.end() || used.contains(it->second)) {
+      ++c.removed;  // gone from the source
+      continue;
+    }
+    used.insert(it->second);
+    const Incoming& n = in[it->second];
+    ojson updated = item;
+    for (const auto& k : n.owned) {
+      if (n.values.contains(k)) updated[k] = n.values[k];
+      else updated.erase(k);
+    }
+    ++(updated == item ? c.unchanged : c.updated);
+    out.push_back(std::move(updated));
+  }
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    if (used.contains(i)) continue;
+    ojson item = ojson::object();
+    item["id"] = in[i].id;
+    for (auto it = in[i].values.begin(); it != in[i].values.end(); ++it) item[it.key()] = it.value();
+    out.push_back(std::move(item));
+    ++c.added;
+  }
+  feed[key] = std::move(out);
+  return c;
+}
+
+}  // namespace
+
+ojson newFeedJson(const NewFeed& f) {
+  ojson j = ojson::object();
+  j["format"] = std::string(kFeedFormat);
+  j["version"] = kFeedVersion;
+  j["id"] = f.id;
+  j["revision"] = 1;
+  j["generated"] = formatInstant(f.now, f.zone);
+  j["timeZone"] = f.zone.name();
+  j["languages"] = f.languages;
+  if (!f.title.empty()) j["title"] = f.title;
+  return j;
+}
+
+MergeResult mergeImport(ojson feed, const ImportResult& source, std::string_view sourceId, std::string_view sourceName,
+                        const TimeZone& zone, bool createFields) {
+  MergeResult m;
+  const std::string prefix = std::string(sourceId) + ":";
+  auto originOf = [&](const std::string& o) { return std::string(sourceName) + (o.starts_with("/") ? " at " : " ") + o; };
+
+  std::vector<const ImportedEvent*> events;
+  for (const auto& e : source.events) events.push_back(&e);
+  // New events go in time order; the key breaks ties so the order never depends on the source's.
+  std::stable_sort(events.begin(), events.end(), [](const ImportedEvent* a, const ImportedEvent* b) {
+    return a->start != b->start ? a->start < b->start : a->key < b->key;
+  });
+  std::vector<Incoming> in;
+  std::set<std::string> ids;
+  for (const auto* e : events) {
+    Incoming n{itemId(sourceId, e->key), eventJson(*e, zone), {kEventKeys, kEventKeys + std::size(kEventKeys)}, originOf(e->origin)};
+    if (!ids.insert(n.id).second) continue;  // the importers already reported duplicates
+    m.origins[n.id] = n.origin;
+    in.push_back(std::move(n));
+  }
+  // A refused event keeps its earlier version, and so do the dated occurrences of a refused guid.
+  std::set<std::string> keptIds;
+  for (const auto& k : source.refusedKeys) keptIds.insert(itemId(sourceId, k));
+  auto keep = [&](const std::string& id) {
+    if (keptIds.contains(id)) return true;
+    const auto under = id.rfind('_');
+    return under != std::string::npos && keptIds.contains(id.substr(0, under));
+  };
+  if (source.format != ImportFormat::Csv) m.events = mergeArray(feed, "events", prefix, std::move(in), keep);
+
+  in.clear();
+  for (const auto& p : source.projects) {
+    Incoming n{itemId(sourceId, p.key), p.values, p.ownedKeys, originOf(p.origin)};
+    if (!ids.insert(n.id).second) continue;
+    m.origins[n.id] = n.origin;
+    in.push_back(std::move(n));
+  }
+  if (source.format == ImportFormat::Csv) m.projects = mergeArray(feed, "projects", prefix, std::move(in));
+
+  if (createFields && !source.fieldIds.empty()) {
+    if (!feed.contains("fields") || !feed["fields"].is_array()) {
+      // Fields go before the projects, as people write feeds (and as the guide's example does).
+      ojson rebuilt = ojson::object();
+      for (auto it = feed.begin(); it != feed.end(); ++it) {
+        if (it.key() == "projects") rebuilt["fields"] = ojson::array();
+        if (it.key() != "fields") rebuilt[it.key()] = it.value();
+      }
+      if (!rebuilt.contains("fields")) rebuilt["fields"] = ojson::array();
+      feed = std::move(rebuilt);
+    }
+    std::set<std::string> have;
+    for (const auto& f : feed["fields"])
+      if (f.is_object() && f.contains("id") && f["id"].is_string()) have.insert(f["id"].get<std::string>());
+    for (const auto& id : source.fieldIds) {
+      if (have.contains(id)) continue;
+      const auto colour = kPalette[feed["fields"].size() % std::size(kPalette)];
+      feed["fields"].push_back(ojson{{"id", id}, {"name", id}, {"color", std::string(colour)}});
+      m.addedFields.push_back(id);
+      report(m.diagnostics, Severity::Warning, "/fields/" + std::to_string(feed["fields"].size() - 1),
+             "added field of action " + quoteShort(id) + " with its id as name and colour " + std::string(colour) + "; give it a real name and colour");
+    }
+  }
+  m.feed = std::move(feed);
+  return m;
+}
+
+std::string serializeFeed(const ojson& feed) { return feed.dump(2, ' ', false, ojson::error_handler_t::replace) + "\n"; }
+
+Diagnostics checkMergedFeed(const std::string& text, std::string_view fileName, const ojson& feed,
+                            const std::map<std::string, std::string>& origins) {
+  ParseResult pr = parseFeed(text, fileName);
+  for (auto& d : pr.diagnostics) {
+    for (const char* coll : {"/events/", "/projects/"}) {
+      if (!d.jsonPointer.starts_with(coll)) continue;
+      const std::string_view rest = std::string_view(d.jsonPointer).substr(std::string_view(coll).size());
+      std::size_t index = 0, digits = 0;
+      while (digits < rest.size() && rest[digits] >= '0' && rest[digits] <= '9') index = index * 10 + (rest[digits++] - '0');
+      const std::string key(std::string_view(coll).substr(1, std::string_view(coll).size() - 2));
+      if (digits == 0 || !feed.contains(key) || index >= feed[key].size()) continue;
+      const auto& item = feed[key][index];
+      if (!item.is_object() || !item.contains("id") || !item["id"].is_string()) continue;
+      if (auto o = origins.find(item["id"].get<std::string>()); o != origins.end()) d.message += " (imported from " + o->second + ")";
+    }
+  }
+  return pr.diagnostics;
+}
+
+}  // namespace sf::core

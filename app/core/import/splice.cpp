@@ -1,0 +1,152 @@
+// Minimal-change rewriting of a feed file: members and array items the import did not change
+// keep their original bytes, so an organiser's hand formatting survives an import.
+#include <cctype>
+
+#include "core/import/merge.hpp"
+
+namespace sf::core {
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+struct Span {
+  std::size_t begin = 0, end = 0;  // [begin, end) of a value in the text
+};
+
+std::size_t skipWs(std::string_view t, std::size_t i) {
+  while (i < t.size() && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r')) ++i;
+  return i;
+}
+
+// The end of the JSON value starting at `i` (the text has passed the strict scanner).
+std::size_t skipValue(std::string_view t, std::size_t i) {
+  int depth = 0;
+  bool inString = false;
+  for (; i < t.size(); ++i) {
+    const char c = t[i];
+    if (inString) {
+      if (c == '\\') ++i;
+      else if (c == '"') {
+        inString = false;
+        if (depth == 0) return i + 1;
+      }
+    } else if (c == '"') {
+      inString = true;
+    } else if (c == '{' || c == '[') {
+      ++depth;
+    } else if (c == '}' || c == ']') {
+      if (--depth == 0) return i + 1;
+      if (depth < 0) return i;
+    } else if (depth == 0 && (c == ',' || std::isspace(static_cast<unsigned char>(c)))) {
+      return i;
+    }
+  }
+  return i;
+}
+
+// Members of the object at `i`: key -> value span. Empty when the text is not as expected.
+std::vector<std::pair<std::string, Span>> members(std::string_view t, std::size_t i) {
+  std::vector<std::pair<std::string, Span>> out;
+  i = skipWs(t, i);
+  if (i >= t.size() || t[i] != '{') return {};
+  i = skipWs(t, i + 1);
+  while (i < t.size() && t[i] != '}') {
+    const std::size_t keyEnd = skipValue(t, i);
+    std::string key;
+    try {
+      key = ojson::parse(t.substr(i, keyEnd - i)).get<std::string>();
+    } catch (const std::exception&) {
+      return {};
+    }
+    i = skipWs(t, keyEnd);
+    if (i >= t.size() || t[i] != ':') return {};
+    const std::size_t vb = skipWs(t, i + 1), ve = skipValue(t, vb);
+    out.emplace_back(std::move(key), Span{vb, ve});
+    i = skipWs(t, ve);
+    if (i < t.size() && t[i] == ',') i = skipWs(t, i + 1);
+  }
+  return out;
+}
+
+std::vector<Span> items(std::string_view t, Span arr) {
+  std::vector<Span> out;
+  std::size_t i = skipWs(t, arr.begin + 1);
+  while (i < arr.end && t[i] != ']') {
+    const std::size_t e = skipValue(t, i);
+    out.push_back({i, e});
+    i = skipWs(t, e);
+    if (i < arr.end && t[i] == ',') i = skipWs(t, i + 1);
+  }
+  return out;
+}
+
+std::string indented(const ojson& v, std::size_t indent) {
+  const std::string pad(indent, ' ');
+  std::string out;
+  for (char c : v.dump(2, ' ', false, ojson::error_handler_t::replace)) {
+    out += c;
+    if (c == '\n') out += pad;
+  }
+  return out;
+}
+
+std::size_t columnOf(std::string_view t, std::size_t pos) {
+  const auto nl = t.rfind('\n', pos == 0 ? 0 : pos - 1);
+  return nl == std::string_view::npos ? pos : pos - nl - 1;
+}
+
+// An array's new text, reusing the original text of every item that is unchanged.
+std::string arrayText(std::string_view t, Span arr, const ojson& before, const ojson& after) {
+  const auto old = items(t, arr);
+  if (old.size() != before.size() || after.empty()) return indented(after, 2);
+  const std::size_t indent = old.empty() ? 4 : columnOf(t, old.front().begin);
+  const std::string pad(indent, ' ');
+  std::string out = "[";
+  std::size_t next = 0;  // original items are matched in order: a merge never reorders kept ones
+  for (std::size_t k = 0; k < after.size(); ++k) {
+    out += k == 0 ? "\n" : ",\n";
+    out += pad;
+    std::size_t match = next;
+    while (match < before.size() && before[match] != after[k]) ++match;
+    if (match < before.size()) {
+      out += t.substr(old[match].begin, old[match].end - old[match].begin);
+      next = match + 1;
+    } else {
+      out += indented(after[k], indent);
+    }
+  }
+  return out + "\n" + std::string(indent >= 2 ? indent - 2 : 0, ' ') + "]";
+}
+
+}  // namespace
+
+std::string rewriteFeedText(std::string_view original, const ojson& before, const ojson& after) {
+  const std::string fallback = serializeFeed(after);
+  const auto spans = members(original, 0);
+  if (spans.size() != before.size() || !before.is_object() || !after.is_object()) return fallback;
+  std::string out;
+  std::size_t copied = 0;
+  for (const auto& [key, span] : spans) {
+    if (!after.contains(key)) return fallback;  // a merge never removes members
+    if (after[key] == before[key]) continue;
+    out += original.substr(copied, span.begin - copied);
+    out += after[key].is_array() && before[key].is_array() ? arrayText(original, span, before[key], after[key]) : indented(after[key], 2);
+    copied = span.end;
+  }
+  // Members the import added (e.g. "events" in a feed that had none) go before the closing brace.
+  const std::size_t close = original.rfind('}');
+  if (close == std::string_view::npos || close < copied) return fallback;
+  std::size_t lastValueEnd = close;
+  while (lastValueEnd > copied && std::isspace(static_cast<unsigned char>(original[lastValueEnd - 1]))) --lastValueEnd;
+  out += original.substr(copied, lastValueEnd - copied);
+  for (auto it = after.begin(); it != after.end(); ++it)
+    if (!before.contains(it.key())) out += ",\n  " + ojson(it.key()).dump() + ": " + indented(it.value(), 2);
+  out += original.substr(lastValueEnd);
+  try {
+    if (ojson::parse(out) == after) return out;  // the splice must say exactly what the merge says
+  } catch (const std::exception&) {
+  }
+  return fallback;
+}
+
+}  // namespace sf::core

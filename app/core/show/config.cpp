@@ -1,0 +1,107 @@
+// Config parsing with the same located diagnostics as feeds. Each bad value is reported and
+// replaced by its default, so a typo in one key never stops the screen from playing.
+#include "core/show/config.hpp"
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "core/feed/json_scan.hpp"
+#include "core/base/text_util.hpp"
+
+namespace sf::core {
+namespace {
+
+using nlohmann::json;
+
+struct Reader {
+  const json& root;
+  Diagnostics& out;
+
+  const json* get(const char* key) const {
+    auto it = root.find(key);
+    return it == root.end() || it->is_null() ? nullptr : &*it;
+  }
+  void string(const char* key, std::string& into) {
+    if (const json* v = get(key)) {
+      if (v->is_string()) into = v->get<std::string>();
+      else report(out, Severity::Error, std::string("/") + key, "expected a string, found " + std::string(v->type_name()));
+    }
+  }
+  void boolean(const char* key, bool& into) {
+    if (const json* v = get(key)) {
+      if (v->is_boolean()) into = v->get<bool>();
+      else report(out, Severity::Error, std::string("/") + key,
+                  "expected true or false, found " + v->dump() + "; using " + (into ? "true" : "false"));
+    }
+  }
+  void integer(const char* key, int& into, int lo, int hi) {
+    if (const json* v = get(key)) {
+      if (v->is_number_integer() && v->get<long long>() >= lo && v->get<long long>() <= hi) into = v->get<int>();
+      else report(out, Severity::Error, std::string("/") + key,
+                  "expected a whole number from " + std::to_string(lo) + " to " + std::to_string(hi) + ", found " + v->dump() +
+                      "; using " + std::to_string(into));
+    }
+  }
+};
+
+}  // namespace
+
+ConfigResult parseConfig(std::string_view text, std::string_view fileName) {
+  ConfigResult r;
+  auto& ds = r.diagnostics;
+  ds = scanJson(text);
+  json root;
+  if (!hasErrors(ds)) {
+    try {
+      root = json::parse(text);
+    } catch (const std::exception& e) {
+      report(ds, Severity::Error, "", std::string("the JSON could not be read: ") + e.what());
+    }
+  }
+  if (!hasErrors(ds) && !root.is_object()) report(ds, Severity::Error, "", "expected an object of settings");
+  if (!hasErrors(ds)) {
+    static constexpr std::string_view known[] = {"feed", "pollSeconds", "publicKey", "caBundle", "pinnedKey", "screenName",
+                                                 "idleSeconds", "rotate", "language", "cacheDir", "statusPath", "imageCacheMiB",
+                                                 "transitionMs", "clockSeconds", "screenOff", "hdmiCec"};
+    for (auto it = root.begin(); it != root.end(); ++it)
+      if (std::find(std::begin(known), std::end(known), it.key()) == std::end(known))
+        report(ds, Severity::Warning, "/" + pointerToken(it.key()), "unknown setting \"" + it.key() + "\" is ignored");
+    Reader rd{root, ds};
+    Config& c = r.config;
+    rd.string("feed", c.feed);
+    rd.integer("pollSeconds", c.pollSeconds, 1, 3600);
+    rd.string("publicKey", c.publicKey);
+    rd.string("caBundle", c.caBundle);
+    rd.string("pinnedKey", c.pinnedKey);
+    rd.string("screenName", c.screenName);
+    rd.integer("idleSeconds", c.idleSeconds, 5, 86400);
+    rd.integer("rotate", c.rotate, 0, 270);
+    if (c.rotate % 90 != 0) {
+      report(ds, Severity::Error, "/rotate", "expected 0, 90, 180 or 270, found " + std::to_string(c.rotate) + "; using 0");
+      c.rotate = 0;
+    }
+    rd.string("language", c.language);
+    if (!c.language.empty() && !isLanguageCode(c.language)) {
+      report(ds, Severity::Error, "/language", "expected a language code such as \"de\", found " + quoteShort(c.language));
+      c.language.clear();
+    }
+    rd.string("cacheDir", c.cacheDir);
+    rd.string("statusPath", c.statusPath);
+    int mib = static_cast<int>(c.imageCacheBytes >> 20);
+    rd.integer("imageCacheMiB", mib, 1, 4096);
+    c.imageCacheBytes = static_cast<std::size_t>(mib) << 20;
+    // A cut (0) would divide by zero in the fade; longer than a few seconds hides the slide.
+    rd.integer("transitionMs", c.transitionMs, 100, 4000);
+    rd.boolean("clockSeconds", c.clockSeconds);
+    if (const json* v = rd.get("screenOff")) c.screenOff = parseScreenSchedule(*v, "/screenOff", ds);
+    rd.boolean("hdmiCec", c.hdmiCec);
+    if (!c.feed.empty() && !isWebUrl(c.feed) && !c.feed.starts_with("file://") && c.feed.front() != '/')
+      report(ds, Severity::Warning, "/feed", "a relative path is read from the player's working directory; prefer an absolute path or a URL");
+  }
+  locatePointers(text, ds);
+  for (auto& d : ds) d.file = fileName;
+  return r;
+}
+
+}  // namespace sf::core

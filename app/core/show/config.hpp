@@ -1,0 +1,42 @@
+// The screen's configuration: one small JSON file (e.g. /etc/schaufenster/config.json) that
+// command-line flags override. A bad file yields diagnostics and the defaults, never a dark screen.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/base/diagnostic.hpp"
+#include "core/show/screen_schedule.hpp"
+
+namespace sf::core {
+
+struct Config {
+  std::string feed;            // URL or path; empty: the embedded default feed
+  int pollSeconds = 5;         // how often the feed is asked for (with jitter)
+  std::string publicKey;       // base64 Ed25519 key; when set, only feeds signed with it play
+  std::string caBundle;        // extra CA certificates (PEM file) for https feeds
+  std::string pinnedKey;       // curl-style "sha256//..." public key pin of the feed server
+  std::string screenName;      // shown on the status page and in status.json
+  int idleSeconds = 60;        // back to the rotation after this long without a touch
+  int rotate = 0;              // 0, 90, 180 or 270 degrees
+  std::string language;        // start language; empty: the feed's first
+  std::string cacheDir = "/var/lib/schaufenster";
+  std::string statusPath;      // empty: <cacheDir>/status.json
+  std::size_t imageCacheBytes = 64u << 20;
+  int transitionMs = 900;      // how long a slide takes to come in (core::kSlideTransition)
+  bool clockSeconds = false;   // the header clock shows seconds: the header is redrawn every second
+
+  ScreenSchedule screenOff;    // local times when the screen is dark (a touch wakes it for idleSeconds)
+  bool hdmiCec = false;        // also put an HDMI screen into standby over CEC (cec-ctl) while dark
+
+  std::string effectiveStatusPath() const { return statusPath.empty() ? cacheDir + "/status.json" : statusPath; }
+};
+
+struct ConfigResult {
+  Config config;  // defaults wherever the file was wrong
+  Diagnostics diagnostics;
+};
+
+ConfigResult parseConfig(std::string_view text, std::string_view fileName);
+
+}  // namespace sf::core

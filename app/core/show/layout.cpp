@@ -1,0 +1,130 @@
+// Layout maths: sizes follow min(width, height) so portrait and landscape screens of the same
+// class get the same type, with floors that keep small screens legible and touchable.
+#include "core/show/layout.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace sf::core {
+
+Rect Rect::intersect(const Rect& o) const {
+  const float l = std::max(x, o.x), t = std::max(y, o.y);
+  const float r = std::min(right(), o.right()), b = std::min(bottom(), o.bottom());
+  return {l, t, std::max(0.f, r - l), std::max(0.f, b - t)};
+}
+
+bool Rect::overlaps(const Rect& o, float tolerance) const {
+  return x + tolerance < o.right() && o.x + tolerance < right() && y + tolerance < o.bottom() &&
+         o.y + tolerance < bottom();
+}
+
+float minTargetPx(float dpi) {
+  if (dpi <= 0) dpi = 96;
+  return std::max(44.f, std::ceil(9.f * dpi / 25.4f));
+}
+
+Layout computeLayout(int width, int height, float dpi) {
+  Layout l;
+  l.width = std::max(width, 1);
+  l.height = std::max(height, 1);
+  l.dpi = dpi > 0 ? dpi : 96;
+  l.minTarget = minTargetPx(dpi);
+  const float shortSide = static_cast<float>(std::min(l.width, l.height));
+  l.scale = shortSide / 1080.f;
+  l.portrait = l.height > l.width;
+  l.compact = shortSide < 640;
+  const float s = l.scale;
+
+  // Base sizes at 1080 px, and floors below which text stops being readable at arm's length.
+  static constexpr float base[kFontRoles] = {112, 76, 42, 32, 28, 22};
+  static constexpr float floor[kFontRoles] = {46, 28, 22, 18, 16, 14};
+  for (std::size_t i = 0; i < kFontRoles; ++i) l.fontPx[i] = std::round(std::max(base[i] * s, floor[i]));
+
+  l.margin = std::round(std::max(20.f, 72 * s));
+  l.gap = std::round(std::max(12.f, 36 * s));
+  l.radius = std::round(std::max(6.f, 16 * s));
+  l.headerHeight = std::round(std::max(l.minTarget + 16, 112 * s));
+  l.progressHeight = std::round(std::max(3.f, 6 * s));
+  l.header = {0, 0, static_cast<float>(l.width), l.headerHeight};
+  const float bottomPad = std::round(std::max(16.f, 56 * s));
+  l.content = {l.margin, l.headerHeight + std::round(l.gap * 0.5f), l.width - 2 * l.margin,
+               l.height - l.headerHeight - std::round(l.gap * 0.5f) - bottomPad};
+  return l;
+}
+
+void gridCells(const Rect& area, std::size_t n, std::size_t cols, float gap, std::vector<Rect>& out) {
+  out.clear();
+  if (n == 0 || cols == 0) return;
+  const std::size_t rows = (n + cols - 1) / cols;
+  const float w = (area.w - gap * (cols - 1)) / cols;
+  const float h = (area.h - gap * (rows - 1)) / rows;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t r = i / cols, c = i % cols;
+    out.push_back({area.x + c * (w + gap), area.y + r * (h + gap), w, h});
+  }
+}
+
+std::vector<Rect> gridCells(const Rect& area, std::size_t n, std::size_t cols, float gap) {
+  std::vector<Rect> out;
+  gridCells(area, n, cols, gap, out);
+  return out;
+}
+
+ListGeometry fieldListGeometry(const Layout& l) {
+  ListGeometry g;
+  // The list sits below a title line (heading font plus a gap).
+  const float titleBlock = l.font(FontRole::Title) * 1.3f + l.gap * 0.6f;
+  g.viewport = {l.content.x, l.content.y + titleBlock, l.content.w, l.content.h - titleBlock};
+  // A row holds a two-line title and a meta line, and is always a comfortable touch target.
+  const float textHeight = l.font(FontRole::Heading) * 1.25f * 2 + l.font(FontRole::Small) * 1.4f;
+  g.rowHeight = std::round(std::max(l.minTarget * 1.5f, textHeight + l.gap * 0.9f));
+  g.rowGap = std::round(std::max(6.f, l.gap * 0.3f));
+  return g;
+}
+
+FigureGrid figureGrid(const Layout& l) {
+  if (l.portrait) return {2, 4};
+  const float aspect = static_cast<float>(l.width) / l.height;
+  if (aspect > 1.7f) return {3, 2};
+  return {3, 2};
+}
+
+std::vector<LayoutProblem> checkTextBoxes(const std::vector<TextBox>& boxes, int width, int height, float tol) {
+  std::vector<LayoutProblem> out;
+  const Rect screen{-tol, -tol, width + 2 * tol, height + 2 * tol};
+  char buf[256];
+  for (std::size_t i = 0; i < boxes.size(); ++i) {
+    const Rect& r = boxes[i].rect;
+    if (r.x < screen.x || r.y < screen.y || r.right() > screen.right() || r.bottom() > screen.bottom()) {
+      std::snprintf(buf, sizeof buf, "text \"%s\" leaves the screen: %.0f,%.0f %.0fx%.0f on %dx%d",
+                    boxes[i].label.c_str(), r.x, r.y, r.w, r.h, width, height);
+      out.push_back({buf});
+    }
+    for (std::size_t j = i + 1; j < boxes.size(); ++j) {
+      if (r.overlaps(boxes[j].rect, tol)) {
+        std::snprintf(buf, sizeof buf, "text \"%s\" overlaps \"%s\"", boxes[i].label.c_str(),
+                      boxes[j].label.c_str());
+        out.push_back({buf});
+      }
+    }
+  }
+  return out;
+}
+
+Point physicalToLogical(int rot, int physW, int physH, float px, float py) {
+  switch (((rot % 360) + 360) % 360) {
+    case 90: return {py, physW - px};
+    case 180: return {physW - px, physH - py};
+    case 270: return {physH - py, px};
+    default: return {px, py};
+  }
+}
+
+void logicalSize(int rot, int physW, int physH, int& lw, int& lh) {
+  const bool swap = rot == 90 || rot == 270;
+  lw = swap ? physH : physW;
+  lh = swap ? physW : physH;
+}
+
+}  // namespace sf::core

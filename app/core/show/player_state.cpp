@@ -1,0 +1,370 @@
+// The player's state machine. Input arrives as gestures and actions, time as tick(); nothing
+// here reads a clock or draws, so every path is driven and checked by headless tests.
+#include "core/show/player_state.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace sf::core {
+namespace {
+
+using std::chrono::milliseconds;
+
+void resetScroll(PlayerState& s, Millis now) {
+  s.scroll = 0;
+  s.scrollVelocity = 0;
+  s.scrollMax = 0;
+  s.scrollTick = now;
+}
+
+void changeView(PlayerState& s, Mode m, int direction, Millis now) {
+  s.mode = m;
+  s.direction = direction;
+  s.changedAt = now;
+  resetScroll(s, now);
+}
+
+void returnToRotation(PlayerState& s, Millis now) {
+  changeView(s, Mode::Rotation, 0, now);
+  s.pinnedSlot.reset();
+  s.project.clear();
+  s.field.clear();
+  s.lastInput.reset();
+  s.pointer = {};
+}
+
+std::size_t slotCount(const PlayerEnv& env) { return std::max<std::size_t>(1, env.plan.slots.size()); }
+
+void stepSlide(PlayerState& s, const PlayerEnv& env, int delta) {
+  const std::size_t n = slotCount(env);
+  const std::size_t cur = currentSlot(s, env);
+  s.pinnedSlot = (cur + n + (delta > 0 ? 1 : n - 1)) % n;
+  s.direction = delta;
+  s.changedAt = env.now;
+}
+
+// Next or previous project within the list the detail view belongs to.
+void stepProject(PlayerState& s, const PlayerEnv& env, int delta) {
+  const Project* p = env.feed.findProject(s.project);
+  if (!p) return;
+  const std::string& field = s.field.empty() ? p->field : s.field;
+  std::size_t pos = 0, count = 0;
+  for (const Project& q : env.feed.projects) {
+    if (q.field != field) continue;
+    if (q.id == s.project) pos = count;
+    ++count;
+  }
+  if (count < 2) return;
+  const std::size_t want = (pos + count + (delta > 0 ? 1 : count - 1)) % count;
+  std::size_t i = 0;
+  for (const Project& q : env.feed.projects) {
+    if (q.field != field) continue;
+    if (i++ == want) {
+      s.project = q.id;
+      break;
+    }
+  }
+  changeView(s, Mode::Detail, delta, env.now);
+}
+
+void setLanguage(PlayerState& s, const Feed& feed, std::size_t index) {
+  if (index < feed.languages.size()) s.language = feed.languages[index];
+}
+
+void toggleLanguage(PlayerState& s, const Feed& feed) {
+  static const std::vector<std::string> fallback{"de", "en"};
+  const auto& langs = feed.languages.empty() ? fallback : feed.languages;
+  auto it = std::find(langs.begin(), langs.end(), s.language);
+  s.language = (it == langs.end() || it + 1 == langs.end()) ? langs.front() : *(it + 1);
+}
+
+const HitTarget* hitAt(std::span<const HitTarget> hits, float x, float y) {
+  for (auto it = hits.rbegin(); it != hits.rend(); ++it)  // drawn last = on top
+    if (it->rect.contains(x, y)) return &*it;
+  return nullptr;
+}
+
+}  // namespace
+
+GestureConfig gestureConfigFor(const Layout& l) {
+  GestureConfig g;
+  g.slop = std::max(10.f, l.minTarget * 0.3f);
+  g.swipeDistance = std::max(48.f, l.minTarget * 1.4f);
+  return g;
+}
+
+Gesture classifyGesture(float dx, float dy, milliseconds duration, const GestureConfig& g) {
+  const float ax = std::fabs(dx), ay = std::fabs(dy);
+  if (ax <= g.slop && ay <= g.slop) return duration <= g.longestTap ? Gesture::Tap : Gesture::None;
+  const bool horizontal = ax > 1.5f * ay;
+  const float speed = ax / std::max<float>(1.f, static_cast<float>(duration.count()));
+  if (horizontal && (ax >= g.swipeDistance || (ax >= 2 * g.slop && speed >= g.flickVelocity)))
+    return dx < 0 ? Gesture::SwipeLeft : Gesture::SwipeRight;
+  return Gesture::Drag;
+}
+
+bool interacting(const PlayerState& s) { return s.mode != Mode::Rotation || s.pinnedSlot.has_value(); }
+
+std::size_t currentSlot(const PlayerState& s, const PlayerEnv& env) {
+  if (s.pinnedSlot && *s.pinnedSlot < env.plan.slots.size()) return *s.pinnedSlot;
+  return rotationAt(env.plan, env.now).index;
+}
+
+void apply(PlayerState& s, const Action& a, const PlayerEnv& env) {
+  if (a.kind == ActionKind::None) return;
+  s.lastInput = env.now;
+  const Feed& feed = env.feed;
+  if (a.kind == ActionKind::SetLanguage) return setLanguage(s, feed, a.index);
+  if (a.kind == ActionKind::ToggleLanguage) return toggleLanguage(s, feed);
+  // An announcement owns the screen: only the language follows visitors.
+  if (activeAnnouncement(feed, toInstant(env.now))) return;
+
+  switch (a.kind) {
+    case ActionKind::OpenProject:
+      if (a.index >= feed.projects.size()) return;
+      if (s.mode == Mode::Rotation) s.pinnedSlot = currentSlot(s, env);
+      s.detailBack = s.mode == Mode::FieldList ? Mode::FieldList : Mode::Rotation;
+      if (s.detailBack == Mode::Rotation) s.field.clear();
+      s.project = feed.projects[a.index].id;
+      changeView(s, Mode::Detail, 1, env.now);
+      return;
+    case ActionKind::OpenField:
+      if (a.index >= feed.fields.size()) return;
+      if (s.mode == Mode::Rotation) s.pinnedSlot = currentSlot(s, env);
+      s.field = feed.fields[a.index].id;
+      s.project.clear();  // from a detail view's related fields
+      changeView(s, Mode::FieldList, 1, env.now);
+      return;
+    case ActionKind::BrowseFields:
+      if (s.mode == Mode::Rotation) s.pinnedSlot = currentSlot(s, env);
+      s.project.clear();
+      changeView(s, Mode::Fields, 1, env.now);
+      return;
+    case ActionKind::Back:
+      switch (s.mode) {
+        case Mode::Detail:
+          s.project.clear();
+          if (s.detailBack == Mode::FieldList && feed.findField(s.field)) {
+            changeView(s, Mode::FieldList, -1, env.now);
+          } else {
+            s.field.clear();
+            changeView(s, Mode::Rotation, -1, env.now);
+          }
+          return;
+        case Mode::FieldList:
+          s.field.clear();
+          changeView(s, Mode::Fields, -1, env.now);
+          return;
+        case Mode::Fields:
+          changeView(s, Mode::Rotation, -1, env.now);
+          return;
+        case Mode::Rotation:
+          returnToRotation(s, env.now);
+          return;
+      }
+      return;
+    case ActionKind::Home:
+      returnToRotation(s, env.now);
+      return;
+    case ActionKind::NextSlide:
+    case ActionKind::PreviousSlide: {
+      const int d = a.kind == ActionKind::NextSlide ? 1 : -1;
+      if (s.mode == Mode::Rotation) stepSlide(s, env, d);
+      else if (s.mode == Mode::Detail) stepProject(s, env, d);
+      else if (d < 0) apply(s, {ActionKind::Back}, env);
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+void onPointer(PlayerState& s, const PointerEvent& e, std::span<const HitTarget> hits, const PlayerEnv& env) {
+  PointerTrack& p = s.pointer;
+  const bool scrollable = s.mode == Mode::FieldList || s.mode == Mode::Detail;
+  switch (e.kind) {
+    case PointerEvent::Kind::Down:
+      p = {};
+      p.down = true;
+      p.x0 = p.x = e.x;
+      p.y0 = p.y = e.y;
+      p.t0 = p.tLast = env.now;
+      p.scrollAtDown = s.scroll;
+      s.scrollVelocity = 0;  // a finger on a moving list stops it, as on a phone
+      s.lastInput = env.now;
+      return;
+    case PointerEvent::Kind::Move: {
+      if (!p.down) return;
+      s.lastInput = env.now;
+      const float dx = e.x - p.x0, dy = e.y - p.y0;
+      if (!p.scrolling && scrollable && std::fabs(dy) > s.gestures.slop && std::fabs(dy) > std::fabs(dx))
+        p.scrolling = true;
+      if (p.scrolling) {
+        const float dt = static_cast<float>(std::max<std::int64_t>(1, (env.now - p.tLast).count()));
+        const float v = -(e.y - p.y) / dt;
+        p.velocityY = 0.7f * v + 0.3f * p.velocityY;
+        s.scroll = std::clamp(p.scrollAtDown - dy, 0.f, s.scrollMax);
+      }
+      p.x = e.x;
+      p.y = e.y;
+      p.tLast = env.now;
+      return;
+    }
+    case PointerEvent::Kind::Up: {
+      if (!p.down) return;
+      p.x = e.x;
+      p.y = e.y;
+      const PointerTrack done = p;
+      p = {};
+      s.lastInput = env.now;
+      if (done.scrolling) {
+        // Fling only when the finger was still moving as it lifted.
+        const bool recent = env.now - done.tLast < milliseconds{80};
+        s.scrollVelocity = recent ? std::clamp(done.velocityY, -8.f, 8.f) : 0.f;
+        s.scrollTick = env.now;
+        return;
+      }
+      const Gesture g = classifyGesture(done.x - done.x0, done.y - done.y0, env.now - done.t0, s.gestures);
+      // Organisers hold a finger in the top-left corner to see the screen's status; any tap
+      // closes it again. Visitors never meet it by chance: it takes three still seconds.
+      const bool still = std::hypot(done.x - done.x0, done.y - done.y0) <= s.gestures.slop;
+      if (still && env.now - done.t0 >= kStatusPress && done.x0 < s.statusCorner && done.y0 < s.statusCorner) {
+        s.statusOpen = !s.statusOpen;
+        return;
+      }
+      if (s.statusOpen) {
+        if (g == Gesture::Tap) s.statusOpen = false;
+        return;
+      }
+      if (g == Gesture::Tap) {
+        const HitTarget* at = hitAt(hits, done.x0, done.y0);
+        if (at && at->rect.inset(-s.gestures.slop).contains(done.x, done.y)) apply(s, at->action, env);
+      } else if (g == Gesture::SwipeLeft) {
+        apply(s, {ActionKind::NextSlide}, env);
+      } else if (g == Gesture::SwipeRight) {
+        apply(s, {ActionKind::PreviousSlide}, env);
+      }
+      return;
+    }
+    case PointerEvent::Kind::Cancel:
+      p = {};
+      return;
+  }
+}
+
+void onKey(PlayerState& s, Key key, const PlayerEnv& env) {
+  switch (key) {
+    case Key::Left: return apply(s, {ActionKind::PreviousSlide}, env);
+    case Key::Right: return apply(s, {ActionKind::NextSlide}, env);
+    case Key::Back: return apply(s, {ActionKind::Back}, env);
+    case Key::Language: return apply(s, {ActionKind::ToggleLanguage}, env);
+    case Key::Fields: return apply(s, {ActionKind::BrowseFields}, env);
+    case Key::Home: return apply(s, {ActionKind::Home}, env);
+    case Key::Up:
+    case Key::Down: {
+      s.lastInput = env.now;
+      const float step = s.gestures.swipeDistance * 2;
+      s.scroll = std::clamp(s.scroll + (key == Key::Down ? step : -step), 0.f, s.scrollMax);
+      return;
+    }
+    case Key::Enter: {
+      if (s.mode != Mode::Rotation) return;
+      const std::size_t slot = currentSlot(s, env);
+      if (slot < env.plan.slots.size() && env.plan.slots[slot].project < env.feed.projects.size())
+        return apply(s, {ActionKind::OpenProject, env.plan.slots[slot].project}, env);
+      return apply(s, {ActionKind::BrowseFields}, env);
+    }
+    case Key::None: return;
+  }
+}
+
+void tick(PlayerState& s, const PlayerEnv& env) {
+  if (s.lastInput && !s.pointer.down && env.now - *s.lastInput >= s.idleTimeout) {
+    s.statusOpen = false;
+    returnToRotation(s, env.now);
+    s.language = s.defaultLanguage;
+    return;
+  }
+  if (s.pointer.down || s.scrollVelocity == 0) {
+    s.scrollTick = env.now;
+    return;
+  }
+  const float dt = static_cast<float>(std::clamp<std::int64_t>((env.now - s.scrollTick).count(), 0, 100));
+  s.scrollTick = env.now;
+  s.scroll += s.scrollVelocity * dt;
+  s.scrollVelocity *= std::exp(-dt / 325.f);  // the decay constant phones use for a fling
+  if (s.scroll <= 0 || s.scroll >= s.scrollMax) {
+    s.scroll = std::clamp(s.scroll, 0.f, s.scrollMax);
+    s.scrollVelocity = 0;
+  }
+  if (std::fabs(s.scrollVelocity) < 0.02f) s.scrollVelocity = 0;
+}
+
+void setScrollExtent(PlayerState& s, float contentHeight, float viewportHeight) {
+  s.scrollMax = std::max(0.f, contentHeight - viewportHeight);
+  s.scroll = std::clamp(s.scroll, 0.f, s.scrollMax);
+}
+
+void onFeedSwapped(PlayerState& s, const Feed& feed, const RotationPlan& plan) {
+  if (s.mode == Mode::Detail && !feed.findProject(s.project)) {
+    s.project.clear();
+    if (s.detailBack == Mode::FieldList && feed.findField(s.field)) {
+      s.mode = Mode::FieldList;
+    } else {
+      s.mode = Mode::Rotation;
+      s.field.clear();
+    }
+    s.scroll = s.scrollVelocity = 0;
+  }
+  if (s.mode == Mode::FieldList && !feed.findField(s.field)) {
+    s.mode = Mode::Fields;
+    s.field.clear();
+    s.scroll = s.scrollVelocity = 0;
+  }
+  if (s.mode == Mode::Detail && s.detailBack == Mode::FieldList && !feed.findField(s.field)) {
+    s.detailBack = Mode::Rotation;
+    s.field.clear();
+  }
+  if (s.pinnedSlot && *s.pinnedSlot >= plan.slots.size()) s.pinnedSlot.reset();
+  if (!feed.languages.empty() &&
+      std::find(feed.languages.begin(), feed.languages.end(), s.language) == feed.languages.end())
+    s.language = feed.languages.front();
+}
+
+bool animating(const PlayerState& s, Millis now) {
+  return now - s.changedAt < kViewTransition || s.scrollVelocity != 0;
+}
+
+Millis nextStateDeadline(const PlayerState& s, const PlayerEnv& env) {
+  if (animating(s, env.now)) return env.now + milliseconds{16};
+  Millis next = Millis::max();
+  if (s.lastInput) next = *s.lastInput + s.idleTimeout;
+  return next;
+}
+
+std::string checkConsistency(const PlayerState& s, const Feed& feed, const RotationPlan& plan) {
+  if (s.mode == Mode::Detail && !feed.findProject(s.project)) return "detail view without an existing project: " + s.project;
+  if (s.mode != Mode::Detail && !s.project.empty()) return "a project is open outside the detail view";
+  if (s.mode == Mode::FieldList && !feed.findField(s.field)) return "field list without an existing field: " + s.field;
+  if (s.pinnedSlot && *s.pinnedSlot >= plan.slots.size()) return "pinned slot out of range";
+  if (!(s.scroll >= 0 && s.scroll <= s.scrollMax)) return "scroll outside its range";
+  if (!std::isfinite(s.scrollVelocity)) return "scroll velocity is not finite";
+  if (!feed.languages.empty() &&
+      std::find(feed.languages.begin(), feed.languages.end(), s.language) == feed.languages.end())
+    return "language not offered by the feed: " + s.language;
+  return {};
+}
+
+void projectsOfField(const Feed& feed, std::string_view field, std::vector<std::size_t>& out) {
+  out.clear();
+  for (std::size_t i = 0; i < feed.projects.size(); ++i)
+    if (feed.projects[i].field == field) out.push_back(i);
+}
+
+std::size_t fieldIndex(const Feed& feed, std::string_view id) {
+  for (std::size_t i = 0; i < feed.fields.size(); ++i)
+    if (feed.fields[i].id == id) return i;
+  return kNoProject;
+}
+
+}  // namespace sf::core

@@ -1,0 +1,128 @@
+// What the player shows and how visitors' input changes it: modes, language, the open project,
+// kinetic scrolling, swipe/tap recognition and the return to the rotation when nobody is there.
+#pragma once
+#include <chrono>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/show/layout.hpp"
+#include "core/feed/model.hpp"
+#include "core/show/rotation.hpp"
+
+namespace sf::core {
+
+enum class Mode { Rotation, Fields, FieldList, Detail };
+
+enum class ActionKind {
+  None,
+  OpenProject,   // index: into feed.projects
+  OpenField,     // index: into feed.fields
+  BrowseFields,  // the four field tiles
+  Back,
+  Home,          // straight back to the rotation
+  SetLanguage,   // index: into feed.languages
+  ToggleLanguage,
+  NextSlide,
+  PreviousSlide,
+};
+
+struct Action {
+  ActionKind kind = ActionKind::None;
+  std::size_t index = 0;
+  bool operator==(const Action&) const = default;
+};
+
+// Where a view put something that reacts to a tap. Views report these; the core hit-tests.
+struct HitTarget {
+  Rect rect;
+  Action action;
+};
+
+struct PointerEvent {
+  enum class Kind { Down, Move, Up, Cancel } kind = Kind::Down;
+  float x = 0, y = 0;
+};
+
+enum class Key { None, Left, Right, Up, Down, Enter, Back, Language, Fields, Home };
+
+struct GestureConfig {
+  float slop = 12;             // px a finger may wander and still tap
+  float swipeDistance = 64;    // px of mostly horizontal travel for a swipe
+  float flickVelocity = 0.5f;  // px/ms: a short fast flick also counts
+  std::chrono::milliseconds longestTap{1200};
+};
+// Gesture thresholds from the screen's minimum touch target.
+GestureConfig gestureConfigFor(const Layout& layout);
+
+enum class Gesture { None, Tap, SwipeLeft, SwipeRight, Drag };
+// Pure classification of a finished touch from its travel and duration.
+Gesture classifyGesture(float dx, float dy, std::chrono::milliseconds duration, const GestureConfig& g);
+
+struct PointerTrack {
+  bool down = false;
+  bool scrolling = false;  // vertical drag moving a list
+  float x0 = 0, y0 = 0, x = 0, y = 0;
+  Millis t0{}, tLast{};
+  float scrollAtDown = 0;
+  float velocityY = 0;  // px/ms, smoothed
+};
+
+struct PlayerState {
+  Mode mode = Mode::Rotation;
+  std::string language = "de";
+  std::string defaultLanguage = "de";  // the idle return switches back to it
+  std::string field;                   // FieldList: the field shown; Detail: the list it came from
+  std::string project;                 // Detail: the open project
+  Mode detailBack = Mode::Rotation;    // where Back leads from Detail
+  std::optional<std::size_t> pinnedSlot;  // a slide chosen by swiping; the rotation waits
+  int direction = 0;                   // +1 forward, -1 back: for slide animations
+  Millis changedAt{};                  // when the view last changed, for its entrance animation
+
+  float scroll = 0, scrollVelocity = 0, scrollMax = 0;  // px, px/ms
+  Millis scrollTick{};
+
+  PointerTrack pointer;
+  GestureConfig gestures;
+  std::optional<Millis> lastInput;  // unset: nobody has touched the screen since the rotation resumed
+  bool statusOpen = false;           // the organisers' status page, opened by a long press in a corner
+  float statusCorner = 96;           // px: the top-left square that takes the long press
+  std::chrono::milliseconds idleTimeout{60000};
+};
+
+// Everything the transitions read besides the state itself.
+struct PlayerEnv {
+  const Feed& feed;
+  const RotationPlan& plan;
+  Millis now;
+};
+
+inline constexpr std::chrono::milliseconds kViewTransition{450};
+inline constexpr std::chrono::milliseconds kStatusPress{3000};  // long enough never to happen by chance
+
+bool interacting(const PlayerState& s);  // paused rotation: browsing, detail or a pinned slide
+// The slot showing: the pinned one while interacting, else the clock's.
+std::size_t currentSlot(const PlayerState& s, const PlayerEnv& env);
+
+void apply(PlayerState& s, const Action& a, const PlayerEnv& env);
+void onPointer(PlayerState& s, const PointerEvent& e, std::span<const HitTarget> hits, const PlayerEnv& env);
+void onKey(PlayerState& s, Key key, const PlayerEnv& env);
+// Time passing: kinetic scroll and the idle return.
+void tick(PlayerState& s, const PlayerEnv& env);
+// After a view reports how tall its scrolling content is.
+void setScrollExtent(PlayerState& s, float contentHeight, float viewportHeight);
+// A new feed replaced the old one: keep what still exists, else step back.
+void onFeedSwapped(PlayerState& s, const Feed& feed, const RotationPlan& plan);
+// When the state next changes by itself or needs another animation frame.
+Millis nextStateDeadline(const PlayerState& s, const PlayerEnv& env);
+bool animating(const PlayerState& s, Millis now);
+
+// Empty when consistent; else what is wrong (for tests and debug checks).
+std::string checkConsistency(const PlayerState& s, const Feed& feed, const RotationPlan& plan);
+
+// The projects of a field, in feed order (index into feed.projects).
+void projectsOfField(const Feed& feed, std::string_view field, std::vector<std::size_t>& out);
+std::size_t fieldIndex(const Feed& feed, std::string_view id);  // kNoProject when absent
+
+}  // namespace sf::core

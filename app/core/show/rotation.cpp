@@ -1,0 +1,134 @@
+// Playlist expansion and the clock-to-slide mapping. The epoch is the Unix epoch, so two
+// screens agree without talking to each other as long as their clocks agree.
+#include "core/show/rotation.hpp"
+
+#include <algorithm>
+
+namespace sf::core {
+namespace {
+
+bool validAt(const PlaylistItem& item, Instant now) {
+  if (item.validFrom && now < *item.validFrom) return false;
+  if (item.validUntil && now >= *item.validUntil) return false;
+  return true;
+}
+
+void noteBoundary(std::optional<Instant>& next, const std::optional<Instant>& t, Instant now) {
+  if (t && *t > now && (!next || *t < *next)) next = *t;
+}
+
+bool hasTag(const Project& p, const std::string& tag) {
+  return std::find(p.tags.begin(), p.tags.end(), tag) != p.tags.end();
+}
+
+}  // namespace
+
+void buildRotation(const Feed& feed, Instant now, RotationPlan& out, bool withSchedule) {
+  out.slots.clear();
+  out.cycle = std::chrono::milliseconds{0};
+  out.figureSlots = 0;
+  out.changesAt.reset();
+  std::size_t serial[5] = {};
+  auto push = [&](SlideKind kind, std::size_t project, int seconds, std::size_t item) {
+    const auto k = static_cast<std::size_t>(kind);
+    const std::chrono::milliseconds d{std::max(1, seconds) * 1000};
+    out.slots.push_back({kind, project, d, item, serial[k]++});
+    out.cycle += d;
+  };
+
+  for (std::size_t i = 0; i < feed.playlist.size(); ++i) {
+    const PlaylistItem& item = feed.playlist[i];
+    noteBoundary(out.changesAt, item.validFrom, now);
+    noteBoundary(out.changesAt, item.validUntil, now);
+    if (!validAt(item, now)) continue;
+    if (!withSchedule && item.kind == SlideKind::Schedule) continue;
+    switch (item.kind) {
+      case SlideKind::Spotlight:
+        for (std::size_t p = 0; p < feed.projects.size(); ++p)
+          if (feed.projects[p].id == item.project) push(SlideKind::Spotlight, p, item.seconds, i);
+        break;
+      case SlideKind::Spotlights:
+        for (std::size_t p = 0; p < feed.projects.size(); ++p) {
+          const Project& pr = feed.projects[p];
+          if (!item.field.empty() && pr.field != item.field) continue;
+          if (!item.tag.empty() && !hasTag(pr, item.tag)) continue;
+          push(SlideKind::Spotlight, p, item.seconds, i);
+        }
+        break;
+      default:
+        push(item.kind, kNoProject, item.seconds, i);
+    }
+  }
+  if (out.slots.empty()) push(SlideKind::Fields, kNoProject, 15, 0);
+  out.figureSlots = serial[static_cast<std::size_t>(SlideKind::Figures)];
+}
+
+RotationPlan buildRotation(const Feed& feed, Instant now) {
+  RotationPlan plan;
+  buildRotation(feed, now, plan);
+  return plan;
+}
+
+RotationPosition rotationAt(const RotationPlan& plan, Millis now) {
+  RotationPosition pos;
+  const std::int64_t cycle = std::max<std::int64_t>(1, plan.cycle.count());
+  const std::int64_t t = now.time_since_epoch().count();
+  // Floor division, so instants before 1970 still land on a valid slot.
+  pos.cycleNumber = t >= 0 ? t / cycle : -((-t + cycle - 1) / cycle);
+  std::int64_t offset = t - pos.cycleNumber * cycle;
+  const Millis cycleStart{std::chrono::milliseconds{pos.cycleNumber * cycle}};
+  std::int64_t acc = 0;
+  for (std::size_t i = 0; i < plan.slots.size(); ++i) {
+    const std::int64_t d = plan.slots[i].duration.count();
+    if (offset < acc + d || i + 1 == plan.slots.size()) {
+      pos.index = i;
+      pos.previous = i == 0 ? plan.slots.size() - 1 : i - 1;
+      pos.slideStart = cycleStart + std::chrono::milliseconds{acc};
+      pos.slideEnd = pos.slideStart + plan.slots[i].duration;
+      pos.progress = std::clamp(static_cast<double>(offset - acc) / static_cast<double>(d), 0.0, 1.0);
+      break;
+    }
+    acc += d;
+  }
+  return pos;
+}
+
+Millis nextRotationChange(const RotationPlan& plan, Millis now) {
+  Millis next = rotationAt(plan, now).slideEnd;
+  if (plan.changesAt) {
+    const Millis c = std::chrono::time_point_cast<std::chrono::milliseconds>(*plan.changesAt);
+    if (c > now && c < next) next = c;
+  }
+  return next;
+}
+
+std::size_t figuresPage(const RotationPlan& plan, const RotationPosition& pos, std::size_t slot,
+                        std::size_t figureCount, std::size_t perPage) {
+  if (figureCount == 0 || perPage == 0 || slot >= plan.slots.size()) return 0;
+  const std::size_t pages = (figureCount + perPage - 1) / perPage;
+  const std::int64_t perCycle = static_cast<std::int64_t>(std::max<std::size_t>(1, plan.figureSlots));
+  const std::int64_t serial = pos.cycleNumber * perCycle + static_cast<std::int64_t>(plan.slots[slot].kindSerial);
+  const std::int64_t p = static_cast<std::int64_t>(pages);
+  return static_cast<std::size_t>(((serial % p) + p) % p);
+}
+
+const Announcement* activeAnnouncement(const Feed& feed, Instant now) {
+  const Announcement* best = nullptr;
+  for (const Announcement& a : feed.announcements) {
+    if (now < a.start || now >= a.end) continue;
+    // Ties go to the one that started last: the newest message is the most likely to matter.
+    if (!best || a.priority > best->priority || (a.priority == best->priority && a.start > best->start)) best = &a;
+  }
+  return best;
+}
+
+std::optional<Instant> nextAnnouncementChange(const Feed& feed, Instant now) {
+  std::optional<Instant> next;
+  for (const Announcement& a : feed.announcements) {
+    noteBoundary(next, a.start, now);
+    noteBoundary(next, a.end, now);
+  }
+  return next;
+}
+
+}  // namespace sf::core

@@ -1,0 +1,69 @@
+// Which slide shows when: a pure function of the wall clock and the playlist, so every screen
+// on the same feed shows the same slide at the same moment and a restarted one rejoins in step.
+#pragma once
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "core/feed/model.hpp"
+
+namespace sf::core {
+
+using Millis = std::chrono::sys_time<std::chrono::milliseconds>;
+inline constexpr std::size_t kNoProject = static_cast<std::size_t>(-1);
+// How long a slide takes to come in, unless the screen's config says otherwise.
+inline constexpr std::chrono::milliseconds kSlideTransition{900};
+
+struct RotationSlot {
+  SlideKind kind = SlideKind::Fields;  // never Spotlights: those are expanded to Spotlight slots
+  std::size_t project = kNoProject;    // index into feed.projects for Spotlight slots
+  std::chrono::milliseconds duration{10000};
+  std::size_t item = 0;         // the playlist item it came from
+  std::size_t kindSerial = 0;   // how many slots of the same kind come before it in the cycle
+};
+
+// The playlist as it stands at one instant: valid items only, spotlights expanded.
+struct RotationPlan {
+  std::vector<RotationSlot> slots;
+  std::chrono::milliseconds cycle{0};
+  std::size_t figureSlots = 0;
+  std::optional<Instant> changesAt;  // the next validFrom/validUntil boundary: rebuild then
+  // The screen's setting (config transitionMs), not the feed's: buildRotation leaves it alone.
+  std::chrono::milliseconds transition = kSlideTransition;
+};
+
+// Rebuilds `out` in place (no allocation once its capacity suffices). Never leaves it empty:
+// a playlist with nothing valid plays the field overview.
+// With `withSchedule` false (a clock that cannot be trusted), schedule slides are left out.
+void buildRotation(const Feed& feed, Instant now, RotationPlan& out, bool withSchedule = true);
+RotationPlan buildRotation(const Feed& feed, Instant now);
+
+struct RotationPosition {
+  std::size_t index = 0;     // the slot showing
+  std::size_t previous = 0;  // the slot before it (for the transition)
+  Millis slideStart{};
+  Millis slideEnd{};
+  double progress = 0;  // 0..1 through the slide
+  std::int64_t cycleNumber = 0;
+};
+
+// position = (now - Unix epoch) mod cycle length.
+RotationPosition rotationAt(const RotationPlan& plan, Millis now);
+// The next moment the rotation changes by itself: the end of this slide or a validity boundary.
+Millis nextRotationChange(const RotationPlan& plan, Millis now);
+
+// Which page of key figures a figures slot shows, so consecutive figures slides page through
+// all figures over the cycles.
+std::size_t figuresPage(const RotationPlan& plan, const RotationPosition& pos, std::size_t slot,
+                        std::size_t figureCount, std::size_t perPage);
+
+// The announcement that takes over the screen at `now` (valid and highest priority), if any.
+const Announcement* activeAnnouncement(const Feed& feed, Instant now);
+// The next start or end of any announcement after `now`.
+std::optional<Instant> nextAnnouncementChange(const Feed& feed, Instant now);
+
+inline Instant toInstant(Millis t) { return std::chrono::floor<std::chrono::seconds>(t); }
+
+}  // namespace sf::core

@@ -1,0 +1,36 @@
+// The player's own words in German and English, and date/time formats per language, written
+// into caller buffers so a frame that shows them allocates nothing.
+#pragma once
+#include <cstddef>
+#include <string_view>
+
+#include "core/feed/model.hpp"
+#include "core/base/time.hpp"
+
+namespace sf::core {
+
+enum class Ui {
+  Schedule, LookingBack, Now, Next, LaterToday, HappeningNow, AllDay,
+  Running, Completed, AsOf, Funding, Programme, Runtime, Applicants, Partners,
+  RelatedFields, RelatedEvents, Explore, Back, Fields, Projects, ProjectsCount, KeyFigures,
+  MoreOnline, Notice, FieldsIntro, TapToOpen, SwipeHint, Count
+};
+
+// Languages other than German fall back to English.
+const char* ui(Ui key, std::string_view lang);
+// The name a language switch shows for a language code ("DE", "EN", else the code upper-cased).
+void languageLabel(std::string_view code, char* out, std::size_t size);
+
+// Header clock "14:05" ("14:05:09" with seconds) and date: de "Do, 25. April 2024", en "Thu 25 April 2024".
+void formatClock(const LocalDateTime& t, char* out, std::size_t size, bool seconds = false);
+void formatLongDate(Date d, std::string_view lang, char* out, std::size_t size);
+// Short dates in lists: de "Do, 25.04.2024", en "Thu 25 Apr 2024".
+void formatShortDate(Date d, std::string_view lang, char* out, std::size_t size);
+// Funding runtime "04/2022 – 07/2024" (either end may be missing).
+void formatRuntime(const std::optional<Date>& start, const std::optional<Date>& end, char* out, std::size_t size);
+// An event's time: "10:00 – 12:00", or its date(s) for all-day events.
+void formatEventTime(const Event& e, const TimeZone& zone, std::string_view lang, char* out, std::size_t size);
+// Status pill text: "Laufend" / "Abgeschlossen · Stand 01.03.2024".
+void formatStatus(const Project& p, std::string_view lang, char* out, std::size_t size);
+
+}  // namespace sf::core
