@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <chrono>
 
-#include "core/show/rotation.hpp"
+#include "core/base/time.hpp"
 
 namespace sf::platform {
 

@@ -7,13 +7,25 @@
 #include "commands.hpp"
 #include "common.hpp"
 #include "core/import/common.hpp"
+#include "core/import/formats.hpp"
 #include "core/import/merge.hpp"
+#include "core/import/splice.hpp"
 #include "core/base/text_util.hpp"
 #include "platform/files.hpp"
 #include "platform/source.hpp"
 
 namespace sf::cli {
 namespace {
+
+// "the formats: auto, frab (pretalx c3voc), …", from the table, for --format's message.
+std::string formatNames() {
+  std::string out = "the formats: auto";
+  for (const auto& f : core::importFormats()) {
+    out += ", " + std::string(f.id);
+    if (!f.aliases.empty()) out += " (" + std::string(f.aliases) + ")";
+  }
+  return out;
+}
 
 constexpr std::size_t kMaxSourceBytes = 64u << 20;  // calendars of long-running series can be large
 
@@ -55,7 +67,9 @@ int runImport(const std::vector<std::string>& args) {
   app.add_option("sources", sources, "schedule, calendar or CSV files or URLs")->required();
   app.add_option("--into", into, "the feed to import into; created when it does not exist")->required();
   app.add_option("--format", formatName, "the sources' format (default: detected)")
-      ->check(CLI::IsMember({"auto", "frab", "pretalx", "pretalx-widget", "ics", "csv"}));
+      ->check([](const std::string& name) {
+        return name == "auto" || core::findImportFormat(name) ? std::string() : "unknown format " + name + "; " + formatNames();
+      });
   app.add_option("--source-id", sourceId, "prefix of the imported ids (default: the acronym, calendar name or file name)");
   app.add_flag("--dry-run", dryRun, "check and report, but write nothing");
   app.add_flag("--new", createNew, "create FEED (it must not exist yet)");
@@ -70,7 +84,7 @@ int runImport(const std::vector<std::string>& args) {
     std::cerr << "schaufenster import: " << msg << '\n';
     return kExitUsage;
   };
-  const auto format = core::parseImportFormat(formatName).value_or(core::ImportFormat::Auto);
+  const core::ImportFormat* format = core::findImportFormat(formatName);  // nullptr: detect
   std::error_code ec;
   const bool exists = !platform::isUrl(into) && std::filesystem::exists(into, ec);
   if (platform::isUrl(into)) return usage("--into must be a file, not a URL");
@@ -153,8 +167,8 @@ int runImport(const std::vector<std::string>& args) {
     feed = std::move(merged.feed);
     origins.insert(merged.origins.begin(), merged.origins.end());
     mergeNotes.insert(mergeNotes.end(), merged.diagnostics.begin(), merged.diagnostics.end());
-    const bool projects = r.format == core::ImportFormat::Csv;
-    std::cerr << source << " (" << core::importFormatName(r.format) << ", source id \"" << sid << "\"): "
+    const bool projects = r.format->projects;
+    std::cerr << source << " (" << r.format->description << ", source id \"" << sid << "\"): "
               << (projects ? r.projects.size() : r.events.size()) << (projects ? " projects: " : " events: ")
               << counts(projects ? merged.projects : merged.events)
               << (r.skipped > 0 ? ", " + std::to_string(r.skipped) + " left out" : std::string())

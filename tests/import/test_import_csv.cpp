@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/import/csv.hpp"
+#include "core/import/formats.hpp"
 #include "core/import/merge.hpp"
 #include "core/feed/parse.hpp"
 #include "import/import_support.hpp"
@@ -42,10 +43,10 @@ TEST_CASE("the documented columns become projects", "[import][csv]") {
       "solar;Solarbank;Solar bench;Eine Bank, die l\xC3\xA4" "dt.;A bench that charges.;\"Aus Altholz;\nzwei Module.\";make;learn;laufend;01.03.2024;"
       "Werkstatt e.V.|Schule;Kiezfonds;Neighbourhood fund;2024-01-01;2024-12-31;Stadtteilschule;https://example.org/solar;images/solar.jpg;energy|spotlight\n"
       "quiz;Quiz;;Kurz.;;;learn;;completed;;;;;;;;;;\n";
-  const auto r = importSource(csv, "projekte.csv", ImportFormat::Auto, sf::test::fixedOptions());
+  const auto r = importSource(csv, "projekte.csv", nullptr, sf::test::fixedOptions());
   INFO(sf::test::allMessages(r.diagnostics));
   REQUIRE_FALSE(hasErrors(r.diagnostics));
-  CHECK(r.format == ImportFormat::Csv);
+  CHECK(r.format->id == "csv");
   REQUIRE(r.projects.size() == 2);
   CHECK(r.languages == std::vector<std::string>{"de", "en"});
   CHECK(r.fieldIds == std::vector<std::string>{"learn", "make"});
@@ -100,7 +101,7 @@ TEST_CASE("CSV cell errors name line and column", "[import][csv]") {
 TEST_CASE("a CSV saved as Windows-1252 is refused at its first non-UTF-8 byte, with how to save UTF-8", "[import][csv]") {
   // "Straße" and "für" as Excel's plain "CSV" saves them: 0xDF and 0xFC, single bytes.
   const std::string csv = "id;title_de;summary_de;field\nweg;Stra\xDF" "e;Kurz.;make\nrad;Rad f\xFCr alle;Kurz.;make\n";
-  const auto r = importSource(csv, "projekte.csv", ImportFormat::Auto, sf::test::fixedOptions());
+  const auto r = importSource(csv, "projekte.csv", nullptr, sf::test::fixedOptions());
   REQUIRE(hasErrors(r.diagnostics));
   CHECK(r.projects.empty());
   const Diagnostic& d = r.diagnostics.front();
@@ -111,7 +112,7 @@ TEST_CASE("a CSV saved as Windows-1252 is refused at its first non-UTF-8 byte, w
 
 TEST_CASE("the example spreadsheet imports into the example feed without a warning", "[import][csv][docs]") {
   const std::string csv = sf::test::readText(sf::test::sourcePath("assets/examples/projects.csv"));
-  const auto r = importSource(csv, "projects.csv", ImportFormat::Auto, sf::test::fixedOptions());
+  const auto r = importSource(csv, "projects.csv", nullptr, sf::test::fixedOptions());
   INFO(sf::test::allMessages(r.diagnostics));
   REQUIRE(r.diagnostics.empty());
   REQUIRE(r.projects.size() == 2);

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/import/ics.hpp"
+#include "core/import/formats.hpp"
 #include "core/import/merge.hpp"
 #include "import/import_support.hpp"
 
@@ -34,11 +35,11 @@ std::vector<std::string> starts(const ImportResult& r) {
 }  // namespace
 
 TEST_CASE("the pretalx PyCon AU 2023 calendar: 94 events in Australia/Adelaide", "[import][ics]") {
-  const auto r = importSource(sf::test::sample("ics/pretalx-pycon-au-2023.ics"), "pretalx-pycon-au-2023.ics", ImportFormat::Auto,
+  const auto r = importSource(sf::test::sample("ics/pretalx-pycon-au-2023.ics"), "pretalx-pycon-au-2023.ics", nullptr,
                               sf::test::fixedOptions());
   INFO(sf::test::allMessages(r.diagnostics));
   REQUIRE_FALSE(hasErrors(r.diagnostics));
-  CHECK(r.format == ImportFormat::Ics);
+  CHECK(r.format->id == "ics");
   CHECK(r.events.size() == 94);
   CHECK(r.zoneName == "Australia/Adelaide");
   CHECK(r.diagnostics.empty());

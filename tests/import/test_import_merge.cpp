@@ -4,7 +4,9 @@
 
 #include "core/feed_fixture.hpp"
 #include "core/feed/parse.hpp"
+#include "core/import/formats.hpp"
 #include "core/import/merge.hpp"
+#include "core/import/splice.hpp"
 #include "core/base/text_util.hpp"
 #include "import/import_support.hpp"
 
@@ -27,7 +29,7 @@ ojson handWritten() {
 }
 
 ImportResult importText(const std::string& text, const std::string& name) {
-  auto r = importSource(text, name, ImportFormat::Auto, sf::test::fixedOptions());
+  auto r = importSource(text, name, nullptr, sf::test::fixedOptions());
   INFO(sf::test::allMessages(r.diagnostics));
   REQUIRE_FALSE(hasErrors(r.diagnostics));
   return r;
@@ -157,7 +159,7 @@ TEST_CASE("rewriting keeps the exact text of everything the import did not chang
 
   // Removing imported items again gives back the original bytes.
   ImportResult empty;
-  empty.format = ImportFormat::C3voc;
+  empty.format = findImportFormat("frab");
   const auto back = mergeImport(m.feed, empty, "camp2019", "camp.json", berlin(), false);
   CHECK(back.events.removed == 79);
   CHECK(rewriteFeedText(text, m.feed, back.feed) == original);

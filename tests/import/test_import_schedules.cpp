@@ -5,6 +5,7 @@
 #include "core/feed/parse.hpp"
 #include "core/import/c3voc.hpp"
 #include "core/feed_fixture.hpp"
+#include "core/import/formats.hpp"
 #include "core/import/merge.hpp"
 #include "import/import_support.hpp"
 
@@ -17,7 +18,7 @@ using sf::test::utcText;
 namespace {
 
 ImportResult importSample(const std::string& rel, ImportOptions opts = sf::test::fixedOptions()) {
-  return importSource(sample(rel), rel, ImportFormat::Auto, opts);
+  return importSource(sample(rel), rel, nullptr, opts);
 }
 
 // The import as a new feed, checked by the same parser the screens use.
@@ -36,7 +37,7 @@ TEST_CASE("frab camp2019: 79 events at the instants their dates give", "[import]
   const auto r = importSample("schedules/frab-camp2019.json");
   INFO(sf::test::allMessages(r.diagnostics));
   REQUIRE_FALSE(hasErrors(r.diagnostics));
-  CHECK(r.format == ImportFormat::C3voc);
+  CHECK(r.format->id == "frab");
   CHECK(r.events.size() == 79);
   CHECK(r.suggestedSourceId == "camp2019");
   CHECK(r.zoneName == "Europe/Berlin");
@@ -92,7 +93,7 @@ TEST_CASE("pretalx widget data: 57 talks and 37 breaks, keyed by code and by roo
   const auto r = importSample("schedules/pretalx-widget-pycon-au-2024.json");
   INFO(sf::test::allMessages(r.diagnostics));
   REQUIRE_FALSE(hasErrors(r.diagnostics));
-  CHECK(r.format == ImportFormat::PretalxWidget);
+  CHECK(r.format->id == "pretalx-widget");
   CHECK(r.events.size() == 94);
   CHECK(r.zoneName == "Australia/Melbourne");
   const auto talks = std::count_if(r.events.begin(), r.events.end(), [](const auto& e) { return !e.key.starts_with("break-"); });
@@ -118,7 +119,7 @@ TEST_CASE("pretalx widget data: 57 talks and 37 breaks, keyed by code and by roo
 
 TEST_CASE("pretalx democon says UTC but writes +01:00: the offsets win, with a warning", "[import][pretalx]") {
   const std::string text = sample("schedules/pretalx-democon.json");
-  const auto r = importSource(text, "democon.json", ImportFormat::Auto, sf::test::fixedOptions());
+  const auto r = importSource(text, "democon.json", nullptr, sf::test::fixedOptions());
   REQUIRE_FALSE(hasErrors(r.diagnostics));
   CHECK(r.events.size() == 36);
   CHECK(r.zoneName == "Etc/GMT-1");
@@ -136,7 +137,7 @@ TEST_CASE("pretalx democon says UTC but writes +01:00: the offsets win, with a w
 
 TEST_CASE("the invalid example is refused, each problem with pointer, line and column", "[import][invalid]") {
   const std::string text = sample("schedules/invalid-example.json");
-  const auto r = importSource(text, "invalid-example.json", ImportFormat::Auto, sf::test::fixedOptions());
+  const auto r = importSource(text, "invalid-example.json", nullptr, sf::test::fixedOptions());
   REQUIRE(countOf(r.diagnostics, Severity::Error) == 2);
   auto find = [&](const std::string& pointer) {
     auto it = std::find_if(r.diagnostics.begin(), r.diagnostics.end(), [&](const auto& d) { return d.jsonPointer == pointer; });
@@ -167,7 +168,7 @@ TEST_CASE("after-midnight events filed under the previous day keep the instant o
       {"guid": "long-3", "id": 3, "title": "Hackathon", "date": "2019-08-22T10:00:00+02:00", "start": "10:00", "duration": "1:02:00", "room": null},
       {"guid": "old-4", "id": 4, "title": "Old frab", "start": "03:15", "duration": "00:15", "abstract": null, "persons": null}
     ]}}]}}})";
-  const auto r = importSource(schedule, "night.json", ImportFormat::C3voc, sf::test::fixedOptions());
+  const auto r = importSource(schedule, "night.json", findImportFormat("frab"), sf::test::fixedOptions());
   INFO(sf::test::allMessages(r.diagnostics));
   REQUIRE_FALSE(hasErrors(r.diagnostics));
   REQUIRE(r.events.size() == 4);
@@ -181,7 +182,7 @@ TEST_CASE("after-midnight events filed under the previous day keep the instant o
 
 TEST_CASE("broken schedules name the place and what was expected", "[import][invalid]") {
   auto messages = [](const std::string& text) {
-    return sf::test::allMessages(importSource(text, "x.json", ImportFormat::C3voc, sf::test::fixedOptions()).diagnostics);
+    return sf::test::allMessages(importSource(text, "x.json", findImportFormat("frab"), sf::test::fixedOptions()).diagnostics);
   };
   const std::string head = R"({"schedule": {"conference": {"days": [{"date": "2024-01-01", "rooms": {"A": [)";
   // An unreadable event is left out with a warning; a schedule with nothing else is refused.
@@ -221,7 +222,7 @@ const Diagnostic& diagnosticAt(const ImportResult& r, const std::string& pointer
 }  // namespace
 
 TEST_CASE("odd ids cost no event: digit strings are read, and only unreadable events are left out", "[import][frab][lenient]") {
-  const auto r = importSource(kOddCongress, "congress.json", ImportFormat::Auto, sf::test::fixedOptions());
+  const auto r = importSource(kOddCongress, "congress.json", nullptr, sf::test::fixedOptions());
   INFO(sf::test::allMessages(r.diagnostics));
   REQUIRE_FALSE(hasErrors(r.diagnostics));
   REQUIRE(r.events.size() == 4);
@@ -255,14 +256,14 @@ TEST_CASE("a re-import keeps the earlier version of an event that has become unr
   std::string readable = kOddCongress;
   readable.replace(readable.find("\"title\": \"\""), 11, "\"title\": \"Workshop\"");
   readable.replace(readable.find("27.12.2018 15:00"), 16, "2018-12-27T15:00:00+01:00");
-  const auto first = importSource(readable, "congress.json", ImportFormat::Auto, sf::test::fixedOptions());
+  const auto first = importSource(readable, "congress.json", nullptr, sf::test::fixedOptions());
   REQUIRE_FALSE(hasErrors(first.diagnostics));
   REQUIRE(first.events.size() == 6);
   const auto zone = *TimeZone::find("Europe/Berlin");
   NewFeed nf{"test", zone, {"en"}, first.title, utc("2024-01-01T00:00:00Z")};
   const auto before = mergeImport(newFeedJson(nf), first, "congress", "congress.json", zone, true);
 
-  const auto second = importSource(kOddCongress, "congress.json", ImportFormat::Auto, sf::test::fixedOptions());
+  const auto second = importSource(kOddCongress, "congress.json", nullptr, sf::test::fixedOptions());
   const auto after = mergeImport(before.feed, second, "congress", "congress.json", zone, false);
   CHECK(after.events.removed == 0);  // g-4 and g-5 are kept as they were
   CHECK(after.events.unchanged == 6);
@@ -299,7 +300,7 @@ std::string campSchedule(const std::string& thirdStart = "2019-08-24T14:00:00+02
 
 TEST_CASE("a workshop repeated under one guid imports every occurrence, keyed by guid and date", "[import][frab][repeat]") {
   const std::string text = campSchedule();
-  const auto r = importSource(text, "camp.json", ImportFormat::Auto, sf::test::fixedOptions());
+  const auto r = importSource(text, "camp.json", nullptr, sf::test::fixedOptions());
   INFO(sf::test::allMessages(r.diagnostics));
   REQUIRE_FALSE(hasErrors(r.diagnostics));
   REQUIRE(r.events.size() == 6);  // five workshops and the night walk
@@ -323,18 +324,18 @@ TEST_CASE("a workshop repeated under one guid imports every occurrence, keyed by
 
 TEST_CASE("a re-import of a repeated workshop updates its occurrences instead of adding them again", "[import][merge][repeat]") {
   const auto zone = *TimeZone::find("Europe/Berlin");
-  const auto first = importSource(campSchedule(), "camp.json", ImportFormat::Auto, sf::test::fixedOptions());
+  const auto first = importSource(campSchedule(), "camp.json", nullptr, sf::test::fixedOptions());
   NewFeed nf{"camp", zone, {"en"}, first.title, utc("2024-01-01T00:00:00Z")};
   const auto created = mergeImport(newFeedJson(nf), first, "camp", "camp.json", zone, true);
   CHECK(created.events.added == 6);
 
-  const auto again = mergeImport(created.feed, importSource(campSchedule(), "camp.json", ImportFormat::Auto, sf::test::fixedOptions()),
+  const auto again = mergeImport(created.feed, importSource(campSchedule(), "camp.json", nullptr, sf::test::fixedOptions()),
                                  "camp", "camp.json", zone, false);
   CHECK(again.events.unchanged == 6);
   CHECK(again.events.added + again.events.updated + again.events.removed == 0);
 
   // The third afternoon moves to the morning: the same item changes, nothing is added.
-  const auto moved = mergeImport(again.feed, importSource(campSchedule("2019-08-24T10:00:00+02:00"), "camp.json", ImportFormat::Auto, sf::test::fixedOptions()),
+  const auto moved = mergeImport(again.feed, importSource(campSchedule("2019-08-24T10:00:00+02:00"), "camp.json", nullptr, sf::test::fixedOptions()),
                                  "camp", "camp.json", zone, false);
   CHECK(moved.events.updated == 1);
   CHECK(moved.events.added + moved.events.removed == 0);
@@ -347,7 +348,7 @@ TEST_CASE("a re-import of a repeated workshop updates its occurrences instead of
   CHECK((*third)["start"] == "2019-08-24T10:00:00+02:00");
 
   // The third afternoon becomes unreadable: its occurrence keeps the version the feed has.
-  const auto unreadable = importSource(campSchedule("24.08.2019 10:00"), "camp.json", ImportFormat::Auto, sf::test::fixedOptions());
+  const auto unreadable = importSource(campSchedule("24.08.2019 10:00"), "camp.json", nullptr, sf::test::fixedOptions());
   CHECK(unreadable.refused == 1);
   const auto kept = mergeImport(moved.feed, unreadable, "camp", "camp.json", zone, false);
   CHECK(kept.events.removed == 0);
@@ -359,8 +360,8 @@ TEST_CASE("a re-import of a repeated workshop updates its occurrences instead of
       {"guid": "w", "title": "Soldering", "duration": "02:00", "date": ")~" + firstDate + R"~("},
       {"guid": "w", "title": "Soldering", "duration": "02:00", "date": "2019-08-23T14:00:00+02:00"}]}}]}}})~";
   };
-  CHECK(eventByKey(importSource(twoDays("2019-08-22T14:00:00+02:00"), "camp.json", ImportFormat::Auto, sf::test::fixedOptions()), "w_20190823").title == "Soldering");
-  const auto broken = importSource(twoDays("never"), "camp.json", ImportFormat::Auto, sf::test::fixedOptions());
+  CHECK(eventByKey(importSource(twoDays("2019-08-22T14:00:00+02:00"), "camp.json", nullptr, sf::test::fixedOptions()), "w_20190823").title == "Soldering");
+  const auto broken = importSource(twoDays("never"), "camp.json", nullptr, sf::test::fixedOptions());
   CHECK(broken.refused == 1);
   CHECK(eventByKey(broken, "w_20190823").title == "Soldering");
 }

@@ -9,6 +9,9 @@
 namespace sf::core {
 
 using Instant = std::chrono::sys_seconds;
+// The player's clock reads milliseconds: transitions and the progress bar move within a second.
+using Millis = std::chrono::sys_time<std::chrono::milliseconds>;
+inline Instant toInstant(Millis t) { return std::chrono::floor<std::chrono::seconds>(t); }
 using Date = std::chrono::sys_days;
 
 struct LocalDateTime {

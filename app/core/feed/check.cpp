@@ -1,5 +1,7 @@
 // Rules across the feed: unique ids, references that resolve, readable colours, playlists that
 // can play. Pointers are derived from each item's index, which parseFeed keeps until it is done.
+#include "core/feed/check.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <string>

@@ -299,38 +299,6 @@ class Scanner {
   std::vector<std::string> path_;  // escaped reference tokens of the current value
 };
 
-// Skips one well-formed value starting at `pos`; returns the offset just after it.
-std::size_t skipValue(std::string_view t, std::size_t pos) {
-  auto skipString = [&](std::size_t p) {
-    ++p;
-    while (p < t.size() && t[p] != '"') p += t[p] == '\\' ? 2 : 1;
-    return p + 1;
-  };
-  if (pos >= t.size()) return pos;
-  if (t[pos] == '"') return skipString(pos);
-  if (t[pos] != '{' && t[pos] != '[') {
-    while (pos < t.size() && std::string_view(",}] \t\n\r").find(t[pos]) == std::string_view::npos) ++pos;
-    return pos;
-  }
-  int depth = 0;
-  while (pos < t.size()) {
-    const char c = t[pos];
-    if (c == '"') {
-      pos = skipString(pos);
-      continue;
-    }
-    if (c == '{' || c == '[') ++depth;
-    else if ((c == '}' || c == ']') && --depth == 0) return pos + 1;
-    ++pos;
-  }
-  return pos;
-}
-
-std::size_t skipWs(std::string_view t, std::size_t pos) {
-  while (pos < t.size() && (t[pos] == ' ' || t[pos] == '\t' || t[pos] == '\n' || t[pos] == '\r')) ++pos;
-  return pos;
-}
-
 std::string readKey(std::string_view t, std::size_t& pos) {
   // Keys passed the scanner; only the escapes that pointers can contain need decoding here.
   std::string key;
@@ -360,17 +328,17 @@ class Locator {
   Locator(std::string_view text, const std::vector<std::string>& wanted) : t_(text), wanted_(wanted) {}
 
   void walk(std::size_t pos, std::string& current) {
-    pos = skipWs(t_, pos);
+    pos = skipJsonSpace(t_, pos);
     record(current, pos);
     if (pos >= t_.size()) return;
     if (t_[pos] == '{') {
       ++pos;
       while (true) {
-        pos = skipWs(t_, pos);
+        pos = skipJsonSpace(t_, pos);
         if (pos >= t_.size() || t_[pos] == '}') return;
         const std::size_t keyPos = pos;
         const std::string key = readKey(t_, pos);
-        pos = skipWs(t_, pos) + 1;  // ':'
+        pos = skipJsonSpace(t_, pos) + 1;  // ':'
         const std::size_t len = current.size();
         current += "/" + pointerToken(key);
         if (leadsToWanted(current)) {
@@ -378,7 +346,7 @@ class Locator {
           walkChild(pos, current);
         }
         current.resize(len);
-        pos = skipWs(t_, skipValue(t_, skipWs(t_, pos)));
+        pos = skipJsonSpace(t_, skipJsonValue(t_, skipJsonSpace(t_, pos)));
         if (pos < t_.size() && t_[pos] == ',') ++pos;
         else return;
       }
@@ -386,13 +354,13 @@ class Locator {
     if (t_[pos] == '[') {
       ++pos;
       for (std::size_t index = 0;; ++index) {
-        pos = skipWs(t_, pos);
+        pos = skipJsonSpace(t_, pos);
         if (pos >= t_.size() || t_[pos] == ']') return;
         const std::size_t len = current.size();
         current += "/" + std::to_string(index);
         if (leadsToWanted(current)) walk(pos, current);
         current.resize(len);
-        pos = skipWs(t_, skipValue(t_, pos));
+        pos = skipJsonSpace(t_, skipJsonValue(t_, pos));
         if (pos < t_.size() && t_[pos] == ',') ++pos;
         else return;
       }
@@ -403,7 +371,7 @@ class Locator {
 
  private:
   void walkChild(std::size_t pos, std::string& current) {
-    pos = skipWs(t_, pos);
+    pos = skipJsonSpace(t_, pos);
     if (pos < t_.size() && (t_[pos] == '{' || t_[pos] == '[')) walk(pos, current);
   }
 
@@ -500,6 +468,37 @@ void locatePointers(std::string_view text, Diagnostics& ds) {
     d->line = p.line;
     d->column = p.column;
   }
+}
+
+std::size_t skipJsonValue(std::string_view t, std::size_t pos) {
+  auto skipString = [&](std::size_t p) {
+    ++p;
+    while (p < t.size() && t[p] != '"') p += t[p] == '\\' ? 2 : 1;
+    return p + 1;
+  };
+  if (pos >= t.size()) return pos;
+  if (t[pos] == '"') return skipString(pos);
+  if (t[pos] != '{' && t[pos] != '[') {
+    while (pos < t.size() && std::string_view(",}] \t\n\r").find(t[pos]) == std::string_view::npos) ++pos;
+    return pos;
+  }
+  int depth = 0;
+  while (pos < t.size()) {
+    const char c = t[pos];
+    if (c == '"') {
+      pos = skipString(pos);
+      continue;
+    }
+    if (c == '{' || c == '[') ++depth;
+    else if ((c == '}' || c == ']') && --depth == 0) return pos + 1;
+    ++pos;
+  }
+  return pos;
+}
+
+std::size_t skipJsonSpace(std::string_view t, std::size_t pos) {
+  while (pos < t.size() && (t[pos] == ' ' || t[pos] == '\t' || t[pos] == '\n' || t[pos] == '\r')) ++pos;
+  return pos;
 }
 
 }  // namespace sf::core

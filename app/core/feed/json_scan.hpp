@@ -28,4 +28,10 @@ void locatePointers(std::string_view text, Diagnostics& ds);
 
 TextPosition positionAt(std::string_view text, std::size_t offset);
 
+// The one skipper for text that passed scanJson (the feed's pointers, the import's splice):
+// the offset just after the value that starts at `pos`, and the first offset at or after `pos`
+// that is not JSON whitespace.
+std::size_t skipJsonValue(std::string_view text, std::size_t pos);
+std::size_t skipJsonSpace(std::string_view text, std::size_t pos);
+
 }  // namespace sf::core

@@ -1,13 +1,15 @@
 // Reads feed JSON into the model, reporting every structural problem at once: missing keys,
-// wrong types, bad ids, times without offsets. Cross-references are checked in feed_check.cpp.
+// wrong types, bad ids, times without offsets. Cross-references are checked in check.cpp.
 #include "core/feed/parse.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <initializer_list>
 
+#include "core/feed/check.hpp"
 #include "core/feed/color.hpp"
 #include "core/feed/update.hpp"
+#include "core/feed/json_reader.hpp"
 #include "core/feed/json_scan.hpp"
 #include "core/base/text_util.hpp"
 
@@ -16,216 +18,8 @@ namespace {
 
 using nlohmann::json;
 
-std::string describe(const json& v) {
-  switch (v.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::boolean: return v.get<bool>() ? "true" : "false";
-    case json::value_t::number_integer:
-    case json::value_t::number_unsigned:
-    case json::value_t::number_float: return "a number (" + v.dump() + ")";
-    case json::value_t::string: return "a string (" + quoteShort(v.get_ref<const std::string&>()) + ")";
-    case json::value_t::array: return "an array";
-    case json::value_t::object: return "an object";
-    default: return "an unsupported value";
-  }
-}
-
-class Reader {
- public:
-  Reader(Diagnostics& out, const FeedLimits& limits, nlohmann::json& unknown)
-      : out_(out), limits_(limits), unknown_(unknown) {}
-
-  void error(const std::string& ptr, std::string msg) { report(out_, Severity::Error, ptr, std::move(msg)); }
-  void warn(const std::string& ptr, std::string msg) { report(out_, Severity::Warning, ptr, std::move(msg)); }
-
-  std::vector<std::string> languages{"de", "en"};
-
-  bool isObject(const json& v, const std::string& ptr, std::string_view what) {
-    if (v.is_object()) return true;
-    error(ptr, "expected an object (" + std::string(what) + "), found " + describe(v));
-    return false;
-  }
-
-  // Warns once per unknown key and keeps its value, so tools that rewrite a feed preserve it.
-  void unknownKeys(const json& obj, const std::string& ptr, std::initializer_list<std::string_view> known) {
-    for (auto it = obj.begin(); it != obj.end(); ++it) {
-      if (std::find(known.begin(), known.end(), it.key()) != known.end()) continue;
-      const std::string p = ptr + "/" + pointerToken(it.key());
-      warn(p, "unknown key \"" + it.key() + "\" is ignored (kept for newer players); known keys here: " + join(known));
-      unknown_[p] = it.value();
-    }
-  }
-
-  const json* member(const json& obj, const std::string& ptr, std::string_view key, bool required) {
-    auto it = obj.find(key);
-    if (it != obj.end()) return &*it;
-    if (required) error(ptr, "missing required key \"" + std::string(key) + "\"");
-    return nullptr;
-  }
-
-  std::optional<std::string> string(const json* v, const std::string& ptr, bool allowEmpty = false) {
-    if (!v) return std::nullopt;
-    if (!v->is_string()) {
-      error(ptr, "expected a string, found " + describe(*v));
-      return std::nullopt;
-    }
-    const auto& s = v->get_ref<const std::string&>();
-    if (s.size() > limits_.maxStringBytes) {
-      error(ptr, "text is " + std::to_string(s.size()) + " bytes; the limit is " + std::to_string(limits_.maxStringBytes));
-      return std::nullopt;
-    }
-    if (!allowEmpty && trimmed(s).empty()) {
-      error(ptr, "expected a non-empty string, found an empty one");
-      return std::nullopt;
-    }
-    return s;
-  }
-
-  std::string id(const json* v, const std::string& ptr) {
-    auto s = string(v, ptr);
-    if (!s) return {};
-    if (!isValidId(*s)) {
-      error(ptr, "expected an id of letters, digits, '.', '_', ':' or '-' (at most 128, starting with a letter or digit), found " + quoteShort(*s));
-      return *s;
-    }
-    return *s;
-  }
-
-  std::vector<std::string> ids(const json* v, const std::string& ptr) {
-    std::vector<std::string> out;
-    if (!v || !array(*v, ptr, "of ids")) return out;
-    for (std::size_t i = 0; i < v->size(); ++i) out.push_back(id(&(*v)[i], ptr + "/" + std::to_string(i)));
-    return out;
-  }
-
-  std::vector<std::string> strings(const json* v, const std::string& ptr) {
-    std::vector<std::string> out;
-    if (!v || !array(*v, ptr, "of strings")) return out;
-    for (std::size_t i = 0; i < v->size(); ++i)
-      if (auto s = string(&(*v)[i], ptr + "/" + std::to_string(i))) out.push_back(*s);
-    return out;
-  }
-
-  bool array(const json& v, const std::string& ptr, std::string_view what) {
-    if (!v.is_array()) {
-      error(ptr, "expected an array " + std::string(what) + ", found " + describe(v));
-      return false;
-    }
-    if (v.size() > limits_.maxItems) {
-      error(ptr, "array has " + std::to_string(v.size()) + " items; the limit is " + std::to_string(limits_.maxItems));
-      return false;
-    }
-    return true;
-  }
-
-  // A string (the same in every language) or an object of language -> string.
-  LocalText text(const json* v, const std::string& ptr, bool required, std::size_t longAfter = 0) {
-    LocalText out;
-    if (!v) return out;
-    if (v->is_string()) {
-      if (auto s = string(v, ptr, !required)) {
-        lengthHint(*s, ptr, longAfter);
-        if (!s->empty()) out.set(languages.front(), *s);
-      }
-      return out;
-    }
-    if (!v->is_object()) {
-      error(ptr, "expected a text: a string or an object by language such as {\"de\": \"…\", \"en\": \"…\"}, found " + describe(*v));
-      return out;
-    }
-    for (auto it = v->begin(); it != v->end(); ++it) {
-      const std::string p = ptr + "/" + pointerToken(it.key());
-      if (std::find(languages.begin(), languages.end(), it.key()) == languages.end()) {
-        warn(p, "text in \"" + it.key() + "\", which /languages does not list, is ignored");
-        continue;
-      }
-      if (auto s = string(&it.value(), p, !required)) {
-        lengthHint(*s, p, longAfter);
-        if (!s->empty()) out.set(it.key(), *s);
-      }
-    }
-    if (out.empty()) {
-      if (required) error(ptr, "expected a text in at least one of the languages " + join(languages) + ", found none");
-      return out;
-    }
-    for (const auto& lang : languages) {
-      if (!out.has(lang))
-        warn(ptr, "no \"" + lang + "\" text; \"" + out.values().front().first + "\" is shown instead");
-    }
-    return out;
-  }
-
-  std::optional<Instant> instant(const json* v, const std::string& ptr) {
-    auto s = string(v, ptr);
-    if (!s) return std::nullopt;
-    if (auto t = parseInstant(*s)) return t;
-    if (parseInstantOrLocal(*s, TimeZone::utc()))
-      error(ptr, "expected a date and time with a UTC offset such as 2024-04-25T10:00:00+02:00, found " + quoteShort(*s) + ", which has no offset");
-    else
-      error(ptr, "expected a date and time with a UTC offset such as 2024-04-25T10:00:00+02:00, found " + quoteShort(*s));
-    return std::nullopt;
-  }
-
-  std::optional<Date> date(const json* v, const std::string& ptr) {
-    auto s = string(v, ptr);
-    if (!s) return std::nullopt;
-    if (auto d = parseDate(*s)) return d;
-    error(ptr, "expected a date such as 2024-04-25, found " + quoteShort(*s));
-    return std::nullopt;
-  }
-
-  std::optional<std::int64_t> integer(const json* v, const std::string& ptr, std::int64_t lo, std::int64_t hi) {
-    if (!v) return std::nullopt;
-    std::optional<std::int64_t> n;
-    if (v->is_number_integer() || v->is_number_unsigned()) {
-      if (v->is_number_unsigned() && v->get<std::uint64_t>() > static_cast<std::uint64_t>(hi)) n = hi + 1;
-      else n = v->get<std::int64_t>();
-    } else if (v->is_number_float() && std::floor(v->get<double>()) == v->get<double>() && std::abs(v->get<double>()) < 9e15) {
-      n = static_cast<std::int64_t>(v->get<double>());
-    }
-    if (!n) {
-      error(ptr, "expected a whole number from " + std::to_string(lo) + " to " + std::to_string(hi) + ", found " + describe(*v));
-      return std::nullopt;
-    }
-    if (*n < lo || *n > hi) {
-      error(ptr, "expected a whole number from " + std::to_string(lo) + " to " + std::to_string(hi) + ", found " + v->dump());
-      return std::nullopt;
-    }
-    return n;
-  }
-
-  std::optional<bool> boolean(const json* v, const std::string& ptr) {
-    if (!v) return std::nullopt;
-    if (v->is_boolean()) return v->get<bool>();
-    error(ptr, "expected true or false, found " + describe(*v));
-    return std::nullopt;
-  }
-
-  std::string url(const json* v, const std::string& ptr) {
-    auto s = string(v, ptr);
-    if (!s) return {};
-    if (!isWebUrl(*s)) {
-      error(ptr, "expected a web address starting with https:// or http://, found " + quoteShort(*s));
-      return {};
-    }
-    return *s;
-  }
-
- private:
-  void lengthHint(const std::string& s, const std::string& ptr, std::size_t longAfter) {
-    if (longAfter == 0) return;
-    const std::size_t n = utf8Length(s);
-    if (n > longAfter)
-      warn(ptr, "text is " + std::to_string(n) + " characters; screens show about " + std::to_string(longAfter) + " and shorten the rest");
-  }
-
-  Diagnostics& out_;
-  const FeedLimits& limits_;
-  nlohmann::json& unknown_;
-};
-
 template <class T, class F>
-std::vector<T> readArray(Reader& r, const json& root, const std::string& key, std::string_view what, F&& readOne) {
+std::vector<T> readArray(JsonReader& r, const json& root, const std::string& key, std::string_view what, F&& readOne) {
   std::vector<T> out;
   const json* v = r.member(root, "", key, false);
   const std::string ptr = "/" + key;
@@ -235,7 +29,7 @@ std::vector<T> readArray(Reader& r, const json& root, const std::string& key, st
   return out;
 }
 
-Field readField(Reader& r, const json& j, const std::string& p) {
+Field readField(JsonReader& r, const json& j, const std::string& p) {
   Field f;
   if (!r.isObject(j, p, "a field of action")) return f;
   r.unknownKeys(j, p, {"id", "name", "color", "summary"});
@@ -252,7 +46,7 @@ Field readField(Reader& r, const json& j, const std::string& p) {
   return f;
 }
 
-Funding readFunding(Reader& r, const json& j, const std::string& p) {
+Funding readFunding(JsonReader& r, const json& j, const std::string& p) {
   Funding f;
   if (!r.isObject(j, p, "funding")) return f;
   r.unknownKeys(j, p, {"applicants", "programme", "start", "end", "fundedTitle"});
@@ -266,7 +60,7 @@ Funding readFunding(Reader& r, const json& j, const std::string& p) {
   return f;
 }
 
-std::vector<Link> readLinks(Reader& r, const json* v, const std::string& p) {
+std::vector<Link> readLinks(JsonReader& r, const json* v, const std::string& p) {
   std::vector<Link> out;
   if (!v || !r.array(*v, p, "of links")) return out;
   for (std::size_t i = 0; i < v->size(); ++i) {
@@ -285,7 +79,7 @@ std::vector<Link> readLinks(Reader& r, const json* v, const std::string& p) {
   return out;
 }
 
-Project readProject(Reader& r, const json& j, const std::string& p, const FeedLimits& lim) {
+Project readProject(JsonReader& r, const json& j, const std::string& p, const FeedLimits& lim) {
   Project pr;
   if (!r.isObject(j, p, "a project")) return pr;
   r.unknownKeys(j, p, {"id", "title", "subtitle", "summary", "description", "field", "relatedFields", "status",
@@ -330,7 +124,7 @@ Project readProject(Reader& r, const json& j, const std::string& p, const FeedLi
   return pr;
 }
 
-Event readEvent(Reader& r, const json& j, const std::string& p, const std::optional<TimeZone>& zone, const FeedLimits& lim) {
+Event readEvent(JsonReader& r, const json& j, const std::string& p, const std::optional<TimeZone>& zone, const FeedLimits& lim) {
   Event e;
   if (!r.isObject(j, p, "an event")) return e;
   r.unknownKeys(j, p, {"id", "title", "description", "start", "end", "allDay", "place", "room", "organiser", "projects", "link"});
@@ -365,7 +159,7 @@ Event readEvent(Reader& r, const json& j, const std::string& p, const std::optio
   return e;
 }
 
-Figure readFigure(Reader& r, const json& j, const std::string& p) {
+Figure readFigure(JsonReader& r, const json& j, const std::string& p) {
   Figure f;
   if (!r.isObject(j, p, "a key figure")) return f;
   r.unknownKeys(j, p, {"id", "label", "value", "note"});
@@ -377,12 +171,12 @@ Figure readFigure(Reader& r, const json& j, const std::string& p) {
   if (const json* v = r.member(j, p, "value", true)) {
     if (v->is_number()) f.value.set(r.languages.front(), v->dump());
     else if (v->is_string() || v->is_object()) f.value = r.text(v, p + "/value", true);
-    else r.error(p + "/value", "expected a number or a text such as \"≈ 100\" or {\"de\": \"100.000\", \"en\": \"100,000\"}, found " + describe(*v));
+    else r.error(p + "/value", "expected a number or a text such as \"≈ 100\" or {\"de\": \"100.000\", \"en\": \"100,000\"}, found " + describeJson(*v));
   }
   return f;
 }
 
-std::optional<PlaylistItem> readSlide(Reader& r, const json& j, const std::string& p) {
+std::optional<PlaylistItem> readSlide(JsonReader& r, const json& j, const std::string& p) {
   PlaylistItem it;
   if (!r.isObject(j, p, "a playlist item")) return it;
   r.unknownKeys(j, p, {"slide", "project", "field", "tag", "seconds", "validFrom", "validUntil"});
@@ -410,7 +204,7 @@ std::optional<PlaylistItem> readSlide(Reader& r, const json& j, const std::strin
   return it;
 }
 
-Announcement readAnnouncement(Reader& r, const json& j, const std::string& p) {
+Announcement readAnnouncement(JsonReader& r, const json& j, const std::string& p) {
   Announcement a;
   if (!r.isObject(j, p, "an announcement")) return a;
   r.unknownKeys(j, p, {"id", "title", "text", "start", "end", "priority"});
@@ -428,7 +222,7 @@ Announcement readAnnouncement(Reader& r, const json& j, const std::string& p) {
   return a;
 }
 
-void readHeader(Reader& r, const json& root, Feed& feed, std::optional<TimeZone>& zone) {
+void readHeader(JsonReader& r, const json& root, Feed& feed, std::optional<TimeZone>& zone) {
   if (auto s = r.string(r.member(root, "", "format", true), "/format")) {
     if (*s != kFeedFormat)
       r.error("/format", "expected \"" + std::string(kFeedFormat) + "\", found " + quoteShort(*s) +
@@ -495,9 +289,9 @@ ParseResult parseFeed(std::string_view text, std::string_view fileName, const Fe
   }
 
   Feed feed;
-  Reader r(ds, limits, feed.unknown);
+  JsonReader r(ds, {limits.maxItems, limits.maxStringBytes}, feed.unknown);
   if (!root.is_object()) {
-    r.error("", "expected a feed object {\"format\": \"schaufenster-feed\", …}, found " + describe(root));
+    r.error("", "expected a feed object {\"format\": \"schaufenster-feed\", …}, found " + describeJson(root));
     locatePointers(text, ds);
     return finish();
   }

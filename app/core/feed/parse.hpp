@@ -28,10 +28,6 @@ struct ParseResult {
 
 ParseResult parseFeed(std::string_view text, std::string_view fileName, const FeedLimits& limits = {});
 
-// Semantic checks over a structurally read feed (ids, references, times); part of parseFeed,
-// exposed for tools that build feeds in memory (importers) and want the same rules.
-void checkFeed(const Feed& feed, Diagnostics& out);
-
 // The rotation a feed gets when it names none: every spotlight, the schedule, figures, fields.
 std::vector<PlaylistItem> defaultPlaylist(const Feed& feed);
 

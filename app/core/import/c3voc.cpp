@@ -431,4 +431,8 @@ ImportResult importC3voc(std::string_view text, const ImportOptions& opts) {
   return finish();
 }
 
+int recogniseC3voc(std::string_view text, std::string_view) {
+  return trimmed(withoutBom(text)).starts_with("{") ? 2 : 0;
+}
+
 }  // namespace sf::core

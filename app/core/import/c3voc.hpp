@@ -13,9 +13,8 @@ namespace sf::core {
 // shape cannot be read, its day list is cut short, or no event in it can be read.
 ImportResult importC3voc(std::string_view text, const ImportOptions& opts);
 
-// pretalx `widgets/schedule.json`: talks (with a submission code) and, unless
-// opts.includeBreaks is false, the slots without one (breaks, openings, keynotes).
-ImportResult importPretalxWidget(std::string_view text, const ImportOptions& opts);
+// A JSON object: 2 (the widget data, which looks alike, scores higher when it is one).
+int recogniseC3voc(std::string_view text, std::string_view lowerName);
 
 // Shared by both: scans and parses JSON, reporting syntax errors with line and column.
 // Returns false (with diagnostics) when the text is not JSON.

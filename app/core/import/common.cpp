@@ -1,14 +1,11 @@
-// Format detection, the importer dispatch, and the id, text and offset helpers the importers
-// share. Ids must stay the same across re-imports, so everything here is deterministic.
+// The id, text and offset helpers the importers share. Ids must stay the same across re-imports,
+// so everything here is deterministic.
 #include "core/import/common.hpp"
 
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
 
-#include "core/import/c3voc.hpp"
-#include "core/import/csv.hpp"
-#include "core/import/ics.hpp"
 #include "core/base/text_util.hpp"
 
 namespace sf::core {
@@ -27,10 +24,6 @@ std::string hash8(std::string_view s) {  // FNV-1a: stable across platforms and 
   return buf;
 }
 
-bool endsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
 std::string lower(std::string_view s) {
   std::string out(s);
   for (char& c : out)
@@ -39,92 +32,6 @@ std::string lower(std::string_view s) {
 }
 
 }  // namespace
-
-std::optional<ImportFormat> parseImportFormat(std::string_view name) {
-  if (name == "auto") return ImportFormat::Auto;
-  if (name == "frab" || name == "pretalx" || name == "c3voc") return ImportFormat::C3voc;
-  if (name == "pretalx-widget") return ImportFormat::PretalxWidget;
-  if (name == "ics" || name == "ical") return ImportFormat::Ics;
-  if (name == "csv") return ImportFormat::Csv;
-  return std::nullopt;
-}
-
-std::string_view importFormatName(ImportFormat f) {
-  switch (f) {
-    case ImportFormat::C3voc: return "frab/pretalx schedule JSON";
-    case ImportFormat::PretalxWidget: return "pretalx widget data";
-    case ImportFormat::Ics: return "iCalendar";
-    case ImportFormat::Csv: return "CSV";
-    case ImportFormat::Auto: break;
-  }
-  return "auto";
-}
-
-ImportFormat detectImportFormat(std::string_view text, std::string_view name) {
-  const std::string_view t = trimmed(withoutBom(text));
-  if (t.starts_with("BEGIN:VCALENDAR")) return ImportFormat::Ics;
-  if (t.starts_with("{")) {
-    // The first top-level keys decide; a cheap look that needs no full parse.
-    const auto head = t.substr(0, 4096);
-    if (head.find("\"talks\"") != std::string_view::npos && head.find("\"schedule\"") == std::string_view::npos)
-      return ImportFormat::PretalxWidget;
-    return ImportFormat::C3voc;
-  }
-  const std::string n = lower(name);
-  if (endsWith(n, ".ics") || endsWith(n, ".ical")) return ImportFormat::Ics;
-  return ImportFormat::Csv;  // no signature: the only format left that is plain text
-}
-
-namespace {
-
-// Text that is not UTF-8 (a spreadsheet saved as Windows-1252 or Latin-1) would import as
-// replacement characters: refused with the place of the first bad byte and how to save it right.
-std::optional<Diagnostic> notUtf8(std::string_view text, ImportFormat format) {
-  const std::size_t at = firstInvalidUtf8(text);
-  if (at == std::string_view::npos) return std::nullopt;
-  int line = 1, column = 1;
-  for (std::size_t i = 0; i < at; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++column;
-    }
-  }
-  char byte[8];
-  std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[at]));
-  std::string how = format == ImportFormat::Csv || format == ImportFormat::Auto
-                        ? "in Excel save as \"CSV UTF-8 (comma delimited)\", in LibreOffice choose the character set "
-                          "\"Unicode (UTF-8)\" when saving as CSV"
-                        : "save or export it as UTF-8";
-  return Diagnostic{Severity::Error, "", line, column, "",
-                    std::string("not UTF-8 (byte ") + byte + "); the file is probably Windows-1252 or Latin-1, as "
-                    "spreadsheets save by default: " + how};
-}
-
-}  // namespace
-
-ImportResult importSource(std::string_view text, std::string_view name, ImportFormat format, const ImportOptions& opts) {
-  if (format == ImportFormat::Auto) format = detectImportFormat(text, name);
-  ImportResult r;
-  if (auto bad = notUtf8(text, format)) {
-    r.format = format;
-    r.diagnostics.push_back(std::move(*bad));
-    return r;
-  }
-  switch (format) {
-    case ImportFormat::C3voc: r = importC3voc(text, opts); break;
-    case ImportFormat::PretalxWidget: r = importPretalxWidget(text, opts); break;
-    case ImportFormat::Ics: r = importIcs(text, opts); break;
-    case ImportFormat::Csv:
-    case ImportFormat::Auto: r = importCsv(text, opts); break;
-  }
-  r.format = format;
-  std::stable_sort(r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return a.line != b.line ? a.line < b.line : a.column < b.column;
-  });
-  return r;
-}
 
 std::string slugify(std::string_view s, std::size_t maxLen) {
   std::string out;

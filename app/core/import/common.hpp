@@ -15,14 +15,7 @@
 
 namespace sf::core {
 
-enum class ImportFormat { Auto, C3voc, PretalxWidget, Ics, Csv };
-
-// "auto", "frab", "pretalx" (both the c3voc schedule JSON), "pretalx-widget", "ics", "csv".
-std::optional<ImportFormat> parseImportFormat(std::string_view name);
-std::string_view importFormatName(ImportFormat f);
-// Looks at the content first (BEGIN:VCALENDAR, {"schedule": …}, {"talks": …}); the name's
-// extension only decides for CSV, which has no signature.
-ImportFormat detectImportFormat(std::string_view text, std::string_view name);
+struct ImportFormat;  // formats.hpp: the table of formats
 
 struct ImportOptions {
   std::optional<TimeZone> zone;       // the feed's zone, for floating times; none: the source's own
@@ -54,7 +47,7 @@ struct ImportedProject {
 };
 
 struct ImportResult {
-  ImportFormat format = ImportFormat::Auto;
+  const ImportFormat* format = nullptr;  // the format read (formats.hpp)
   std::string title;              // conference or calendar name: a new feed's title
   std::string suggestedSourceId;  // from the acronym or calendar name; empty: the caller uses the file stem
   std::optional<std::string> zoneName;  // the source's zone, when it names one its times agree with
@@ -69,9 +62,6 @@ struct ImportResult {
   // for them instead of removing it, since the source still lists them.
   std::vector<std::string> refusedKeys;
 };
-
-// Runs the importer for `format` (Auto: detected). Never throws.
-ImportResult importSource(std::string_view text, std::string_view name, ImportFormat format, const ImportOptions& opts);
 
 // Lowercase ASCII letters and digits with single '-' between words; "" when nothing is left.
 std::string slugify(std::string_view s, std::size_t maxLen = 48);

@@ -307,4 +307,6 @@ ImportResult importCsv(std::string_view text, const ImportOptions&) {
   return r;
 }
 
+int recogniseCsv(std::string_view, std::string_view) { return 0; }
+
 }  // namespace sf::core

@@ -30,4 +30,7 @@ CsvTable parseCsv(std::string_view text);
 // One ImportedProject per row, keyed by its id column.
 ImportResult importCsv(std::string_view text, const ImportOptions& opts);
 
+// CSV has no signature: 0, so it is what is left when no other format knows the text.
+int recogniseCsv(std::string_view text, std::string_view lowerName);
+
 }  // namespace sf::core

@@ -472,4 +472,9 @@ ImportResult importIcs(std::string_view text, const ImportOptions& opts) {
   return r;
 }
 
+int recogniseIcs(std::string_view text, std::string_view lowerName) {
+  if (trimmed(withoutBom(text)).starts_with("BEGIN:VCALENDAR")) return 4;
+  return lowerName.ends_with(".ics") || lowerName.ends_with(".ical") ? 1 : 0;
+}
+
 }  // namespace sf::core

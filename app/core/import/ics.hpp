@@ -16,4 +16,7 @@ ImportResult importIcs(std::string_view text, const ImportOptions& opts);
 // "Text with \, \; \n escapes" to plain text.
 std::string unescapeIcsText(std::string_view s);
 
+// BEGIN:VCALENDAR: 4; otherwise a name ending in .ics or .ical: 1.
+int recogniseIcs(std::string_view text, std::string_view lowerName);
+
 }  // namespace sf::core

@@ -2,6 +2,8 @@
 // the import's own items, and a final check with the same parser the screens use.
 #include "core/import/merge.hpp"
 
+#include "core/import/formats.hpp"
+
 #include <algorithm>
 #include <functional>
 #include <set>
@@ -138,7 +140,7 @@ MergeResult mergeImport(ojson feed, const ImportResult& source, std::string_view
     const auto under = id.rfind('_');
     return under != std::string::npos && keptIds.contains(id.substr(0, under));
   };
-  if (source.format != ImportFormat::Csv) m.events = mergeArray(feed, "events", prefix, std::move(in), keep);
+  if (!source.format || !source.format->projects) m.events = mergeArray(feed, "events", prefix, std::move(in), keep);
 
   in.clear();
   for (const auto& p : source.projects) {
@@ -147,7 +149,7 @@ MergeResult mergeImport(ojson feed, const ImportResult& source, std::string_view
     m.origins[n.id] = n.origin;
     in.push_back(std::move(n));
   }
-  if (source.format == ImportFormat::Csv) m.projects = mergeArray(feed, "projects", prefix, std::move(in));
+  if (source.format && source.format->projects) m.projects = mergeArray(feed, "projects", prefix, std::move(in));
 
   if (createFields && !source.fieldIds.empty()) {
     if (!feed.contains("fields") || !feed["fields"].is_array()) {

@@ -46,12 +46,6 @@ MergeResult mergeImport(nlohmann::ordered_json feed, const ImportResult& source,
 // The file text of a feed: two-space indentation, UTF-8 as is, a final newline.
 std::string serializeFeed(const nlohmann::ordered_json& feed);
 
-// The text of `after` written into `original` (whose JSON is `before`) with the least change:
-// top-level members and array items that did not change keep their exact text, so a feed
-// formatted by hand stays formatted as it was. Falls back to serializeFeed when in doubt.
-std::string rewriteFeedText(std::string_view original, const nlohmann::ordered_json& before,
-                            const nlohmann::ordered_json& after);
-
 // parseFeed over the serialized feed; problems inside imported items name their origin too.
 Diagnostics checkMergedFeed(const std::string& text, std::string_view fileName, const nlohmann::ordered_json& feed,
                             const std::map<std::string, std::string>& origins);

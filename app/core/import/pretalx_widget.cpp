@@ -4,6 +4,8 @@
 #include <map>
 #include <set>
 
+#include "core/import/pretalx_widget.hpp"
+
 #include "core/import/c3voc.hpp"
 #include "core/feed/json_scan.hpp"
 #include "core/base/text_util.hpp"
@@ -143,6 +145,14 @@ ImportResult importPretalxWidget(std::string_view text, const ImportOptions& opt
            "timezone says " + quoteShort(tzText) + ", but " + std::to_string(wrongOffsets) +
                " times carry another offset; every time is read from its own offset");
   return finish();
+}
+
+int recognisePretalxWidget(std::string_view text, std::string_view) {
+  const std::string_view t = trimmed(withoutBom(text));
+  if (!t.starts_with("{")) return 0;
+  // The first top-level keys decide; a cheap look that needs no full parse.
+  const auto head = t.substr(0, 4096);
+  return head.find("\"talks\"") != std::string_view::npos && head.find("\"schedule\"") == std::string_view::npos ? 3 : 0;
 }
 
 }  // namespace sf::core

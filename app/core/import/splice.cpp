@@ -2,6 +2,9 @@
 // keep their original bytes, so an organiser's hand formatting survives an import.
 #include <cctype>
 
+#include "core/import/splice.hpp"
+
+#include "core/feed/json_scan.hpp"
 #include "core/import/merge.hpp"
 
 namespace sf::core {
@@ -13,69 +16,38 @@ struct Span {
   std::size_t begin = 0, end = 0;  // [begin, end) of a value in the text
 };
 
-std::size_t skipWs(std::string_view t, std::size_t i) {
-  while (i < t.size() && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r')) ++i;
-  return i;
-}
-
-// The end of the JSON value starting at `i` (the text has passed the strict scanner).
-std::size_t skipValue(std::string_view t, std::size_t i) {
-  int depth = 0;
-  bool inString = false;
-  for (; i < t.size(); ++i) {
-    const char c = t[i];
-    if (inString) {
-      if (c == '\\') ++i;
-      else if (c == '"') {
-        inString = false;
-        if (depth == 0) return i + 1;
-      }
-    } else if (c == '"') {
-      inString = true;
-    } else if (c == '{' || c == '[') {
-      ++depth;
-    } else if (c == '}' || c == ']') {
-      if (--depth == 0) return i + 1;
-      if (depth < 0) return i;
-    } else if (depth == 0 && (c == ',' || std::isspace(static_cast<unsigned char>(c)))) {
-      return i;
-    }
-  }
-  return i;
-}
-
 // Members of the object at `i`: key -> value span. Empty when the text is not as expected.
 std::vector<std::pair<std::string, Span>> members(std::string_view t, std::size_t i) {
   std::vector<std::pair<std::string, Span>> out;
-  i = skipWs(t, i);
+  i = skipJsonSpace(t, i);
   if (i >= t.size() || t[i] != '{') return {};
-  i = skipWs(t, i + 1);
+  i = skipJsonSpace(t, i + 1);
   while (i < t.size() && t[i] != '}') {
-    const std::size_t keyEnd = skipValue(t, i);
+    const std::size_t keyEnd = skipJsonValue(t, i);
     std::string key;
     try {
       key = ojson::parse(t.substr(i, keyEnd - i)).get<std::string>();
     } catch (const std::exception&) {
       return {};
     }
-    i = skipWs(t, keyEnd);
+    i = skipJsonSpace(t, keyEnd);
     if (i >= t.size() || t[i] != ':') return {};
-    const std::size_t vb = skipWs(t, i + 1), ve = skipValue(t, vb);
+    const std::size_t vb = skipJsonSpace(t, i + 1), ve = skipJsonValue(t, vb);
     out.emplace_back(std::move(key), Span{vb, ve});
-    i = skipWs(t, ve);
-    if (i < t.size() && t[i] == ',') i = skipWs(t, i + 1);
+    i = skipJsonSpace(t, ve);
+    if (i < t.size() && t[i] == ',') i = skipJsonSpace(t, i + 1);
   }
   return out;
 }
 
 std::vector<Span> items(std::string_view t, Span arr) {
   std::vector<Span> out;
-  std::size_t i = skipWs(t, arr.begin + 1);
+  std::size_t i = skipJsonSpace(t, arr.begin + 1);
   while (i < arr.end && t[i] != ']') {
-    const std::size_t e = skipValue(t, i);
+    const std::size_t e = skipJsonValue(t, i);
     out.push_back({i, e});
-    i = skipWs(t, e);
-    if (i < arr.end && t[i] == ',') i = skipWs(t, i + 1);
+    i = skipJsonSpace(t, e);
+    if (i < arr.end && t[i] == ',') i = skipJsonSpace(t, i + 1);
   }
   return out;
 }

@@ -11,7 +11,6 @@
 
 namespace sf::core {
 
-using Millis = std::chrono::sys_time<std::chrono::milliseconds>;
 inline constexpr std::size_t kNoProject = static_cast<std::size_t>(-1);
 // How long a slide takes to come in, unless the screen's config says otherwise.
 inline constexpr std::chrono::milliseconds kSlideTransition{900};
@@ -63,7 +62,5 @@ std::size_t figuresPage(const RotationPlan& plan, const RotationPosition& pos, s
 const Announcement* activeAnnouncement(const Feed& feed, Instant now);
 // The next start or end of any announcement after `now`.
 std::optional<Instant> nextAnnouncementChange(const Feed& feed, Instant now);
-
-inline Instant toInstant(Millis t) { return std::chrono::floor<std::chrono::seconds>(t); }
 
 }  // namespace sf::core

@@ -1,0 +1,12 @@
+// The feed's meaning checked after its shape was read: ids, references, times, colours and texts
+// the screen cannot show. Part of parseFeed; tools that build feeds in memory call it too.
+#pragma once
+#include "core/base/diagnostic.hpp"
+#include "core/feed/model.hpp"
+
+namespace sf::core {
+
+// Semantic checks over a structurally read feed (ids, references, times).
+void checkFeed(const Feed& feed, Diagnostics& out);
+
+}  // namespace sf::core
