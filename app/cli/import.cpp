@@ -66,7 +66,7 @@ int runImport(const std::vector<std::string>& args) {
   bool dryRun = false, createNew = false, noBreaks = false, quiet = false;
   app.add_option("sources", sources, "schedule, calendar or CSV files or URLs")->required();
   app.add_option("--into", into, "the feed to import into; created when it does not exist")->required();
-  app.add_option("--format", formatName, "the sources' format (default: detected)")
+  app.add_option("--format", formatName, "the sources' format, detected by default; " + formatNames())
       ->check([](const std::string& name) {
         return name == "auto" || core::findImportFormat(name) ? std::string() : "unknown format " + name + "; " + formatNames();
       });

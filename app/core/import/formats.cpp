@@ -11,6 +11,7 @@
 #include "core/import/csv.hpp"
 #include "core/import/ics.hpp"
 #include "core/import/pretalx_widget.hpp"
+#include "core/import/sessionize.hpp"
 
 namespace sf::core {
 namespace {
@@ -18,6 +19,7 @@ namespace {
 constexpr ImportFormat kFormats[] = {
     {"frab", "pretalx c3voc", "frab/pretalx schedule JSON", recogniseC3voc, importC3voc},
     {"pretalx-widget", "", "pretalx widget data", recognisePretalxWidget, importPretalxWidget},
+    {"sessionize", "", "Sessionize \"All\" JSON", recogniseSessionize, importSessionize},
     {"ics", "ical", "iCalendar", recogniseIcs, importIcs},
     {"csv", "", "CSV", recogniseCsv, importCsv, true,
      "in Excel save as \"CSV UTF-8 (comma delimited)\", in LibreOffice choose the character set "

@@ -1,0 +1,216 @@
+// Sessionize "All" JSON to imported events. Ids are strings in new exports and numbers in some
+// old ones, rooms and speakers are referenced by id: every lookup that fails is a located warning.
+#include "core/import/sessionize.hpp"
+
+#include <map>
+
+#include "core/base/text_util.hpp"
+#include "core/feed/json_reader.hpp"
+#include "core/feed/json_scan.hpp"
+#include "core/import/c3voc.hpp"
+
+namespace sf::core {
+namespace {
+
+using nlohmann::json;
+
+const json* member(const json& obj, std::string_view key) {
+  auto it = obj.find(key);
+  return it == obj.end() || it->is_null() ? nullptr : &*it;
+}
+
+std::string stringOf(const json* v) {
+  return v && v->is_string() ? std::string(trimmed(v->get_ref<const std::string&>())) : std::string();
+}
+
+// An id as Sessionize writes it: "248343", 248343 or a GUID; "" when it is none of these.
+std::string idOf(const json* v) {
+  if (!v) return {};
+  if (v->is_string()) return std::string(trimmed(v->get_ref<const std::string&>()));
+  if (v->is_number_integer() || v->is_number_unsigned()) return v->dump();
+  return {};
+}
+
+// id -> name of the list at `key`, each item with "id" and `nameKey` (rooms, category items).
+std::map<std::string, std::string> namesById(const json* list, const char* nameKey) {
+  std::map<std::string, std::string> out;
+  if (!list || !list->is_array()) return out;
+  for (const auto& item : *list)
+    if (item.is_object())
+      if (auto id = idOf(member(item, "id")); !id.empty()) out[id] = stringOf(member(item, nameKey));
+  return out;
+}
+
+std::map<std::string, std::string> speakerNames(const json& root) {
+  std::map<std::string, std::string> out;
+  const json* list = member(root, "speakers");
+  if (!list || !list->is_array()) return out;
+  for (const auto& s : *list) {
+    if (!s.is_object()) continue;
+    std::string name = stringOf(member(s, "fullName"));
+    if (name.empty()) name = std::string(trimmed(stringOf(member(s, "firstName")) + " " + stringOf(member(s, "lastName"))));
+    if (auto id = idOf(member(s, "id")); !id.empty() && !name.empty()) out[id] = name;
+  }
+  return out;
+}
+
+// Every category item, by id: "Track" items say which track a session is in.
+std::map<std::string, std::string> categoryItems(const json& root) {
+  std::map<std::string, std::string> out;
+  const json* cats = member(root, "categories");
+  if (!cats || !cats->is_array()) return out;
+  for (const auto& c : *cats)
+    if (c.is_object())
+      for (auto& [id, name] : namesById(member(c, "items"), "name")) out[id] = name;
+  return out;
+}
+
+struct Lookups {
+  std::map<std::string, std::string> rooms, speakers, categories;
+};
+
+class SessionReader {
+ public:
+  SessionReader(const ImportOptions& opts, const Lookups& lookups, ImportResult& r)
+      : opts_(opts), lookups_(lookups), r_(r) {}
+
+  // False when the file cannot be read at all (local times and no zone).
+  bool read(const json& s, const std::string& p) {
+    if (!s.is_object()) {
+      warn(p, "expected a session object, found " + describeJson(s) + "; left out");
+      ++r_.refused;
+      return true;
+    }
+    ImportedEvent e;
+    e.key = idOf(member(s, "id"));
+    e.origin = p;
+    if (e.key.empty()) {
+      warn(p + "/id", "a session without an id cannot be followed across imports; left out");
+      ++r_.refused;
+      return true;
+    }
+    const bool service = member(s, "isServiceSession") && s["isServiceSession"] == true;
+    if (service && !opts_.includeBreaks) {
+      ++r_.skipped;
+      return true;
+    }
+    const std::string title = stringOf(member(s, "title"));
+    if (title.empty()) return refuse(e, p + "/title", "a session without a title cannot be shown; left out");
+    e.title = title;
+    const json* starts = member(s, "startsAt");
+    const json* ends = member(s, "endsAt");
+    if (!starts) {  // not scheduled yet: Sessionize lists accepted sessions before they have a slot
+      ++r_.skipped;
+      return true;
+    }
+    auto start = time(starts, p + "/startsAt");
+    if (needZone_) return false;  // said once, at the first time: the rest would repeat it
+    auto end = ends ? time(ends, p + "/endsAt") : start;
+    if (!start || !end) return refuse(e, p, "left out: its times cannot be read");
+    if (*end < *start) {
+      warn(p + "/endsAt", "the session ends before it starts; shown without an end");
+      end = start;
+    }
+    e.start = *start;
+    e.end = *end;
+    if (auto room = idOf(member(s, "roomId")); !room.empty()) {
+      const auto it = lookups_.rooms.find(room);
+      if (it != lookups_.rooms.end()) e.room = it->second;
+      else warn(p + "/roomId", "no room " + quoteShort(room) + " in /rooms; shown without a room");
+    }
+    e.description = text(s, p);
+    r_.events.push_back(std::move(e));
+    return true;
+  }
+
+ private:
+  std::optional<Instant> time(const json* v, const std::string& p) {
+    const std::string s = stringOf(v);
+    if (auto t = parseInstant(s)) return t;
+    if (!opts_.zone) {
+      if (parseInstantOrLocal(s, TimeZone::utc())) {
+        report(r_.diagnostics, Severity::Error, p,
+               "the time " + quoteShort(s) + " has no UTC offset and Sessionize does not say where it is; name the "
+               "venue's zone with --time-zone, e.g. --time-zone Europe/Vienna (or import into a feed that has one)");
+        needZone_ = true;
+      } else {
+        warn(p, "expected a date and time such as 2024-04-20T09:00:00, found " + describeJson(v ? *v : json()));
+      }
+      return std::nullopt;
+    }
+    if (auto t = parseInstantOrLocal(s, *opts_.zone)) return t;
+    warn(p, "expected a date and time such as 2024-04-20T09:00:00, found " + describeJson(v ? *v : json()));
+    return std::nullopt;
+  }
+
+  // The abstract, then the speakers and the track, as the screen's detail view shows them.
+  std::string text(const json& s, const std::string& p) {
+    std::string out = plainText(stringOf(member(s, "description")));
+    std::vector<std::string> names;
+    if (const json* ids = member(s, "speakers"); ids && ids->is_array()) {
+      for (std::size_t i = 0; i < ids->size(); ++i) {
+        const std::string id = idOf(&(*ids)[i]);
+        const auto it = lookups_.speakers.find(id);
+        if (it != lookups_.speakers.end()) names.push_back(it->second);
+        else if (!id.empty()) warn(p + "/speakers/" + std::to_string(i), "no speaker " + quoteShort(id) + " in /speakers");
+      }
+    }
+    std::vector<std::string> tracks;
+    if (const json* items = member(s, "categoryItems"); items && items->is_array())
+      for (const auto& item : *items)
+        if (auto it = lookups_.categories.find(idOf(&item)); it != lookups_.categories.end() && !it->second.empty())
+          tracks.push_back(it->second);
+    out = shorten(out, opts_.maxDescription);
+    if (!names.empty()) out += (out.empty() ? "" : "\n") + std::string("— ") + join(names);
+    if (!tracks.empty()) out += (out.empty() ? "" : "\n") + join(tracks);
+    return out;
+  }
+
+  bool refuse(const ImportedEvent& e, const std::string& p, std::string why) {
+    warn(p, std::move(why));
+    r_.refusedKeys.push_back(e.key);
+    ++r_.refused;
+    return true;
+  }
+  void warn(const std::string& p, std::string msg) { report(r_.diagnostics, Severity::Warning, p, std::move(msg)); }
+
+  const ImportOptions& opts_;
+  const Lookups& lookups_;
+  ImportResult& r_;
+  bool needZone_ = false;
+};
+
+}  // namespace
+
+ImportResult importSessionize(std::string_view text, const ImportOptions& opts) {
+  ImportResult r;
+  json root;
+  if (!parseJsonSource(text, root, r.diagnostics)) return r;
+  const json* sessions = root.is_object() ? member(root, "sessions") : nullptr;
+  if (!sessions || !sessions->is_array()) {
+    report(r.diagnostics, Severity::Error, root.is_object() ? "/sessions" : "",
+           "expected Sessionize's \"All\" export: an object with \"sessions\": […], \"speakers\" and \"rooms\"");
+  } else {
+    const Lookups lookups{namesById(member(root, "rooms"), "name"), speakerNames(root), categoryItems(root)};
+    SessionReader reader(opts, lookups, r);
+    for (std::size_t i = 0; i < sessions->size(); ++i)
+      if (!reader.read((*sessions)[i], "/sessions/" + std::to_string(i))) {
+        r.events.clear();  // no zone: none of its times can be placed
+        break;
+      }
+    if (!hasErrors(r.diagnostics) && r.events.empty())
+      report(r.diagnostics, Severity::Error, "/sessions", "no session with a title and a start time was found");
+    r.suggestedSourceId = "sessionize";
+  }
+  locatePointers(withoutBom(text), r.diagnostics);
+  return r;
+}
+
+int recogniseSessionize(std::string_view text, std::string_view) {
+  const std::string_view t = trimmed(withoutBom(text));
+  if (!t.starts_with("{")) return 0;
+  const auto head = t.substr(0, 8192);
+  return head.find("\"sessions\"") != std::string_view::npos && head.find("\"startsAt\"") != std::string_view::npos ? 3 : 0;
+}
+
+}  // namespace sf::core
