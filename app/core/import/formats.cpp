@@ -10,6 +10,7 @@
 #include "core/import/c3voc.hpp"
 #include "core/import/csv.hpp"
 #include "core/import/ics.hpp"
+#include "core/import/indico.hpp"
 #include "core/import/pretalx_widget.hpp"
 #include "core/import/sessionize.hpp"
 
@@ -20,6 +21,7 @@ constexpr ImportFormat kFormats[] = {
     {"frab", "pretalx c3voc", "frab/pretalx schedule JSON", recogniseC3voc, importC3voc},
     {"pretalx-widget", "", "pretalx widget data", recognisePretalxWidget, importPretalxWidget},
     {"sessionize", "", "Sessionize \"All\" JSON", recogniseSessionize, importSessionize},
+    {"indico", "", "Indico event JSON", recogniseIndico, importIndico},
     {"ics", "ical", "iCalendar", recogniseIcs, importIcs},
     {"csv", "", "CSV", recogniseCsv, importCsv, true,
      "in Excel save as \"CSV UTF-8 (comma delimited)\", in LibreOffice choose the character set "

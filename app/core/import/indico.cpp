@@ -1,0 +1,172 @@
+// Indico's JSON export to imported events. Its times are objects {date, time, tz}; the tz is
+// usually "UTC" even where the event's own zone is another, so each time is read in its own tz.
+#include "core/import/indico.hpp"
+
+#include "core/base/text_util.hpp"
+#include "core/feed/json_reader.hpp"
+#include "core/feed/json_scan.hpp"
+#include "core/import/c3voc.hpp"
+
+namespace sf::core {
+namespace {
+
+using nlohmann::json;
+
+const json* member(const json& obj, std::string_view key) {
+  auto it = obj.find(key);
+  return it == obj.end() || it->is_null() ? nullptr : &*it;
+}
+
+std::string stringOf(const json* v) {
+  if (v && (v->is_number_integer() || v->is_number_unsigned())) return v->dump();
+  return v && v->is_string() ? std::string(trimmed(v->get_ref<const std::string&>())) : std::string();
+}
+
+// "Peres, Martin" as Indico's fullName writes it reads better as "Martin Peres" on a screen.
+std::string personName(const json& p) {
+  std::string name = std::string(trimmed(stringOf(member(p, "first_name")) + " " + stringOf(member(p, "last_name"))));
+  return name.empty() ? stringOf(member(p, "fullName")) : name;
+}
+
+std::vector<std::string> people(const json& c, const char* key) {
+  std::vector<std::string> out;
+  if (const json* list = member(c, key); list && list->is_array())
+    for (const auto& p : *list)
+      if (p.is_object())
+        if (auto n = personName(p); !n.empty()) out.push_back(n);
+  return out;
+}
+
+class EventReader {
+ public:
+  EventReader(const ImportOptions& opts, ImportResult& r, std::optional<TimeZone> eventZone)
+      : opts_(opts), r_(r), eventZone_(std::move(eventZone)) {}
+
+  void contribution(const json& c, const std::string& p) {
+    if (!c.is_object()) {
+      warn(p, "expected a contribution object, found " + describeJson(c) + "; left out");
+      ++r_.refused;
+      return;
+    }
+    ImportedEvent e;
+    e.key = stringOf(member(c, "id"));
+    if (e.key.empty()) e.key = stringOf(member(c, "db_id"));
+    e.origin = p;
+    if (e.key.empty()) {
+      warn(p + "/id", "a contribution without an id cannot be followed across imports; left out");
+      ++r_.refused;
+      return;
+    }
+    const std::string title = stringOf(member(c, "title"));
+    if (title.empty()) return refuse(e.key, p + "/title", "a contribution without a title cannot be shown; left out");
+    e.title = title;
+    if (!member(c, "startDate")) {  // on the list but not in the timetable
+      ++r_.skipped;
+      return;
+    }
+    const auto start = time(member(c, "startDate"), p + "/startDate");
+    auto end = member(c, "endDate") ? time(member(c, "endDate"), p + "/endDate") : start;
+    if (!start) return refuse(e.key, p + "/startDate", "left out: its start cannot be read");
+    if (!end || *end < *start) end = start;
+    e.start = *start;
+    e.end = *end;
+    e.room = stringOf(member(c, "roomFullname"));
+    if (e.room.empty()) e.room = stringOf(member(c, "room"));
+    e.place = stringOf(member(c, "location"));
+    if (const std::string url = stringOf(member(c, "url")); isWebUrl(url)) e.link = url;
+    e.description = text(c);
+    r_.events.push_back(std::move(e));
+  }
+
+ private:
+  // {"date": "2021-09-15", "time": "11:00:00", "tz": "UTC"}: a local time in the named zone.
+  std::optional<Instant> time(const json* v, const std::string& p) {
+    if (!v || !v->is_object()) {
+      warn(p, "expected {\"date\", \"time\", \"tz\"}, found " + describeJson(v ? *v : json()));
+      return std::nullopt;
+    }
+    const std::string local = stringOf(member(*v, "date")) + "T" + stringOf(member(*v, "time"));
+    const std::string tz = stringOf(member(*v, "tz"));
+    std::optional<TimeZone> zone = tz.empty() ? std::nullopt : TimeZone::find(tz);
+    if (!zone) {
+      zone = eventZone_ ? eventZone_ : opts_.zone;
+      if (!zone) {
+        warn(p + "/tz", "unknown time zone " + quoteShort(tz) + " and the event names none; left out");
+        return std::nullopt;
+      }
+      warn(p + "/tz", "unknown time zone " + quoteShort(tz) + "; read in " + zone->name());
+    }
+    if (auto t = parseInstantOrLocal(local, *zone)) return t;
+    warn(p, "expected a date such as 2021-09-15 and a time such as 11:00:00, found " + quoteShort(local));
+    return std::nullopt;
+  }
+
+  std::string text(const json& c) {
+    std::string out = shorten(plainText(stringOf(member(c, "description"))), opts_.maxDescription);
+    auto names = people(c, "speakers");
+    if (names.empty()) names = people(c, "primaryauthors");  // exports often list speakers only as authors
+    if (!names.empty()) out += (out.empty() ? "" : "\n") + std::string("— ") + join(names);
+    if (const std::string track = stringOf(member(c, "track")); !track.empty()) out += (out.empty() ? "" : "\n") + track;
+    return out;
+  }
+
+  void refuse(const std::string& key, const std::string& p, std::string why) {
+    warn(p, std::move(why));
+    r_.refusedKeys.push_back(key);
+    ++r_.refused;
+  }
+  void warn(const std::string& p, std::string msg) { report(r_.diagnostics, Severity::Warning, p, std::move(msg)); }
+
+  const ImportOptions& opts_;
+  ImportResult& r_;
+  std::optional<TimeZone> eventZone_;
+};
+
+}  // namespace
+
+ImportResult importIndico(std::string_view text, const ImportOptions& opts) {
+  ImportResult r;
+  json root;
+  if (!parseJsonSource(text, root, r.diagnostics)) return r;
+  const json* results = root.is_object() ? member(root, "results") : nullptr;
+  if (!results || !results->is_array()) {
+    report(r.diagnostics, Severity::Error, root.is_object() ? "/results" : "",
+           "expected Indico's export: an object with \"results\": [{\"title\": …, \"contributions\": […]}]");
+  } else {
+    for (std::size_t i = 0; i < results->size(); ++i) {
+      const json& ev = (*results)[i];
+      const std::string p = "/results/" + std::to_string(i);
+      const json* contributions = ev.is_object() ? member(ev, "contributions") : nullptr;
+      if (!contributions || !contributions->is_array()) {
+        report(r.diagnostics, Severity::Warning, p,
+               "an event without \"contributions\"; export it with ?detail=contributions to import its programme");
+        continue;
+      }
+      const std::string zoneName = stringOf(member(ev, "timezone"));
+      const auto zone = TimeZone::find(zoneName);
+      if (r.title.empty()) r.title = stringOf(member(ev, "title"));
+      if (zone && !r.zoneName) r.zoneName = zoneName;
+      if (r.suggestedSourceId.empty())
+        if (const std::string id = stringOf(member(ev, "id")); !id.empty()) r.suggestedSourceId = "indico-" + id;
+      EventReader reader(opts, r, zone);
+      for (std::size_t k = 0; k < contributions->size(); ++k)
+        reader.contribution((*contributions)[k], p + "/contributions/" + std::to_string(k));
+    }
+    if (!hasErrors(r.diagnostics) && r.events.empty())
+      report(r.diagnostics, Severity::Error, "/results", "no contribution with a title and a time was found");
+  }
+  locatePointers(withoutBom(text), r.diagnostics);
+  return r;
+}
+
+int recogniseIndico(std::string_view text, std::string_view) {
+  const std::string_view t = trimmed(withoutBom(text));
+  if (!t.starts_with("{")) return 0;
+  const auto head = t.substr(0, 8192);
+  const bool apiResult = head.find("\"HTTPAPIResult\"") != std::string_view::npos;
+  const bool contributions = head.find("\"results\"") != std::string_view::npos &&
+                             head.find("\"contributions\"") != std::string_view::npos;
+  return apiResult || contributions ? 3 : 0;
+}
+
+}  // namespace sf::core
