@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/feed/json_scan.hpp"
+#include "core/import/schedule2.hpp"
 #include "core/base/text_util.hpp"
 
 namespace sf::core {
@@ -396,6 +397,8 @@ ImportResult importC3voc(std::string_view text, const ImportOptions& opts) {
            "expected a frab/pretalx schedule: an object with \"schedule\": {\"conference\": {\"days\": […]}}");
     return finish();
   }
+  // A flat event list is schedule2, whatever its $schema says (or when it says nothing).
+  if (const json* flat = member(*sch, "events"); flat && flat->is_array()) return importSchedule2(text, opts);
   if (sch->contains("rooms"))
     report(r.diagnostics, Severity::Error, "/schedule/rooms",
            "rooms are not allowed here: the schedule format lists them in /schedule/conference/rooms");

@@ -1,0 +1,151 @@
+// c3voc schedule2 JSON to imported events. Its times carry offsets, so no day bookkeeping is
+// needed; what needs care is the references: rooms by guid, tracks by slug, persons by guid.
+#include "core/import/schedule2.hpp"
+
+#include <map>
+
+#include "core/base/text_util.hpp"
+#include "core/feed/json_reader.hpp"
+#include "core/feed/json_scan.hpp"
+#include "core/import/c3voc.hpp"
+
+namespace sf::core {
+namespace {
+
+using nlohmann::json;
+
+const json* member(const json& obj, std::string_view key) {
+  auto it = obj.is_object() ? obj.find(key) : obj.end();
+  return it == obj.end() || it->is_null() ? nullptr : &*it;
+}
+
+std::string stringOf(const json* v) {
+  if (v && (v->is_number_integer() || v->is_number_unsigned())) return v->dump();
+  return v && v->is_string() ? std::string(trimmed(v->get_ref<const std::string&>())) : std::string();
+}
+
+// guid and slug -> name, for the conference's rooms and tracks.
+std::map<std::string, std::string> namesOf(const json* list) {
+  std::map<std::string, std::string> out;
+  if (!list || !list->is_array()) return out;
+  for (const auto& item : *list) {
+    const std::string name = stringOf(member(item, "name"));
+    for (const char* key : {"guid", "slug"})
+      if (auto k = stringOf(member(item, key)); !k.empty() && !name.empty()) out[k] = name;
+  }
+  return out;
+}
+
+// A reference such as "room": {"name": …, "guid": …} or a bare guid: its name.
+std::string resolve(const json* ref, const std::map<std::string, std::string>& names) {
+  if (!ref) return {};
+  if (ref->is_string()) {
+    const auto it = names.find(stringOf(ref));
+    return it != names.end() ? it->second : stringOf(ref);
+  }
+  if (auto name = stringOf(member(*ref, "name")); !name.empty()) return name;
+  for (const char* key : {"guid", "slug"})
+    if (auto it = names.find(stringOf(member(*ref, key))); it != names.end()) return it->second;
+  return {};
+}
+
+struct Lookups {
+  std::map<std::string, std::string> rooms, tracks, persons;
+};
+
+std::vector<std::string> speakers(const json& ev, const Lookups& l) {
+  std::vector<std::string> all, onStage;
+  if (const json* list = member(ev, "participants"); list && list->is_array())
+    for (const auto& p : *list) {
+      std::string name = stringOf(member(p, "name"));
+      if (name.empty())
+        if (auto it = l.persons.find(stringOf(member(p, "guid"))); it != l.persons.end()) name = it->second;
+      if (name.empty()) continue;
+      all.push_back(name);
+      if (stringOf(member(p, "role")) == "SPEAKER") onStage.push_back(name);
+    }
+  return onStage.empty() ? all : onStage;
+}
+
+std::string describe(const json& ev, const Lookups& l, const ImportOptions& opts) {
+  std::string text = plainText(stringOf(member(ev, "abstract")));
+  if (text.empty()) text = plainText(stringOf(member(ev, "description")));
+  text = shorten(text, opts.maxDescription);
+  if (const auto names = speakers(ev, l); !names.empty()) text += (text.empty() ? "" : "\n\n") + std::string("— ") + join(names);
+  if (const auto track = resolve(member(ev, "track"), l.tracks); !track.empty()) text += (text.empty() ? "" : "\n") + track;
+  return text;
+}
+
+}  // namespace
+
+ImportResult importSchedule2(std::string_view text, const ImportOptions& opts) {
+  ImportResult r;
+  json root;
+  if (!parseJsonSource(text, root, r.diagnostics)) return r;
+  const json* sch = member(root, "schedule");
+  const json* events = sch ? member(*sch, "events") : nullptr;
+  if (!events || !events->is_array()) {
+    report(r.diagnostics, Severity::Error, sch ? "/schedule/events" : "",
+           "expected a schedule2 file: {\"schedule\": {\"conference\": {…}, \"events\": […]}}");
+    locatePointers(withoutBom(text), r.diagnostics);
+    return r;
+  }
+  const json* conf = member(*sch, "conference");
+  Lookups l;
+  if (conf) {
+    l.rooms = namesOf(member(*conf, "rooms"));
+    l.tracks = namesOf(member(*conf, "tracks"));
+    r.title = stringOf(member(*conf, "title"));
+    r.suggestedSourceId = slugify(stringOf(member(*conf, "acronym")), 32);
+    if (auto zone = stringOf(member(*conf, "time_zone_name")); TimeZone::find(zone)) r.zoneName = zone;
+  }
+  l.persons = namesOf(member(*sch, "persons"));
+  std::map<std::string, int> seen;  // guid -> how many events had it so far
+  for (std::size_t i = 0; i < events->size(); ++i) {
+    const json& ev = (*events)[i];
+    const std::string p = "/schedule/events/" + std::to_string(i);
+    ImportedEvent e;
+    e.origin = p;
+    e.key = stringOf(member(ev, "guid"));
+    if (e.key.empty()) e.key = stringOf(member(ev, "code"));
+    const std::string title = stringOf(member(ev, "title"));
+    const auto start = parseInstant(stringOf(member(ev, "start")));
+    auto end = parseInstant(stringOf(member(ev, "end")));
+    std::string why = e.key.empty() ? "it has no guid" : title.empty() ? "it has no title"
+                    : !start ? "its start is not a date and time with offset" : "";
+    if (!why.empty()) {
+      report(r.diagnostics, Severity::Warning, p, "event left out: " + why);
+      if (!e.key.empty()) r.refusedKeys.push_back(e.key);
+      ++r.refused;
+      continue;
+    }
+    // The same guid again (a workshop on several days): each occurrence stays, keyed by its date.
+    if (seen[e.key]++ > 0) {
+      std::string day = stringOf(member(ev, "start")).substr(0, 10);  // the date as written, local
+      std::erase(day, '-');
+      e.key += "_" + day;
+      report(r.diagnostics, Severity::Warning, p + "/guid", "the guid appears again; imported as " + quoteShort(e.key));
+    }
+    const std::string subtitle = stringOf(member(ev, "subtitle"));
+    e.title = subtitle.empty() ? title : title + " " + subtitle;
+    e.start = *start;
+    e.end = end && *end >= *start ? *end : *start;
+    e.room = resolve(member(ev, "room"), l.rooms);
+    if (auto url = stringOf(member(ev, "url")); isWebUrl(url)) e.link = url;
+    e.description = describe(ev, l, opts);
+    r.events.push_back(std::move(e));
+  }
+  if (!hasErrors(r.diagnostics) && r.events.empty())
+    report(r.diagnostics, Severity::Error, "/schedule/events", "no event with a guid, a title and a start was found");
+  locatePointers(withoutBom(text), r.diagnostics);
+  return r;
+}
+
+int recogniseSchedule2(std::string_view text, std::string_view) {
+  const std::string_view t = trimmed(withoutBom(text));
+  if (!t.starts_with("{")) return 0;
+  const auto head = t.substr(0, 1024);
+  return head.find("schedule2") != std::string_view::npos || head.find("schema2.json") != std::string_view::npos ? 3 : 0;
+}
+
+}  // namespace sf::core
