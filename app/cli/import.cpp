@@ -13,6 +13,7 @@
 #include "core/base/text_util.hpp"
 #include "platform/files.hpp"
 #include "platform/source.hpp"
+#include "platform/xml.hpp"
 
 namespace sf::cli {
 namespace {
@@ -127,6 +128,7 @@ int runImport(const std::vector<std::string>& args) {
   core::ImportOptions opts;
   opts.now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
   opts.includeBreaks = !noBreaks;
+  opts.parseXml = platform::parseXml;
   bool failed = false;
   std::map<std::string, std::string> origins;
   core::Diagnostics mergeNotes;

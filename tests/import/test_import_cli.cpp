@@ -87,7 +87,7 @@ TEST_CASE("import usage errors exit 2", "[cli][import]") {
   const auto src = sf::test::samplePath("schedules/frab-camp2019.json");
   CHECK(run("import --help").exitCode == 0);
   CHECK(run("import " + src).exitCode == 2);  // no --into
-  CHECK(run("import " + src + " --into " + feed + " --format xml").exitCode == 2);
+  CHECK(run("import " + src + " --into " + feed + " --format xlsx").exitCode == 2);
   CHECK(run("import " + src + " --into " + feed + " --time-zone Mars/Base").exitCode == 2);
   CHECK(run("import " + src + " --into " + feed + " --source-id a:b").exitCode == 2);
   CHECK(run("import " + src + " --into " + feed + " --languages deutsch").exitCode == 2);

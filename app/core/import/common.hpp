@@ -12,6 +12,7 @@
 
 #include "core/base/diagnostic.hpp"
 #include "core/base/time.hpp"
+#include "core/base/xml_tree.hpp"
 
 namespace sf::core {
 
@@ -24,6 +25,7 @@ struct ImportOptions {
   std::size_t maxInstances = 1000;    // per recurring event
   bool includeBreaks = true;          // pretalx widget: slots without a submission (breaks, keynotes)
   std::size_t maxDescription = 600;   // characters; longer texts are shortened at a sentence
+  XmlParser parseXml = nullptr;       // for the XML formats: the platform's parser (platform/xml.hpp)
 };
 
 struct ImportedEvent {

@@ -13,6 +13,7 @@
 #include "core/import/indico.hpp"
 #include "core/import/pretalx_widget.hpp"
 #include "core/import/schedule2.hpp"
+#include "core/import/schedule_xml.hpp"
 #include "core/import/sessionize.hpp"
 
 namespace sf::core {
@@ -20,6 +21,7 @@ namespace {
 
 constexpr ImportFormat kFormats[] = {
     {"frab", "pretalx c3voc", "frab/pretalx schedule JSON", recogniseC3voc, importC3voc},
+    {"xml", "schedule.xml pentabarf", "frab/pentabarf schedule.xml", recogniseScheduleXml, importScheduleXml},
     {"schedule2", "", "c3voc schedule2 JSON", recogniseSchedule2, importSchedule2},
     {"pretalx-widget", "", "pretalx widget data", recognisePretalxWidget, importPretalxWidget},
     {"sessionize", "", "Sessionize \"All\" JSON", recogniseSessionize, importSessionize},

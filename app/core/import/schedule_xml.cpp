@@ -1,0 +1,192 @@
+// schedule.xml to imported events. The instant comes from <date> where it has an offset; the
+// old files have none, so the day's date, <start> and day_change place it in the venue's zone.
+#include "core/import/schedule_xml.hpp"
+
+#include <map>
+
+#include "core/base/text_util.hpp"
+
+namespace sf::core {
+namespace {
+
+std::string str(std::string_view s) { return std::string(trimmed(s)); }
+
+// "HH:MM" or "HH:MM:SS" -> minutes after midnight; "D:HH:MM" too for durations.
+std::optional<int> minutesOf(std::string_view s) {
+  std::vector<int> parts;
+  std::size_t pos = 0;
+  while (pos <= s.size()) {
+    auto colon = s.find(':', pos);
+    if (colon == std::string_view::npos) colon = s.size();
+    const auto part = s.substr(pos, colon - pos);
+    if (part.empty() || part.size() > 3) return std::nullopt;
+    int n = 0;
+    for (char c : part) {
+      if (c < '0' || c > '9') return std::nullopt;
+      n = n * 10 + (c - '0');
+    }
+    parts.push_back(n);
+    pos = colon + 1;
+  }
+  if (parts.size() == 2) return parts[0] * 60 + parts[1];
+  if (parts.size() == 3) return parts[0] * 60 + parts[1];  // HH:MM:SS; seconds do not matter here
+  return std::nullopt;
+}
+
+std::optional<int> durationMinutes(std::string_view s) {  // "00:45", "01:30:00", "1:02:00" (D:HH:MM)
+  std::vector<std::string_view> parts;
+  for (std::size_t pos = 0; pos <= s.size();) {
+    auto colon = s.find(':', pos);
+    if (colon == std::string_view::npos) colon = s.size();
+    parts.push_back(s.substr(pos, colon - pos));
+    pos = colon + 1;
+  }
+  const auto hm = minutesOf(s);
+  if (parts.size() == 3 && parts[0].size() == 1 && hm) {  // "D:HH:MM", as frab writes long ones
+    const auto rest = minutesOf(s.substr(2));
+    if (rest) return (parts[0][0] - '0') * 24 * 60 + *rest;
+  }
+  return hm;
+}
+
+class Reader {
+ public:
+  Reader(const ImportOptions& opts, ImportResult& r, std::optional<TimeZone> zone, int dayChange)
+      : opts_(opts), r_(r), zone_(std::move(zone)), dayChange_(dayChange) {}
+
+  void day(const XmlElement& day) {
+    const auto date = parseDate(day.attribute("date"));
+    for (const auto& c : day.children) {
+      if (c.name == "event") event(c, date, "");
+      if (c.name == "room")
+        for (const auto& ev : c.children)
+          if (ev.name == "event") event(ev, date, c.attribute("name"));
+    }
+  }
+  bool needsZone() const { return needZone_; }
+
+ private:
+  void event(const XmlElement& ev, std::optional<Date> day, std::string_view roomName) {
+    ImportedEvent e;
+    e.origin = "line " + std::to_string(ev.line);
+    e.key = str(ev.attribute("guid"));
+    if (e.key.empty()) e.key = str(ev.attribute("id"));
+    const std::string title = str(ev.childText("title"));
+    const auto start = startOf(ev, day);
+    std::string why = e.key.empty() ? "it has no guid and no id" : title.empty() ? "it has no title"
+                    : !start ? "its start cannot be read" : "";
+    if (!why.empty()) {
+      if (!needZone_) warn(ev, "event left out: " + why);
+      if (!e.key.empty()) r_.refusedKeys.push_back(e.key);
+      ++r_.refused;
+      return;
+    }
+    if (seen_[e.key]++ > 0) {  // the same guid on several days: each occurrence stays
+      std::string date = formatDate(zone_ ? zone_->toLocal(*start).date : floor<std::chrono::days>(*start));
+      std::erase(date, '-');
+      e.key += "_" + date;
+      warn(ev, "the event's guid appears again; imported as " + quoteShort(e.key));
+    }
+    const std::string subtitle = str(ev.childText("subtitle"));
+    e.title = subtitle.empty() ? title : title + " " + subtitle;
+    e.start = *start;
+    const auto length = durationMinutes(str(ev.childText("duration")));
+    if (!length && !str(ev.childText("duration")).empty()) warn(ev, "the duration cannot be read; shown without a length");
+    e.end = *start + std::chrono::minutes{length.value_or(0)};
+    e.room = str(ev.childText("room"));
+    if (e.room.empty()) e.room = str(roomName);
+    if (const std::string url = str(ev.childText("url")); isWebUrl(url)) e.link = url;
+    e.description = describe(ev);
+    r_.events.push_back(std::move(e));
+  }
+
+  std::optional<Instant> startOf(const XmlElement& ev, std::optional<Date> day) {
+    if (auto t = parseInstant(str(ev.childText("date")))) return t;
+    const auto clock = minutesOf(str(ev.childText("start")));
+    if (!day || !clock) return std::nullopt;
+    if (!zone_) {
+      if (!needZone_)
+        r_.diagnostics.push_back({Severity::Error, "", ev.line, ev.column, "",
+                                  "the schedule gives local times without an offset and names no time zone; name "
+                                  "the venue's zone with --time-zone, e.g. --time-zone Europe/Brussels"});
+      needZone_ = true;
+      return std::nullopt;
+    }
+    // Times before day_change belong to the night after the day they are filed under.
+    const Date date = *clock < dayChange_ ? *day + std::chrono::days{1} : *day;
+    return zone_->fromLocal(date + std::chrono::days{*clock / (24 * 60)}, *clock / 60 % 24, *clock % 60);
+  }
+
+  std::string describe(const XmlElement& ev) const {
+    std::string text = plainText(str(ev.childText("abstract")));
+    if (text.empty()) text = plainText(str(ev.childText("description")));
+    text = shorten(text, opts_.maxDescription);
+    std::vector<std::string> names;
+    if (const XmlElement* persons = ev.child("persons"))
+      for (const auto& p : persons->children)
+        if (p.name == "person" && !p.text.empty()) names.push_back(p.text);
+    if (names.empty())
+      if (const XmlElement* p = ev.child("person"); p && !p->text.empty()) names.push_back(p->text);
+    if (!names.empty()) text += (text.empty() ? "" : "\n\n") + std::string("— ") + join(names);
+    if (const std::string track = str(ev.childText("track")); !track.empty()) text += (text.empty() ? "" : "\n") + track;
+    return text;
+  }
+
+  void warn(const XmlElement& at, std::string msg) {
+    r_.diagnostics.push_back({Severity::Warning, "", at.line, at.column, "", std::move(msg)});
+  }
+
+  const ImportOptions& opts_;
+  ImportResult& r_;
+  std::optional<TimeZone> zone_;
+  int dayChange_ = 0;
+  bool needZone_ = false;
+  std::map<std::string, int> seen_;
+};
+
+}  // namespace
+
+ImportResult importScheduleXml(std::string_view text, const ImportOptions& opts) {
+  ImportResult r;
+  if (!opts.parseXml) {
+    report(r.diagnostics, Severity::Error, "", "this build reads no XML");
+    return r;
+  }
+  XmlDocument doc = opts.parseXml(withoutBom(text));
+  r.diagnostics = std::move(doc.diagnostics);
+  if (doc.roots.empty()) return r;
+  const XmlElement& root = doc.roots.front();
+  if (root.name != "schedule") {
+    r.diagnostics.push_back({Severity::Error, "", root.line, root.column, "",
+                             "expected a schedule.xml: <schedule> with <conference> and <day> elements, found <" + root.name + ">"});
+    return r;
+  }
+  const XmlElement* conf = root.child("conference");
+  std::optional<TimeZone> zone;
+  if (conf) {
+    r.title = str(conf->childText("title"));
+    r.suggestedSourceId = slugify(conf->childText("acronym"), 32);
+    if (const std::string name = str(conf->childText("time_zone_name")); !name.empty()) {
+      zone = TimeZone::find(name);
+      if (zone) r.zoneName = name;
+      else r.diagnostics.push_back({Severity::Warning, "", conf->line, conf->column, "",
+                                    "unknown time_zone_name " + quoteShort(name) + "; the offsets in the times are used"});
+    }
+  }
+  if (!zone) zone = opts.zone;
+  const int dayChange = conf ? minutesOf(str(conf->childText("day_change"))).value_or(0) : 0;
+  Reader reader(opts, r, zone, dayChange);
+  for (const auto& c : root.children)
+    if (c.name == "day") reader.day(c);
+  if (reader.needsZone()) r.events.clear();
+  else if (r.events.empty())
+    report(r.diagnostics, Severity::Error, "", "no event with an id, a title and a start was found");
+  return r;
+}
+
+int recogniseScheduleXml(std::string_view text, std::string_view) {
+  const std::string_view head = trimmed(withoutBom(text)).substr(0, 1024);
+  return head.starts_with("<") && head.find("<schedule") != std::string_view::npos ? 4 : 0;
+}
+
+}  // namespace sf::core
