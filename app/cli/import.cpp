@@ -169,10 +169,14 @@ int runImport(const std::vector<std::string>& args) {
     feed = std::move(merged.feed);
     origins.insert(merged.origins.begin(), merged.origins.end());
     mergeNotes.insert(mergeNotes.end(), merged.diagnostics.begin(), merged.diagnostics.end());
-    const bool projects = r.format->projects;
-    std::cerr << source << " (" << r.format->description << ", source id \"" << sid << "\"): "
-              << (projects ? r.projects.size() : r.events.size()) << (projects ? " projects: " : " events: ")
-              << counts(projects ? merged.projects : merged.events)
+    using Items = core::ImportItems;
+    const Items items = r.format->items;
+    const std::size_t count = items == Items::Projects ? r.projects.size()
+                             : items == Items::Announcements ? r.announcements.size() : r.events.size();
+    std::cerr << source << " (" << r.format->description << ", source id \"" << sid << "\"): " << count
+              << (items == Items::Projects ? " projects: " : items == Items::Announcements ? " announcements: " : " events: ")
+              << counts(items == Items::Projects ? merged.projects
+                        : items == Items::Announcements ? merged.announcements : merged.events)
               << (r.skipped > 0 ? ", " + std::to_string(r.skipped) + " left out" : std::string())
               << (r.refused > 0 ? ", " + std::to_string(r.refused) + " unreadable and left out (see the warnings)" : std::string())
               << '\n';

@@ -18,6 +18,9 @@ namespace sf::core {
 
 struct ImportFormat;  // formats.hpp: the table of formats
 
+// What a format brings, and so which list of the feed its items are merged into.
+enum class ImportItems { Events, Projects, Announcements };
+
 struct ImportOptions {
   std::optional<TimeZone> zone;       // the feed's zone, for floating times; none: the source's own
   Instant now{};                      // recurrences are expanded up to now + horizon
@@ -48,6 +51,17 @@ struct ImportedProject {
   std::vector<std::string> ownedKeys;  // keys this source writes; a re-import leaves the others alone
 };
 
+// An urgent message (from a CAP alert): texts by language, shown between start and end.
+struct ImportedAnnouncement {
+  std::string key;
+  std::string origin;
+  nlohmann::ordered_json title = nlohmann::ordered_json::object();  // language -> text
+  nlohmann::ordered_json text = nlohmann::ordered_json::object();
+  Instant start{};
+  Instant end{};
+  int priority = 100;
+};
+
 struct ImportResult {
   const ImportFormat* format = nullptr;  // the format read (formats.hpp)
   std::string title;              // conference or calendar name: a new feed's title
@@ -56,6 +70,7 @@ struct ImportResult {
   std::vector<std::string> languages;   // CSV: the languages its columns carry
   std::vector<ImportedEvent> events;
   std::vector<ImportedProject> projects;
+  std::vector<ImportedAnnouncement> announcements;
   std::vector<std::string> fieldIds;    // CSV: fields of action the projects use
   Diagnostics diagnostics;              // no file name: the caller adds it
   int skipped = 0;                      // items left out on purpose (breaks, cancelled), for the summary

@@ -1,5 +1,5 @@
 // The table of import formats, detection by their own recognisers, and the one entry point the
-// tools call: text in, located events or projects out, with non-UTF-8 refused up front.
+// tools call: text in, located events, projects or announcements out, non-UTF-8 refused up front.
 #include "core/import/formats.hpp"
 
 #include <algorithm>
@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "core/base/text_util.hpp"
+#include "core/import/cap.hpp"
 #include "core/import/c3voc.hpp"
 #include "core/import/csv.hpp"
 #include "core/import/ics.hpp"
@@ -27,7 +28,8 @@ constexpr ImportFormat kFormats[] = {
     {"sessionize", "", "Sessionize \"All\" JSON", recogniseSessionize, importSessionize},
     {"indico", "", "Indico event JSON", recogniseIndico, importIndico},
     {"ics", "ical", "iCalendar", recogniseIcs, importIcs},
-    {"csv", "", "CSV", recogniseCsv, importCsv, true,
+    {"cap", "", "CAP alert", recogniseCap, importCap, ImportItems::Announcements},
+    {"csv", "", "CSV", recogniseCsv, importCsv, ImportItems::Projects,
      "in Excel save as \"CSV UTF-8 (comma delimited)\", in LibreOffice choose the character set "
      "\"Unicode (UTF-8)\" when saving as CSV"},
 };

@@ -16,7 +16,7 @@ struct ImportFormat {
   // the highest score wins, the table's order breaks ties. Cheap looks only, no full parse.
   int (*recognise)(std::string_view text, std::string_view lowerName);
   ImportResult (*read)(std::string_view text, const ImportOptions& opts);
-  bool projects = false;  // brings projects (merged into "projects"), not events
+  ImportItems items = ImportItems::Events;  // which of the feed's lists its items go into
   // How to save the file as UTF-8, for the message when it is not.
   std::string_view saveAsUtf8 = "save or export it as UTF-8";
 };

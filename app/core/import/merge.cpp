@@ -17,6 +17,7 @@ namespace {
 using ojson = nlohmann::ordered_json;
 
 constexpr std::string_view kEventKeys[] = {"title", "description", "start", "end", "allDay", "room", "place", "organiser", "link"};
+constexpr std::string_view kAnnouncementKeys[] = {"title", "text", "start", "end", "priority"};
 // Dark enough for white text (WCAG AA), so placeholder fields pass the feed's colour check.
 constexpr std::string_view kPalette[] = {"#AD1457", "#1565C0", "#2E7D32", "#6A1B9A", "#00695C", "#4E342E", "#37474F", "#283593"};
 
@@ -26,6 +27,16 @@ struct Incoming {
   std::vector<std::string> owned;
   std::string origin;
 };
+
+ojson announcementJson(const ImportedAnnouncement& a, const TimeZone& zone) {
+  ojson v = ojson::object();
+  if (!a.title.empty()) v["title"] = a.title;
+  v["text"] = a.text;
+  v["start"] = formatInstant(a.start, zone);
+  v["end"] = formatInstant(a.end, zone);
+  v["priority"] = a.priority;
+  return v;
+}
 
 ojson eventJson(const ImportedEvent& e, const TimeZone& zone) {
   ojson v = ojson::object();
@@ -140,7 +151,8 @@ MergeResult mergeImport(ojson feed, const ImportResult& source, std::string_view
     const auto under = id.rfind('_');
     return under != std::string::npos && keptIds.contains(id.substr(0, under));
   };
-  if (!source.format || !source.format->projects) m.events = mergeArray(feed, "events", prefix, std::move(in), keep);
+  const ImportItems items = source.format ? source.format->items : ImportItems::Events;
+  if (items == ImportItems::Events) m.events = mergeArray(feed, "events", prefix, std::move(in), keep);
 
   in.clear();
   for (const auto& p : source.projects) {
@@ -149,7 +161,17 @@ MergeResult mergeImport(ojson feed, const ImportResult& source, std::string_view
     m.origins[n.id] = n.origin;
     in.push_back(std::move(n));
   }
-  if (source.format && source.format->projects) m.projects = mergeArray(feed, "projects", prefix, std::move(in));
+  if (items == ImportItems::Projects) m.projects = mergeArray(feed, "projects", prefix, std::move(in));
+
+  in.clear();
+  for (const auto& a : source.announcements) {
+    Incoming n{itemId(sourceId, a.key), announcementJson(a, zone), {kAnnouncementKeys, kAnnouncementKeys + std::size(kAnnouncementKeys)},
+               originOf(a.origin)};
+    if (!ids.insert(n.id).second) continue;
+    m.origins[n.id] = n.origin;
+    in.push_back(std::move(n));
+  }
+  if (items == ImportItems::Announcements) m.announcements = mergeArray(feed, "announcements", prefix, std::move(in));
 
   if (createFields && !source.fieldIds.empty()) {
     if (!feed.contains("fields") || !feed["fields"].is_array()) {
@@ -184,7 +206,7 @@ Diagnostics checkMergedFeed(const std::string& text, std::string_view fileName, 
                             const std::map<std::string, std::string>& origins) {
   ParseResult pr = parseFeed(text, fileName);
   for (auto& d : pr.diagnostics) {
-    for (const char* coll : {"/events/", "/projects/"}) {
+    for (const char* coll : {"/events/", "/projects/", "/announcements/"}) {
       if (!d.jsonPointer.starts_with(coll)) continue;
       const std::string_view rest = std::string_view(d.jsonPointer).substr(std::string_view(coll).size());
       std::size_t index = 0, digits = 0;
