@@ -32,12 +32,22 @@ case "$arch" in
   amd64) kernel=linux-image-amd64 tools="qemu-system-x86_64:qemu-system-x86" ;;
   # A Raspberry Pi's architecture on QEMU's generic arm64 board. mmdebstrap runs the foreign
   # root's maintainer scripts through qemu-user and binfmt_misc.
-  arm64) kernel=linux-image-arm64 tools="qemu-system-aarch64:qemu-system-arm qemu-aarch64-static:qemu-user-static update-binfmts:binfmt-support" ;;
+  # arch-test is how mmdebstrap checks that the foreign root's binaries run.
+  arm64) kernel=linux-image-arm64 tools="qemu-system-aarch64:qemu-system-arm qemu-aarch64-static:qemu-user-static update-binfmts:binfmt-support arch-test:arch-test" ;;
   *) echo "no system test for $arch packages" >&2; exit 2 ;;
 esac
 for tool in mmdebstrap:mmdebstrap qemu-img:qemu-utils python3:python3 $tools; do
   command -v "${tool%%:*}" >/dev/null || { apt-get install -y -qq --no-install-recommends "${tool#*:}" >/dev/null; }
 done
+if [ "$arch" = arm64 ]; then
+  # The foreign root's programs run through binfmt_misc, which a container may not have mounted
+  # (qemu-user-static's postinst then registers nothing): mount it and register qemu-aarch64.
+  mountpoint -q /proc/sys/fs/binfmt_misc || mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc
+  [ -e /proc/sys/fs/binfmt_misc/qemu-aarch64 ] || update-binfmts --import qemu-aarch64 >/dev/null 2>&1 || true
+  update-binfmts --enable qemu-aarch64 >/dev/null 2>&1 || true
+  grep -qx enabled /proc/sys/fs/binfmt_misc/qemu-aarch64 ||
+    { echo "binfmt_misc has no qemu-aarch64 entry: the arm64 root cannot run its programs" >&2; exit 2; }
+fi
 mirror=${SF_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 security=${SF_DEBIAN_SECURITY:-http://deb.debian.org/debian-security}
 

@@ -141,7 +141,9 @@ class Vm:
                           "-chardev", f"socket,id=probe,path={self.probe_path},server=on,wait=off",
                           "-device", "virtserialport,chardev=probe,name=sf.probe",
                           "-qmp", f"unix:{self.qmp_path},server=on,wait=off"]
-        accels = [["-accel", "tcg,thread=multi", "-cpu", "max"]]
+        # An arm64 guest is a Raspberry Pi 4's CPU (Cortex-A72, ARMv8.0): "max" would add pointer
+        # authentication and SVE, which TCG emulates slowly and no Pi has.
+        accels = [["-accel", "tcg,thread=multi", "-cpu", "cortex-a72" if arch == "arm64" else "max"]]
         if arch != "arm64" and os.access("/dev/kvm", os.W_OK):
             accels.insert(0, ["-accel", "kvm", "-cpu", "host"])
         self.started = time.monotonic()
@@ -157,7 +159,7 @@ class Vm:
             self.kill()
         else:
             raise QemuError(f"{name}: QEMU did not start (see {self.dir}/qemu.log)")
-        self.log(f"{name}: QEMU started ({self.accel}, -vga {vga})")
+        self.log(f"{name}: QEMU started ({self.accel}, {' '.join(display)})")
         # Connected before the guest boots: the chardev drops what the guest writes to nobody.
         self.probe = socket.socket(socket.AF_UNIX)
         self.probe.connect(self.probe_path)
