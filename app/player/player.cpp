@@ -56,15 +56,16 @@ core::PointerEvent::Kind toPointer(Kind k) {
 // When the screen must next be drawn even if nobody touches it.
 // `frame`: the animation frame interval while something moves; `clockTick`: a minute, or a
 // second when the clock shows seconds.
-Millis nextDeadline(const core::PlayerState& state, const core::Feed& feed, const core::RotationPlan& plan, Millis now,
-                    milliseconds frame, milliseconds clockTick) {
+Millis nextDeadline(const core::PlayerState& state, const core::Feed& feed, const core::RotationPlan& plan,
+                    const core::FramePlan& fp, milliseconds frame, milliseconds clockTick) {
+  const Millis now = fp.now;
   const core::PlayerEnv env{feed, plan, now};
   Millis next = core::nextStateDeadline(state, env);
-  if (inTransition(state, plan, now)) next = std::min(next, nextTransitionFrame(state, plan, now, frame));
-  if (!core::interacting(state) && !core::activeAnnouncement(feed, core::toInstant(now))) {
+  if (fp.moving) next = std::min(next, core::nextTransitionFrame(state, plan, now, frame));
+  if (!core::interacting(state) && !fp.announcement) {
     // The progress bar moves once a second; the slide changes at its end. An announcement
     // hides both, so it is drawn once a minute only (for the clock).
-    const auto pos = core::rotationAt(plan, now);
+    const auto& pos = fp.position;
     const auto elapsed = (now - pos.slideStart).count();
     next = std::min(next, pos.slideStart + milliseconds{(elapsed / 1000 + 1) * 1000});
     next = std::min(next, core::nextRotationChange(plan, now));
@@ -293,23 +294,24 @@ int runPlayer(const PlayerOptions& o) {
     }
     if (dirty) {
       const auto t0 = std::chrono::steady_clock::now();
-      const bool moving = inTransition(state, plan, now);
       const views::ViewContext ctx{feed, state, layout, zone, schedule, qr, core::toInstant(now), text, report, &images.table()};
+      const core::FramePlan fp = planFrame(ctx, plan, now);
+      const bool moving = fp.moving;
       // Rotation slides come from layers unless a finger is down (pressed states must show).
       const std::vector<SlideLayer>* layers = nullptr;
       const SlideLayer* header = nullptr;
       if (!state.pointer.down && !dark) {
-        layers = &slides.prepare(ctx, plan, now);
+        layers = &slides.prepare(ctx, plan, fp);
         // Not on the first frame: the next slide can wait for a progress tick, the screen cannot.
-        if (!first && !moving && !layers->empty() && core::rotationAt(plan, now).slideEnd - now <= kPaintAhead)
-          slides.prepareNext(ctx, plan, now);
+        if (!first && !moving && !layers->empty() && fp.position.slideEnd - now <= kPaintAhead)
+          slides.prepareNext(ctx, plan, planFrame(ctx, plan, fp.position.slideEnd));
         if (!layers->empty()) header = slides.header(ctx);
       }
       display->beginFrame(static_cast<float>((now - lastDraw).count()) / 1000.f);
       report.hits.clear();
       report.scrollContent = -1;
       if (!dark) {
-        composeFrame(ctx, plan, now, {}, layers, header);
+        composeFrame(ctx, plan, fp, {}, layers, header);
         if (state.statusOpen) views::drawStatus(ctx, statusRows);
       }
       display->endFrame(0, !dark);  // every frame but a dark one paints the whole screen
@@ -336,7 +338,7 @@ int runPlayer(const PlayerOptions& o) {
         service.ready("playing " + feed.id + " revision " + std::to_string(feed.revision));
       }
       if (o.onFrame) o.onFrame(std::chrono::steady_clock::now() - t0, moving);
-      deadline = nextDeadline(state, feed, plan, now, frameInterval,
+      deadline = nextDeadline(state, feed, plan, fp, frameInterval,
                               o.config.clockSeconds ? milliseconds{1000} : milliseconds{60000});
       if (state.statusOpen) deadline = std::min(deadline, Millis{std::chrono::floor<std::chrono::seconds>(now) + std::chrono::seconds{1}});
       // Dark, nothing moves until the off period ends; awake at night, it sleeps again when idle.

@@ -146,7 +146,7 @@ RenderResult FrameRenderer::render(const RenderRequest& r) {
     impl_->display->beginFrame(1.f / 60);
     const views::ViewContext ctx{feed, state, impl_->layout, zone, schedule, qr, at, text, report,
                                  r.loadImages ? &impl_->images->table() : nullptr};
-    composeFrame(ctx, plan, r.at, req);
+    composeFrame(ctx, plan, planFrame(ctx, plan, r.at), req);
     impl_->display->endFrame(0, true);
   };
   draw();

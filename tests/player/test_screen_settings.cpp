@@ -55,10 +55,10 @@ TEST_CASE("a slide comes in for as long as the screen's transition setting says"
   core::PlayerState state;
   state.changedAt = t0 - 1h;  // at rest: no view change running
 
-  CHECK(player::inTransition(state, plan, start + 800ms));
-  CHECK_FALSE(player::inTransition(state, plan, start + 1200ms));  // the default 900 ms are over
+  CHECK(core::inTransition(state, plan, start + 800ms));
+  CHECK_FALSE(core::inTransition(state, plan, start + 1200ms));  // the default 900 ms are over
   plan.transition = 1500ms;
-  CHECK(player::inTransition(state, plan, start + 1200ms));
-  CHECK(player::inTransition(state, plan, start + 1490ms));
-  CHECK_FALSE(player::inTransition(state, plan, start + 1500ms));
+  CHECK(core::inTransition(state, plan, start + 1200ms));
+  CHECK(core::inTransition(state, plan, start + 1490ms));
+  CHECK_FALSE(core::inTransition(state, plan, start + 1500ms));
 }
