@@ -98,7 +98,7 @@ int runPreview(const std::vector<std::string>& args) {
     return kExitInvalid;
   }
   const core::Feed& feed = *loaded.parsed.feed;
-  const auto zone = core::TimeZone::find(feed.timeZoneName).value_or(core::TimeZone::utc());
+  const core::TimeZone& zone = feed.zone;
   const auto moment = readMoment(at, feed, "preview");
   if (!moment) return kExitUsage;
   const core::Millis when = std::chrono::time_point_cast<std::chrono::milliseconds>(*moment);

@@ -106,7 +106,7 @@ int runPlayer(const PlayerOptions& o) {
   // rebuilt then (zone, rotation, QR code, schedule).
   LiveFeed live(o.config, {o.feed, o.status, {}}, [d = display.get()] { d->wake(); }, o.live);
   std::shared_ptr<const core::Feed> feedPtr = live.feed();
-  core::TimeZone zone = core::TimeZone::find(feedPtr->timeZoneName).value_or(core::TimeZone::utc());
+  core::TimeZone zone = feedPtr->zone;
   const platform::WallClock clock = o.startAt ? platform::WallClock(*o.startAt, o.clockSpeed) : platform::WallClock();
 
   // Textures of the feed's images, and the slides painted into layers; both go before the display.
@@ -163,7 +163,7 @@ int runPlayer(const PlayerOptions& o) {
     const LiveFeed::Changes changes = live.drain();
     if (changes.feed) {
       feedPtr = live.feed();
-      zone = core::TimeZone::find(feedPtr->timeZoneName).value_or(core::TimeZone::utc());
+      zone = feedPtr->zone;
       core::buildRotation(*feedPtr, core::toInstant(now), plan, clockOk);
       core::onFeedSwapped(state, *feedPtr, plan);  // the open project stays if it still exists
       qr = platform::encodeQr(feedPtr->link);

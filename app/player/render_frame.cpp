@@ -60,7 +60,7 @@ RenderResult FrameRenderer::render(const RenderRequest& r) {
   if (!core::fitsFont(*r.feed)) core::fitFeedToFont(fitted.emplace(*r.feed));
   const core::Feed& feed = fitted ? *fitted : *r.feed;
   if (impl_->display->setExtraGlyphs(core::extraGlyphs(feed)) && !impl_->display->loadFonts(impl_->layout, out.error)) return out;
-  const core::TimeZone zone = core::TimeZone::find(feed.timeZoneName).value_or(core::TimeZone::utc());
+  const core::TimeZone& zone = feed.zone;
   const core::Instant at = core::toInstant(r.at);
   const core::RotationPlan plan = core::buildRotation(feed, at);
 

@@ -124,7 +124,8 @@ struct Feed {
   std::string id;
   std::int64_t revision = 0;
   Instant generated{};
-  std::string timeZoneName;
+  std::string timeZoneName;          // as the feed writes it, for texts
+  TimeZone zone = TimeZone::utc();   // the venue's zone, resolved once by the parser
   std::vector<std::string> languages;
   LocalText title;
   LocalText source;

@@ -444,7 +444,10 @@ void readHeader(Reader& r, const json& root, Feed& feed, std::optional<TimeZone>
   if (auto g = r.instant(r.member(root, "", "generated", true), "/generated")) feed.generated = *g;
   if (auto tz = r.string(r.member(root, "", "timeZone", true), "/timeZone")) {
     zone = TimeZone::find(*tz);
-    if (zone) feed.timeZoneName = *tz;
+    if (zone) {
+      feed.timeZoneName = *tz;
+      feed.zone = *zone;
+    }
     else r.error("/timeZone", "expected an IANA time zone such as \"Europe/Berlin\", found " + quoteShort(*tz));
   }
   if (const json* langs = r.member(root, "", "languages", true); langs && r.array(*langs, "/languages", "of language codes")) {
