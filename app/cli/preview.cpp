@@ -61,16 +61,8 @@ void paste(std::vector<std::uint8_t>& sheet, int sheetW, const Thumb& t, int x, 
     std::copy_n(&t.rgba[static_cast<std::size_t>(row) * t.w * 4], t.w * 4, &sheet[(static_cast<std::size_t>(y + row) * sheetW + x) * 4]);
 }
 
-const char* kindName(core::SlideKind k) {
-  switch (k) {
-    case core::SlideKind::Spotlight:
-    case core::SlideKind::Spotlights: return "spotlight";
-    case core::SlideKind::Schedule: return "schedule";
-    case core::SlideKind::Fields: return "fields";
-    case core::SlideKind::Figures: return "figures";
-  }
-  return "slide";
-}
+// The kinds' names are literals: null-terminated.
+const char* kindName(core::SlideKind k) { return core::slideKindInfo(k).name.data(); }
 
 }  // namespace
 

@@ -29,7 +29,7 @@ const char* actionName(core::ActionKind k) {
 
 int runRender(const std::vector<std::string>& args) {
   CLI::App app{"Renders one frame of the player to a PNG without a display (SDL offscreen driver).\n"
-               "Views: auto, spotlight, schedule, fields, field-list, detail, figures, announcement.",
+               "Views: " + player::viewNames() + ".",
                "schaufenster render"};
   std::string source{kEmbedded}, at, size = "1920x1080", viewName = "auto", project, field, lang, output;
   bool clockSeconds = false, targets = false;

@@ -43,13 +43,7 @@ void drawSlot(const views::ViewContext& ctx, const Placement& at, const core::Ro
     return;
   }
   const core::RotationSlot& s = plan.slots[shown.slot];
-  switch (s.kind) {
-    case core::SlideKind::Spotlight:
-    case core::SlideKind::Spotlights: views::drawSpotlight(ctx, at, s.project); break;
-    case core::SlideKind::Schedule: views::drawSchedule(ctx, at); break;
-    case core::SlideKind::Fields: views::drawFields(ctx, at); break;
-    case core::SlideKind::Figures: views::drawFigures(ctx, at, shown.page); break;
-  }
+  views::drawSlide(ctx, at, s.kind, s.project, shown.page);
 }
 
 }  // namespace
@@ -146,30 +140,27 @@ void composeFrame(const views::ViewContext& ctx, const core::RotationPlan& plan,
     views::drawHeader(ctx, views::HeaderKind::Announcement);
     return;
   }
-  const core::RotationPosition& pos = fp.position;
-  switch (req.view) {
-    case View::Spotlight:
-      views::drawSpotlight(ctx, {}, req.project);
+  switch (req.view.screen) {
+    case View::Screen::Slide:
+      // One kind of slide at rest; a spotlight's progress bar in its project's colour.
+      views::drawSlide(ctx, {}, req.view.slide, req.project, 0);
       views::drawHeader(ctx, views::HeaderKind::Rotation);
-      views::drawProgress(ctx, pos.progress, projectAccent(ctx, req.project));
+      views::drawProgress(ctx, fp.position.progress, projectAccent(ctx, req.project));
       return;
-    case View::Schedule: views::drawSchedule(ctx, {}); break;
-    case View::Fields: views::drawFields(ctx, {}); break;
-    case View::Figures: views::drawFigures(ctx, {}, 0); break;
-    case View::FieldList:
+    case View::Screen::FieldList:
       views::drawFieldList(ctx, {});
       views::drawHeader(ctx, views::HeaderKind::Browsing);
       return;
-    case View::Detail:
+    case View::Screen::Detail:
       views::drawDetail(ctx, {});
       views::drawHeader(ctx, views::HeaderKind::Browsing);
       return;
-    case View::Announcement:
-    case View::Auto: break;
+    case View::Screen::Announcement:
+    case View::Screen::Auto: break;
   }
   if (req.view != View::Auto) {
     views::drawHeader(ctx, views::HeaderKind::Rotation);
-    views::drawProgress(ctx, pos.progress, {244, 245, 247});
+    views::drawProgress(ctx, fp.position.progress, {244, 245, 247});
     return;
   }
 

@@ -82,6 +82,8 @@ class FrameRenderer {
   std::string error_;
 };
 
+// A view by the name `render --view` takes; viewNames() lists them.
 std::optional<View> parseView(const std::string& name);
+std::string viewNames();
 
 }  // namespace sf::player

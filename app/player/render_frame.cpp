@@ -35,14 +35,19 @@ FrameRenderer::~FrameRenderer() = default;
 
 std::optional<View> parseView(const std::string& n) {
   if (n == "auto" || n == "rotation") return View::Auto;
-  if (n == "spotlight") return View::Spotlight;
-  if (n == "schedule") return View::Schedule;
-  if (n == "fields") return View::Fields;
   if (n == "field-list") return View::FieldList;
   if (n == "detail") return View::Detail;
-  if (n == "figures") return View::Figures;
   if (n == "announcement") return View::Announcement;
+  // A kind that stands for several slides has no picture of its own.
+  if (const auto kind = core::slideKindNamed(n); kind && !core::slideKindInfo(*kind).expands) return View::of(*kind);
   return std::nullopt;
+}
+
+std::string viewNames() {
+  std::string out = "auto";
+  for (const core::SlideKindInfo& k : core::kSlideKinds)
+    if (!k.expands) out.append(", ").append(k.name);
+  return out + ", field-list, detail, announcement";
 }
 
 RenderResult FrameRenderer::render(const RenderRequest& r) {
@@ -74,8 +79,9 @@ RenderResult FrameRenderer::render(const RenderRequest& r) {
       if (feed.projects[i].id == id) return i;
     return core::kNoProject;
   };
-  switch (r.view) {
-    case View::Spotlight: {
+  switch (r.view.screen) {
+    case View::Screen::Slide: {
+      if (r.view.slide != core::SlideKind::Spotlight) break;
       req.project = projectIndex(r.project);
       if (req.project == core::kNoProject) {
         for (const auto& s : plan.slots)
@@ -91,7 +97,7 @@ RenderResult FrameRenderer::render(const RenderRequest& r) {
       }
       break;
     }
-    case View::Detail:
+    case View::Screen::Detail:
       state.mode = core::Mode::Detail;
       state.project = projectIndex(r.project) != core::kNoProject ? r.project
                       : feed.projects.empty()                      ? std::string()
@@ -101,7 +107,7 @@ RenderResult FrameRenderer::render(const RenderRequest& r) {
         return out;
       }
       break;
-    case View::FieldList:
+    case View::Screen::FieldList:
       state.mode = core::Mode::FieldList;
       state.field = feed.findField(r.field) ? r.field : (feed.fields.empty() ? std::string() : feed.fields.front().id);
       if (state.field.empty()) {
@@ -109,7 +115,7 @@ RenderResult FrameRenderer::render(const RenderRequest& r) {
         return out;
       }
       break;
-    case View::Announcement:
+    case View::Screen::Announcement:
       req.announcement = core::activeAnnouncement(feed, at);
       if (!req.announcement && !feed.announcements.empty()) {
         req.announcement = &*std::max_element(feed.announcements.begin(), feed.announcements.end(),

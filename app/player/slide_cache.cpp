@@ -20,7 +20,7 @@ void SlideCache::invalidate() {
 void SlideCache::invalidateSchedule(const core::RotationPlan& plan) {
   headerFresh_ = false;  // the clock
   for (std::size_t i = 0; i < layers_.size(); ++i)
-    if (layers_[i].slot >= plan.slots.size() || plan.slots[layers_[i].slot].kind == core::SlideKind::Schedule)
+    if (layers_[i].slot >= plan.slots.size() || core::slideKindInfo(plan.slots[layers_[i].slot].kind).readsClock)
       fresh_[i] = 0;
 }
 

@@ -23,7 +23,8 @@ class SlideCache {
 
   // Every slide must be painted again (feed, plan, language or images changed).
   void invalidate();
-  // The minute turned: the header's clock and the schedule slides (now and next) must be painted again.
+  // The minute turned: the header's clock and the slides that read it (the schedule's now and
+  // next) must be painted again.
   void invalidateSchedule(const core::RotationPlan& plan);
   // The second turned on a clock that shows seconds: only the header is painted again.
   void invalidateHeader() { headerFresh_ = false; }

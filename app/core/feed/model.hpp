@@ -1,9 +1,11 @@
 // The feed as the player and the tools use it: fields of action, projects, events, figures,
 // playlist and announcements. Built only by parseFeed, so every value here has been checked.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -98,7 +100,28 @@ struct Figure {
   LocalText note;
 };
 
+// The kinds of slide a playlist holds. A new kind is its value here and its entry in kSlideKinds,
+// its options in PlaylistItem and the parser, and its view with its entry in app/views/slides.cpp.
 enum class SlideKind { Spotlight, Spotlights, Schedule, Fields, Figures };
+
+struct SlideKindInfo {
+  SlideKind kind;
+  std::string_view name;    // in a feed's playlist ("slide") and for `render --view`
+  bool readsClock = false;  // shows what the minute changes (the schedule): painted again each minute
+  bool paged = false;       // shows one page of a longer list, the next slide of its kind the next page
+  bool expands = false;     // stands for several slides in the rotation (one spotlight per project)
+};
+
+// In the order of the enum: kSlideKinds[static_cast<std::size_t>(kind)] describes `kind`.
+inline constexpr std::array<SlideKindInfo, 5> kSlideKinds{{
+    {SlideKind::Spotlight, "spotlight"},
+    {SlideKind::Spotlights, "spotlights", false, false, true},
+    {SlideKind::Schedule, "schedule", true},
+    {SlideKind::Fields, "fields"},
+    {SlideKind::Figures, "figures", false, true},
+}};
+constexpr const SlideKindInfo& slideKindInfo(SlideKind kind) { return kSlideKinds[static_cast<std::size_t>(kind)]; }
+std::optional<SlideKind> slideKindNamed(std::string_view name);
 
 struct PlaylistItem {
   SlideKind kind = SlideKind::Spotlight;

@@ -382,6 +382,16 @@ Figure readFigure(Reader& r, const json& j, const std::string& p) {
   return f;
 }
 
+// "spotlight, spotlights, schedule, fields and figures": the kinds this player shows.
+std::string slideKindList() {
+  std::string out;
+  for (std::size_t i = 0; i < kSlideKinds.size(); ++i) {
+    if (i) out += i + 1 == kSlideKinds.size() ? " and " : ", ";
+    out += kSlideKinds[i].name;
+  }
+  return out;
+}
+
 std::optional<PlaylistItem> readSlide(Reader& r, const json& j, const std::string& p) {
   PlaylistItem it;
   if (!r.isObject(j, p, "a playlist item")) return it;
@@ -389,13 +399,10 @@ std::optional<PlaylistItem> readSlide(Reader& r, const json& j, const std::strin
   bool known = false;  // without a valid kind, kind-specific keys are not asked for
   if (auto s = r.string(r.member(j, p, "slide", true), p + "/slide")) {
     known = true;
-    if (*s == "spotlight") it.kind = SlideKind::Spotlight;
-    else if (*s == "spotlights") it.kind = SlideKind::Spotlights;
-    else if (*s == "schedule") it.kind = SlideKind::Schedule;
-    else if (*s == "fields") it.kind = SlideKind::Fields;
-    else if (*s == "figures") it.kind = SlideKind::Figures;
-    else {
-      r.warn(p + "/slide", "unknown slide " + quoteShort(*s) + " is skipped; this player shows spotlight, spotlights, schedule, fields and figures");
+    if (const auto kind = slideKindNamed(*s)) {
+      it.kind = *kind;
+    } else {
+      r.warn(p + "/slide", "unknown slide " + quoteShort(*s) + " is skipped; this player shows " + slideKindList());
       return std::nullopt;
     }
   }

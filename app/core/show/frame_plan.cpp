@@ -10,7 +10,7 @@ namespace {
 
 std::size_t pageOf(const RotationPlan& plan, const RotationPosition& pos, std::size_t slot, std::size_t figures,
                    std::size_t perPage) {
-  if (slot >= plan.slots.size() || plan.slots[slot].kind != SlideKind::Figures) return 0;
+  if (slot >= plan.slots.size() || !slideKindInfo(plan.slots[slot].kind).paged) return 0;
   return figuresPage(plan, pos, slot, figures, perPage);
 }
 
