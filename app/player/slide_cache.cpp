@@ -42,6 +42,7 @@ const SlideLayer* SlideCache::header(const views::ViewContext& ctx) {
   ctx.report.hits.clear();
   drawHeaderAlone(ctx);
   display_.endFrame(header_.texture, true);  // on its background
+  ++paints_;
   header_.hits.assign(ctx.report.hits.begin(), ctx.report.hits.end());
   headerFresh_ = true;
   return &header_;
@@ -68,6 +69,7 @@ bool SlideCache::paint(const views::ViewContext& ctx, const core::RotationPlan& 
   ctx.report.hits.clear();
   drawSlideAlone(ctx, plan, slide);
   display_.endFrame(layers_[at].texture, true);
+  ++paints_;
   SlideLayer& l = layers_[at];
   l.slot = slide.slot;
   l.page = slide.page;

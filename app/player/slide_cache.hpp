@@ -46,6 +46,8 @@ class SlideCache {
 
   // Layers hold the slide's pixels: one (or two around a transition) screen-sized textures.
   std::size_t layerCount() const { return layers_.size(); }
+  // How many slides and header bars were painted so far: what the layers saved is what is not.
+  std::size_t paintCount() const { return paints_; }
 
  private:
   bool paint(const views::ViewContext& ctx, const core::RotationPlan& plan, core::ShownSlide slide, std::size_t keep);
@@ -56,6 +58,7 @@ class SlideCache {
   std::optional<core::ShownSlide> next_;  // painted ahead
   SlideLayer header_;  // a band as high as the header; slot and page unused
   bool headerFresh_ = false;
+  std::size_t paints_ = 0;
 };
 
 }  // namespace sf::player
