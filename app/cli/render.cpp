@@ -76,7 +76,7 @@ int runRender(const std::vector<std::string>& args) {
   req.view = *view;
   req.project = project;
   req.field = field;
-  req.language = !lang.empty() ? lang : (feed.languages.empty() ? "de" : feed.languages.front());
+  req.language = !lang.empty() ? lang : std::string(core::startLanguage(feed));
   req.at = when;
   req.clockSeconds = clockSeconds;
   req.loadImages = true;

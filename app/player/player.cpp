@@ -8,6 +8,7 @@
 #include "core/feed/text_fit.hpp"
 #include "core/show/player_state.hpp"
 #include "core/show/screen_schedule.hpp"
+#include "core/show/ui_text.hpp"
 #include "feed_images.hpp"
 #include "live_feed.hpp"
 #include "platform/clock.hpp"
@@ -118,7 +119,7 @@ Kiosk::Kiosk(const PlayerOptions& o, platform::Display& display, std::chrono::st
   show_.feed = live_.feed();
   images_.retain(*show_.feed);
   display_.setExtraGlyphs(core::extraGlyphs(*show_.feed));
-  state_.language = state_.defaultLanguage = !o.language.empty() ? o.language : (show_.feed->languages.empty() ? std::string("de") : show_.feed->languages.front());
+  state_.language = state_.defaultLanguage = !o.language.empty() ? o.language : std::string(core::startLanguage(*show_.feed));
   state_.idleTimeout = o.idle;
   state_.gestures = core::gestureConfigFor(layout_);
   state_.statusCorner = layout_.minTarget * 2;
@@ -237,7 +238,7 @@ void Kiosk::makeStatusRows() {
   summary.loaded = images_.loaded();
   summary.failed = images_.failed(&summary.firstError);
   player::statusRows(live_.status(), o_.config, fps_, up, real, state_.language, statusRows_, summary);
-  statusRows_.push_back({state_.language == "de" ? "Anzeige" : "Display", display_.describe()});
+  statusRows_.push_back({core::ui(core::Ui::StatusDisplay, state_.language), display_.describe()});
 }
 
 void Kiosk::draw(Millis now, bool dark) {

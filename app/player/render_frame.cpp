@@ -67,7 +67,8 @@ RenderResult FrameRenderer::render(const RenderRequest& r) {
   if (impl_->display->setExtraGlyphs(core::extraGlyphs(feed)) && !impl_->display->loadFonts(impl_->layout, out.error)) return out;
   const core::TimeZone& zone = feed.zone;
   const core::Instant at = core::toInstant(r.at);
-  const core::RotationPlan plan = core::buildRotation(feed, at);
+  core::RotationPlan plan = core::buildRotation(feed, at);
+  plan.transition = r.transition;
 
   core::PlayerState state;
   state.language = state.defaultLanguage = r.language;

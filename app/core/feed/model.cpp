@@ -41,4 +41,8 @@ std::optional<SlideKind> slideKindNamed(std::string_view name) {
   return std::nullopt;
 }
 
+std::string_view startLanguage(const Feed& feed) {
+  return feed.languages.empty() ? kHomeLanguage : std::string_view(feed.languages.front());
+}
+
 }  // namespace sf::core

@@ -166,4 +166,9 @@ struct Feed {
   const Event* findEvent(std::string_view id) const;
 };
 
+// The language a screen speaks when nobody chose one: the feed's first, else German, the
+// format's own. The one place that fallback is written.
+inline constexpr std::string_view kHomeLanguage = "de";
+std::string_view startLanguage(const Feed& feed);
+
 }  // namespace sf::core
