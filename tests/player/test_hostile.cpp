@@ -45,7 +45,7 @@ float renderAll(const core::Feed& feed, std::size_t project, const char* when) {
       req.at = test::at(when);
       req.collectText = true;
       const auto out = renderer.render(req);
-      INFO(static_cast<int>(view) << " at " << w << "x" << h);
+      INFO(static_cast<int>(view.screen) << "/" << static_cast<int>(view.slide) << " at " << w << "x" << h);
       REQUIRE(out.error.empty());
       for (const auto& p : core::checkTextBoxes(out.texts, w, h)) FAIL_CHECK(p.message);
       for (const auto& t : out.texts) tallest = std::max(tallest, t.rect.h / static_cast<float>(h));
