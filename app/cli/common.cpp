@@ -52,7 +52,7 @@ std::string summaryLine(const core::Feed& feed) {
 
 std::optional<core::Instant> readMoment(const std::string& at, const core::Feed& feed, std::string_view command) {
   if (at.empty()) return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-  const auto zone = core::TimeZone::find(feed.timeZoneName).value_or(core::TimeZone::utc());
+  const core::TimeZone& zone = feed.zone;
   if (auto t = core::parseInstantOrLocal(at, zone)) return t;
   std::cerr << command << ": --at: expected a time such as 2024-04-25T10:00 or 2024-04-25T10:00:00+02:00, found \"" << at << "\"\n";
   return std::nullopt;

@@ -114,7 +114,7 @@ int runImport(const std::vector<std::string>& args) {
       std::cout << into << ": the feed is invalid; fix it (see `schaufenster validate`) before importing into it\n";
       return kExitInvalid;
     }
-    zone = core::TimeZone::find(loaded.parsed.feed->timeZoneName);
+    zone = loaded.parsed.feed->zone;
     originalText = *loaded.text;
     try {
       original = nlohmann::ordered_json::parse(originalText);

@@ -51,7 +51,7 @@ int runInfo(const std::vector<std::string>& args) {
     return kExitInvalid;
   }
   const core::Feed& feed = *loaded.parsed.feed;
-  const auto zone = core::TimeZone::find(feed.timeZoneName).value_or(core::TimeZone::utc());
+  const core::TimeZone& zone = feed.zone;
   if (lang.empty()) lang = feed.languages.front();
   const auto moment = readMoment(at, feed, "info");
   if (!moment) return kExitUsage;

@@ -7,9 +7,11 @@
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "core/show/config.hpp"
 #include "core/show/player_state.hpp"
 #include "core/show/rotation.hpp"
 #include "platform/display.hpp"
+#include "platform/files.hpp"
 #include "player/player.hpp"
 
 namespace sf::cli {
@@ -61,15 +63,22 @@ void paste(std::vector<std::uint8_t>& sheet, int sheetW, const Thumb& t, int x, 
     std::copy_n(&t.rgba[static_cast<std::size_t>(row) * t.w * 4], t.w * 4, &sheet[(static_cast<std::size_t>(y + row) * sheetW + x) * 4]);
 }
 
-const char* kindName(core::SlideKind k) {
-  switch (k) {
-    case core::SlideKind::Spotlight:
-    case core::SlideKind::Spotlights: return "spotlight";
-    case core::SlideKind::Schedule: return "schedule";
-    case core::SlideKind::Fields: return "fields";
-    case core::SlideKind::Figures: return "figures";
+// The kinds' names are literals: null-terminated.
+const char* kindName(core::SlideKind k) { return core::slideKindInfo(k).name.data(); }
+
+// The config file the screens read (explicit, or the default one where it exists); its
+// problems are reported and the defaults used.
+core::Config screenConfig(std::string path) {
+  const bool explicitPath = !path.empty();
+  if (!explicitPath) path = "/etc/schaufenster/config.json";
+  auto file = platform::readFile(path, 1u << 20);
+  if (!file.content) {
+    if (explicitPath) std::cerr << "preview: " << file.error << "; using the default settings\n";
+    return {};
   }
-  return "slide";
+  auto parsed = core::parseConfig(*file.content, path);
+  for (const auto& d : parsed.diagnostics) std::cerr << core::formatDiagnostic(d) << '\n';
+  return parsed.config;
 }
 
 }  // namespace
@@ -78,12 +87,14 @@ int runPreview(const std::vector<std::string>& args) {
   CLI::App app{"Renders every slide of the rotation as screens will show it at a moment, at each size,\n"
                "into PNG files plus a contact sheet (sheet.png and index.html) for checking a feed before publishing.",
                "schaufenster preview"};
-  std::string source, at, sizes = "1920x1080,1080x1920,800x480", lang, out;
+  std::string source, at, sizes = "1920x1080,1080x1920,800x480", lang, out, configPath;
   app.add_option("feed", source, "feed file or URL (\"embedded\" for the built-in feed)")->required();
   app.add_option("--at", at, "the moment, e.g. 2024-06-15T10:50 (venue time); default now");
   app.add_option("--sizes", sizes, "comma-separated screen sizes")->default_str(sizes);
   app.add_option("--lang", lang, "language (default: the feed's first)");
   app.add_option("-o,--output", out, "folder for the PNGs and the contact sheet")->required();
+  app.add_option("--config", configPath, "the screens' configuration, for their transition length "
+                                         "(default: /etc/schaufenster/config.json if it exists)");
   if (auto code = parseArgs(app, args)) return *code;
 
   const auto screens = parseSizes(sizes);
@@ -98,7 +109,7 @@ int runPreview(const std::vector<std::string>& args) {
     return kExitInvalid;
   }
   const core::Feed& feed = *loaded.parsed.feed;
-  const auto zone = core::TimeZone::find(feed.timeZoneName).value_or(core::TimeZone::utc());
+  const core::TimeZone& zone = feed.zone;
   const auto moment = readMoment(at, feed, "preview");
   if (!moment) return kExitUsage;
   const core::Millis when = std::chrono::time_point_cast<std::chrono::milliseconds>(*moment);
@@ -110,6 +121,7 @@ int runPreview(const std::vector<std::string>& args) {
   }
 
   // The cycle running at `when`: each slide is shown just after its transition has settled.
+  const auto transition = std::chrono::milliseconds{screenConfig(configPath).transitionMs};
   const core::RotationPlan plan = core::buildRotation(feed, core::toInstant(when));
   const auto pos = core::rotationAt(plan, when);
   core::Millis cycleStart = pos.slideStart;
@@ -117,11 +129,11 @@ int runPreview(const std::vector<std::string>& args) {
   std::vector<core::Millis> moments;
   core::Millis t = cycleStart;
   for (const auto& slot : plan.slots) {
-    moments.push_back(t + core::kSlideTransition + std::chrono::milliseconds{300});
+    moments.push_back(t + transition + std::chrono::milliseconds{300});
     t += slot.duration;
   }
 
-  const std::string language = !lang.empty() ? lang : (feed.languages.empty() ? "de" : feed.languages.front());
+  const std::string language = !lang.empty() ? lang : std::string(core::startLanguage(feed));
   std::ofstream html(out + "/index.html");
   html << "<!doctype html><meta charset=utf-8><title>Preview: " << feed.id << "</title>"
        << "<style>body{background:#0e1116;color:#f4f5f7;font-family:sans-serif;margin:2em}img{max-width:100%;border:1px solid #343b47}"
@@ -148,6 +160,7 @@ int runPreview(const std::vector<std::string>& args) {
       req.height = s.h;
       req.language = language;
       req.at = moments[i];
+      req.transition = transition;
       req.loadImages = true;  // previews show the feed's pictures, as screens will
       req.imageBase = source;
       auto r = renderer.render(req);

@@ -146,7 +146,7 @@ int runAnnounce(const std::vector<std::string>& args) {
     return kExitInvalid;
   }
   const core::Feed& f = *loaded.parsed.feed;
-  const auto zone = core::TimeZone::find(f.timeZoneName).value_or(core::TimeZone::utc());
+  const core::TimeZone& zone = f.zone;
   auto readTime = [&](const std::string& s) -> std::optional<core::Instant> {
     if (s.size() == 5 && s[2] == ':')  // "14:30": today in the venue's time zone
       return core::parseInstantOrLocal(core::formatDate(zone.toLocal(now()).date) + "T" + s, zone);

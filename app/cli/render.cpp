@@ -29,7 +29,7 @@ const char* actionName(core::ActionKind k) {
 
 int runRender(const std::vector<std::string>& args) {
   CLI::App app{"Renders one frame of the player to a PNG without a display (SDL offscreen driver).\n"
-               "Views: auto, spotlight, schedule, fields, field-list, detail, figures, announcement.",
+               "Views: " + player::viewNames() + ".",
                "schaufenster render"};
   std::string source{kEmbedded}, at, size = "1920x1080", viewName = "auto", project, field, lang, output;
   bool clockSeconds = false, targets = false;
@@ -76,7 +76,7 @@ int runRender(const std::vector<std::string>& args) {
   req.view = *view;
   req.project = project;
   req.field = field;
-  req.language = !lang.empty() ? lang : (feed.languages.empty() ? "de" : feed.languages.front());
+  req.language = !lang.empty() ? lang : std::string(core::startLanguage(feed));
   req.at = when;
   req.clockSeconds = clockSeconds;
   req.loadImages = true;

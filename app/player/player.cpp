@@ -5,16 +5,18 @@
 #include <algorithm>
 #include <iostream>
 
-#include "core/show/player_state.hpp"
-#include "core/show/schedule.hpp"
-#include "core/show/screen_schedule.hpp"
 #include "core/feed/text_fit.hpp"
+#include "core/show/player_state.hpp"
+#include "core/show/screen_schedule.hpp"
+#include "core/show/ui_text.hpp"
 #include "feed_images.hpp"
 #include "live_feed.hpp"
 #include "platform/clock.hpp"
 #include "platform/display.hpp"
 #include "platform/screen_power.hpp"
 #include "platform/service_notify.hpp"
+#include "redraw.hpp"
+#include "show.hpp"
 #include "slide_cache.hpp"
 
 namespace sf::player {
@@ -53,27 +55,266 @@ core::PointerEvent::Kind toPointer(Kind k) {
   }
 }
 
-// When the screen must next be drawn even if nobody touches it.
-// `frame`: the animation frame interval while something moves; `clockTick`: a minute, or a
-// second when the clock shows seconds.
-Millis nextDeadline(const core::PlayerState& state, const core::Feed& feed, const core::RotationPlan& plan, Millis now,
-                    milliseconds frame, milliseconds clockTick) {
-  const core::PlayerEnv env{feed, plan, now};
-  Millis next = core::nextStateDeadline(state, env);
-  if (inTransition(state, plan, now)) next = std::min(next, nextTransitionFrame(state, plan, now, frame));
-  if (!core::interacting(state) && !core::activeAnnouncement(feed, core::toInstant(now))) {
-    // The progress bar moves once a second; the slide changes at its end. An announcement
-    // hides both, so it is drawn once a minute only (for the clock).
-    const auto pos = core::rotationAt(plan, now);
-    const auto elapsed = (now - pos.slideStart).count();
-    next = std::min(next, pos.slideStart + milliseconds{(elapsed / 1000 + 1) * 1000});
-    next = std::min(next, core::nextRotationChange(plan, now));
+bool isPointer(Kind k) {
+  return k == Kind::PointerDown || k == Kind::PointerMove || k == Kind::PointerUp || k == Kind::PointerCancel;
+}
+
+// The player between its first frame and quitting: the live feed and what the screen shows from
+// it, the visitors' state, and when to draw. Each turn drains input, lets time act, draws when
+// something changed and says when to wake.
+class Kiosk {
+ public:
+  Kiosk(const PlayerOptions& o, platform::Display& display, std::chrono::steady_clock::time_point launched);
+  bool loadFonts(std::string& error) { return display_.loadFonts(layout_, error); }
+  // One turn of the loop; an exit code once the player should stop.
+  std::optional<int> turn();
+
+ private:
+  void takeChanges(Millis now);
+  bool takeInput(Millis now);  // false: quit
+  void advance(Millis now);
+  void makeStatusRows();
+  void draw(Millis now, bool dark);
+  void afterFirstFrame();
+
+  const PlayerOptions& o_;
+  platform::Display& display_;
+  const std::chrono::steady_clock::time_point launched_;
+  LiveFeed live_;
+  Show show_;
+  const platform::WallClock clock_;
+  // Textures of the feed's images, and the slides painted into layers; both go before the display.
+  FeedImages images_;
+  SlideCache slides_;
+  core::Layout layout_;
+  core::PlayerState state_;
+  Redraw redraw_;
+  views::ViewReport report_;
+  std::vector<views::StatusRow> statusRows_;
+  bool first_ = true;
+  Millis lastDraw_;
+  int framesThisSecond_ = 0;
+  double fps_ = 0;
+  std::chrono::steady_clock::time_point fpsSince_ = std::chrono::steady_clock::now();
+  platform::ServiceNotifier service_;
+  // Off times (config screenOff): the screen is dark, and powered down where the hardware allows,
+  // until the period ends or a touch wakes it for the idle time. That touch does nothing else.
+  platform::ScreenPower power_;
+  core::ScreenPhase screenPhase_;
+  bool screenPhaseStale_ = true, wakeTouch_ = false;
+};
+
+// Animations run at 60 frames/s where the GPU blends. Where the CPU blends every pixel itself
+// (about 1.7 ms a 1080p frame in SDL's blitter) they get 25, television's rate: under half the
+// cost of a transition, and the slow 6 % movement of a cross-fade still looks even.
+Kiosk::Kiosk(const PlayerOptions& o, platform::Display& display, std::chrono::steady_clock::time_point launched)
+    : o_(o), display_(display), launched_(launched),
+      live_(o.config, {o.feed, o.status, {}}, [d = &display] { d->wake(); }, o.live),
+      clock_(o.startAt ? platform::WallClock(*o.startAt, o.clockSpeed) : platform::WallClock()),
+      images_(display), slides_(display),
+      layout_(core::computeLayout(display.width(), display.height(), display.dpi())),
+      redraw_({milliseconds{display.softwareRendering() ? 40 : 16}, o.config.clockSeconds}),
+      power_({.backlightDir = o.backlightDir, .hdmiCec = o.config.hdmiCec}) {
+  // The feed can be replaced between frames by the live feed; the show is rebuilt then.
+  show_.feed = live_.feed();
+  images_.retain(*show_.feed);
+  display_.setExtraGlyphs(core::extraGlyphs(*show_.feed));
+  state_.language = state_.defaultLanguage = !o.language.empty() ? o.language : std::string(core::startLanguage(*show_.feed));
+  state_.idleTimeout = o.idle;
+  state_.gestures = core::gestureConfigFor(layout_);
+  state_.statusCorner = layout_.minTarget * 2;
+  const Millis now = clock_.now();
+  show_.clockOk = o.startAt || core::clockPlausible(core::toInstant(now), live_.status().clock);
+  show_.plan.transition = milliseconds{o.config.transitionMs};  // rebuilds keep it
+  rebuildShow(show_, nullptr, now, ShowChange::Feed);
+  report_.hits.reserve(64);
+  lastDraw_ = now;
+}
+
+void Kiosk::takeChanges(Millis now) {
+  const LiveFeed::Changes changes = live_.drain();
+  if (changes.feed) {
+    show_.feed = live_.feed();
+    rebuildShow(show_, &state_, now, ShowChange::Feed);
+    redraw_.textsStale();  // schedule and header follow the new feed at once
+    images_.retain(*show_.feed);
+    slides_.invalidate();
+    screenPhaseStale_ = true;  // the venue's zone may have changed
+    // New names may bring letters the atlas lacks (Ł, ș …): rasterised now, not shown as "?".
+    std::string error;
+    if (display_.setExtraGlyphs(core::extraGlyphs(*show_.feed)) && !display_.loadFonts(layout_, error))
+      std::cerr << "schaufenster: " << error << '\n';
   }
-  const auto sinceEpoch = now.time_since_epoch();
-  next = std::min(next, Millis{sinceEpoch - sinceEpoch % clockTick + clockTick});
-  if (auto a = core::nextAnnouncementChange(feed, core::toInstant(now)))
-    next = std::min(next, std::chrono::time_point_cast<milliseconds>(*a));
-  return std::max(next, now + milliseconds{1});
+  if (changes.images) {
+    bool shown = false;
+    for (auto& ready : live_.readyImages()) shown = images_.apply(ready) || shown;
+    live_.readyImages().clear();
+    if (shown) {
+      slides_.invalidate();
+      redraw_.request();
+    }
+  }
+  if (changes.status) {
+    const bool ok = o_.startAt || core::clockPlausible(core::toInstant(now), live_.status().clock);
+    if (ok != show_.clockOk) {
+      show_.clockOk = ok;
+      rebuildShow(show_, &state_, now, ShowChange::ClockTrust);
+      redraw_.textsStale();
+      slides_.invalidate();
+    }
+    if (state_.statusOpen) redraw_.statusStale();
+  }
+  if (screenPhaseStale_ || (screenPhase_.until && core::toInstant(now) >= *screenPhase_.until)) {
+    screenPhase_ = core::screenPhaseAt(o_.config.screenOff, core::toInstant(now), show_.zone());
+    screenPhaseStale_ = false;
+    redraw_.request();
+  }
+}
+
+bool Kiosk::takeInput(Millis now) {
+  platform::InputEvent ev;
+  while (display_.pollEvent(ev)) {
+    const core::PlayerEnv env{*show_, show_.plan, now};
+    redraw_.request();  // every event may change what shows
+    if (isPointer(ev.kind) && (wakeTouch_ || core::screenDark(screenPhase_, state_, now))) {
+      if (ev.kind == Kind::PointerDown) core::wakeScreen(state_, now);
+      wakeTouch_ = ev.kind == Kind::PointerDown || ev.kind == Kind::PointerMove;
+      continue;
+    }
+    if (ev.kind == Kind::Quit) return false;
+    if (isPointer(ev.kind)) {
+      core::onPointer(state_, {toPointer(ev.kind), ev.x, ev.y}, report_.hits, env);
+    } else if (ev.kind == Kind::Key) {
+      core::onKey(state_, toKey(ev.key), env);
+    } else if (ev.kind == Kind::Resized) {
+      layout_ = core::computeLayout(display_.width(), display_.height(), display_.dpi());
+      std::string error;
+      if (!display_.loadFonts(layout_, error)) std::cerr << "schaufenster: " << error << '\n';
+      state_.gestures = core::gestureConfigFor(layout_);
+      slides_.clear();  // layers are screen-sized
+    }
+  }
+  return true;
+}
+
+// Time acting on the state: the idle return, the playlist's validity boundaries, the clock's
+// minute and second, lost layers and the status page's second.
+void Kiosk::advance(Millis now) {
+  core::tick(state_, {*show_, show_.plan, now});
+  if (show_.plan.changesAt && core::toInstant(now) >= *show_.plan.changesAt) {
+    rebuildShow(show_, &state_, now, ShowChange::Plan);  // the same feed, a new plan: keeps what still exists
+    slides_.invalidate();
+  }
+  const ClockTurn turn = redraw_.clockTurn(now, state_.language);
+  switch (turn) {
+    case ClockTurn::Minute:
+    case ClockTurn::Language:
+      if (!show_.clockOk && !o_.startAt) show_.clockOk = core::clockPlausible(core::toInstant(now), live_.status().clock);
+      updateShowTexts(show_, now, state_.language, o_.config.clockSeconds, true);
+      // Only schedule slides read the time; a new language changes every slide.
+      if (turn == ClockTurn::Language) slides_.invalidate();
+      else slides_.invalidateSchedule(show_.plan);
+      break;
+    case ClockTurn::Second:
+      // Within the minute only the clock moves: the header is repainted, the slides stay.
+      updateShowTexts(show_, now, state_.language, true, false);
+      slides_.invalidateHeader();
+      break;
+    case ClockTurn::None: break;
+  }
+  if (display_.layersLost()) {
+    slides_.clear();
+    redraw_.request();
+  }
+  if (state_.statusOpen && redraw_.statusTurn(now)) makeStatusRows();
+}
+
+void Kiosk::makeStatusRows() {
+  const auto up = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - launched_);
+  // Ages are measured on the real clock: fetch times are real even when --at shifts the show.
+  const auto real = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  ImageSummary summary;
+  summary.named = images_.table().size();
+  summary.loaded = images_.loaded();
+  summary.failed = images_.failed(&summary.firstError);
+  player::statusRows(live_.status(), o_.config, fps_, up, real, state_.language, statusRows_, summary);
+  statusRows_.push_back({core::ui(core::Ui::StatusDisplay, state_.language), display_.describe()});
+}
+
+void Kiosk::draw(Millis now, bool dark) {
+  const auto t0 = std::chrono::steady_clock::now();
+  const core::Feed& feed = *show_;
+  const views::ViewContext ctx{feed, state_, layout_, show_.zone(), show_.schedule, show_.qr, core::toInstant(now),
+                               show_.text, report_, &images_.table()};
+  const core::FramePlan fp = planFrame(ctx, show_.plan, now);
+  // Rotation slides come from layers unless a finger is down (pressed states must show).
+  const std::vector<SlideLayer>* layers = nullptr;
+  const SlideLayer* header = nullptr;
+  if (!state_.pointer.down && !dark) {
+    layers = &slides_.prepare(ctx, show_.plan, fp);
+    // Not on the first frame: the next slide can wait for a progress tick, the screen cannot.
+    if (!first_ && !fp.moving && !layers->empty() && fp.position.slideEnd - now <= kPaintAhead)
+      slides_.prepareNext(ctx, show_.plan, planFrame(ctx, show_.plan, fp.position.slideEnd));
+    if (!layers->empty()) header = slides_.header(ctx);
+  }
+  display_.beginFrame(static_cast<float>((now - lastDraw_).count()) / 1000.f);
+  report_.hits.clear();
+  report_.scrollContent = -1;
+  if (!dark) {
+    composeFrame(ctx, show_.plan, fp, {}, layers, header);
+    if (state_.statusOpen) views::drawStatus(ctx, statusRows_);
+  }
+  display_.endFrame(0, !dark);  // every frame but a dark one paints the whole screen
+  display_.present();
+  if (report_.scrollContent >= 0) core::setScrollExtent(state_, report_.scrollContent, report_.scrollViewport);
+  lastDraw_ = now;
+  ++framesThisSecond_;
+  const auto steadyNow = std::chrono::steady_clock::now();
+  if (steadyNow - fpsSince_ >= std::chrono::seconds(10)) {
+    fps_ = framesThisSecond_ / std::chrono::duration<double>(steadyNow - fpsSince_).count();
+    framesThisSecond_ = 0;
+    fpsSince_ = steadyNow;
+    live_.setFrameRate(fps_);
+  }
+  if (first_) afterFirstFrame();
+  if (o_.onFrame) o_.onFrame(std::chrono::steady_clock::now() - t0, fp.moving);
+  redraw_.drawn(state_, feed, show_.plan, fp, screenPhase_, dark);
+}
+
+void Kiosk::afterFirstFrame() {
+  first_ = false;
+  if (o_.onFirstFrame) o_.onFirstFrame();
+  live_.screenUp();
+  if (!o_.offscreen) {
+    const auto ms = std::chrono::duration_cast<milliseconds>(std::chrono::steady_clock::now() - launched_).count();
+    std::cerr << "schaufenster: first frame on screen " << ms << " ms after start" << std::endl;
+  }
+  service_.ready("playing " + show_.feed->id + " revision " + std::to_string(show_.feed->revision));
+}
+
+std::optional<int> Kiosk::turn() {
+  const Millis now = clock_.now();
+  takeChanges(now);
+  if (!takeInput(now)) {
+    service_.stopping();
+    return 0;
+  }
+  advance(now);
+  const bool dark = core::screenDark(screenPhase_, state_, now);
+  if (dark == power_.on()) {
+    power_.set(!dark);
+    live_.setScreenDark(dark);
+    redraw_.request();
+  }
+  if (redraw_.due(now)) draw(now, dark);
+  const auto steadyNow = std::chrono::steady_clock::now();
+  if (o_.runFor.count() > 0 && steadyNow - launched_ >= o_.runFor) return 0;
+  // The watchdog ping comes from here, once per turn of the loop: if the loop hangs, it stops.
+  service_.alive(steadyNow);
+  auto wake = std::min(clock_.toSteady(redraw_.deadline()), service_.nextPing());
+  if (o_.runFor.count() > 0) wake = std::min(wake, launched_ + o_.runFor);
+  display_.waitUntil(wake);
+  return std::nullopt;
 }
 
 }  // namespace
@@ -101,256 +342,13 @@ int runPlayer(const PlayerOptions& o) {
   }
   // The first thing to read in the journal of a screen that stays black.
   if (!o.offscreen) std::cerr << "schaufenster: display: " << display->describe() << std::endl;
-  // The feed can be replaced between frames by the live feed; everything derived from it is
-  // rebuilt then (zone, rotation, QR code, schedule).
-  LiveFeed live(o.config, {o.feed, o.status, {}}, [d = display.get()] { d->wake(); }, o.live);
-  std::shared_ptr<const core::Feed> feedPtr = live.feed();
-  core::TimeZone zone = core::TimeZone::find(feedPtr->timeZoneName).value_or(core::TimeZone::utc());
-  const platform::WallClock clock = o.startAt ? platform::WallClock(*o.startAt, o.clockSpeed) : platform::WallClock();
-
-  // Textures of the feed's images, and the slides painted into layers; both go before the display.
-  FeedImages images(*display);
-  images.retain(*feedPtr);
-  SlideCache slides(*display);
-
-  // Animations run at 60 frames/s where the GPU blends. Where the CPU blends every pixel itself
-  // (about 1.7 ms a 1080p frame in SDL's blitter) they get 25, television's rate: under half the
-  // cost of a transition, and the slow 6 % movement of a cross-fade still looks even.
-  const milliseconds frameInterval{display->softwareRendering() ? 40 : 16};
-
-  core::Layout layout = core::computeLayout(display->width(), display->height(), display->dpi());
-  display->setExtraGlyphs(core::extraGlyphs(*feedPtr));
-  if (!display->loadFonts(layout, error)) {
+  Kiosk kiosk(o, *display, launched);
+  if (!kiosk.loadFonts(error)) {
     std::cerr << "schaufenster: " << error << '\n';
     return 1;
   }
-  core::PlayerState state;
-  state.language = state.defaultLanguage =
-      !o.language.empty() ? o.language : (feedPtr->languages.empty() ? std::string("de") : feedPtr->languages.front());
-  state.idleTimeout = o.idle;
-  state.gestures = core::gestureConfigFor(layout);
-  state.statusCorner = layout.minTarget * 2;
-
-  Millis now = clock.now();
-  // A clock before the feed was made, or far from the server's, is not trusted: no times show.
-  bool clockOk = o.startAt || core::clockPlausible(core::toInstant(now), live.status().clock);
-  core::RotationPlan plan;
-  plan.transition = milliseconds{o.config.transitionMs};  // rebuilds keep it
-  core::buildRotation(*feedPtr, core::toInstant(now), plan, clockOk);
-  platform::QrCode qr = platform::encodeQr(feedPtr->link);
-  core::Schedule schedule;
-  views::FrameText text;
-  views::ViewReport report;
-  report.hits.reserve(64);
-  std::vector<views::StatusRow> statusRows;
-  std::int64_t shownMinute = -1, shownSecond = -1, statusSecond = -1;
-  std::string shownLanguage;
-  bool dirty = true, first = true;
-  Millis deadline = now, lastDraw = now;
-  int framesThisSecond = 0;
-  double fps = 0;
-  auto fpsSince = std::chrono::steady_clock::now();
-  platform::ServiceNotifier service;
-  // Off times (config screenOff): the screen is dark, and powered down where the hardware allows,
-  // until the period ends or a touch wakes it for the idle time. That touch does nothing else.
-  platform::ScreenPower power({.backlightDir = o.backlightDir, .hdmiCec = o.config.hdmiCec});
-  core::ScreenPhase screenPhase;
-  bool screenPhaseStale = true, wakeTouch = false;
-
-  for (;;) {
-    now = clock.now();
-    const LiveFeed::Changes changes = live.drain();
-    if (changes.feed) {
-      feedPtr = live.feed();
-      zone = core::TimeZone::find(feedPtr->timeZoneName).value_or(core::TimeZone::utc());
-      core::buildRotation(*feedPtr, core::toInstant(now), plan, clockOk);
-      core::onFeedSwapped(state, *feedPtr, plan);  // the open project stays if it still exists
-      qr = platform::encodeQr(feedPtr->link);
-      shownMinute = -1;  // schedule and header follow the new feed at once
-      images.retain(*feedPtr);
-      slides.invalidate();
-      screenPhaseStale = true;  // the venue's zone may have changed
-      // New names may bring letters the atlas lacks (Ł, ș …): rasterised now, not shown as "?".
-      if (display->setExtraGlyphs(core::extraGlyphs(*feedPtr)) && !display->loadFonts(layout, error))
-        std::cerr << "schaufenster: " << error << '\n';
-    }
-    if (changes.images) {
-      bool shown = false;
-      for (auto& ready : live.readyImages()) shown = images.apply(ready) || shown;
-      live.readyImages().clear();
-      if (shown) {
-        slides.invalidate();
-        dirty = true;
-      }
-    }
-    if (changes.status) {
-      const bool ok = o.startAt || core::clockPlausible(core::toInstant(now), live.status().clock);
-      if (ok != clockOk) {
-        clockOk = ok;
-        core::buildRotation(*feedPtr, core::toInstant(now), plan, clockOk);
-        core::onFeedSwapped(state, *feedPtr, plan);
-        shownMinute = -1;
-        slides.invalidate();
-      }
-      if (state.statusOpen) statusSecond = -1;
-    }
-    const core::Feed& feed = *feedPtr;
-    if (screenPhaseStale || (screenPhase.until && core::toInstant(now) >= *screenPhase.until)) {
-      screenPhase = core::screenPhaseAt(o.config.screenOff, core::toInstant(now), zone);
-      screenPhaseStale = false;
-      dirty = true;
-    }
-    platform::InputEvent ev;
-    while (display->pollEvent(ev)) {
-      const core::PlayerEnv env{feed, plan, now};
-      const bool pointer = ev.kind == Kind::PointerDown || ev.kind == Kind::PointerMove || ev.kind == Kind::PointerUp ||
-                           ev.kind == Kind::PointerCancel;
-      if (pointer && (wakeTouch || core::screenDark(screenPhase, state, now))) {
-        if (ev.kind == Kind::PointerDown) core::wakeScreen(state, now);
-        wakeTouch = ev.kind == Kind::PointerDown || ev.kind == Kind::PointerMove;
-        dirty = true;
-        continue;
-      }
-      switch (ev.kind) {
-        case Kind::Quit: service.stopping(); return 0;
-        case Kind::PointerDown:
-        case Kind::PointerMove:
-        case Kind::PointerUp:
-        case Kind::PointerCancel:
-          core::onPointer(state, {toPointer(ev.kind), ev.x, ev.y}, report.hits, env);
-          dirty = true;
-          break;
-        case Kind::Key:
-          core::onKey(state, toKey(ev.key), env);
-          dirty = true;
-          break;
-        case Kind::Resized:
-          layout = core::computeLayout(display->width(), display->height(), display->dpi());
-          if (!display->loadFonts(layout, error)) std::cerr << "schaufenster: " << error << '\n';
-          state.gestures = core::gestureConfigFor(layout);
-          slides.clear();  // layers are screen-sized
-          dirty = true;
-          break;
-        default: dirty = true; break;
-      }
-    }
-    const core::PlayerEnv env{feed, plan, now};
-    core::tick(state, env);
-    if (plan.changesAt && core::toInstant(now) >= *plan.changesAt) {
-      core::buildRotation(feed, core::toInstant(now), plan, clockOk);
-      core::onFeedSwapped(state, feed, plan);  // the same feed, a new plan: keeps what still exists
-      slides.invalidate();
-    }
-    const std::int64_t minute = std::chrono::floor<std::chrono::minutes>(now).time_since_epoch().count();
-    const std::int64_t second = std::chrono::floor<std::chrono::seconds>(now).time_since_epoch().count();
-    if (minute != shownMinute || state.language != shownLanguage) {
-      if (!clockOk && !o.startAt) clockOk = core::clockPlausible(core::toInstant(now), live.status().clock);
-      schedule = clockOk ? core::scheduleAt(feed, core::toInstant(now), zone) : core::Schedule{};
-      updateFrameText(text, core::toInstant(now), zone, state.language, o.config.clockSeconds);
-      if (!clockOk) text.clock[0] = text.date[0] = '\0';  // say nothing about the time
-      // Only schedule slides read the time; a new language changes every slide.
-      if (state.language != shownLanguage) slides.invalidate();
-      else slides.invalidateSchedule(plan);
-      shownMinute = minute;
-      shownSecond = second;
-      shownLanguage = state.language;
-      dirty = true;
-    } else if (o.config.clockSeconds && second != shownSecond) {
-      // Within the minute only the clock moves: the header is repainted, the slides stay.
-      updateFrameText(text, core::toInstant(now), zone, state.language, true);
-      if (!clockOk) text.clock[0] = text.date[0] = '\0';
-      slides.invalidateHeader();
-      shownSecond = second;
-      dirty = true;
-    }
-    if (display->layersLost()) {
-      slides.clear();
-      dirty = true;
-    }
-    if (now >= deadline) dirty = true;
-    if (state.statusOpen) {
-      const std::int64_t second = std::chrono::floor<std::chrono::seconds>(now).time_since_epoch().count();
-      if (second != statusSecond) {
-        statusSecond = second;
-        const auto up = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - launched);
-        // Ages are measured on the real clock: fetch times are real even when --at shifts the show.
-        const auto real = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-        ImageSummary summary;
-        summary.named = images.table().size();
-        summary.loaded = images.loaded();
-        summary.failed = images.failed(&summary.firstError);
-        player::statusRows(live.status(), o.config, fps, up, real, state.language, statusRows, summary);
-        statusRows.push_back({state.language == "de" ? "Anzeige" : "Display", display->describe()});
-        dirty = true;
-      }
-    }
-
-    const bool dark = core::screenDark(screenPhase, state, now);
-    if (dark == power.on()) {
-      power.set(!dark);
-      live.setScreenDark(dark);
-      dirty = true;
-    }
-    if (dirty) {
-      const auto t0 = std::chrono::steady_clock::now();
-      const bool moving = inTransition(state, plan, now);
-      const views::ViewContext ctx{feed, state, layout, zone, schedule, qr, core::toInstant(now), text, report, &images.table()};
-      // Rotation slides come from layers unless a finger is down (pressed states must show).
-      const std::vector<SlideLayer>* layers = nullptr;
-      const SlideLayer* header = nullptr;
-      if (!state.pointer.down && !dark) {
-        layers = &slides.prepare(ctx, plan, now);
-        // Not on the first frame: the next slide can wait for a progress tick, the screen cannot.
-        if (!first && !moving && !layers->empty() && core::rotationAt(plan, now).slideEnd - now <= kPaintAhead)
-          slides.prepareNext(ctx, plan, now);
-        if (!layers->empty()) header = slides.header(ctx);
-      }
-      display->beginFrame(static_cast<float>((now - lastDraw).count()) / 1000.f);
-      report.hits.clear();
-      report.scrollContent = -1;
-      if (!dark) {
-        composeFrame(ctx, plan, now, {}, layers, header);
-        if (state.statusOpen) views::drawStatus(ctx, statusRows);
-      }
-      display->endFrame(0, !dark);  // every frame but a dark one paints the whole screen
-      display->present();
-      if (report.scrollContent >= 0) core::setScrollExtent(state, report.scrollContent, report.scrollViewport);
-      lastDraw = now;
-      dirty = false;
-      ++framesThisSecond;
-      const auto steadyNow = std::chrono::steady_clock::now();
-      if (steadyNow - fpsSince >= std::chrono::seconds(10)) {
-        fps = framesThisSecond / std::chrono::duration<double>(steadyNow - fpsSince).count();
-        framesThisSecond = 0;
-        fpsSince = steadyNow;
-        live.setFrameRate(fps);
-      }
-      if (first) {
-        first = false;
-        if (o.onFirstFrame) o.onFirstFrame();
-        live.screenUp();
-        if (!o.offscreen) {
-          const auto ms = std::chrono::duration_cast<milliseconds>(std::chrono::steady_clock::now() - launched).count();
-          std::cerr << "schaufenster: first frame on screen " << ms << " ms after start" << std::endl;
-        }
-        service.ready("playing " + feed.id + " revision " + std::to_string(feed.revision));
-      }
-      if (o.onFrame) o.onFrame(std::chrono::steady_clock::now() - t0, moving);
-      deadline = nextDeadline(state, feed, plan, now, frameInterval,
-                              o.config.clockSeconds ? milliseconds{1000} : milliseconds{60000});
-      if (state.statusOpen) deadline = std::min(deadline, Millis{std::chrono::floor<std::chrono::seconds>(now) + std::chrono::seconds{1}});
-      // Dark, nothing moves until the off period ends; awake at night, it sleeps again when idle.
-      if (dark) deadline = now + std::chrono::hours{1};
-      if (screenPhase.until) deadline = std::min(deadline, Millis{*screenPhase.until});
-      if (const auto sleeps = core::screenSleepsAt(screenPhase, state); sleeps && !dark) deadline = std::min(deadline, *sleeps);
-    }
-    if (o.runFor.count() > 0 && std::chrono::steady_clock::now() - launched >= o.runFor) return 0;
-    // The watchdog ping comes from here, once per turn of the loop: if the loop hangs, it stops.
-    service.alive(std::chrono::steady_clock::now());
-    auto wake = std::min(clock.toSteady(deadline), service.nextPing());
-    if (o.runFor.count() > 0) wake = std::min(wake, launched + o.runFor);
-    display->waitUntil(wake);
-  }
+  for (;;)
+    if (const auto code = kiosk.turn()) return *code;
 }
 
 }  // namespace sf::player

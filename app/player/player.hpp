@@ -48,9 +48,10 @@ struct RenderRequest {
   View view = View::Auto;
   std::string project;  // Spotlight, Detail
   std::string field;    // FieldList
-  std::string language = "de";
+  std::string language{core::kHomeLanguage};
   core::Millis at{};
   bool clockSeconds = false;  // the header clock as config clockSeconds shows it
+  std::chrono::milliseconds transition = core::kSlideTransition;  // config transitionMs
   bool collectText = false;
   // Fetch and decode the feed's images before drawing; relative srcs resolve against
   // imageBase, the feed's path or URL. Off: every project shows its generated visual.
@@ -82,6 +83,8 @@ class FrameRenderer {
   std::string error_;
 };
 
+// A view by the name `render --view` takes; viewNames() lists them.
 std::optional<View> parseView(const std::string& name);
+std::string viewNames();
 
 }  // namespace sf::player

@@ -102,7 +102,7 @@ int playerMain(const std::vector<std::string>& args) {
     return 2;
   }
   if (!at.empty()) {
-    const auto zone = core::TimeZone::find(startup.feed->timeZoneName).value_or(core::TimeZone::utc());
+    const core::TimeZone& zone = startup.feed->zone;
     const auto t = core::parseInstantOrLocal(at, zone);
     if (!t) {
       std::cerr << "schaufenster: --at: cannot read \"" << at << "\" as a time\n";

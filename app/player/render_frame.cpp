@@ -35,14 +35,19 @@ FrameRenderer::~FrameRenderer() = default;
 
 std::optional<View> parseView(const std::string& n) {
   if (n == "auto" || n == "rotation") return View::Auto;
-  if (n == "spotlight") return View::Spotlight;
-  if (n == "schedule") return View::Schedule;
-  if (n == "fields") return View::Fields;
   if (n == "field-list") return View::FieldList;
   if (n == "detail") return View::Detail;
-  if (n == "figures") return View::Figures;
   if (n == "announcement") return View::Announcement;
+  // A kind that stands for several slides has no picture of its own.
+  if (const auto kind = core::slideKindNamed(n); kind && !core::slideKindInfo(*kind).expands) return View::of(*kind);
   return std::nullopt;
+}
+
+std::string viewNames() {
+  std::string out = "auto";
+  for (const core::SlideKindInfo& k : core::kSlideKinds)
+    if (!k.expands) out.append(", ").append(k.name);
+  return out + ", field-list, detail, announcement";
 }
 
 RenderResult FrameRenderer::render(const RenderRequest& r) {
@@ -60,9 +65,10 @@ RenderResult FrameRenderer::render(const RenderRequest& r) {
   if (!core::fitsFont(*r.feed)) core::fitFeedToFont(fitted.emplace(*r.feed));
   const core::Feed& feed = fitted ? *fitted : *r.feed;
   if (impl_->display->setExtraGlyphs(core::extraGlyphs(feed)) && !impl_->display->loadFonts(impl_->layout, out.error)) return out;
-  const core::TimeZone zone = core::TimeZone::find(feed.timeZoneName).value_or(core::TimeZone::utc());
+  const core::TimeZone& zone = feed.zone;
   const core::Instant at = core::toInstant(r.at);
-  const core::RotationPlan plan = core::buildRotation(feed, at);
+  core::RotationPlan plan = core::buildRotation(feed, at);
+  plan.transition = r.transition;
 
   core::PlayerState state;
   state.language = state.defaultLanguage = r.language;
@@ -74,8 +80,9 @@ RenderResult FrameRenderer::render(const RenderRequest& r) {
       if (feed.projects[i].id == id) return i;
     return core::kNoProject;
   };
-  switch (r.view) {
-    case View::Spotlight: {
+  switch (r.view.screen) {
+    case View::Screen::Slide: {
+      if (r.view.slide != core::SlideKind::Spotlight) break;
       req.project = projectIndex(r.project);
       if (req.project == core::kNoProject) {
         for (const auto& s : plan.slots)
@@ -91,7 +98,7 @@ RenderResult FrameRenderer::render(const RenderRequest& r) {
       }
       break;
     }
-    case View::Detail:
+    case View::Screen::Detail:
       state.mode = core::Mode::Detail;
       state.project = projectIndex(r.project) != core::kNoProject ? r.project
                       : feed.projects.empty()                      ? std::string()
@@ -101,7 +108,7 @@ RenderResult FrameRenderer::render(const RenderRequest& r) {
         return out;
       }
       break;
-    case View::FieldList:
+    case View::Screen::FieldList:
       state.mode = core::Mode::FieldList;
       state.field = feed.findField(r.field) ? r.field : (feed.fields.empty() ? std::string() : feed.fields.front().id);
       if (state.field.empty()) {
@@ -109,7 +116,7 @@ RenderResult FrameRenderer::render(const RenderRequest& r) {
         return out;
       }
       break;
-    case View::Announcement:
+    case View::Screen::Announcement:
       req.announcement = core::activeAnnouncement(feed, at);
       if (!req.announcement && !feed.announcements.empty()) {
         req.announcement = &*std::max_element(feed.announcements.begin(), feed.announcements.end(),
@@ -146,7 +153,7 @@ RenderResult FrameRenderer::render(const RenderRequest& r) {
     impl_->display->beginFrame(1.f / 60);
     const views::ViewContext ctx{feed, state, impl_->layout, zone, schedule, qr, at, text, report,
                                  r.loadImages ? &impl_->images->table() : nullptr};
-    composeFrame(ctx, plan, r.at, req);
+    composeFrame(ctx, plan, planFrame(ctx, plan, r.at), req);
     impl_->display->endFrame(0, true);
   };
   draw();

@@ -20,7 +20,7 @@ void SlideCache::invalidate() {
 void SlideCache::invalidateSchedule(const core::RotationPlan& plan) {
   headerFresh_ = false;  // the clock
   for (std::size_t i = 0; i < layers_.size(); ++i)
-    if (layers_[i].slot >= plan.slots.size() || plan.slots[layers_[i].slot].kind == core::SlideKind::Schedule)
+    if (layers_[i].slot >= plan.slots.size() || core::slideKindInfo(plan.slots[layers_[i].slot].kind).readsClock)
       fresh_[i] = 0;
 }
 
@@ -42,17 +42,18 @@ const SlideLayer* SlideCache::header(const views::ViewContext& ctx) {
   ctx.report.hits.clear();
   drawHeaderAlone(ctx);
   display_.endFrame(header_.texture, true);  // on its background
+  ++paints_;
   header_.hits.assign(ctx.report.hits.begin(), ctx.report.hits.end());
   headerFresh_ = true;
   return &header_;
 }
 
-bool SlideCache::paint(const views::ViewContext& ctx, const core::RotationPlan& plan, core::Millis now, std::size_t slot,
-                       std::size_t page, std::size_t keep) {
+bool SlideCache::paint(const views::ViewContext& ctx, const core::RotationPlan& plan, core::ShownSlide slide,
+                       std::size_t keep) {
   // A layer of a slide no longer wanted is painted over; only then is a new texture made.
   std::size_t at = layers_.size();
   for (std::size_t i = 0; i < layers_.size(); ++i) {
-    if (layers_[i].slot == slot && layers_[i].page == page) {
+    if (layers_[i].slot == slide.slot && layers_[i].page == slide.page) {
       at = i;
       break;
     }
@@ -61,16 +62,17 @@ bool SlideCache::paint(const views::ViewContext& ctx, const core::RotationPlan& 
   if (at == layers_.size()) {
     const auto texture = display_.createLayer();
     if (!texture) return false;  // no memory for it: the frame draws the slide directly
-    layers_.push_back({slot, page, texture, {}});
+    layers_.push_back({slide.slot, slide.page, texture, {}});
     fresh_.push_back(0);
   }
   display_.beginFrame(1.f / 60);
   ctx.report.hits.clear();
-  drawSlideAlone(ctx, plan, now, slot);
+  drawSlideAlone(ctx, plan, slide);
   display_.endFrame(layers_[at].texture, true);
+  ++paints_;
   SlideLayer& l = layers_[at];
-  l.slot = slot;
-  l.page = page;
+  l.slot = slide.slot;
+  l.page = slide.page;
   l.hits.assign(ctx.report.hits.begin(), ctx.report.hits.end());
   fresh_[at] = 1;
   // Keep the wanted layers at the front, in the order asked for.
@@ -80,13 +82,12 @@ bool SlideCache::paint(const views::ViewContext& ctx, const core::RotationPlan& 
 }
 
 const std::vector<SlideLayer>& SlideCache::prepare(const views::ViewContext& ctx, const core::RotationPlan& plan,
-                                                   core::Millis now) {
-  std::pair<std::size_t, std::size_t> shown[2];
-  const int n = slidesShown(ctx, plan, now, shown);
+                                                   const core::FramePlan& frame) {
+  const int n = frame.slideCount;
   std::size_t kept = 0;
-  auto moveToFront = [&](std::size_t slot, std::size_t page) {
+  auto moveToFront = [&](core::ShownSlide slide) {
     for (std::size_t i = kept; i < layers_.size(); ++i) {
-      if (layers_[i].slot != slot || layers_[i].page != page || !fresh_[i]) continue;
+      if (layers_[i].slot != slide.slot || layers_[i].page != slide.page || !fresh_[i]) continue;
       std::swap(layers_[i], layers_[kept]);
       std::swap(fresh_[i], fresh_[kept]);
       ++kept;
@@ -95,11 +96,11 @@ const std::vector<SlideLayer>& SlideCache::prepare(const views::ViewContext& ctx
     return false;
   };
   for (int k = 0; k < n; ++k) {
-    const auto [slot, page] = shown[k];
-    if (!moveToFront(slot, page) && paint(ctx, plan, now, slot, page, kept)) ++kept;
+    const core::ShownSlide slide = frame.slides[static_cast<std::size_t>(k)];
+    if (!moveToFront(slide) && paint(ctx, plan, slide, kept)) ++kept;
   }
   // At rest one more layer may stay: the next slide, painted ahead by prepareNext.
-  if (n == 1 && next_ && !moveToFront(next_->first, next_->second)) next_.reset();
+  if (n == 1 && next_ && !moveToFront(*next_)) next_.reset();
   if (n != 1) next_.reset();
   for (std::size_t i = kept; i < layers_.size(); ++i) display_.destroyTexture(layers_[i].texture);
   layers_.resize(kept);
@@ -107,16 +108,15 @@ const std::vector<SlideLayer>& SlideCache::prepare(const views::ViewContext& ctx
   return layers_;
 }
 
-void SlideCache::prepareNext(const views::ViewContext& ctx, const core::RotationPlan& plan, core::Millis now) {
+void SlideCache::prepareNext(const views::ViewContext& ctx, const core::RotationPlan& plan,
+                             const core::FramePlan& atSlideEnd) {
   if (ctx.state.mode != core::Mode::Rotation || ctx.state.pinnedSlot || plan.slots.size() < 2) return;
-  const core::RotationPosition pos = core::rotationAt(plan, now);
-  std::pair<std::size_t, std::size_t> shown[2];
   // What the frame at the slide's end will show: the current slide and the next one.
-  if (slidesShown(ctx, plan, pos.slideEnd, shown) != 2) return;
-  next_ = shown[1];
+  if (atSlideEnd.slideCount != 2) return;
+  next_ = atSlideEnd.slides[1];
   for (std::size_t i = 0; i < layers_.size(); ++i)
-    if (layers_[i].slot == next_->first && layers_[i].page == next_->second && fresh_[i]) return;
-  paint(ctx, plan, pos.slideEnd, next_->first, next_->second, std::min<std::size_t>(1, layers_.size()));
+    if (layers_[i].slot == next_->slot && layers_[i].page == next_->page && fresh_[i]) return;
+  paint(ctx, plan, *next_, std::min<std::size_t>(1, layers_.size()));
 }
 
 }  // namespace sf::player

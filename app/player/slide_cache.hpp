@@ -23,37 +23,42 @@ class SlideCache {
 
   // Every slide must be painted again (feed, plan, language or images changed).
   void invalidate();
-  // The minute turned: the header's clock and the schedule slides (now and next) must be painted again.
+  // The minute turned: the header's clock and the slides that read it (the schedule's now and
+  // next) must be painted again.
   void invalidateSchedule(const core::RotationPlan& plan);
   // The second turned on a clock that shows seconds: only the header is painted again.
   void invalidateHeader() { headerFresh_ = false; }
   // Frees every layer (the screen's size changed, or the renderer lost its textures).
   void clear();
 
-  // Paints the slides the frame at `now` shows that have no current layer, each in an ImGui
+  // Paints the slides the frame shows that have no current layer, each in an ImGui
   // frame of its own, and frees layers no longer shown. Returns the layers for composeFrame.
   // Uses ctx.report (its hits are overwritten); call it before the frame's own beginFrame.
-  const std::vector<SlideLayer>& prepare(const views::ViewContext& ctx, const core::RotationPlan& plan, core::Millis now);
+  const std::vector<SlideLayer>& prepare(const views::ViewContext& ctx, const core::RotationPlan& plan,
+                                         const core::FramePlan& frame);
   // The slide about to come in gets painted now (while nothing moves), so the transition starts
   // with both layers ready instead of stalling its first frame.
-  void prepareNext(const views::ViewContext& ctx, const core::RotationPlan& plan, core::Millis now);
+  // `frame` is the plan of the frame at the current slide's end.
+  void prepareNext(const views::ViewContext& ctx, const core::RotationPlan& plan, const core::FramePlan& atSlideEnd);
 
   // The rotation's header bar as a layer (painted when stale); null when no layer can be made.
   const SlideLayer* header(const views::ViewContext& ctx);
 
   // Layers hold the slide's pixels: one (or two around a transition) screen-sized textures.
   std::size_t layerCount() const { return layers_.size(); }
+  // How many slides and header bars were painted so far: what the layers saved is what is not.
+  std::size_t paintCount() const { return paints_; }
 
  private:
-  bool paint(const views::ViewContext& ctx, const core::RotationPlan& plan, core::Millis now, std::size_t slot,
-             std::size_t page, std::size_t keep);
+  bool paint(const views::ViewContext& ctx, const core::RotationPlan& plan, core::ShownSlide slide, std::size_t keep);
 
   platform::Display& display_;
   std::vector<SlideLayer> layers_;  // the shown ones first
   std::vector<std::uint8_t> fresh_;  // parallel to layers_: painted with what shows now
-  std::optional<std::pair<std::size_t, std::size_t>> next_;  // {slot, page} painted ahead
+  std::optional<core::ShownSlide> next_;  // painted ahead
   SlideLayer header_;  // a band as high as the header; slot and page unused
   bool headerFresh_ = false;
+  std::size_t paints_ = 0;
 };
 
 }  // namespace sf::player

@@ -19,7 +19,7 @@ void drawStatus(const ViewContext& ctx, const std::vector<StatusRow>& rows) {
   const float x = l.margin, width = W - 2 * l.margin;
   float y = l.margin;
   const TextStyle heading{FontRole::Title, palette::text, 1.2f, 1};
-  drawLine(pen, x, y, width, ctx.state.language == "de" ? "Status dieses Bildschirms" : "Status of this screen", heading);
+  drawLine(pen, x, y, width, core::ui(core::Ui::StatusTitle, ctx.state.language), heading);
   y += pen.size(FontRole::Title) * 1.6f;
 
   const TextStyle label{FontRole::Small, palette::faint, 1.25f, 1};
@@ -39,7 +39,7 @@ void drawStatus(const ViewContext& ctx, const std::vector<StatusRow>& rows) {
     drawText(pen, {cx, cy + lineHeightPx(pen, label), colW, rowH - lineHeightPx(pen, label)}, rows[i].value.empty() ? "–" : rows[i].value,
              rows[i].fault ? fault : value);
   }
-  const char* hint = ctx.state.language == "de" ? "Tippen zum Schließen" : "Tap to close";
+  const char* hint = core::ui(core::Ui::StatusClose, ctx.state.language);
   drawLine(pen, x, H - l.margin * 0.8f - pen.size(FontRole::Small), width, hint, label);
 }
 

@@ -78,6 +78,8 @@ void drawFieldList(const ViewContext& ctx, const Placement& at);
 void drawDetail(const ViewContext& ctx, const Placement& at);
 void drawFigures(const ViewContext& ctx, const Placement& at, std::size_t page);
 void drawAnnouncement(const ViewContext& ctx, const Placement& at, const core::Announcement& a);
+// A rotation slide of `kind` (slides.cpp's table): `project` for spotlights, `page` for paged kinds.
+void drawSlide(const ViewContext& ctx, const Placement& at, core::SlideKind kind, std::size_t project, std::size_t page);
 
 // The organisers' status page: label/value rows prepared by the player (feed, fetch, faults,
 // cache, uptime, frame rate, host). Drawn over everything; any tap closes it.

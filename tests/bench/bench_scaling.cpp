@@ -98,7 +98,7 @@ int main(int argc, char** argv) {
     const double heapMiB = static_cast<double>(mallinfo2().uordblks - before) / (1 << 20);
     const sf::core::Feed& feed = *parsed.feed;
     const double rotationMs = repaintMs(renderer, feed, sf::player::View::Auto, c.at, runs * 2);
-    const double scheduleMs = repaintMs(renderer, feed, sf::player::View::Schedule, c.at, runs * 2);
+    const double scheduleMs = repaintMs(renderer, feed, sf::player::View::of(sf::core::SlideKind::Schedule), c.at, runs * 2);
     std::printf("| %s | %.0f KiB | %.2f ms | %.2f MiB | %.1f ms | %.1f ms |\n", c.name, c.text.size() / 1024.0,
                 median(parseMs), heapMiB, rotationMs, scheduleMs);
     char item[512];

@@ -26,6 +26,7 @@ TEST_CASE("a valid feed becomes the model", "[parse]") {
   CHECK(f.revision == 3);
   CHECK(f.generated == parseInstant("2024-03-01T08:00:00Z"));
   CHECK(f.timeZoneName == "Europe/Berlin");
+  CHECK(f.zone.name() == "Europe/Berlin");  // resolved once, here
   CHECK(f.languages == std::vector<std::string>{"de", "en"});
   REQUIRE(f.fields.size() == 2);
   CHECK(f.fields[1].color == Rgb{0x15, 0x65, 0xC0});

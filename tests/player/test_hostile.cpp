@@ -33,7 +33,7 @@ float renderAll(const core::Feed& feed, std::size_t project, const char* when) {
   for (auto [w, h] : {std::pair{800, 480}, {1920, 1080}, {1080, 1920}}) {
     player::FrameRenderer renderer(w, h);
     REQUIRE(renderer.error().empty());
-    for (auto view : {player::View::Spotlight, player::View::Detail, player::View::Schedule, player::View::FieldList}) {
+    for (auto view : {player::View::of(core::SlideKind::Spotlight), player::View::Detail, player::View::of(core::SlideKind::Schedule), player::View::FieldList}) {
       player::RenderRequest req;
       req.feed = &feed;
       req.width = w;
@@ -45,7 +45,7 @@ float renderAll(const core::Feed& feed, std::size_t project, const char* when) {
       req.at = test::at(when);
       req.collectText = true;
       const auto out = renderer.render(req);
-      INFO(static_cast<int>(view) << " at " << w << "x" << h);
+      INFO(static_cast<int>(view.screen) << "/" << static_cast<int>(view.slide) << " at " << w << "x" << h);
       REQUIRE(out.error.empty());
       for (const auto& p : core::checkTextBoxes(out.texts, w, h)) FAIL_CHECK(p.message);
       for (const auto& t : out.texts) tallest = std::max(tallest, t.rect.h / static_cast<float>(h));
@@ -80,7 +80,7 @@ TEST_CASE("scripts and emoji the font lacks, and right-to-left text, render with
   const auto labels = [&](std::size_t project) {
     player::RenderRequest req;
     req.feed = &feed;
-    req.view = player::View::Spotlight;
+    req.view = player::View::of(core::SlideKind::Spotlight);
     req.project = feed.projects[project].id;
     req.at = test::at("2024-04-25T10:00:00+02:00");
     req.collectText = true;
@@ -107,7 +107,7 @@ TEST_CASE("letters beyond Latin-1 that a feed uses are drawn, not replaced by a 
     req.feed = &feed;
     req.width = 1280;
     req.height = 720;
-    req.view = player::View::Spotlight;
+    req.view = player::View::of(core::SlideKind::Spotlight);
     req.project = feed.projects[0].id;
     req.at = test::at("2024-04-25T10:00:00+02:00");
     return renderer.render(req).rgba;

@@ -33,14 +33,14 @@ TEST_CASE("every view at every size: text stays on screen, nothing overlaps, not
   const core::Millis when = test::at("2024-04-25T10:00:00+02:00");
 
   const Case cases[] = {
-      {player::View::Spotlight, "spotlight", "amber-initiative-additive-manufacturing-berlin-brandenburg"},
-      {player::View::Spotlight, "spotlight-long", "its-inberlin-cybersicherheit-als-treiber-der-digitalisierung-fuer-die-berliner-industrie"},
-      {player::View::Schedule, "schedule"},
-      {player::View::Fields, "fields"},
+      {player::View::of(core::SlideKind::Spotlight), "spotlight", "amber-initiative-additive-manufacturing-berlin-brandenburg"},
+      {player::View::of(core::SlideKind::Spotlight), "spotlight-long", "its-inberlin-cybersicherheit-als-treiber-der-digitalisierung-fuer-die-berliner-industrie"},
+      {player::View::of(core::SlideKind::Schedule), "schedule"},
+      {player::View::of(core::SlideKind::Fields), "fields"},
       {player::View::FieldList, "field-list", "", "kompetenzen"},
       {player::View::Detail, "detail", "leichtbautechnologien-fuer-berliner-kmu"},
       {player::View::Detail, "detail-long", "amber-initiative-additive-manufacturing-berlin-brandenburg"},
-      {player::View::Figures, "figures"},
+      {player::View::of(core::SlideKind::Figures), "figures"},
       {player::View::Announcement, "announcement"},
   };
   for (auto [w, h] : {std::pair{1920, 1080}, {1080, 1920}, {1280, 800}, {1024, 600}, {800, 480}}) {
@@ -48,7 +48,7 @@ TEST_CASE("every view at every size: text stays on screen, nothing overlaps, not
     REQUIRE(renderer.error().empty());
     for (const Case& c : cases) {
       for (const char* lang : {"de", "en"}) {
-        if (std::string(lang) == "en" && c.view != player::View::Detail && c.view != player::View::Fields) continue;
+        if (std::string(lang) == "en" && c.view != player::View::Detail && c.view != player::View::of(core::SlideKind::Fields)) continue;
         player::RenderRequest req;
         req.feed = &feed;
         req.width = w;
@@ -102,7 +102,7 @@ TEST_CASE("a key figure is written as the visitor's language writes numbers") {
     req.feed = &feed;
     req.width = 1920;
     req.height = 1080;
-    req.view = player::View::Figures;
+    req.view = player::View::of(core::SlideKind::Figures);
     req.language = lang;
     req.at = test::at("2024-04-25T10:00:00+02:00");
     req.collectText = true;

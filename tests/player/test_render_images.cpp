@@ -90,7 +90,7 @@ TEST_CASE("a project's picture fills the spotlight visual and heads the detail v
     INFO(w << "x" << h);
     player::FrameRenderer renderer(w, h);
     REQUIRE(renderer.error().empty());
-    const auto out = render(renderer, feed, base, player::View::Spotlight, w, h);
+    const auto out = render(renderer, feed, base, player::View::of(core::SlideKind::Spotlight), w, h);
     CHECK(out.imageErrors.empty());
     const core::Layout& l = out.layout;
     const int top = static_cast<int>(l.header.bottom()) + 4;
@@ -147,12 +147,12 @@ TEST_CASE("a picture that is missing or broken or tiny or gigantic leaves the ge
     feed.projects[test::projectIndex(feed, kProject)].image = core::ImageRef{src, {}};
     player::FrameRenderer renderer(1280, 800);
     REQUIRE(renderer.error().empty());
-    const auto out = render(renderer, feed, dir.path + "/feed.json", player::View::Spotlight, 1280, 800);
+    const auto out = render(renderer, feed, dir.path + "/feed.json", player::View::of(core::SlideKind::Spotlight), 1280, 800);
     REQUIRE(out.imageErrors.size() == 1);
     CHECK_THAT(out.imageErrors.front(), Catch::Contains(reason));
     CHECK(pictureArea(out) == 0);
     // Exactly the frame of a project that names no picture: the designed placeholder.
-    const auto reference = render(renderer, plain, "", player::View::Spotlight, 1280, 800);
+    const auto reference = render(renderer, plain, "", player::View::of(core::SlideKind::Spotlight), 1280, 800);
     CHECK(out.rgba == reference.rgba);
   }
 }

@@ -55,10 +55,31 @@ TEST_CASE("a slide comes in for as long as the screen's transition setting says"
   core::PlayerState state;
   state.changedAt = t0 - 1h;  // at rest: no view change running
 
-  CHECK(player::inTransition(state, plan, start + 800ms));
-  CHECK_FALSE(player::inTransition(state, plan, start + 1200ms));  // the default 900 ms are over
+  CHECK(core::inTransition(state, plan, start + 800ms));
+  CHECK_FALSE(core::inTransition(state, plan, start + 1200ms));  // the default 900 ms are over
   plan.transition = 1500ms;
-  CHECK(player::inTransition(state, plan, start + 1200ms));
-  CHECK(player::inTransition(state, plan, start + 1490ms));
-  CHECK_FALSE(player::inTransition(state, plan, start + 1500ms));
+  CHECK(core::inTransition(state, plan, start + 1200ms));
+  CHECK(core::inTransition(state, plan, start + 1490ms));
+  CHECK_FALSE(core::inTransition(state, plan, start + 1500ms));
+}
+
+TEST_CASE("a rendered frame follows the screen's transition length (preview catches slides after it)", "[screen]") {
+  const core::Feed& feed = test::defaultFeed();
+  const core::Millis t0 = test::at("2024-04-25T08:00:00Z");
+  const core::RotationPlan plan = core::buildRotation(feed, core::toInstant(t0));
+  const core::Millis start = core::rotationAt(plan, t0).slideEnd;  // the next slide's first moment
+  player::FrameRenderer renderer(800, 480);
+  REQUIRE(renderer.error().empty());
+  player::RenderRequest req;
+  req.feed = &feed;
+  auto frame = [&](core::Millis at, std::chrono::milliseconds transition) {
+    req.at = at;
+    req.transition = transition;
+    const auto r = renderer.render(req);
+    REQUIRE(r.error.empty());
+    return r.rgba;
+  };
+  // At 1.2 s the default change is over; a 1.5 s one still moves. At 1.6 s both have settled.
+  CHECK(frame(start + 1200ms, 900ms) != frame(start + 1200ms, 1500ms));
+  CHECK(frame(start + 1600ms, 900ms) == frame(start + 1600ms, 1500ms));
 }

@@ -29,4 +29,20 @@ const Field* Feed::findField(std::string_view id) const { return findById(fields
 const Project* Feed::findProject(std::string_view id) const { return findById(projects, id); }
 const Event* Feed::findEvent(std::string_view id) const { return findById(events, id); }
 
+static_assert([] {
+  for (std::size_t i = 0; i < kSlideKinds.size(); ++i)
+    if (static_cast<std::size_t>(kSlideKinds[i].kind) != i) return false;
+  return true;
+}(), "kSlideKinds lists the kinds in the enum's order");
+
+std::optional<SlideKind> slideKindNamed(std::string_view name) {
+  for (const SlideKindInfo& k : kSlideKinds)
+    if (k.name == name) return k.kind;
+  return std::nullopt;
+}
+
+std::string_view startLanguage(const Feed& feed) {
+  return feed.languages.empty() ? kHomeLanguage : std::string_view(feed.languages.front());
+}
+
 }  // namespace sf::core

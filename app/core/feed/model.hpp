@@ -1,9 +1,11 @@
 // The feed as the player and the tools use it: fields of action, projects, events, figures,
 // playlist and announcements. Built only by parseFeed, so every value here has been checked.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -98,7 +100,28 @@ struct Figure {
   LocalText note;
 };
 
+// The kinds of slide a playlist holds. A new kind is its value here and its entry in kSlideKinds,
+// its options in PlaylistItem and the parser, and its view with its entry in app/views/slides.cpp.
 enum class SlideKind { Spotlight, Spotlights, Schedule, Fields, Figures };
+
+struct SlideKindInfo {
+  SlideKind kind;
+  std::string_view name;    // in a feed's playlist ("slide") and for `render --view`
+  bool readsClock = false;  // shows what the minute changes (the schedule): painted again each minute
+  bool paged = false;       // shows one page of a longer list, the next slide of its kind the next page
+  bool expands = false;     // stands for several slides in the rotation (one spotlight per project)
+};
+
+// In the order of the enum: kSlideKinds[static_cast<std::size_t>(kind)] describes `kind`.
+inline constexpr std::array<SlideKindInfo, 5> kSlideKinds{{
+    {SlideKind::Spotlight, "spotlight"},
+    {SlideKind::Spotlights, "spotlights", false, false, true},
+    {SlideKind::Schedule, "schedule", true},
+    {SlideKind::Fields, "fields"},
+    {SlideKind::Figures, "figures", false, true},
+}};
+constexpr const SlideKindInfo& slideKindInfo(SlideKind kind) { return kSlideKinds[static_cast<std::size_t>(kind)]; }
+std::optional<SlideKind> slideKindNamed(std::string_view name);
 
 struct PlaylistItem {
   SlideKind kind = SlideKind::Spotlight;
@@ -124,7 +147,8 @@ struct Feed {
   std::string id;
   std::int64_t revision = 0;
   Instant generated{};
-  std::string timeZoneName;
+  std::string timeZoneName;          // as the feed writes it, for texts
+  TimeZone zone = TimeZone::utc();   // the venue's zone, resolved once by the parser
   std::vector<std::string> languages;
   LocalText title;
   LocalText source;
@@ -141,5 +165,10 @@ struct Feed {
   const Project* findProject(std::string_view id) const;
   const Event* findEvent(std::string_view id) const;
 };
+
+// The language a screen speaks when nobody chose one: the feed's first, else German, the
+// format's own. The one place that fallback is written.
+inline constexpr std::string_view kHomeLanguage = "de";
+std::string_view startLanguage(const Feed& feed);
 
 }  // namespace sf::core

@@ -176,6 +176,16 @@ Figure readFigure(JsonReader& r, const json& j, const std::string& p) {
   return f;
 }
 
+// "spotlight, spotlights, schedule, fields and figures": the kinds this player shows.
+std::string slideKindList() {
+  std::string out;
+  for (std::size_t i = 0; i < kSlideKinds.size(); ++i) {
+    if (i) out += i + 1 == kSlideKinds.size() ? " and " : ", ";
+    out += kSlideKinds[i].name;
+  }
+  return out;
+}
+
 std::optional<PlaylistItem> readSlide(JsonReader& r, const json& j, const std::string& p) {
   PlaylistItem it;
   if (!r.isObject(j, p, "a playlist item")) return it;
@@ -183,13 +193,10 @@ std::optional<PlaylistItem> readSlide(JsonReader& r, const json& j, const std::s
   bool known = false;  // without a valid kind, kind-specific keys are not asked for
   if (auto s = r.string(r.member(j, p, "slide", true), p + "/slide")) {
     known = true;
-    if (*s == "spotlight") it.kind = SlideKind::Spotlight;
-    else if (*s == "spotlights") it.kind = SlideKind::Spotlights;
-    else if (*s == "schedule") it.kind = SlideKind::Schedule;
-    else if (*s == "fields") it.kind = SlideKind::Fields;
-    else if (*s == "figures") it.kind = SlideKind::Figures;
-    else {
-      r.warn(p + "/slide", "unknown slide " + quoteShort(*s) + " is skipped; this player shows spotlight, spotlights, schedule, fields and figures");
+    if (const auto kind = slideKindNamed(*s)) {
+      it.kind = *kind;
+    } else {
+      r.warn(p + "/slide", "unknown slide " + quoteShort(*s) + " is skipped; this player shows " + slideKindList());
       return std::nullopt;
     }
   }
@@ -238,7 +245,10 @@ void readHeader(JsonReader& r, const json& root, Feed& feed, std::optional<TimeZ
   if (auto g = r.instant(r.member(root, "", "generated", true), "/generated")) feed.generated = *g;
   if (auto tz = r.string(r.member(root, "", "timeZone", true), "/timeZone")) {
     zone = TimeZone::find(*tz);
-    if (zone) feed.timeZoneName = *tz;
+    if (zone) {
+      feed.timeZoneName = *tz;
+      feed.zone = *zone;
+    }
     else r.error("/timeZone", "expected an IANA time zone such as \"Europe/Berlin\", found " + quoteShort(*tz));
   }
   if (const json* langs = r.member(root, "", "languages", true); langs && r.array(*langs, "/languages", "of language codes")) {

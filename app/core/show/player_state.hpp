@@ -71,8 +71,8 @@ struct PointerTrack {
 
 struct PlayerState {
   Mode mode = Mode::Rotation;
-  std::string language = "de";
-  std::string defaultLanguage = "de";  // the idle return switches back to it
+  std::string language{kHomeLanguage};
+  std::string defaultLanguage{kHomeLanguage};  // the idle return switches back to it
   std::string field;                   // FieldList: the field shown; Detail: the list it came from
   std::string project;                 // Detail: the open project
   Mode detailBack = Mode::Rotation;    // where Back leads from Detail

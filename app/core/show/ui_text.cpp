@@ -43,6 +43,9 @@ constexpr Pair kText[] = {
     {"Wählen Sie ein Handlungsfeld", "Choose a field of action"},
     {"Antippen für mehr", "Tap for more"},
     {"Wischen zum Blättern", "Swipe to browse"},
+    {"Status dieses Bildschirms", "Status of this screen"},
+    {"Tippen zum Schließen", "Tap to close"},
+    {"Anzeige", "Display"},
 };
 static_assert(sizeof kText / sizeof kText[0] == static_cast<std::size_t>(Ui::Count));
 
@@ -55,7 +58,7 @@ constexpr const char* kMonthEn[] = {"January", "February", "March",     "April",
 constexpr const char* kMonthShortEn[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
-bool german(std::string_view lang) { return lang == "de"; }
+bool german(std::string_view lang) { return lang == kHomeLanguage; }
 
 struct Ymd {
   int y;

@@ -13,7 +13,9 @@ enum class Ui {
   Schedule, LookingBack, Now, Next, LaterToday, HappeningNow, AllDay,
   Running, Completed, AsOf, Funding, Programme, Runtime, Applicants, Partners,
   RelatedFields, RelatedEvents, Explore, Back, Fields, Projects, ProjectsCount, KeyFigures,
-  MoreOnline, Notice, FieldsIntro, TapToOpen, SwipeHint, Count
+  MoreOnline, Notice, FieldsIntro, TapToOpen, SwipeHint,
+  StatusTitle, StatusClose, StatusDisplay,  // the organisers' status page
+  Count
 };
 
 // Languages other than German fall back to English.

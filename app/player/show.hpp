@@ -1,0 +1,36 @@
+// What the screen plays, derived from the feed and from whether the clock can be trusted: the
+// rotation, the QR code, the schedule and the header's texts, rebuilt together when those change.
+#pragma once
+#include <memory>
+#include <string>
+
+#include "core/feed/model.hpp"
+#include "core/show/player_state.hpp"
+#include "core/show/rotation.hpp"
+#include "core/show/schedule.hpp"
+#include "platform/qr.hpp"
+#include "views/views.hpp"
+
+namespace sf::player {
+
+struct Show {
+  std::shared_ptr<const core::Feed> feed;
+  core::RotationPlan plan;  // its transition is the screen's setting; rebuilds keep it
+  platform::QrCode qr;      // the feed's link
+  core::Schedule schedule;  // empty while the clock is not trusted
+  views::FrameText text;    // blank while the clock is not trusted
+  bool clockOk = false;     // a clock before the feed was made, or far from the server's, says nothing
+
+  const core::Feed& operator*() const { return *feed; }
+  const core::TimeZone& zone() const { return feed->zone; }
+};
+
+enum class ShowChange { Feed, ClockTrust, Plan };
+
+// The rotation at `now` after a new feed (with its QR code), a change in the clock's trust or a
+// validity boundary; the state (when given) keeps what still exists in it and steps back otherwise.
+void rebuildShow(Show& show, core::PlayerState* state, core::Millis now, ShowChange change);
+// The schedule (with `minute`) and the clock and date texts at `now`, in `language`.
+void updateShowTexts(Show& show, core::Millis now, const std::string& language, bool clockSeconds, bool minute);
+
+}  // namespace sf::player

@@ -1,0 +1,124 @@
+// When the kiosk loop draws by itself: the next deadline at rest, in a transition, around
+// announcements, on a dark screen and with the status page open; and what asks for a frame.
+#include <catch2/catch.hpp>
+
+#include "player/redraw.hpp"
+
+using namespace sf;
+using namespace std::chrono_literals;
+
+namespace {
+
+struct Scene {
+  core::Feed feed;
+  core::RotationPlan plan;
+  core::PlayerState state;
+  core::Millis base;  // a cycle boundary and a minute boundary
+  Scene() {
+    feed.languages = {"de", "en"};
+    feed.playlist = {{core::SlideKind::Schedule, "", "", "", 10}, {core::SlideKind::Fields, "", "", "", 20}};
+    plan = core::buildRotation(feed, core::Instant{});
+    base = core::Millis{} + 30s * 1000;
+    state.changedAt = core::Millis{} + 1h;
+  }
+  core::Millis next(core::Millis now, player::Pace pace = {}, const core::ScreenPhase& phase = {}, bool dark = false) {
+    const auto fp = core::planFrame(state, plan, feed, now, 4);
+    return player::nextDeadline(state, feed, plan, fp, phase, dark, pace);
+  }
+  void browse(core::Millis since) {  // a visitor opened the fields and touched the screen then
+    state.mode = core::Mode::Fields;
+    state.lastInput = since;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("at rest the screen wakes for the progress bar's second, the slide's end and the minute") {
+  Scene s;
+  CHECK(s.next(s.base + 5300ms) == s.base + 6s);   // the progress bar's next tick
+  CHECK(s.next(s.base + 9500ms) == s.base + 10s);  // the slide's end
+  // Browsing stops the rotation: only the header's minute and the idle return remain.
+  s.browse(s.base + 20s);
+  CHECK(s.next(s.base + 20s + 300ms) == s.base + 60s);
+  CHECK(s.next(s.base + 20s + 300ms, {16ms, true}) == s.base + 21s);  // a clock with seconds
+  s.state.lastInput = s.base - 30s;
+  CHECK(s.next(s.base + 20s + 300ms) == s.base + 30s);  // the idle timeout returns to the rotation
+}
+
+TEST_CASE("in a slide change the screen draws at frame rate, sparing frames toward the end") {
+  Scene s;
+  CHECK(s.next(s.base + 10100ms) == s.base + 10116ms);
+  CHECK(s.next(s.base + 10100ms, {40ms, false}) == s.base + 10140ms);  // software rendering: 25 frames/s
+  // At 800 of 900 ms the eased picture moves under two levels of 255: the next frame is the last.
+  CHECK(s.next(s.base + 10800ms) == s.base + 10900ms);
+}
+
+TEST_CASE("an announcement hides the progress bar; its start and end are deadlines") {
+  Scene s;
+  core::Announcement a;
+  a.start = core::toInstant(s.base);
+  a.end = core::toInstant(s.base + 30s);
+  s.feed.announcements.push_back(a);
+  CHECK(s.next(s.base + 5300ms) == s.base + 30s);  // no progress tick, no slide end: its end
+  // Browsing (no progress bar), the next deadline is the announcement's start.
+  s.browse(s.base + 20s);
+  s.feed.announcements[0].start = core::toInstant(s.base + 45s);
+  s.feed.announcements[0].end = core::toInstant(s.base + 90s);
+  CHECK(s.next(s.base + 20s + 300ms) == s.base + 45s);
+}
+
+TEST_CASE("a dark screen sleeps until its off period ends or a woken one dims again") {
+  Scene s;
+  core::ScreenPhase off{true, std::nullopt};
+  CHECK(s.next(s.base + 5300ms, {}, off, true) == s.base + 5300ms + 1h);
+  off.until = core::toInstant(s.base + 10min);
+  CHECK(s.next(s.base + 5300ms, {}, off, true) == s.base + 10min);
+  // Woken by a touch: it draws as usual, and goes dark again after the idle time.
+  s.state.idleTimeout = 20s;
+  core::wakeScreen(s.state, s.base + 5s);
+  s.browse(s.base + 5s);
+  REQUIRE(core::screenSleepsAt(off, s.state) == s.base + 25s);
+  CHECK(s.next(s.base + 5300ms, {}, off, false) == s.base + 25s);
+}
+
+TEST_CASE("the status page is drawn every second") {
+  Scene s;
+  s.browse(s.base + 20s);
+  s.state.statusOpen = true;
+  CHECK(s.next(s.base + 20s + 300ms) == s.base + 21s);
+}
+
+TEST_CASE("a frame is due after a request, a deadline or a turn of the clock") {
+  player::Redraw r({16ms, false});
+  Scene s;
+  const core::Millis now = s.base + 5300ms;
+  CHECK(r.due(now));  // the first frame
+  CHECK(r.clockTurn(now, "de") == player::ClockTurn::Language);  // the first texts, in a language
+  const auto fp = core::planFrame(s.state, s.plan, s.feed, now, 4);
+  r.drawn(s.state, s.feed, s.plan, fp, {}, false);
+  CHECK(r.deadline() == s.base + 6s);
+  CHECK_FALSE(r.due(now + 100ms));
+  CHECK(r.due(s.base + 6s));
+  CHECK(r.clockTurn(now + 200ms, "de") == player::ClockTurn::None);
+  CHECK_FALSE(r.due(now + 200ms));
+  CHECK(r.clockTurn(now + 200ms, "en") == player::ClockTurn::Language);
+  CHECK(r.due(now + 200ms));
+  r.drawn(s.state, s.feed, s.plan, fp, {}, false);
+  CHECK(r.clockTurn(s.base + 60s, "en") == player::ClockTurn::Minute);
+  CHECK(r.clockTurn(s.base + 61s, "en") == player::ClockTurn::None);  // no seconds on this clock
+  r.textsStale();
+  CHECK(r.clockTurn(s.base + 61s, "en") == player::ClockTurn::Minute);
+  r.drawn(s.state, s.feed, s.plan, fp, {}, false);
+  r.request();
+  CHECK(r.due(now));
+
+  player::Redraw seconds({16ms, true});
+  CHECK(seconds.clockTurn(s.base, "de") == player::ClockTurn::Language);
+  CHECK(seconds.clockTurn(s.base + 1s, "de") == player::ClockTurn::Second);
+  CHECK(seconds.clockTurn(s.base + 1500ms, "de") == player::ClockTurn::None);
+  CHECK(seconds.statusTurn(s.base + 1500ms));
+  CHECK_FALSE(seconds.statusTurn(s.base + 1900ms));
+  CHECK(seconds.statusTurn(s.base + 2s));
+  seconds.statusStale();
+  CHECK(seconds.statusTurn(s.base + 2100ms));
+}
