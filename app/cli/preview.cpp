@@ -9,7 +9,7 @@
 #include "common.hpp"
 #include "core/show/player_state.hpp"
 #include "core/show/rotation.hpp"
-#include "platform/display.hpp"
+#include "platform/display/png.hpp"
 #include "player/player.hpp"
 
 namespace sf::cli {
@@ -157,8 +157,8 @@ int runPreview(const std::vector<std::string>& args) {
       }
       char name[96];
       std::snprintf(name, sizeof name, "%dx%d-%02zu-%s.png", s.w, s.h, i + 1, kindName(plan.slots[i].kind));
-      if (auto err = platform::writePng(out + "/" + name, r.rgba, r.width, r.height); !err.empty()) {
-        std::cerr << "preview: " << err << '\n';
+      if (const auto written = platform::writePng(out + "/" + name, r.rgba, r.width, r.height); !written) {
+        std::cerr << "preview: " << written.error().message << '\n';
         return kExitInvalid;
       }
       const std::string caption = plan.slots[i].project < feed.projects.size() ? feed.projects[plan.slots[i].project].title.in(language)
@@ -205,8 +205,8 @@ int runPreview(const std::vector<std::string>& args) {
       }
     }
   }
-  if (auto err = platform::writePng(out + "/sheet.png", sheet, sheetW, sheetH); !err.empty()) {
-    std::cerr << "preview: " << err << '\n';
+  if (const auto written = platform::writePng(out + "/sheet.png", sheet, sheetW, sheetH); !written) {
+    std::cerr << "preview: " << written.error().message << '\n';
     return kExitInvalid;
   }
   html << "<h2>Contact sheet</h2><img src=\"sheet.png\">\n";

@@ -4,7 +4,7 @@
 
 #include "commands.hpp"
 #include "common.hpp"
-#include "platform/display.hpp"
+#include "platform/display/png.hpp"
 #include "player/player.hpp"
 
 namespace sf::cli {
@@ -88,8 +88,8 @@ int runRender(const std::vector<std::string>& args) {
     std::cerr << "render: " << result.error << '\n';
     return kExitInvalid;
   }
-  if (const auto err = platform::writePng(output, result.rgba, result.width, result.height); !err.empty()) {
-    std::cerr << "render: " << err << '\n';
+  if (const auto written = platform::writePng(output, result.rgba, result.width, result.height); !written) {
+    std::cerr << "render: " << written.error().message << '\n';
     return kExitInvalid;
   }
   std::cout << output << ": " << result.width << "x" << result.height << " " << viewName << '\n';
