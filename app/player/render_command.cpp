@@ -2,10 +2,11 @@
 // drawn with SDL's offscreen driver, so screens can be checked and documented with no display.
 #include <iostream>
 
-#include "commands.hpp"
-#include "common.hpp"
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
 #include "platform/display/png.hpp"
 #include "player/player.hpp"
+#include "player/player_commands.hpp"
 
 namespace sf::cli {
 namespace {

@@ -5,12 +5,13 @@
 #include <fstream>
 #include <iostream>
 
-#include "commands.hpp"
-#include "common.hpp"
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
 #include "core/show/player_state.hpp"
 #include "core/show/rotation.hpp"
 #include "platform/display/png.hpp"
 #include "player/player.hpp"
+#include "player/player_commands.hpp"
 
 namespace sf::cli {
 namespace {
