@@ -42,7 +42,6 @@ class SlideCache {
   const SlideLayer* header(const views::ViewContext& ctx);
 
   // Layers hold the slide's pixels: one (or two around a transition) screen-sized textures.
-  std::size_t layerCount() const { return layers_.size(); }
 
  private:
   bool paint(const views::ViewContext& ctx, const core::RotationPlan& plan, core::Millis now, std::size_t slot,
