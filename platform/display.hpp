@@ -1,5 +1,5 @@
-// The player's screen: an SDL window and renderer with Dear ImGui on top, input as plain
-// events, frame capture to PNG, and sleeping until the next deadline without spinning.
+// The player's screen as a declared seam: input as plain events, Dear ImGui frames, layers,
+// capture and sleeping until the next deadline. Backends (platform/display/backends/) implement it.
 #pragma once
 #include <chrono>
 #include <cstdint>
@@ -30,64 +30,60 @@ struct DisplayOptions {
 // Why the player cannot open a screen here, in words for a newcomer; empty when one should open.
 std::string headlessReason();
 
+// What the player asks of a screen. Dear ImGui draws the frames; a backend (today SDL with its
+// renderers and presents, see display/backends/) puts them on the glass, so another one (DRM
+// direct, a GPU path) can stand beside it without the player noticing. No backend's types show here.
 class Display {
  public:
-  // nullptr and `error` set when no window can be opened.
+  // The backend that suits this machine, opened; nullptr and `error` set when no screen opens.
   static std::unique_ptr<Display> open(const DisplayOptions& options, std::string& error);
-  ~Display();
+  virtual ~Display() = default;
   Display(const Display&) = delete;
   Display& operator=(const Display&) = delete;
 
-  int width() const;   // logical size (what views lay out for)
-  int height() const;
-  float dpi() const;   // 0 when unknown
-  std::string driver() const;
+  virtual int width() const = 0;   // logical size (what views lay out for)
+  virtual int height() const = 0;
+  virtual float dpi() const = 0;   // 0 when unknown
+  virtual std::string driver() const = 0;
   // How frames reach the screen (video driver, renderer, present), for the log and status page.
-  const std::string& describe() const;
-  bool softwareRendering() const;  // the CPU draws every pixel (no GPU renderer)
+  virtual const std::string& describe() const = 0;
+  virtual bool softwareRendering() const = 0;  // the CPU draws every pixel (no GPU renderer)
 
   // (Re)builds the fonts for `layout`'s sizes: one per core::FontRole, in that order.
-  bool loadFonts(const core::Layout& layout, std::string& error);
+  virtual bool loadFonts(const core::Layout& layout, std::string& error) = 0;
   // The characters beyond the base glyphs the feed needs (core::extraGlyphs). True when they
   // differ from the atlas's: then loadFonts must run again.
-  bool setExtraGlyphs(std::u32string glyphs);
-  std::size_t fontAtlasBytes() const;
+  virtual bool setExtraGlyphs(std::u32string glyphs) = 0;
 
-  bool pollEvent(InputEvent& out);
+  virtual bool pollEvent(InputEvent& out) = 0;
   // Sleeps until an input event may be there or `deadline` passes (steady clock).
-  void waitUntil(std::chrono::steady_clock::time_point deadline);
+  virtual void waitUntil(std::chrono::steady_clock::time_point deadline) = 0;
   // Ends a waitUntil early; safe to call from any thread (workers call it when they push work).
-  void wake();
+  virtual void wake() = 0;
 
   // Textures live in the renderer (GPU memory, or plain memory for the software renderer). An id
-  // is usable as ImTextureID; 0 means none. Views only ever see ids, never SDL types.
+  // is usable as ImTextureID; 0 means none. Views only ever see ids, never a backend's types.
   using TextureId = std::uintptr_t;
   // A picture: RGBA pixels, w * h * 4 bytes, filtered when scaled. 0 when it cannot be made.
-  TextureId createTexture(const std::uint8_t* rgba, int w, int h);
+  virtual TextureId createTexture(const std::uint8_t* rgba, int w, int h) = 0;
   // A layer: an opaque texture (by default the screen's logical size) that a frame can be drawn
   // into once and then reused (a slide, the header bar), so a redraw is a copy, not a repaint.
   // A smaller layer holds the frame's top-left part.
-  TextureId createLayer(int width = 0, int height = 0);
-  void destroyTexture(TextureId id);
+  virtual TextureId createLayer(int width = 0, int height = 0) = 0;
+  virtual void destroyTexture(TextureId id) = 0;
   // True when the layers' contents were lost (renderer reset) since the last call.
-  bool layersLost();
+  virtual bool layersLost() = 0;
 
-  void beginFrame(float deltaSeconds);  // ImGui frame: views draw after this
+  virtual void beginFrame(float deltaSeconds) = 0;  // ImGui frame: views draw after this
   // Renders the ImGui draw data into the frame, or into `layer` (made by createLayer). `covered`:
   // the views painted every pixel opaquely, so the frame is not cleared first (a full-screen fill
   // saved per frame on a software renderer).
-  void endFrame(TextureId layer = 0, bool covered = false);
-  bool readPixels(std::vector<std::uint8_t>& rgba);  // the frame just rendered, RGBA, logical size
-  void present();
+  virtual void endFrame(TextureId layer = 0, bool covered = false) = 0;
+  virtual bool readPixels(std::vector<std::uint8_t>& rgba) = 0;  // the frame just rendered, RGBA, logical size
+  virtual void present() = 0;
 
-  struct Impl;  // opaque: SDL's types stay in display.cpp
-
- private:
-  explicit Display(std::unique_ptr<Impl> impl);
-  std::unique_ptr<Impl> impl_;
+ protected:
+  Display() = default;
 };
-
-// Writes RGBA pixels as PNG (SDL2_image). Empty string on success, else the error.
-std::string writePng(const std::string& path, const std::vector<std::uint8_t>& rgba, int width, int height);
 
 }  // namespace sf::platform

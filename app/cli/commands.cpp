@@ -1,5 +1,5 @@
-// The subcommand table. New organiser tools are one line here plus their own file.
-// Order is the order `schaufenster --help` lists them in.
+// The organiser tools' subcommand table. A new tool is one line here plus its own file.
+// Order is the order `schaufenster --help` lists them in, before the player's commands.
 #include "commands.hpp"
 
 #include <array>
@@ -17,16 +17,15 @@ constexpr std::array kCommands{
     Command{"keygen", "create an Ed25519 key pair for signing feeds", runKeygen},
     Command{"sign", "sign a feed file", runSign},
     Command{"verify", "check a feed's signature as a screen would", runVerify},
-    Command{"preview", "render every slide as screens will show it at a moment, with a contact sheet", runPreview},
-    Command{"render", "draw one frame of the player to a PNG without a display", runRender},
 };
 }  // namespace
 
-std::span<const Command> commands() { return kCommands; }
+std::span<const Command> toolCommands() { return kCommands; }
 
-const Command* findCommand(std::string_view name) {
-  for (const auto& c : kCommands)
-    if (c.name == name) return &c;
+const Command* findCommand(std::span<const std::span<const Command>> tables, std::string_view name) {
+  for (const auto table : tables)
+    for (const auto& c : table)
+      if (c.name == name) return &c;
   return nullptr;
 }
 

@@ -1,4 +1,4 @@
-// The organiser subcommands of the one `schaufenster` binary, as one table.
+// The organiser subcommands of the one `schaufenster` binary, as tables of {name, summary, run}.
 // Each entry parses its own arguments and returns the process exit code.
 #pragma once
 #include <span>
@@ -14,8 +14,11 @@ struct Command {
   int (*run)(const std::vector<std::string>& args);  // args exclude the binary and the name
 };
 
-std::span<const Command> commands();
-const Command* findCommand(std::string_view name);
+// The organiser tools, which need no display stack, in the order `schaufenster --help` lists them.
+// The player adds the commands that draw frames (player/player_commands.hpp).
+std::span<const Command> toolCommands();
+// The first entry called `name` in `tables`, searched in order; nullptr when there is none.
+const Command* findCommand(std::span<const std::span<const Command>> tables, std::string_view name);
 
 // Exit codes shared by every subcommand.
 inline constexpr int kExitOk = 0;
@@ -32,7 +35,5 @@ int runPublish(const std::vector<std::string>& args);
 int runAnnounce(const std::vector<std::string>& args);
 int runPack(const std::vector<std::string>& args);
 int runServe(const std::vector<std::string>& args);
-int runRender(const std::vector<std::string>& args);
-int runPreview(const std::vector<std::string>& args);
 
 }  // namespace sf::cli

@@ -13,7 +13,7 @@
 #include <functional>
 #include <vector>
 
-#include "platform/draw_data.hpp"
+#include "platform/display/backends/draw_data.hpp"
 
 namespace {
 

@@ -9,7 +9,7 @@
 #include <fstream>
 #include <thread>
 
-#include "platform/display.hpp"
+#include "platform/display/png.hpp"
 #include "player/feed_images.hpp"
 #include "player/live_feed.hpp"
 #include "player/player.hpp"
@@ -42,7 +42,7 @@ void writeSolidPng(const std::string& path) {
     rgba[i + 2] = kB;
     rgba[i + 3] = 255;
   }
-  REQUIRE(platform::writePng(path, rgba, 64, 48).empty());
+  REQUIRE(platform::writePng(path, rgba, 64, 48).has_value());
 }
 
 bool isPicture(const player::RenderResult& out, int x, int y) {
@@ -114,7 +114,7 @@ std::string hostilePng(const std::string& dir, const char* name, int w, int h, s
                        int claimH = 0) {
   const std::string path = dir + "/" + name;
   std::vector<std::uint8_t> rgba(static_cast<std::size_t>(w) * h * 4, 90);
-  REQUIRE(platform::writePng(path, rgba, w, h).empty());
+  REQUIRE(platform::writePng(path, rgba, w, h).has_value());
   std::ifstream in(path, std::ios::binary);
   std::string png(std::istreambuf_iterator<char>(in), {});
   in.close();

@@ -9,7 +9,7 @@
 #include <thread>
 
 #include "platform/display.hpp"
-#include "platform/x11_present.hpp"
+#include "platform/display/backends/x11_present.hpp"
 #include "x11_probe.hpp"
 
 using namespace sf;

@@ -2,10 +2,11 @@
 // drawn with SDL's offscreen driver, so screens can be checked and documented with no display.
 #include <iostream>
 
-#include "commands.hpp"
-#include "common.hpp"
-#include "platform/display.hpp"
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "platform/display/png.hpp"
 #include "player/player.hpp"
+#include "player/player_commands.hpp"
 
 namespace sf::cli {
 namespace {
@@ -88,8 +89,8 @@ int runRender(const std::vector<std::string>& args) {
     std::cerr << "render: " << result.error << '\n';
     return kExitInvalid;
   }
-  if (const auto err = platform::writePng(output, result.rgba, result.width, result.height); !err.empty()) {
-    std::cerr << "render: " << err << '\n';
+  if (const auto written = platform::writePng(output, result.rgba, result.width, result.height); !written) {
+    std::cerr << "render: " << written.error().message << '\n';
     return kExitInvalid;
   }
   std::cout << output << ": " << result.width << "x" << result.height << " " << viewName << '\n';

@@ -5,14 +5,15 @@
 #include <fstream>
 #include <iostream>
 
-#include "commands.hpp"
-#include "common.hpp"
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
 #include "core/show/config.hpp"
 #include "core/show/player_state.hpp"
 #include "core/show/rotation.hpp"
-#include "platform/display.hpp"
+#include "platform/display/png.hpp"
 #include "platform/files.hpp"
 #include "player/player.hpp"
+#include "player/player_commands.hpp"
 
 namespace sf::cli {
 namespace {
@@ -170,8 +171,8 @@ int runPreview(const std::vector<std::string>& args) {
       }
       char name[96];
       std::snprintf(name, sizeof name, "%dx%d-%02zu-%s.png", s.w, s.h, i + 1, kindName(plan.slots[i].kind));
-      if (auto err = platform::writePng(out + "/" + name, r.rgba, r.width, r.height); !err.empty()) {
-        std::cerr << "preview: " << err << '\n';
+      if (const auto written = platform::writePng(out + "/" + name, r.rgba, r.width, r.height); !written) {
+        std::cerr << "preview: " << written.error().message << '\n';
         return kExitInvalid;
       }
       const std::string caption = plan.slots[i].project < feed.projects.size() ? feed.projects[plan.slots[i].project].title.in(language)
@@ -218,8 +219,8 @@ int runPreview(const std::vector<std::string>& args) {
       }
     }
   }
-  if (auto err = platform::writePng(out + "/sheet.png", sheet, sheetW, sheetH); !err.empty()) {
-    std::cerr << "preview: " << err << '\n';
+  if (const auto written = platform::writePng(out + "/sheet.png", sheet, sheetW, sheetH); !written) {
+    std::cerr << "preview: " << written.error().message << '\n';
     return kExitInvalid;
   }
   html << "<h2>Contact sheet</h2><img src=\"sheet.png\">\n";

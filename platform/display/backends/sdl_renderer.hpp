@@ -1,0 +1,59 @@
+// The SDL backend's renderer: Dear ImGui's context and fonts, pictures and layers as textures, and
+// frames drawn into SDL_Renderer (rotated screens via a target texture). Private to platform/display.
+#pragma once
+#include <SDL.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/show/layout.hpp"
+#include "platform/display.hpp"
+#include "present.hpp"
+#include "sdl_window.hpp"
+
+struct ImGuiContext;
+
+namespace sf::platform {
+
+struct SdlRenderer {
+  using TextureId = Display::TextureId;
+
+  SDL_Renderer* renderer = nullptr;
+  SDL_Texture* target = nullptr;  // only when rotated
+  SDL_Texture* screen = nullptr;  // frames composed here when the present asks (ScreenTarget::Texture)
+  ImGuiContext* imgui = nullptr;
+  ScreenGeometry geometry;
+  std::u32string extraGlyphs;     // rasterised beyond the base glyphs, for the playing feed
+  Uint32 layerFormat = SDL_PIXELFORMAT_ARGB8888;
+  std::vector<SDL_Texture*> layers;  // to tell layers from pictures when a frame is rendered
+  bool layersLost = false;        // a renderer reset dropped the layers' pixels
+  std::vector<SDL_Rect> rows;     // renderDrawData's scratch, kept across frames
+
+  // Once the renderer exists: the layers' pixel format.
+  void start();
+  // Dear ImGui's context with SDL_Renderer's backend, once the screen's path is settled.
+  void startImGui();
+  // ImGui, textures and the renderer (before the pixels it draws into go).
+  void close();
+  bool software() const;
+
+  // The screen texture for `where` (made, dropped or left), which stays the render target between frames.
+  void useScreen(ScreenTarget where);
+  // The rotation's target texture for the current geometry.
+  void makeRotationTarget();
+
+  bool loadFonts(const core::Layout& layout, std::string& error);
+  TextureId createTexture(const std::uint8_t* rgba, int w, int h);
+  TextureId createLayer(int width, int height);
+  void destroyTexture(TextureId id);
+
+  void beginFrame(float dt);
+  // Ends the ImGui frame; then one of the two below draws it.
+  void renderImGui();
+  void drawLayer(TextureId layer, bool covered);
+  void drawScreen(bool covered);
+  bool readPixels(std::vector<std::uint8_t>& rgba);
+};
+
+}  // namespace sf::platform
