@@ -79,7 +79,7 @@ Millis nextDeadline(const core::PlayerState& state, const core::Feed& feed, cons
 }  // namespace
 
 int runPlayer(const PlayerOptions& o) {
-  if (!o.feed) return 1;
+  if (!o.startup.feed) return 1;
   if (!o.offscreen) {
     if (const std::string why = platform::headlessReason(); !why.empty()) {
       std::cerr << "schaufenster: " << why << '\n';
@@ -103,7 +103,7 @@ int runPlayer(const PlayerOptions& o) {
   if (!o.offscreen) std::cerr << "schaufenster: display: " << display->describe() << std::endl;
   // The feed can be replaced between frames by the live feed; everything derived from it is
   // rebuilt then (zone, rotation, QR code, schedule).
-  LiveFeed live(o.config, {o.feed, o.status, {}}, [d = display.get()] { d->wake(); }, o.live);
+  LiveFeed live(o.config, o.startup, [d = display.get()] { d->wake(); }, o.live);
   std::shared_ptr<const core::Feed> feedPtr = live.feed();
   core::TimeZone zone = core::TimeZone::find(feedPtr->timeZoneName).value_or(core::TimeZone::utc());
   const platform::WallClock clock = o.startAt ? platform::WallClock(*o.startAt, o.clockSpeed) : platform::WallClock();
@@ -287,7 +287,7 @@ int runPlayer(const PlayerOptions& o) {
 
     const bool dark = core::screenDark(screenPhase, state, now);
     if (dark == power.on()) {
-      power.set(!dark);
+      if (auto done = power.set(!dark); !done) std::cerr << "schaufenster: screen power: " << done.error().message << '\n';
       live.setScreenDark(dark);
       dirty = true;
     }
