@@ -34,8 +34,12 @@ void LiveFeed::requestImages() {
 LiveFeed::Changes LiveFeed::drain() {
   Changes c;
   if (!queue_.drain(inbox_)) return c;
+  bool networkBack = false;
   for (auto& m : inbox_) {
     if (auto* u = std::get_if<live::FeedUpdate>(&m)) {
+      // A fetch that succeeds after failures: whatever kept the feed away likely kept the
+      // pictures away too, so the missing ones are asked for now.
+      networkBack = networkBack || (status_.consecutiveFailures > 0 && u->status.consecutiveFailures == 0);
       status_ = std::move(u->status);
       c.status = true;
       if (u->feed) {
@@ -48,6 +52,7 @@ LiveFeed::Changes LiveFeed::drain() {
     }
   }
   if (c.feed) requestImages();
+  if (networkBack && images_) images_->retryNow();
   inbox_.clear();
   return c;
 }
