@@ -24,6 +24,12 @@ std::string refusal(core::SwapDecision d) {
 
 }  // namespace
 
+void noteFitted(const core::Feed& feed, std::size_t fitted) {
+  if (fitted == 0) return;
+  std::fprintf(stderr, "schaufenster: %zu texts of feed %s hold characters the screen's fonts lack; they show in another "
+               "language or with \u25a1 in their place\n", fitted, feed.id.c_str());
+}
+
 std::string firstErrors(const core::Diagnostics& ds, int max) {
   std::string out;
   int n = 0;
@@ -55,9 +61,7 @@ core::Result<Candidate> checkCandidate(std::string_view text, std::string_view n
   const core::SwapDecision decision = core::decideSwap(rules.current, candidate, rules.sameFeedOnly);
   if (const std::string fault = refusal(decision); !fault.empty())
     return core::failAs(fault, core::describe(decision, rules.current, candidate));
-  if (finished.fittedTexts > 0)
-    std::fprintf(stderr, "schaufenster: %zu texts of feed %s hold characters the screen's fonts lack; they show in another "
-                 "language or with \u25a1 in their place\n", finished.fittedTexts, feed.id.c_str());
+  noteFitted(feed, finished.fittedTexts);
   return Candidate{std::make_shared<const core::Feed>(std::move(*finished.parsed.feed)), decision, std::move(verified)};
 }
 

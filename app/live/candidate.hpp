@@ -35,6 +35,10 @@ core::Result<Candidate> checkCandidate(std::string_view text, std::string_view n
                                        const CandidateRules& rules,
                                        const std::function<core::Result<std::string>()>& signature);
 
+// Tells the journal that `fitted` texts of `feed` hold characters the fonts lack (organisers
+// learn of it here and from `schaufenster validate`); nothing when none do.
+void noteFitted(const core::Feed& feed, std::size_t fitted);
+
 // The first `max` errors of a parse, joined for one line of the status page.
 std::string firstErrors(const core::Diagnostics& ds, int max);
 

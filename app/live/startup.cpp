@@ -47,6 +47,7 @@ void takeCachedFeed(const core::Config& config, StartupFeed& s) {
   if (!feed.parsed.feed) return addWarning(s, "the cached feed is invalid: " + firstErrors(feed.parsed.diagnostics, 1));
   if (!config.publicKey.empty() && !platform::verifyDocument(cached->text, cached->signature, config.publicKey))
     return addWarning(s, "the cached feed is not signed with the configured key");
+  noteFitted(*feed.parsed.feed, feed.fittedTexts);
   s.feed = std::make_shared<const core::Feed>(std::move(*feed.parsed.feed));
   s.status.origin = FeedOrigin::Cache;
   s.status.cacheBytes = cached->text.size() + cached->signature.size();
