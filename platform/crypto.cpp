@@ -35,8 +35,8 @@ std::optional<std::vector<unsigned char>> fromBase64(std::string_view text, std:
 
 }  // namespace
 
-std::optional<KeyPair> generateKeyPair() {
-  if (!ready()) return std::nullopt;
+core::Result<KeyPair> generateKeyPair() {
+  if (!ready()) return core::fail("the signature library could not start");
   unsigned char pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
   crypto_sign_keypair(pk, sk);
   KeyPair kp{toBase64(pk, sizeof pk), toBase64(sk, sizeof sk)};
@@ -44,10 +44,10 @@ std::optional<KeyPair> generateKeyPair() {
   return kp;
 }
 
-std::optional<std::string> signDocument(std::string_view content, const std::string& secretKeyBase64) {
-  if (!ready()) return std::nullopt;
+core::Result<std::string> signDocument(std::string_view content, const std::string& secretKeyBase64) {
+  if (!ready()) return core::fail("the signature library could not start");
   auto sk = fromBase64(secretKeyBase64, crypto_sign_SECRETKEYBYTES);
-  if (!sk) return std::nullopt;
+  if (!sk) return core::fail("the secret key is not a base64 Ed25519 secret key");
   unsigned char sig[crypto_sign_BYTES];
   crypto_sign_detached(sig, nullptr, reinterpret_cast<const unsigned char*>(content.data()), content.size(), sk->data());
   unsigned char pk[crypto_sign_PUBLICKEYBYTES];
@@ -57,45 +57,33 @@ std::optional<std::string> signDocument(std::string_view content, const std::str
   return doc.dump(2) + "\n";
 }
 
-Verification verifyDocument(std::string_view content, std::string_view signatureDocument, const std::string& publicKeyBase64) {
-  Verification v;
-  if (!ready()) {
-    v.error = "the signature library could not start";
-    return v;
-  }
-  if (signatureDocument.empty()) {
-    v.error = "the feed is not signed, but this screen only plays signed feeds";
-    return v;
-  }
+core::Result<void> verifyDocument(std::string_view content, std::string_view signatureDocument, const std::string& publicKeyBase64) {
+  if (!ready()) return core::fail("the signature library could not start");
+  if (signatureDocument.empty()) return core::fail("the feed is not signed, but this screen only plays signed feeds");
   const auto pk = fromBase64(publicKeyBase64, crypto_sign_PUBLICKEYBYTES);
-  if (!pk) {
-    v.error = "the configured public key is not a base64 Ed25519 key";
-    return v;
-  }
+  if (!pk) return core::fail("the configured public key is not a base64 Ed25519 key");
   nlohmann::json doc = nlohmann::json::parse(signatureDocument, nullptr, false);
-  if (!doc.is_object() || !doc.contains("signature") || !doc["signature"].is_string() || doc.value("algorithm", "") != "ed25519") {
-    v.error = "the signature file is not an ed25519 signature document";
-    return v;
-  }
-  if (doc.contains("publicKey") && doc["publicKey"].is_string() && doc["publicKey"].get<std::string>() != publicKeyBase64) {
-    v.error = "the feed is signed with another key than the one this screen trusts";
-    return v;
-  }
+  if (!doc.is_object() || !doc.contains("signature") || !doc["signature"].is_string() || doc.value("algorithm", "") != "ed25519")
+    return core::fail("the signature file is not an ed25519 signature document");
+  if (doc.contains("publicKey") && doc["publicKey"].is_string() && doc["publicKey"].get<std::string>() != publicKeyBase64)
+    return core::fail("the feed is signed with another key than the one this screen trusts");
   const auto sig = fromBase64(doc["signature"].get<std::string>(), crypto_sign_BYTES);
-  if (!sig) {
-    v.error = "the signature is not 64 bytes of base64";
-    return v;
-  }
-  if (crypto_sign_verify_detached(sig->data(), reinterpret_cast<const unsigned char*>(content.data()), content.size(), pk->data()) != 0) {
-    v.error = "the signature does not match the feed (changed after signing, or signed with another key)";
-    return v;
-  }
-  v.ok = true;
-  return v;
+  if (!sig) return core::fail("the signature is not 64 bytes of base64");
+  if (crypto_sign_verify_detached(sig->data(), reinterpret_cast<const unsigned char*>(content.data()), content.size(), pk->data()) != 0)
+    return core::fail("the signature does not match the feed (changed after signing, or signed with another key)");
+  return {};
 }
 
 bool isValidPublicKey(const std::string& base64) {
   return ready() && fromBase64(base64, crypto_sign_PUBLICKEYBYTES).has_value();
+}
+
+std::string sha256Hex(std::string_view data) {
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(data.data()), data.size());
+  char hex[crypto_hash_sha256_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return hex;
 }
 
 }  // namespace sf::platform

@@ -1,9 +1,10 @@
 // Ed25519 signatures for feeds (libsodium): organisers sign, screens with the public key verify.
 // Keys and signatures travel as base64 text; a signature file is a small JSON object.
 #pragma once
-#include <optional>
 #include <string>
 #include <string_view>
+
+#include "core/base/result.hpp"
 
 namespace sf::platform {
 
@@ -12,19 +13,18 @@ struct KeyPair {
   std::string secretKey;  // base64, 64 bytes; never printed
 };
 
-std::optional<KeyPair> generateKeyPair();
+core::Result<KeyPair> generateKeyPair();
 
 // The signature document for `content`: {"algorithm": "ed25519", "publicKey": "…", "signature": "…"}.
-std::optional<std::string> signDocument(std::string_view content, const std::string& secretKeyBase64);
-
-struct Verification {
-  bool ok = false;
-  std::string error;  // plain words: "no signature", "signed with another key", "signature does not match"
-};
+core::Result<std::string> signDocument(std::string_view content, const std::string& secretKeyBase64);
 
 // Checks `signatureDocument` (as made by signDocument) against `content` and the trusted key.
-Verification verifyDocument(std::string_view content, std::string_view signatureDocument, const std::string& publicKeyBase64);
+// The error says why in plain words: not signed, signed with another key, does not match.
+core::Result<void> verifyDocument(std::string_view content, std::string_view signatureDocument, const std::string& publicKeyBase64);
 
 bool isValidPublicKey(const std::string& base64);
+
+// SHA-256 of `data` as 64 lower-case hex digits (content addresses for cached files).
+std::string sha256Hex(std::string_view data);
 
 }  // namespace sf::platform

@@ -2,24 +2,19 @@
 // Errors come back as plain-worded strings, never exceptions.
 #pragma once
 #include <cstddef>
-#include <optional>
 #include <string>
 #include <string_view>
 
+#include "core/base/result.hpp"
+
 namespace sf::platform {
 
-struct ReadResult {
-  std::optional<std::string> content;
-  std::string error;  // set when content is empty: what went wrong, in plain words
-  bool tooLarge = false;
-};
-
-// Reads at most `maxBytes`; a larger file is refused without reading it whole.
-ReadResult readFile(const std::string& path, std::size_t maxBytes);
+// Reads at most `maxBytes`; a larger file is refused without reading it whole (error kind
+// "too-large"). Other errors say what went wrong in plain words.
+core::Result<std::string> readFile(const std::string& path, std::size_t maxBytes);
 
 // Writes to a temporary file beside `path`, fsyncs it, renames it over `path` and fsyncs the
 // directory, so after a power cut the file holds either the old or the new content.
-// Returns an empty string on success, else the error.
-std::string writeFileAtomic(const std::string& path, std::string_view content, unsigned mode = 0644);
+core::Result<void> writeFileAtomic(const std::string& path, std::string_view content, unsigned mode = 0644);
 
 }  // namespace sf::platform

@@ -59,24 +59,26 @@ struct GlobalInit {
   ~GlobalInit() { curl_global_cleanup(); }
 };
 
-void describeError(CURLcode rc, const char* detail, FetchResponse& r, const std::string& url) {
+core::Unexpected describeError(CURLcode rc, const char* detail, const std::string& url) {
+  const char* kind = "network";  // what the status file calls the fault; unknown codes count as network
   std::string what;
   switch (rc) {
-    case CURLE_COULDNT_RESOLVE_HOST: r.error = FetchError::Network; what = "could not find the server (name lookup failed)"; break;
-    case CURLE_COULDNT_CONNECT: r.error = FetchError::Network; what = "the server did not accept the connection (down or unreachable)"; break;
-    case CURLE_OPERATION_TIMEDOUT: r.error = FetchError::Timeout; what = "the server answered too slowly or not at all (timed out)"; break;
-    case CURLE_PEER_FAILED_VERIFICATION: r.error = FetchError::Tls; what = "the server's TLS certificate is not trusted"; break;
-    case CURLE_SSL_PINNEDPUBKEYNOTMATCH: r.error = FetchError::Tls; what = "the server's key does not match the pinned key"; break;
-    case CURLE_SSL_CONNECT_ERROR: r.error = FetchError::Tls; what = "the TLS handshake failed"; break;
-    case CURLE_TOO_MANY_REDIRECTS: r.error = FetchError::Redirects; what = "too many redirects (a redirect loop?)"; break;
-    case CURLE_PARTIAL_FILE: r.error = FetchError::Truncated; what = "the download ended early (truncated)"; break;
-    case CURLE_FILE_COULDNT_READ_FILE: r.error = FetchError::Network; what = "the file cannot be read"; break;
+    case CURLE_COULDNT_RESOLVE_HOST: what = "could not find the server (name lookup failed)"; break;
+    case CURLE_COULDNT_CONNECT: what = "the server did not accept the connection (down or unreachable)"; break;
+    case CURLE_OPERATION_TIMEDOUT: kind = "timeout"; what = "the server answered too slowly or not at all (timed out)"; break;
+    case CURLE_PEER_FAILED_VERIFICATION: kind = "tls"; what = "the server's TLS certificate is not trusted"; break;
+    case CURLE_SSL_PINNEDPUBKEYNOTMATCH: kind = "tls"; what = "the server's key does not match the pinned key"; break;
+    case CURLE_SSL_CONNECT_ERROR: kind = "tls"; what = "the TLS handshake failed"; break;
+    case CURLE_TOO_MANY_REDIRECTS: kind = "redirects"; what = "too many redirects (a redirect loop?)"; break;
+    case CURLE_PARTIAL_FILE: kind = "truncated"; what = "the download ended early (truncated)"; break;
+    case CURLE_FILE_COULDNT_READ_FILE: what = "the file cannot be read"; break;
     case CURLE_RECV_ERROR:
-    case CURLE_GOT_NOTHING: r.error = FetchError::Network; what = "the connection broke off"; break;
-    default: r.error = FetchError::Other; what = curl_easy_strerror(rc); break;
+    case CURLE_GOT_NOTHING: what = "the connection broke off"; break;
+    default: what = curl_easy_strerror(rc); break;
   }
-  r.message = url + ": " + what;
-  if (detail && *detail) r.message += " (" + std::string(detail) + ")";
+  std::string message = url + ": " + what;
+  if (detail && *detail) message += " (" + std::string(detail) + ")";
+  return core::failAs(kind, std::move(message));
 }
 
 // "5f3e1a2b-1c4" (nginx: mtime-size) or "1c4-5f3e1a2b3c4d0" / "2a-1c4-5f3e…" (Apache): hex
@@ -105,15 +107,11 @@ void dropCoarseValidators(FetchResponse& r) {
   if (looksLikeTimeAndSize(r.etag)) r.etag.clear();
 }
 
-FetchResponse fetch(const FetchRequest& req) {
+core::Result<FetchResponse> fetch(const FetchRequest& req) {
   static GlobalInit init;  // libcurl's process-wide setup, once, before the first transfer
   FetchResponse r;
   CURL* curl = curl_easy_init();
-  if (!curl) {
-    r.error = FetchError::Other;
-    r.message = "cannot start a transfer (libcurl)";
-    return r;
-  }
+  if (!curl) return core::failAs("network", "cannot start a transfer (libcurl)");
   Transfer t{&r, req.maxBytes};
   char errbuf[CURL_ERROR_SIZE] = {0};
   curl_slist* headers = nullptr;
@@ -149,19 +147,14 @@ FetchResponse fetch(const FetchRequest& req) {
   curl_easy_cleanup(curl);
   curl_slist_free_all(headers);
 
-  if (t.tooLarge || rc == CURLE_FILESIZE_EXCEEDED) {
-    r.error = FetchError::TooLarge;
-    r.message = req.url + ": larger than the limit of " + std::to_string(req.maxBytes) + " bytes";
-  } else if (rc != CURLE_OK) {
-    describeError(rc, errbuf, r, req.url);
-  } else if (r.status == 304) {
-    r.notModified = true;
-  } else if (r.status >= 400) {
-    r.error = FetchError::Http;
-    r.message = req.url + ": the server answered HTTP " + std::to_string(r.status) +
-                (r.status == 404 ? " (not found)" : r.status >= 500 ? " (server error)" : "");
-  }
-  if (!r.ok()) r.body.clear();
+  if (t.tooLarge || rc == CURLE_FILESIZE_EXCEEDED)
+    return core::failAs("too-large", req.url + ": larger than the limit of " + std::to_string(req.maxBytes) + " bytes");
+  if (rc != CURLE_OK) return describeError(rc, errbuf, req.url);
+  if (r.status >= 400)
+    return core::failAs("http", req.url + ": the server answered HTTP " + std::to_string(r.status) +
+                                    (r.status == 404 ? " (not found)" : r.status >= 500 ? " (server error)" : ""),
+                        r.status);
+  r.notModified = r.status == 304;
   dropCoarseValidators(r);
   return r;
 }

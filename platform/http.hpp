@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 
+#include "core/base/result.hpp"
+
 namespace sf::platform {
 
 struct FetchRequest {
@@ -22,25 +24,24 @@ struct FetchRequest {
   std::string pinnedKey;  // "sha256//base64" public key pin
 };
 
-enum class FetchError { None, Network, Timeout, TooLarge, Http, Tls, Redirects, Truncated, Other };
-
+// An answer that is good to use: the body, or "not modified".
 struct FetchResponse {
-  FetchError error = FetchError::None;
-  std::string message;  // plain words for the status page
-  long status = 0;      // HTTP status; 0 for file://
+  long status = 0;  // HTTP status; 0 for file://
   bool notModified = false;
   std::string body;
   std::string etag;
   std::string lastModified;
   std::optional<std::int64_t> serverDate;  // the Date header, seconds since the epoch
-  bool ok() const { return error == FetchError::None; }
 };
 
 // Validators in a response come back only when they can tell two versions apart: a
 // Last-Modified within a second of the response's Date (RFC 9110 8.8.2.2), and with it an
 // ETag made of modification time and size (nginx's, Apache's), would match a second version
 // written in the same second, so both are dropped and the next request asks unconditionally.
-FetchResponse fetch(const FetchRequest& request);
+// A failure's message is plain words for the status page; its kind is what the status file
+// calls the fault: "network", "timeout", "too-large", "http", "tls", "redirects" or "truncated";
+// an "http" failure's code is the status the server answered (404, 500 …).
+core::Result<FetchResponse> fetch(const FetchRequest& request);
 
 // The rule above, on a response's headers; fetch() applies it.
 void dropCoarseValidators(FetchResponse& response);

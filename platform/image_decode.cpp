@@ -9,22 +9,15 @@
 
 namespace sf::platform {
 
-DecodedImage decodeImage(std::string_view bytes, const ImageLimits& limits) {
-  DecodedImage out;
-  out.error = checkImageHeader(sniffImage(bytes), limits);
-  if (!out.error.empty()) return out;
+core::Result<DecodedImage> decodeImage(std::string_view bytes, const ImageLimits& limits) {
+  if (auto header = checkImageHeader(sniffImage(bytes), limits); !header) return core::Unexpected{header.error()};
   SDL_RWops* rw = SDL_RWFromConstMem(bytes.data(), static_cast<int>(bytes.size()));
   SDL_Surface* loaded = rw ? IMG_Load_RW(rw, 1) : nullptr;
-  if (!loaded) {
-    out.error = std::string("the image could not be decoded: ") + IMG_GetError();
-    return out;
-  }
+  if (!loaded) return core::fail(std::string("the image could not be decoded: ") + IMG_GetError());
   SDL_Surface* rgba = SDL_ConvertSurfaceFormat(loaded, SDL_PIXELFORMAT_RGBA32, 0);
   SDL_FreeSurface(loaded);
-  if (!rgba) {
-    out.error = std::string("the image could not be converted: ") + SDL_GetError();
-    return out;
-  }
+  if (!rgba) return core::fail(std::string("the image could not be converted: ") + SDL_GetError());
+  DecodedImage out;
   // Whole-number area averaging: cheap, no ringing, and good enough for photos on a screen.
   const int factor = std::max(1, (std::max(rgba->w, rgba->h) + limits.displaySide - 1) / limits.displaySide);
   out.width = rgba->w / factor;

@@ -14,10 +14,11 @@ namespace sf::platform {
 struct DecodedImage {
   int width = 0;
   int height = 0;
-  std::vector<std::uint8_t> rgba;
-  std::string error;  // plain words when the image cannot be shown
+  std::vector<std::uint8_t> rgba;  // width * height * 4 bytes
 };
 
-DecodedImage decodeImage(std::string_view bytes, const ImageLimits& limits);
+// Checks the header against the limits before decoding, then scales down to the display size.
+// The error says in plain words why the image cannot be shown.
+core::Result<DecodedImage> decodeImage(std::string_view bytes, const ImageLimits& limits);
 
 }  // namespace sf::platform

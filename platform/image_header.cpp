@@ -56,16 +56,16 @@ std::optional<ImageHeader> sniffImage(std::string_view b) {
   return std::nullopt;
 }
 
-std::string checkImageHeader(const std::optional<ImageHeader>& header, const ImageLimits& limits) {
-  if (!header) return "not a PNG, JPEG, GIF or WebP image";
-  if (header->width <= 0 || header->height <= 0) return "the image says it has no pixels";
+core::Result<void> checkImageHeader(const std::optional<ImageHeader>& header, const ImageLimits& limits) {
+  if (!header) return core::fail("not a PNG, JPEG, GIF or WebP image");
+  if (header->width <= 0 || header->height <= 0) return core::fail("the image says it has no pixels");
   const std::int64_t pixels = static_cast<std::int64_t>(header->width) * header->height;
   if (header->width > limits.maxSide || header->height > limits.maxSide || pixels > limits.maxPixels)
-    return "the image is " + std::to_string(header->width) + "x" + std::to_string(header->height) + " pixels; the limit is " +
-           std::to_string(limits.maxPixels / 1000000) + " megapixels (not decoded)";
+    return core::fail("the image is " + std::to_string(header->width) + "x" + std::to_string(header->height) +
+                      " pixels; the limit is " + std::to_string(limits.maxPixels / 1000000) + " megapixels (not decoded)");
   if (header->width < limits.minSide || header->height < limits.minSide)
-    return "the image is " + std::to_string(header->width) + "x" + std::to_string(header->height) +
-           " pixels; at least " + std::to_string(limits.minSide) + "x" + std::to_string(limits.minSide) + " are needed to show it";
+    return core::fail("the image is " + std::to_string(header->width) + "x" + std::to_string(header->height) + " pixels; at least " +
+                      std::to_string(limits.minSide) + "x" + std::to_string(limits.minSide) + " are needed to show it");
   return {};
 }
 

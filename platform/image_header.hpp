@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/base/result.hpp"
+
 namespace sf::platform {
 
 struct ImageLimits {
@@ -25,7 +27,7 @@ struct ImageHeader {
 // Reads type and size from the first bytes; nullopt for anything that is not a known image.
 std::optional<ImageHeader> sniffImage(std::string_view bytes);
 
-// Empty when an image with this header may be decoded, else the reason it may not.
-std::string checkImageHeader(const std::optional<ImageHeader>& header, const ImageLimits& limits);
+// Whether an image with this header may be decoded; the error says why not.
+core::Result<void> checkImageHeader(const std::optional<ImageHeader>& header, const ImageLimits& limits);
 
 }  // namespace sf::platform

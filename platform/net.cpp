@@ -9,19 +9,21 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 
 namespace sf::platform {
 
-std::string hostName() {
+core::Result<std::string> hostName() {
   char buf[256] = {0};
-  if (::gethostname(buf, sizeof buf - 1) != 0) return "unknown";
-  return buf;
+  if (::gethostname(buf, sizeof buf - 1) != 0) return core::fail(std::string("no host name: ") + std::strerror(errno));
+  return std::string(buf);
 }
 
-std::vector<std::string> ipAddresses() {
+core::Result<std::vector<std::string>> ipAddresses() {
   std::vector<std::string> out;
   ifaddrs* list = nullptr;
-  if (::getifaddrs(&list) != 0) return out;
+  if (::getifaddrs(&list) != 0) return core::fail(std::string("cannot list the network interfaces: ") + std::strerror(errno));
   for (ifaddrs* i = list; i; i = i->ifa_next) {
     if (!i->ifa_addr || !(i->ifa_flags & IFF_UP) || (i->ifa_flags & IFF_LOOPBACK)) continue;
     char buf[INET6_ADDRSTRLEN] = {0};
@@ -38,9 +40,11 @@ std::vector<std::string> ipAddresses() {
   return out;
 }
 
-std::string networkFingerprint() {
+core::Result<std::string> networkFingerprint() {
+  auto addresses = ipAddresses();
+  if (!addresses) return core::Unexpected{addresses.error()};
   std::string fp;
-  for (const auto& a : ipAddresses()) fp += a + ";";
+  for (const auto& a : *addresses) fp += a + ";";
   return fp;
 }
 

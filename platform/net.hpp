@@ -4,10 +4,13 @@
 #include <string>
 #include <vector>
 
+#include "core/base/result.hpp"
+
 namespace sf::platform {
 
-std::string hostName();
-std::vector<std::string> ipAddresses();  // up, non-loopback interfaces
-std::string networkFingerprint();        // changes whenever an interface or address does
+core::Result<std::string> hostName();
+core::Result<std::vector<std::string>> ipAddresses();  // up, non-loopback interfaces
+// Changes whenever an interface or address does; the error when the interfaces cannot be listed.
+core::Result<std::string> networkFingerprint();
 
 }  // namespace sf::platform

@@ -20,13 +20,13 @@ namespace sf::platform {
 ScreenPower::ScreenPower(Options options) : o_(std::move(options)) {}
 
 ScreenPower::~ScreenPower() {
-  set(true);  // a stopped player leaves the screen usable
+  (void)set(true);  // a stopped player leaves the screen usable; nobody is left to tell otherwise
   for (int pid : children_) ::waitpid(pid, nullptr, 0);
 }
 
-void ScreenPower::set(bool on) {
+core::Result<void> ScreenPower::set(bool on) {
   reap();
-  if (on == on_) return;
+  if (on == on_) return problem_.empty() ? core::Result<void>{} : core::fail(problem_);
   on_ = on;
   problem_.clear();
   std::error_code ec;
@@ -37,6 +37,8 @@ void ScreenPower::set(bool on) {
     problem_ = "cannot write " + path.string() + " (" + std::strerror(errno) + "); the screen is blank but lit";
   }
   if (o_.hdmiCec) runCec(on ? "--image-view-on" : "--standby");
+  if (!problem_.empty()) return core::fail(problem_);
+  return {};
 }
 
 void ScreenPower::runCec(const char* what) {

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "core/base/result.hpp"
+
 namespace sf::platform {
 
 class ScreenPower {
@@ -18,10 +20,12 @@ class ScreenPower {
   ScreenPower(const ScreenPower&) = delete;
   ScreenPower& operator=(const ScreenPower&) = delete;
 
-  // Idempotent: only a change is sent to the hardware. Never blocks on the CEC bus.
-  void set(bool on);
+  // Idempotent: only a change is sent to the hardware. Never blocks on the CEC bus, so a CEC
+  // command that failed is reported by the next call. The error: what could not be done (no
+  // permission, no cec-ctl …).
+  core::Result<void> set(bool on);
   bool on() const { return on_; }
-  // What could not be done the last time (no permission, no cec-ctl …); empty when all went well.
+  // The same error, kept until the next change; empty when all went well.
   const std::string& problem() const { return problem_; }
 
  private:

@@ -11,27 +11,14 @@ bool isUrl(const std::string& s) {
   return s.starts_with("http://") || s.starts_with("https://") || s.starts_with("file://");
 }
 
-SourceResult readSource(const std::string& pathOrUrl, std::size_t maxBytes) {
-  SourceResult r;
-  if (!isUrl(pathOrUrl)) {
-    auto f = readFile(pathOrUrl, maxBytes);
-    r.content = std::move(f.content);
-    r.error = std::move(f.error);
-    r.tooLarge = f.tooLarge;
-    return r;
-  }
+core::Result<std::string> readSource(const std::string& pathOrUrl, std::size_t maxBytes) {
+  if (!isUrl(pathOrUrl)) return readFile(pathOrUrl, maxBytes);
   FetchRequest req;
   req.url = pathOrUrl;
   req.maxBytes = maxBytes;
   auto res = fetch(req);
-  r.httpStatus = res.status;
-  r.tooLarge = res.error == FetchError::TooLarge;
-  if (!res.ok()) {
-    r.error = res.message;
-    return r;
-  }
-  r.content = std::move(res.body);
-  return r;
+  if (!res) return core::Unexpected{res.error()};
+  return std::move(res->body);
 }
 
 }  // namespace sf::platform

@@ -2,22 +2,17 @@
 // Blocking and bounded; the live-feed worker builds on the same calls off the UI thread.
 #pragma once
 #include <cstddef>
-#include <optional>
 #include <string>
 
-namespace sf::platform {
+#include "core/base/result.hpp"
 
-struct SourceResult {
-  std::optional<std::string> content;
-  std::string error;  // plain words: "could not resolve host example.org", "HTTP 404", ...
-  bool tooLarge = false;
-  long httpStatus = 0;
-};
+namespace sf::platform {
 
 bool isUrl(const std::string& s);  // http://, https:// or file://
 
 // Reads a path or URL, refusing anything larger than `maxBytes` while it downloads.
-// TLS certificates are always verified.
-SourceResult readSource(const std::string& pathOrUrl, std::size_t maxBytes);
+// TLS certificates are always verified. Errors in plain words ("could not find the server",
+// "HTTP 404" …); one over the size has the kind "too-large".
+core::Result<std::string> readSource(const std::string& pathOrUrl, std::size_t maxBytes);
 
 }  // namespace sf::platform

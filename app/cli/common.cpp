@@ -20,12 +20,12 @@ LoadedFeed loadFeed(const std::string& source) {
   } else {
     out.name = source;
     auto r = platform::readSource(source, limits.maxBytes);
-    if (!r.content) {
-      core::report(out.parsed.diagnostics, core::Severity::Error, "", r.error);
+    if (!r) {
+      core::report(out.parsed.diagnostics, core::Severity::Error, "", r.error().message);
       out.parsed.diagnostics.back().file = source;
       return out;
     }
-    out.text = std::move(r.content);
+    out.text = std::move(*r);
   }
   out.parsed = core::parseFeed(*out.text, out.name, limits);
   return out;

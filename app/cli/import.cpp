@@ -135,13 +135,13 @@ int runImport(const std::vector<std::string>& args) {
   for (const auto& source : sources) {
     std::cerr << "reading " << source << "…\n";
     auto read = platform::readSource(source, kMaxSourceBytes);
-    if (!read.content) {
-      std::cout << source << ": error: " << read.error << '\n';
+    if (!read) {
+      std::cout << source << ": error: " << read.error().message << '\n';
       failed = true;
       continue;
     }
     opts.zone = zone;
-    core::ImportResult r = core::importSource(*read.content, source, format, opts);
+    core::ImportResult r = core::importSource(*read, source, format, opts);
     printDiagnostics(r.diagnostics, source, quiet);
     if (core::hasErrors(r.diagnostics)) {
       std::cout << source << ": not imported, " << core::countOf(r.diagnostics, core::Severity::Error) << " errors\n";
@@ -207,8 +207,8 @@ int runImport(const std::vector<std::string>& args) {
     std::cout << into << ": dry run; would write " << core::formatBytes(text.size()) << (creating ? " (new feed)" : "") << '\n';
     return kExitOk;
   }
-  if (const std::string err = platform::writeFileAtomic(into, text); !err.empty()) {
-    std::cout << into << ": error: " << err << '\n';
+  if (const auto done = platform::writeFileAtomic(into, text); !done) {
+    std::cout << into << ": error: " << done.error().message << '\n';
     return kExitInvalid;
   }
   std::cout << into << ": written" << (creating ? " (new feed)" : "") << "; revision unchanged, publishing raises it\n";

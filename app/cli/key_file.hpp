@@ -8,10 +8,10 @@
 
 namespace sf::cli {
 
-std::optional<platform::KeyPair> readKeyFile(const std::string& path, std::string& error);
+core::Result<platform::KeyPair> readKeyFile(const std::string& path);
 // The signature document for `text` with the secret of `keyFile`; prints why not and returns
 // nothing when the key file cannot be read or is damaged.
 std::optional<std::string> signWithKeyFile(std::string_view text, const std::string& keyFile);
-std::string writeKeyFile(const std::string& path, const platform::KeyPair& keys);  // "" on success
+core::Result<void> writeKeyFile(const std::string& path, const platform::KeyPair& keys);
 
 }  // namespace sf::cli

@@ -12,28 +12,22 @@
 
 namespace sf::cli {
 
-std::optional<platform::KeyPair> readKeyFile(const std::string& path, std::string& error) {
+core::Result<platform::KeyPair> readKeyFile(const std::string& path) {
   auto r = platform::readFile(path, 4096);
-  if (!r.content) {
-    error = r.error;
-    return std::nullopt;
-  }
+  if (!r) return core::Unexpected{r.error()};
   struct stat st {};
   if (::stat(path.c_str(), &st) == 0 && (st.st_mode & 077) != 0)
     std::cerr << "warning: " << path << " can be read by other users; `chmod 600 " << path << "` keeps the key yours\n";
-  const auto doc = nlohmann::json::parse(*r.content, nullptr, false);
-  if (!doc.is_object() || !doc.contains("secretKey") || !doc["secretKey"].is_string() || !doc.contains("publicKey")) {
-    error = path + " is not a key file made by `schaufenster keygen`";
-    return std::nullopt;
-  }
+  const auto doc = nlohmann::json::parse(*r, nullptr, false);
+  if (!doc.is_object() || !doc.contains("secretKey") || !doc["secretKey"].is_string() || !doc.contains("publicKey"))
+    return core::fail(path + " is not a key file made by `schaufenster keygen`");
   return platform::KeyPair{doc["publicKey"].get<std::string>(), doc["secretKey"].get<std::string>()};
 }
 
 std::optional<std::string> signWithKeyFile(std::string_view text, const std::string& keyFile) {
-  std::string error;
-  const auto keys = readKeyFile(keyFile, error);
+  const auto keys = readKeyFile(keyFile);
   if (!keys) {
-    std::cerr << error << '\n';
+    std::cerr << keys.error().message << '\n';
     return std::nullopt;
   }
   auto doc = platform::signDocument(text, keys->secretKey);
@@ -43,16 +37,16 @@ std::optional<std::string> signWithKeyFile(std::string_view text, const std::str
   }
   // A damaged secret still signs, but with a key no screen trusts: check against the file's
   // public key, the one the screens were given, before anything is published with it.
-  if (const auto v = platform::verifyDocument(text, *doc, keys->publicKey); !v.ok) {
+  if (const auto v = platform::verifyDocument(text, *doc, keys->publicKey); !v) {
     std::cerr << keyFile << ": the secret key does not match the public key in the same file (the file is damaged); "
               << "nothing was signed. Restore the key file from a backup, or make a new one with `schaufenster keygen` "
               << "and give the screens its public key\n";
     return std::nullopt;
   }
-  return doc;
+  return *doc;
 }
 
-std::string writeKeyFile(const std::string& path, const platform::KeyPair& keys) {
+core::Result<void> writeKeyFile(const std::string& path, const platform::KeyPair& keys) {
   const nlohmann::ordered_json doc{{"algorithm", "ed25519"}, {"publicKey", keys.publicKey}, {"secretKey", keys.secretKey}};
   return platform::writeFileAtomic(path, doc.dump(2) + "\n", 0600);
 }
@@ -76,8 +70,8 @@ int runKeygen(const std::vector<std::string>& args) {
     std::cerr << "could not create a key pair (libsodium)\n";
     return kExitInvalid;
   }
-  if (auto err = writeKeyFile(out, *keys); !err.empty()) {
-    std::cerr << err << '\n';
+  if (auto done = writeKeyFile(out, *keys); !done) {
+    std::cerr << done.error().message << '\n';
     return kExitInvalid;
   }
   std::cout << "key file: " << out << " (mode 0600; keep it secret)\npublic key: " << keys->publicKey << '\n';
@@ -101,8 +95,8 @@ int runSign(const std::vector<std::string>& args) {
   const auto doc = signWithKeyFile(*loaded.text, key);
   if (!doc) return kExitInvalid;
   if (out.empty()) out = feed + ".sig";
-  if (auto err = platform::writeFileAtomic(out, *doc); !err.empty()) {
-    std::cerr << err << '\n';
+  if (auto done = platform::writeFileAtomic(out, *doc); !done) {
+    std::cerr << done.error().message << '\n';
     return kExitInvalid;
   }
   std::cout << "signed " << feed << " -> " << out << '\n';
@@ -122,23 +116,23 @@ int runVerify(const std::vector<std::string>& args) {
     return kExitUsage;
   }
   if (!keyFile.empty()) {
-    std::string error;
-    const auto keys = readKeyFile(keyFile, error);
+    const auto keys = readKeyFile(keyFile);
     if (!keys) {
-      std::cerr << error << '\n';
+      std::cerr << keys.error().message << '\n';
       return kExitInvalid;
     }
     publicKey = keys->publicKey;
   }
   auto content = platform::readSource(feed, 16u << 20);
-  if (!content.content) {
-    std::cerr << content.error << '\n';
+  if (!content) {
+    std::cerr << content.error().message << '\n';
     return kExitInvalid;
   }
+  // A missing signature file reads as no signature, which verification names as such.
   auto signature = platform::readSource(sig.empty() ? feed + ".sig" : sig, 4096);
-  const auto v = platform::verifyDocument(*content.content, signature.content.value_or(""), publicKey);
-  if (!v.ok) {
-    std::cout << feed << ": NOT verified: " << v.error << '\n';
+  const auto v = platform::verifyDocument(*content, signature.value_or(""), publicKey);
+  if (!v) {
+    std::cout << feed << ": NOT verified: " << v.error().message << '\n';
     return kExitInvalid;
   }
   std::cout << feed << ": signature verified\n";

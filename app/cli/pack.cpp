@@ -68,10 +68,12 @@ int runPack(const std::vector<std::string>& args) {
     const std::string& src = sources[i];
     std::cerr << "image " << i + 1 << "/" << sources.size() << ": " << src << '\n';
     auto got = platform::readSource(locate(src, feed), limits.maxBytes);
-    std::string why = got.content ? platform::checkImageHeader(platform::sniffImage(*got.content), limits) : got.error;
+    std::string why;
+    if (!got) why = got.error().message;
+    else if (auto header = platform::checkImageHeader(platform::sniffImage(*got), limits); !header) why = header.error().message;
     if (why.empty()) {
-      const std::string name = fileName(*got.content, *platform::sniffImage(*got.content));
-      if (auto err = platform::writeFileAtomic(out + "/" + name, *got.content); !err.empty()) why = err;
+      const std::string name = fileName(*got, *platform::sniffImage(*got));
+      if (auto done = platform::writeFileAtomic(out + "/" + name, *got); !done) why = done.error().message;
       else packed[src] = name;
     }
     if (!why.empty()) {
@@ -88,15 +90,15 @@ int runPack(const std::vector<std::string>& args) {
     for (const auto& d : edited.diagnostics) std::cerr << core::formatDiagnostic(d) << '\n';
     return kExitInvalid;
   }
-  if (auto err = platform::writeFileAtomic(out + "/feed.json", *edited.text); !err.empty()) {
-    std::cerr << err << '\n';
+  if (auto done = platform::writeFileAtomic(out + "/feed.json", *edited.text); !done) {
+    std::cerr << done.error().message << '\n';
     return kExitInvalid;
   }
   if (!key.empty()) {
     const auto sig = signWithKeyFile(*edited.text, key);
     if (!sig) return kExitInvalid;
-    if (auto err = platform::writeFileAtomic(out + "/feed.json.sig", *sig); !err.empty()) {
-      std::cerr << err << '\n';
+    if (auto done = platform::writeFileAtomic(out + "/feed.json.sig", *sig); !done) {
+      std::cerr << done.error().message << '\n';
       return kExitInvalid;
     }
   }

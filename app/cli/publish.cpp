@@ -10,7 +10,7 @@
 #include "core/feed/update.hpp"
 #include "key_file.hpp"
 #include "platform/files.hpp"
-#include "platform/publish.hpp"
+#include "tools/publish.hpp"
 
 namespace sf::cli {
 namespace {
@@ -31,7 +31,7 @@ int publishText(const std::string& text, const std::string& dir, const std::stri
     std::cerr << what << ": not published, because it is not a valid feed\n";
     return kExitInvalid;
   }
-  const auto published = platform::publishedRevisions(dir);
+  const auto published = tools::publishedRevisions(dir);
   const std::int64_t last = std::max(published.empty() ? 0 : published.back(), parsed.feed->revision);
   if (last >= core::kMaxRevision) {
     std::cerr << what << ": not published: the last revision (" << last << (published.empty() || published.back() < last ? "" : " in " + dir + "/releases")
@@ -45,14 +45,14 @@ int publishText(const std::string& text, const std::string& dir, const std::stri
     printErrors(edited.diagnostics);
     return kExitInvalid;
   }
-  platform::Release release{revision, *edited.text, {}};
+  tools::Release release{revision, *edited.text, {}};
   if (!keyFile.empty()) {
     const auto sig = signWithKeyFile(release.text, keyFile);
     if (!sig) return kExitInvalid;
     release.signature = *sig;
   }
-  if (auto err = platform::publishRelease(dir, release, keep); !err.empty()) {
-    std::cerr << err << '\n';
+  if (auto done = tools::publishRelease(dir, release, keep); !done) {
+    std::cerr << done.error().message << '\n';
     return kExitInvalid;
   }
   std::cout << "published revision " << revision << (release.signature.empty() ? "" : " (signed)") << " to " << dir
@@ -93,8 +93,8 @@ int runPublish(const std::vector<std::string>& args) {
   if (!keyOutsideFolder(key, dir)) return kExitUsage;
 
   if (rollback) {
-    const auto revisions = platform::publishedRevisions(dir);
-    const auto current = platform::currentRevision(dir);
+    const auto revisions = tools::publishedRevisions(dir);
+    const auto current = tools::currentRevision(dir);
     if (rollbackTo < 0) {
       for (auto it = revisions.rbegin(); it != revisions.rend(); ++it)
         if (!current || *it < *current) {
@@ -102,8 +102,8 @@ int runPublish(const std::vector<std::string>& args) {
           break;
         }
     }
-    const auto release = rollbackTo >= 0 ? platform::readRelease(dir, rollbackTo) : std::nullopt;
-    if (!release) {
+    const auto release = tools::readRelease(dir, rollbackTo);  // none below 0: the message below says so
+    if (rollbackTo < 0 || !release) {
       std::cerr << "no release " << (rollbackTo >= 0 ? std::to_string(rollbackTo) + " " : "") << "to roll back to in " << dir << "/releases\n";
       return kExitInvalid;
     }
@@ -175,8 +175,8 @@ int runAnnounce(const std::vector<std::string>& args) {
     printErrors(edited.diagnostics);
     return kExitInvalid;
   }
-  if (auto err = platform::writeFileAtomic(feed, *edited.text); !err.empty()) {
-    std::cerr << err << '\n';
+  if (auto done = platform::writeFileAtomic(feed, *edited.text); !done) {
+    std::cerr << done.error().message << '\n';
     return kExitInvalid;
   }
   std::cout << "announcement \"" << id << "\" until " << core::formatInstant(a.end, zone) << " added to " << feed << '\n';

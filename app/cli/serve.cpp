@@ -8,7 +8,7 @@
 #include "commands.hpp"
 #include "common.hpp"
 #include "core/base/text_util.hpp"
-#include "platform/published_files.hpp"
+#include "tools/published_files.hpp"
 
 namespace sf::cli {
 
@@ -39,7 +39,7 @@ int runServe(const std::vector<std::string>& args) {
   sigaddset(&stopSignals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
 
-  platform::PublishedFolder folder(dir);
+  tools::PublishedFolder folder(dir);
   std::mutex logMutex;
   auto log = [&](const std::string& line) {
     std::lock_guard lock(logMutex);

@@ -4,10 +4,8 @@
 
 #include <algorithm>
 
+#include "live/image_loader.hpp"
 #include "platform/display.hpp"
-#include "platform/image_decode.hpp"
-#include "platform/image_worker.hpp"
-#include "platform/source.hpp"
 
 namespace sf::player {
 
@@ -20,7 +18,7 @@ void FeedImages::release(views::FeedImage& im) {
   im.texture = 0;
 }
 
-bool FeedImages::apply(platform::ImageReady& r) {
+bool FeedImages::apply(live::ImageReady& r) {
   for (std::size_t i = 0; i < table_.size(); ++i) {
     views::FeedImage& im = table_[i];
     if (im.src != r.src) continue;
@@ -58,35 +56,22 @@ bool FeedImages::retain(const core::Feed& feed) {
   return dropped;
 }
 
-std::string resolveImageSource(const std::string& src, const std::string& base) {
-  if (platform::isUrl(src)) return src;
-  if (platform::isUrl(base)) return platform::resolveImageUrl(src, base);
-  if (!src.empty() && src.front() == '/') return src;
-  if (base.empty()) return {};
-  const auto slash = base.rfind('/');
-  return slash == std::string::npos ? src : base.substr(0, slash + 1) + src;
-}
-
 void FeedImages::loadNow(const core::Feed& feed, const std::string& base, const platform::ImageLimits& limits) {
   retain(feed);
+  live::ImageLoader::Options options;
+  options.cacheBytes = 0;  // one frame from one feed: nothing to keep
+  options.limits = limits;
+  live::ImageLoader loader(std::move(options));
   for (views::FeedImage& im : table_) {
     if (im.texture || im.failed) continue;
-    platform::ImageReady r;
+    live::ImageReady r;
     r.src = im.src;
-    const std::string where = resolveImageSource(im.src, base);
-    if (where.empty()) {
-      r.error = "\"" + im.src + "\" is relative, but the feed has no location to resolve it against";
+    if (auto loaded = loader.load(im.src, base)) {
+      r.width = loaded->width;
+      r.height = loaded->height;
+      r.rgba = std::move(loaded->rgba);
     } else {
-      const platform::SourceResult got = platform::readSource(where, limits.maxBytes);
-      if (!got.content) {
-        r.error = where + ": " + (got.tooLarge ? "larger than the image limit" : got.error);
-      } else {
-        platform::DecodedImage d = platform::decodeImage(*got.content, limits);
-        r.error = d.error.empty() ? "" : where + ": " + d.error;
-        r.width = d.width;
-        r.height = d.height;
-        r.rgba = std::move(d.rgba);
-      }
+      r.error = loaded.error().message;
     }
     apply(r);
   }

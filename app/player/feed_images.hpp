@@ -6,7 +6,7 @@
 
 #include "core/feed/model.hpp"
 #include "platform/image_header.hpp"
-#include "platform/worker_messages.hpp"
+#include "live/worker_messages.hpp"
 #include "views/views.hpp"
 
 namespace sf::platform {
@@ -25,12 +25,13 @@ class FeedImages {
   const std::vector<views::FeedImage>& table() const { return table_; }
 
   // Makes the entry's texture, or marks it failed. Returns true when the screen may change.
-  bool apply(platform::ImageReady& ready);
+  bool apply(live::ImageReady& ready);
   // Keeps one entry per src `feed` names: adds new ones (empty until loaded) and frees the
   // textures of srcs the feed no longer names. Returns true when an entry was dropped.
   bool retain(const core::Feed& feed);
-  // Loads every image of `feed` not loaded yet, here and now (the `render` command and tests):
-  // relative srcs resolve against `base`, the feed's path or URL ("" resolves none).
+  // Loads every image of `feed` not loaded yet, here and now (the `render` command and tests),
+  // as the image worker does but without its disk cache: relative srcs resolve against `base`,
+  // the feed's path or URL ("" resolves none).
   void loadNow(const core::Feed& feed, const std::string& base, const platform::ImageLimits& limits = {});
 
   std::size_t loaded() const;
@@ -45,9 +46,5 @@ class FeedImages {
   std::vector<views::FeedImage> table_;
   std::vector<std::string> errors_;  // parallel to table_
 };
-
-// Where a feed's image src points: absolute URLs as they are, relative ones next to the feed
-// (a URL or a local path). Empty when `src` is relative and there is nothing to resolve against.
-std::string resolveImageSource(const std::string& src, const std::string& base);
 
 }  // namespace sf::player

@@ -4,33 +4,15 @@
 
 #include <cstdio>
 
-#include "core/feed/text_fit.hpp"
 #include "core/base/text_util.hpp"
-#include "platform/files.hpp"
 #include "platform/net.hpp"
 
 namespace sf::player {
 
-namespace {
-
-// The feed as the screen shows it: texts with characters the fonts lack get their fallback
-// (core::fitFeedToFont). Copied only when something changes; organisers learn of it here and
-// from `schaufenster validate`.
-std::shared_ptr<const core::Feed> fittedToFont(std::shared_ptr<const core::Feed> feed) {
-  if (!feed || core::fitsFont(*feed)) return feed;  // the usual case: no copy
-  auto copy = std::make_shared<core::Feed>(*feed);
-  const std::size_t changed = core::fitFeedToFont(*copy);
-  std::fprintf(stderr, "schaufenster: %zu texts of feed %s hold characters the screen's fonts lack; they show in another "
-               "language or with \u25a1 in their place\n", changed, feed->id.c_str());
-  return copy;
-}
-
-}  // namespace
-
-LiveFeed::LiveFeed(const core::Config& config, platform::StartupFeed startup, std::function<void()> wake, bool network)
-    : feed_(fittedToFont(startup.feed)), status_(startup.status), config_(config), network_(network) {
+LiveFeed::LiveFeed(const core::Config& config, live::StartupFeed startup, std::function<void()> wake, bool network)
+    : feed_(startup.feed), status_(startup.status), config_(config), statusFile_(config), network_(network) {
   queue_.setWake(std::move(wake));
-  if (network && !config.feed.empty()) worker_ = std::make_unique<platform::FeedWorker>(config, startup, queue_);
+  if (network && !config.feed.empty()) worker_ = std::make_unique<live::FeedWorker>(config, startup, queue_);
   requestImages();
 }
 
@@ -40,10 +22,10 @@ void LiveFeed::requestImages() {
     if (!p.image || p.image->src.empty()) continue;
     if (!images_) {
       // No thread and no cache folder for feeds without pictures (the built-in one has none).
-      platform::ImageWorker::Options o;
+      live::ImageWorker::Options o;
       o.cacheDir = config_.cacheDir;
       o.cacheBytes = config_.imageCacheBytes;
-      images_ = std::make_unique<platform::ImageWorker>(std::move(o), queue_);
+      images_ = std::make_unique<live::ImageWorker>(std::move(o), queue_);
     }
     images_->request(p.image->src, status_.feedUrl);
   }
@@ -52,20 +34,25 @@ void LiveFeed::requestImages() {
 LiveFeed::Changes LiveFeed::drain() {
   Changes c;
   if (!queue_.drain(inbox_)) return c;
+  bool networkBack = false;
   for (auto& m : inbox_) {
-    if (auto* u = std::get_if<platform::FeedUpdate>(&m)) {
+    if (auto* u = std::get_if<live::FeedUpdate>(&m)) {
+      // A fetch that succeeds after failures: whatever kept the feed away likely kept the
+      // pictures away too, so the missing ones are asked for now.
+      networkBack = networkBack || (status_.consecutiveFailures > 0 && u->status.consecutiveFailures == 0);
       status_ = std::move(u->status);
       c.status = true;
       if (u->feed) {
-        feed_ = fittedToFont(std::move(u->feed));
+        feed_ = std::move(u->feed);
         c.feed = true;
       }
-    } else if (auto* im = std::get_if<platform::ImageReady>(&m)) {
+    } else if (auto* im = std::get_if<live::ImageReady>(&m)) {
       ready_.push_back(std::move(*im));
       c.images = true;
     }
   }
   if (c.feed) requestImages();
+  if (networkBack && images_) images_->retryNow();
   inbox_.clear();
   return c;
 }
@@ -83,9 +70,8 @@ void LiveFeed::screenUp() {
 void LiveFeed::writeOwnStatus() {
   // Only a real screen reports; benchmarks and tests (no network) leave the state folder alone.
   if (!network_) return;
-  const std::string path = config_.effectiveStatusPath();
-  if (const auto err = platform::writeFileAtomic(path, platform::statusJson(status_, config_, 0, {}, dark_)); !err.empty())
-    std::fprintf(stderr, "schaufenster: cannot write %s: %s\n", path.c_str(), err.c_str());
+  if (auto written = statusFile_.write(status_, 0, dark_); !written)
+    std::fprintf(stderr, "schaufenster: %s\n", written.error().message.c_str());
 }
 
 void LiveFeed::setFrameRate(double fps) {
@@ -108,16 +94,16 @@ std::string age(std::optional<core::Instant> t, core::Instant now, bool de) {
 
 }  // namespace
 
-void statusRows(const platform::FeedStatus& s, const core::Config& config, double fps, std::chrono::seconds uptime,
+void statusRows(const live::FeedStatus& s, const core::Config& config, double fps, std::chrono::seconds uptime,
                 core::Instant now, const std::string& lang, std::vector<views::StatusRow>& out,
                 const ImageSummary& images) {
   const bool de = lang == "de";
   out.clear();
-  const std::string origin = s.origin == platform::FeedOrigin::Network ? (de ? "aus dem Netz" : "from the network")
-                             : s.origin == platform::FeedOrigin::Cache ? (de ? "aus dem Zwischenspeicher" : "from the cache")
-                             : s.origin == platform::FeedOrigin::Waiting ? (de ? "wartet auf den Feed" : "waiting for the feed")
+  const std::string origin = s.origin == live::FeedOrigin::Network ? (de ? "aus dem Netz" : "from the network")
+                             : s.origin == live::FeedOrigin::Cache ? (de ? "aus dem Zwischenspeicher" : "from the cache")
+                             : s.origin == live::FeedOrigin::Waiting ? (de ? "wartet auf den Feed" : "waiting for the feed")
                                                                         : (de ? "eingebaut" : "built in");
-  out.push_back({de ? "Bildschirm" : "Screen", config.screenName.empty() ? platform::hostName() : config.screenName});
+  out.push_back({de ? "Bildschirm" : "Screen", config.screenName.empty() ? platform::hostName().value_or("unknown") : config.screenName});
   out.push_back({de ? "Feed-Adresse" : "Feed address", s.feedUrl.empty() ? (de ? "keine (eingebauter Feed)" : "none (built-in feed)") : s.feedUrl});
   out.push_back({de ? "Inhalt" : "Content", s.feedId + ", " + (de ? "Revision " : "revision ") + std::to_string(s.revision) + ", " + origin});
   out.push_back({de ? "Alter des Inhalts" : "Content age", de ? "erstellt " + age(s.generated, now, de) : "made " + age(s.generated, now, de)});
@@ -137,8 +123,8 @@ void statusRows(const platform::FeedStatus& s, const core::Config& config, doubl
   std::snprintf(buf, sizeof buf, de ? "%.1f Bilder/s" : "%.1f frames/s", fps);
   out.push_back({de ? "Bildrate" : "Frame rate", buf});
   std::string addresses;
-  for (const auto& a : platform::ipAddresses()) addresses += (addresses.empty() ? "" : ", ") + a;
-  out.push_back({de ? "Rechner und Adressen" : "Host and addresses", platform::hostName() + (addresses.empty() ? "" : " – " + addresses)});
+  for (const auto& a : platform::ipAddresses().value_or(std::vector<std::string>{})) addresses += (addresses.empty() ? "" : ", ") + a;
+  out.push_back({de ? "Rechner und Adressen" : "Host and addresses", platform::hostName().value_or("unknown") + (addresses.empty() ? "" : " – " + addresses)});
 }
 
 }  // namespace sf::player

@@ -8,8 +8,10 @@
 #include <vector>
 
 #include "core/show/config.hpp"
-#include "platform/feed_worker.hpp"
-#include "platform/image_worker.hpp"
+#include "live/feed_worker.hpp"
+#include "live/image_worker.hpp"
+#include "live/startup.hpp"
+#include "live/status.hpp"
 #include "views/views.hpp"
 
 namespace sf::player {
@@ -17,10 +19,12 @@ namespace sf::player {
 class LiveFeed {
  public:
   // With `network` false (benchmarks, tests) no worker runs and the startup feed stays.
-  LiveFeed(const core::Config& config, platform::StartupFeed startup, std::function<void()> wake, bool network);
+  // Feeds arrive finished (core::finishFeed): the startup feed from live::loadStartupFeed, later
+  // ones from the feed worker, so nothing is parsed or fitted on this thread.
+  LiveFeed(const core::Config& config, live::StartupFeed startup, std::function<void()> wake, bool network);
 
   const std::shared_ptr<const core::Feed>& feed() const { return feed_; }
-  const platform::FeedStatus& status() const { return status_; }
+  const live::FeedStatus& status() const { return status_; }
 
   struct Changes {
     bool feed = false;    // a new feed replaced the playing one
@@ -36,23 +40,24 @@ class LiveFeed {
   void screenUp();
   // Images the worker decoded since the last drain; the player turns them into textures and
   // clears the list.
-  std::vector<platform::ImageReady>& readyImages() { return ready_; }
+  std::vector<live::ImageReady>& readyImages() { return ready_; }
 
  private:
   // Asks the image worker for every image the playing feed names (each src is loaded once).
   void requestImages();
+  void writeOwnStatus();
 
-  platform::WorkerQueue queue_;
-  std::deque<platform::WorkerMessage> inbox_;
+  live::WorkerQueue queue_;
+  std::deque<live::WorkerMessage> inbox_;
   std::shared_ptr<const core::Feed> feed_;
-  platform::FeedStatus status_;
+  live::FeedStatus status_;
   core::Config config_;
-  std::unique_ptr<platform::FeedWorker> worker_;
-  std::unique_ptr<platform::ImageWorker> images_;  // started with the first feed that names an image
-  std::vector<platform::ImageReady> ready_;
+  live::StatusFile statusFile_;  // written here only without a feed worker
+  std::unique_ptr<live::FeedWorker> worker_;
+  std::unique_ptr<live::ImageWorker> images_;  // started with the first feed that names an image
+  std::vector<live::ImageReady> ready_;
   bool network_ = false;
   bool dark_ = false;
-  void writeOwnStatus();
 };
 
 // The status page's rows, in the screen's language.
@@ -61,7 +66,7 @@ struct ImageSummary {
   std::size_t named = 0, loaded = 0, failed = 0;
   std::string firstError;
 };
-void statusRows(const platform::FeedStatus& s, const core::Config& config, double fps, std::chrono::seconds uptime,
+void statusRows(const live::FeedStatus& s, const core::Config& config, double fps, std::chrono::seconds uptime,
                 core::Instant now, const std::string& lang, std::vector<views::StatusRow>& out,
                 const ImageSummary& images = {});
 

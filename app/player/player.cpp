@@ -109,7 +109,7 @@ class Kiosk {
 // cost of a transition, and the slow 6 % movement of a cross-fade still looks even.
 Kiosk::Kiosk(const PlayerOptions& o, platform::Display& display, std::chrono::steady_clock::time_point launched)
     : o_(o), display_(display), launched_(launched),
-      live_(o.config, {o.feed, o.status, {}}, [d = &display] { d->wake(); }, o.live),
+      live_(o.config, o.startup, [d = &display] { d->wake(); }, o.live),
       clock_(o.startAt ? platform::WallClock(*o.startAt, o.clockSpeed) : platform::WallClock()),
       images_(display), slides_(display),
       layout_(core::computeLayout(display.width(), display.height(), display.dpi())),
@@ -302,7 +302,7 @@ std::optional<int> Kiosk::turn() {
   advance(now);
   const bool dark = core::screenDark(screenPhase_, state_, now);
   if (dark == power_.on()) {
-    power_.set(!dark);
+    if (const auto done = power_.set(!dark); !done) std::cerr << "schaufenster: screen power: " << done.error().message << '\n';
     live_.setScreenDark(dark);
     redraw_.request();
   }
@@ -320,7 +320,7 @@ std::optional<int> Kiosk::turn() {
 }  // namespace
 
 int runPlayer(const PlayerOptions& o) {
-  if (!o.feed) return 1;
+  if (!o.startup.feed) return 1;
   if (!o.offscreen) {
     if (const std::string why = platform::headlessReason(); !why.empty()) {
       std::cerr << "schaufenster: " << why << '\n';

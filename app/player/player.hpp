@@ -13,13 +13,14 @@
 #include "core/show/layout.hpp"
 #include "core/feed/model.hpp"
 #include "frame.hpp"
-#include "platform/feed_worker_status.hpp"
+#include "live/startup.hpp"
 
 namespace sf::player {
 
 struct PlayerOptions {
-  std::shared_ptr<const core::Feed> feed;  // required: what plays until the live feed answers
-  platform::FeedStatus status;             // where that feed came from
+  // Required: what plays until the live feed answers (startup.feed, finished), where it came
+  // from and what the feed worker needs to take over from it (live::loadStartupFeed).
+  live::StartupFeed startup;
   core::Config config;                     // feed URL, polling, keys, cache, screen name
   bool live = true;                        // follow config.feed with the feed worker
   std::optional<core::Millis> startAt;     // --at: the clock starts here and runs on

@@ -9,8 +9,7 @@
 #include <filesystem>
 
 #include "core/show/config.hpp"
-#include "core/feed/parse.hpp"
-#include "platform/feed_worker.hpp"
+#include "live/startup.hpp"
 #include "platform/files.hpp"
 #include "player.hpp"
 
@@ -71,12 +70,12 @@ int playerMain(const std::vector<std::string>& args) {
   core::Config config;
   const bool explicitConfig = !configPath.empty();
   if (!explicitConfig) configPath = "/etc/schaufenster/config.json";
-  if (auto file = platform::readFile(configPath, 1u << 20); file.content) {
-    auto parsed = core::parseConfig(*file.content, configPath);
+  if (auto file = platform::readFile(configPath, 1u << 20)) {
+    auto parsed = core::parseConfig(*file, configPath);
     for (const auto& d : parsed.diagnostics) std::cerr << core::formatDiagnostic(d) << '\n';
     config = parsed.config;
   } else if (explicitConfig) {
-    std::cerr << "schaufenster: " << file.error << "; playing with the default settings\n";
+    std::cerr << "schaufenster: " << file.error().message << "; playing with the default settings\n";
   }
   if (!source.empty()) config.feed = source == "embedded" ? std::string() : source;
   if (idle > 0) config.idleSeconds = idle;
@@ -85,16 +84,10 @@ int playerMain(const std::vector<std::string>& args) {
   if (!cacheDir.empty()) config.cacheDir = cacheDir;
   config.cacheDir = usableCacheDir(config.cacheDir);
 
-  // What plays first: a local feed file if it passes the worker's checks, else the cache, else
-  // the built-in feed.
-  platform::StartupFeed startup = platform::loadStartupFeed(config);
-  if (!startup.warning.empty())
-    std::cerr << "schaufenster: " << startup.warning << "; playing "
-              << (startup.status.origin == platform::FeedOrigin::Network  ? "the feed file"
-                  : startup.status.origin == platform::FeedOrigin::Cache ? "the cached feed"
-                  : startup.status.origin == platform::FeedOrigin::Waiting ? "this screen's waiting page"
-                                                                          : "the built-in feed")
-              << (config.feed.empty() ? "" : " and checking again every " + std::to_string(config.pollSeconds) + " s") << '\n';
+  // What plays first, chosen once (live::loadStartupFeed) and handed whole to the player.
+  live::StartupFeed startup = live::loadStartupFeed(config);
+  if (const std::string notice = live::startupNotice(startup, config); !notice.empty())
+    std::cerr << "schaufenster: " << notice << '\n';
 
   PlayerOptions o;
   if (!window.empty() && !parseSize(window, o.width, o.height)) {
@@ -117,8 +110,7 @@ int playerMain(const std::vector<std::string>& args) {
       config.language.clear();
     }
   }
-  o.feed = startup.feed;
-  o.status = startup.status;
+  o.startup = std::move(startup);
   o.config = config;
   o.language = config.language;
   o.idle = std::chrono::seconds{config.idleSeconds};

@@ -73,11 +73,11 @@ core::Config screenConfig(std::string path) {
   const bool explicitPath = !path.empty();
   if (!explicitPath) path = "/etc/schaufenster/config.json";
   auto file = platform::readFile(path, 1u << 20);
-  if (!file.content) {
-    if (explicitPath) std::cerr << "preview: " << file.error << "; using the default settings\n";
+  if (!file) {
+    if (explicitPath) std::cerr << "preview: " << file.error().message << "; using the default settings\n";
     return {};
   }
-  auto parsed = core::parseConfig(*file.content, path);
+  auto parsed = core::parseConfig(*file, path);
   for (const auto& d : parsed.diagnostics) std::cerr << core::formatDiagnostic(d) << '\n';
   return parsed.config;
 }

@@ -13,7 +13,7 @@
 #include <thread>
 
 #include "live/live_support.hpp"
-#include "platform/feed_worker.hpp"
+#include "live/feed_worker.hpp"
 
 using namespace std::chrono;
 
@@ -31,15 +31,15 @@ int runChild(const std::string& url, const std::string& ca, const std::string& d
   std::mutex m;
   std::condition_variable cv;
   bool pending = false;
-  sf::platform::WorkerQueue queue;
+  sf::live::WorkerQueue queue;
   queue.setWake([&] {
     std::lock_guard l(m);
     pending = true;
     cv.notify_one();
   });
-  const auto startup = sf::platform::loadStartupFeed(config);
-  sf::platform::FeedWorker worker(config, startup, queue);
-  std::deque<sf::platform::WorkerMessage> got;
+  const auto startup = sf::live::loadStartupFeed(config);
+  sf::live::FeedWorker worker(config, startup, queue);
+  std::deque<sf::live::WorkerMessage> got;
   while (true) {
     std::unique_lock l(m);
     cv.wait(l, [&] { return pending; });
@@ -47,7 +47,7 @@ int runChild(const std::string& url, const std::string& ca, const std::string& d
     l.unlock();
     if (!queue.drain(got)) continue;
     for (const auto& m : got) {
-      const auto* u = std::get_if<sf::platform::FeedUpdate>(&m);
+      const auto* u = std::get_if<sf::live::FeedUpdate>(&m);
       if (!u || !u->feed) continue;
       char line[64];
       const int n = std::snprintf(line, sizeof line, "%lld %lld\n", static_cast<long long>(u->feed->revision),

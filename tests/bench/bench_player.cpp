@@ -89,7 +89,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "sf_bench_player: the feed does not parse\n");
     return 1;
   }
-  o.feed = std::make_shared<const sf::core::Feed>(std::move(*parsed.feed));
+  o.startup.feed = std::make_shared<const sf::core::Feed>(std::move(*parsed.feed));
   o.width = width;
   o.height = height;
   // The show's clock starts now, or at --at: the rotation depends on the clock, so runs compare

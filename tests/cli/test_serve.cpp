@@ -20,7 +20,7 @@
 #include "core/feed/parse.hpp"
 #include "fixtures.hpp"
 #include "platform/http.hpp"
-#include "platform/publish.hpp"
+#include "tools/publish.hpp"
 #include "run_binary.hpp"
 
 namespace fs = std::filesystem;
@@ -109,7 +109,7 @@ struct Stand {
               "127.0.0.1", "--timeout", "2", static_cast<char*>(nullptr));
       ::_exit(127);
     }
-    for (int i = 0; i < 200 && !poll().ok(); ++i) std::this_thread::sleep_for(20ms);
+    for (int i = 0; i < 200 && !poll(); ++i) std::this_thread::sleep_for(20ms);
   }
   ~Stand() {
     stopPolling();
@@ -122,7 +122,7 @@ struct Stand {
   sf::test::Run publish() { return sf::test::runBinary("publish " + dir + "/feed.json --to " + dir + "/www"); }
   std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port) + path; }
 
-  sf::platform::FetchResponse poll(const std::string& etag = {}) {
+  sf::core::Result<sf::platform::FetchResponse> poll(const std::string& etag = {}) {
     sf::platform::FetchRequest req;
     req.url = url("/feed.json");
     req.etag = etag;
@@ -140,13 +140,13 @@ struct Stand {
         const auto r = poll(etag);
         const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - began);
         if (took.count() > slowestMs) slowestMs = static_cast<int>(took.count());
-        if (!r.ok()) {
+        if (!r) {
           ++failed;
         } else {
           ++answered;
-          if (!r.notModified) {
-            etag = r.etag;
-            if (auto f = sf::core::parseFeed(r.body, "served"); f.feed) revision = f.feed->revision;
+          if (!r->notModified) {
+            etag = r->etag;
+            if (auto f = sf::core::parseFeed(r->body, "served"); f.feed) revision = f.feed->revision;
           }
         }
         std::this_thread::sleep_for(100ms);
@@ -185,7 +185,7 @@ TEST_CASE("serve answers only what publish wrote: no dotfiles, keys, other files
     sf::platform::FetchRequest req;
     req.url = s.url(path);
     const auto r = sf::platform::fetch(req);
-    return r.status;
+    return r ? r->status : r.error().code;  // an error answer's status comes with the error
   };
   CHECK(status("/feed.json") == 200);
   CHECK(status("/current/feed.json") == 200);
@@ -314,7 +314,7 @@ TEST_CASE("attacks on serve from the stand's network: the screen's polls and upd
   }
   // Meanwhile a new release reaches the screen.
   REQUIRE(s.publish().exitCode == 0);
-  const auto published = sf::platform::currentRevision(s.dir + "/www");
+  const auto published = sf::tools::currentRevision(s.dir + "/www");
   for (int i = 0; i < 50 && s.revision != published.value_or(-1); ++i) std::this_thread::sleep_for(100ms);
   s.stopPolling();
   for (int fd : held) ::close(fd);

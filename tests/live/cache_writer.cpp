@@ -4,7 +4,7 @@
 #include <string>
 
 #include "core/feed_fixture.hpp"
-#include "platform/feed_cache.hpp"
+#include "live/feed_cache.hpp"
 
 int main(int argc, char** argv) {
   if (argc != 2) {
@@ -17,6 +17,6 @@ int main(int argc, char** argv) {
   for (long i = 0;; ++i) {
     const std::string& body = i % 2 ? large : small;
     const std::string text = sf::test::replaced(body, "\"revision\": 3", "\"revision\": " + std::to_string(i + 10));
-    if (!sf::platform::saveCachedFeed(argv[1], {"https://example.invalid/feed.json", text, "", "", ""}).empty()) return 1;
+    if (!sf::live::saveCachedFeed(argv[1], {"https://example.invalid/feed.json", text, "", "", ""})) return 1;
   }
 }

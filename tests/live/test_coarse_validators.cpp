@@ -14,7 +14,7 @@
 #include <thread>
 
 #include "live_support.hpp"
-#include "platform/feed_worker.hpp"
+#include "live/feed_worker.hpp"
 #include "platform/http.hpp"
 
 using namespace std::chrono_literals;
@@ -116,19 +116,19 @@ struct Follower {
     config.feed = url;
     config.pollSeconds = 1;
     config.cacheDir = dir.path;
-    startup = platform::loadStartupFeed(config);
+    startup = live::loadStartupFeed(config);
     platform::FetchRequest limits;
     limits.totalTimeoutMs = 4000;
     limits.connectTimeoutMs = 2000;
-    worker = std::make_unique<platform::FeedWorker>(config, startup, queue, platform::FeedWorker::Clock{}, limits, fullFetchEvery);
+    worker = std::make_unique<live::FeedWorker>(config, startup, queue, live::FeedWorker::Tuning{{}, limits, fullFetchEvery});
   }
   bool reaches(std::int64_t revision, std::chrono::milliseconds within) {
     const auto until = std::chrono::steady_clock::now() + within;
-    std::deque<platform::WorkerMessage> got;
+    std::deque<live::WorkerMessage> got;
     while (std::chrono::steady_clock::now() < until) {
       if (queue.drain(got))
         for (auto& m : got)
-          if (const auto* u = std::get_if<platform::FeedUpdate>(&m); u && u->feed) playing = u->feed->revision;
+          if (const auto* u = std::get_if<live::FeedUpdate>(&m); u && u->feed) playing = u->feed->revision;
       got.clear();
       if (playing == revision) return true;
       std::this_thread::sleep_for(20ms);
@@ -136,9 +136,9 @@ struct Follower {
     return false;
   }
   core::Config config;
-  platform::StartupFeed startup;
-  platform::WorkerQueue queue;
-  std::unique_ptr<platform::FeedWorker> worker;
+  live::StartupFeed startup;
+  live::WorkerQueue queue;
+  std::unique_ptr<live::FeedWorker> worker;
   std::int64_t playing = -1;
 };
 

@@ -18,9 +18,9 @@
 #include "fixtures.hpp"
 #include "live_support.hpp"
 #include "platform/crypto.hpp"
-#include "platform/feed_cache.hpp"
-#include "platform/feed_worker.hpp"
-#include "platform/waiting_feed.hpp"
+#include "live/feed_cache.hpp"
+#include "live/feed_worker.hpp"
+#include "live/waiting_feed.hpp"
 
 using namespace std::chrono_literals;
 using namespace sf;
@@ -39,24 +39,27 @@ struct Screen {
     config.cacheDir = cacheDir.empty() ? dir.path : cacheDir;
     config.caBundle = caBundle;
     config.publicKey = publicKey;
-    startup = platform::loadStartupFeed(config);
+    startup = live::loadStartupFeed(config);
     latestFeed = startup.feed;
     platform::FetchRequest limits;
     limits.lowSpeedSeconds = 2;
     limits.totalTimeoutMs = 8000;
     limits.connectTimeoutMs = 2000;
     limits.maxBytes = 1u << 20;
-    worker = std::make_unique<platform::FeedWorker>(config, startup, queue, platform::FeedWorker::Clock{}, limits);
+    live::FeedWorker::Tuning tuning;
+    tuning.limits = limits;
+    tuning.longestBackoff = 1s;  // a healed fault shows within a poll, not after the backoff
+    worker = std::make_unique<live::FeedWorker>(config, startup, queue, tuning);
   }
 
   // Drains the queue until `done` holds or the time is up.
   bool waitFor(const std::function<bool()>& done, std::chrono::seconds timeout = 20s) {
     const auto until = std::chrono::steady_clock::now() + timeout;
-    std::deque<platform::WorkerMessage> got;
+    std::deque<live::WorkerMessage> got;
     while (std::chrono::steady_clock::now() < until) {
       if (queue.drain(got)) {
         for (auto& m : got) {
-          const auto* u = std::get_if<platform::FeedUpdate>(&m);
+          const auto* u = std::get_if<live::FeedUpdate>(&m);
           if (!u) continue;
           if (u->feed) latestFeed = u->feed;
           status = u->status;
@@ -75,16 +78,16 @@ struct Screen {
   }
 
   core::Config config;
-  platform::StartupFeed startup;
-  platform::WorkerQueue queue;
-  std::unique_ptr<platform::FeedWorker> worker;
+  live::StartupFeed startup;
+  live::WorkerQueue queue;
+  std::unique_ptr<live::FeedWorker> worker;
   std::shared_ptr<const core::Feed> latestFeed;
-  platform::FeedStatus status;
+  live::FeedStatus status;
   int updates = 0;
 };
 
 std::int64_t cachedRevision(const TempDir& dir) {
-  auto c = platform::loadCachedFeed(dir.path);
+  auto c = live::loadCachedFeed(dir.path);
   if (!c) return -1;
   auto r = core::parseFeed(c->text, "cache");
   return r.feed ? r.feed->revision : -2;
@@ -99,7 +102,7 @@ TEST_CASE("a screen follows a published feed and survives every fault", "[live]"
   Screen screen(server.url("/feed.json"), dir, server.caFile());
 
   REQUIRE(screen.waitFor([&] { return screen.latestFeed->revision == 5; }));
-  CHECK(screen.status.origin == platform::FeedOrigin::Network);
+  CHECK(screen.status.origin == live::FeedOrigin::Network);
   CHECK(cachedRevision(dir) == 5);
 
   SECTION("an unchanged feed costs a 304") {
@@ -117,7 +120,6 @@ TEST_CASE("a screen follows a published feed and survives every fault", "[live]"
     CHECK(cachedRevision(dir) == 5);
     server.setMode(FeedServer::Mode::Normal);
     server.setFeed(feedWithRevision(6));
-    screen.worker->pollNow();
     REQUIRE(screen.waitFor([&] { return screen.latestFeed->revision == 6 && screen.status.fault.empty(); }));
     CHECK(cachedRevision(dir) == 6);
   };
@@ -146,7 +148,6 @@ TEST_CASE("a screen follows a published feed and survives every fault", "[live]"
     CHECK(screen.latestFeed->revision == 5);
     server.setFeed(feedWithRevision(6));
     server.start();  // the same port again
-    screen.worker->pollNow();
     REQUIRE(screen.waitFor([&] { return screen.latestFeed->revision == 6 && screen.status.fault.empty(); }));
   }
 }
@@ -200,7 +201,7 @@ TEST_CASE("signed feeds: unsigned or tampered feeds are refused", "[live]") {
   CHECK(cachedRevision(dir) == 5);
   // A restart without network plays the verified cache.
   core::Config offline = screen.config;
-  CHECK(platform::loadStartupFeed(offline).feed->revision == 5);
+  CHECK(live::loadStartupFeed(offline).feed->revision == 5);
 }
 
 TEST_CASE("a cache that cannot be written stays a fault until a write succeeds", "[live]") {
@@ -223,18 +224,18 @@ TEST_CASE("a cache that cannot be written stays a fault until a write succeeds",
   std::filesystem::remove(cacheDir);
   REQUIRE(screen.waitFor([&] { return screen.status.fault.empty(); }));
   CHECK(screen.status.cacheBytes == feedWithRevision(5).size());
-  REQUIRE(platform::loadCachedFeed(cacheDir));
-  CHECK(platform::loadCachedFeed(cacheDir)->text == feedWithRevision(5));
+  REQUIRE(live::loadCachedFeed(cacheDir));
+  CHECK(live::loadCachedFeed(cacheDir)->text == feedWithRevision(5));
 }
 
 TEST_CASE("status.json names a feed generated after the server's clock", "[live]") {
-  platform::FeedStatus s;
+  live::FeedStatus s;
   s.generated = *core::parseInstant("2024-06-15T10:10:00+02:00");
   s.clock.serverDate = *core::parseInstant("2024-06-15T10:00:00+02:00");
-  const auto j = nlohmann::json::parse(platform::statusJson(s, core::Config{}, 0, std::chrono::seconds{0}));
+  const auto j = nlohmann::json::parse(live::statusJson(s, core::Config{}, 0, std::chrono::seconds{0}));
   CHECK_THAT(j["generatedNote"].get<std::string>(), Catch::Contains("10 min after the server's clock"));
   s.clock.serverDate = s.generated;
-  CHECK(nlohmann::json::parse(platform::statusJson(s, core::Config{}, 0, std::chrono::seconds{0}))["generatedNote"] == "");
+  CHECK(nlohmann::json::parse(live::statusJson(s, core::Config{}, 0, std::chrono::seconds{0}))["generatedNote"] == "");
 }
 
 TEST_CASE("a server with a certificate the screen does not trust is refused", "[live]") {
@@ -247,7 +248,7 @@ TEST_CASE("a server with a certificate the screen does not trust is refused", "[
   CHECK_THAT(screen.status.lastError, Catch::Contains("certificate"));
   // The screen's own waiting page, not the built-in content of someone else's event, and it
   // names the fault where whoever set the screen up looks.
-  REQUIRE(screen.waitFor([&] { return screen.latestFeed->id == platform::kWaitingFeedId && !screen.latestFeed->announcements.empty() &&
+  REQUIRE(screen.waitFor([&] { return screen.latestFeed->id == live::kWaitingFeedId && !screen.latestFeed->announcements.empty() &&
                                       screen.latestFeed->announcements[0].text.in("en").find("certificate") != std::string::npos; }));
 }
 
@@ -255,26 +256,26 @@ TEST_CASE("without network and cache a screen shows its waiting page; with a cac
   TempDir dir;
   core::Config config;
   config.cacheDir = dir.path;
-  auto s = platform::loadStartupFeed(config);  // no feed configured: the built-in one
-  CHECK(s.status.origin == platform::FeedOrigin::Embedded);
+  auto s = live::loadStartupFeed(config);  // no feed configured: the built-in one
+  CHECK(s.status.origin == live::FeedOrigin::Embedded);
   CHECK(s.feed->projects.size() == 42);
   config.feed = "https://127.0.0.1:1/feed.json";
   config.screenName = "Foyer links";
-  s = platform::loadStartupFeed(config);
-  CHECK(s.status.origin == platform::FeedOrigin::Waiting);
-  CHECK(s.feed->id == platform::kWaitingFeedId);
+  s = live::loadStartupFeed(config);
+  CHECK(s.status.origin == live::FeedOrigin::Waiting);
+  CHECK(s.feed->id == live::kWaitingFeedId);
   CHECK(s.feed->projects.empty());
   REQUIRE(s.feed->announcements.size() == 1);
   CHECK_THAT(s.feed->announcements[0].text.in("de"), Catch::Contains("Foyer links wartet auf seinen Feed: https://127.0.0.1:1/feed.json"));
   CHECK(s.warning.empty());
-  REQUIRE(platform::saveCachedFeed(dir.path, {config.feed, feedWithRevision(9), "", "", ""}).empty());
-  s = platform::loadStartupFeed(config);
-  CHECK(s.status.origin == platform::FeedOrigin::Cache);
+  REQUIRE(live::saveCachedFeed(dir.path, {config.feed, feedWithRevision(9), "", "", ""}));
+  s = live::loadStartupFeed(config);
+  CHECK(s.status.origin == live::FeedOrigin::Cache);
   CHECK(s.feed->revision == 9);
   // A damaged cache is not used, and says so.
-  std::ofstream(platform::cacheFilePath(dir.path), std::ios::trunc) << "{\"feed\": 12";
-  s = platform::loadStartupFeed(config);
-  CHECK(s.status.origin == platform::FeedOrigin::Waiting);
+  std::ofstream(live::cacheFilePath(dir.path), std::ios::trunc) << "{\"feed\": 12";
+  s = live::loadStartupFeed(config);
+  CHECK(s.status.origin == live::FeedOrigin::Waiting);
   CHECK_THAT(s.warning, Catch::Contains("is damaged and was not used"));
 }
 
@@ -301,10 +302,10 @@ TEST_CASE("status.json is rewritten, and the screen woken, when something in it 
   // The polls' news (fetch times) waits in the queue for the screen's next frame: no wake-up,
   // and each poll's status replaces the unread one before it.
   CHECK(wakes == 0);
-  std::deque<platform::WorkerMessage> waiting;
+  std::deque<live::WorkerMessage> waiting;
   REQUIRE(screen.queue.drain(waiting));
   REQUIRE(waiting.size() == 1);
-  const auto* news = std::get_if<platform::FeedUpdate>(&waiting.front());
+  const auto* news = std::get_if<live::FeedUpdate>(&waiting.front());
   REQUIRE(news);
   CHECK_FALSE(news->feed);
   CHECK(news->status.revision == 5);

@@ -9,9 +9,10 @@
 #include <thread>
 
 #include "live_support.hpp"
+#include "live/image_worker.hpp"
 #include "platform/image_decode.hpp"
-#include "platform/image_worker.hpp"
 
+using namespace sf::live;
 using namespace sf::platform;
 using namespace std::chrono_literals;
 
@@ -57,38 +58,38 @@ TEST_CASE("decoding: colours, 1x1, bombs, broken files, downscaling", "[images]"
   const ImageLimits limits;
   SECTION("a small image keeps its pixels") {
     const auto d = decodeImage(makePng(16, 20, 200, 100, 50), limits);
-    REQUIRE(d.error.empty());
-    CHECK(d.width == 16);
-    CHECK(d.height == 20);
-    CHECK(d.rgba.size() == 16u * 20 * 4);
-    CHECK(int(d.rgba[0]) == 200);
-    CHECK(int(d.rgba[1]) == 100);
-    CHECK(int(d.rgba[2]) == 50);
+    REQUIRE(d);
+    CHECK(d->width == 16);
+    CHECK(d->height == 20);
+    CHECK(d->rgba.size() == 16u * 20 * 4);
+    CHECK(int(d->rgba[0]) == 200);
+    CHECK(int(d->rgba[1]) == 100);
+    CHECK(int(d->rgba[2]) == 50);
   }
   SECTION("1x1 is too small to show: refused, so the designed placeholder stays") {
     const auto d = decodeImage(makePng(1, 1, 9, 9, 9), limits);
-    CHECK(d.rgba.empty());
-    CHECK(d.error == "the image is 1x1 pixels; at least 16x16 are needed to show it");
+    REQUIRE_FALSE(d);  // no pixels
+    CHECK(d.error().message == "the image is 1x1 pixels; at least 16x16 are needed to show it");
   }
   SECTION("a decompression bomb is refused before decoding") {
     const auto d = decodeImage(bombPng(20000, 20000), limits);
-    CHECK(d.rgba.empty());
-    CHECK(d.error == "the image is 20000x20000 pixels; the limit is 24 megapixels (not decoded)");
+    REQUIRE_FALSE(d);
+    CHECK(d.error().message == "the image is 20000x20000 pixels; the limit is 24 megapixels (not decoded)");
   }
   SECTION("a broken file is reported") {
     std::string png = makePng(64, 64, 1, 1, 1);
     png.resize(60);
     const auto d = decodeImage(png, limits);
-    CHECK(d.rgba.empty());
-    CHECK_THAT(d.error, Catch::StartsWith("the image could not be decoded"));
-    CHECK(decodeImage("GIF89a", limits).error == "not a PNG, JPEG, GIF or WebP image");
+    REQUIRE_FALSE(d);
+    CHECK_THAT(d.error().message, Catch::StartsWith("the image could not be decoded"));
+    CHECK(decodeImage("GIF89a", limits).error().message == "not a PNG, JPEG, GIF or WebP image");
   }
   SECTION("a wide photo is scaled to the display size") {
     const auto d = decodeImage(makePng(4000, 90, 10, 20, 30), limits);
-    REQUIRE(d.error.empty());
-    CHECK(d.width == 1333);  // factor 3 brings 4000 under 1920
-    CHECK(d.height == 30);
-    CHECK(int(d.rgba[4 * 700 + 1]) == 20);
+    REQUIRE(d);
+    CHECK(d->width == 1333);  // factor 3 brings 4000 under 1920
+    CHECK(d->height == 30);
+    CHECK(int(d->rgba[4 * 700 + 1]) == 20);
   }
 }
 

@@ -12,7 +12,7 @@
 
 #include "core/feed/parse.hpp"
 #include "live_support.hpp"
-#include "platform/feed_cache.hpp"
+#include "live/feed_cache.hpp"
 
 namespace {
 
@@ -34,7 +34,7 @@ TEST_CASE("SIGKILL while writing never leaves a broken cache", "[live][power-cut
   const auto t0 = std::chrono::steady_clock::now();
   const pid_t seed = startWriter(dir.path);
   REQUIRE(seed > 0);
-  while (!std::filesystem::exists(sf::platform::cacheFilePath(dir.path))) std::this_thread::sleep_for(std::chrono::microseconds(200));
+  while (!std::filesystem::exists(sf::live::cacheFilePath(dir.path))) std::this_thread::sleep_for(std::chrono::microseconds(200));
   const auto first = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count();
   ::kill(seed, SIGKILL);
   ::waitpid(seed, nullptr, 0);
@@ -52,8 +52,8 @@ TEST_CASE("SIGKILL while writing never leaves a broken cache", "[live][power-cut
     REQUIRE(WIFSIGNALED(status));
 
     // Leftover temp files show a write was cut off; start-up clears them, the cache is whole.
-    killedMidWrite += sf::platform::removeStaleTemporaries(dir.path);
-    const auto cached = sf::platform::loadCachedFeed(dir.path);
+    killedMidWrite += sf::live::removeStaleTemporaries(dir.path);
+    const auto cached = sf::live::loadCachedFeed(dir.path);
     REQUIRE(cached);
     const auto parsed = sf::core::parseFeed(cached->text, "cache");
     REQUIRE(parsed.feed);

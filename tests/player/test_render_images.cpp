@@ -158,7 +158,7 @@ TEST_CASE("a picture that is missing or broken or tiny or gigantic leaves the ge
 }
 
 TEST_CASE("image srcs resolve next to the feed, wherever it lives") {
-  using player::resolveImageSource;
+  using live::resolveImageSource;
   CHECK(resolveImageSource("a.png", "/srv/feed/feed.json") == "/srv/feed/a.png");
   CHECK(resolveImageSource("img/a.png", "https://example.org/feed/feed.json") == "https://example.org/feed/img/a.png");
   CHECK(resolveImageSource("https://cdn.example.org/a.png", "/srv/feed.json") == "https://cdn.example.org/a.png");
@@ -174,7 +174,7 @@ TEST_CASE("the live feed asks the image worker for the feed's pictures and hands
   feed->projects[test::projectIndex(*feed, kProject)].image = core::ImageRef{"amber.png", {}};
   core::Config config;
   config.cacheDir = dir.path + "/cache";
-  platform::StartupFeed startup;
+  live::StartupFeed startup;
   startup.feed = feed;
   startup.status.feedUrl = "file://" + dir.path + "/feed.json";
   std::atomic<int> wakes{0};

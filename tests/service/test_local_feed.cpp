@@ -16,8 +16,9 @@
 
 #include "core/feed_fixture.hpp"
 #include "platform/crypto.hpp"
-#include "platform/feed_cache.hpp"
-#include "platform/feed_worker.hpp"
+#include "live/feed_cache.hpp"
+#include "live/feed_worker.hpp"
+#include "live/startup.hpp"
 
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
@@ -47,9 +48,8 @@ struct Stand {
   }
   void cache(int revision) {
     const std::string text = feed(revision);
-    REQUIRE(sf::platform::saveCachedFeed(config.cacheDir, {"file://" + config.feed, text,
-                                                            *sf::platform::signDocument(text, keys.secretKey), "", ""})
-                .empty());
+    REQUIRE(sf::live::saveCachedFeed(config.cacheDir, {"file://" + config.feed, text,
+                                                       *sf::platform::signDocument(text, keys.secretKey), "", ""}));
   }
 
   std::string dir;
@@ -64,15 +64,15 @@ TEST_CASE("a local feed file plays only when signed with the configured key and 
   SECTION("signed and newer than the cache: plays, and the worker then keeps it in the cache") {
     s.cache(5);
     s.writeUsb(Stand::feed(7), true);
-    auto startup = sf::platform::loadStartupFeed(s.config);
+    auto startup = sf::live::loadStartupFeed(s.config);
     CHECK(startup.feed->revision == 7);
     CHECK(startup.status.fault.empty());
-    sf::platform::WorkerQueue queue;
-    sf::platform::FeedWorker worker(s.config, startup, queue);
-    std::optional<sf::platform::CachedFeed> cached;
+    sf::live::WorkerQueue queue;
+    sf::live::FeedWorker worker(s.config, startup, queue);
+    std::optional<sf::live::CachedFeed> cached;
     for (int i = 0; i < 100 && !(cached && cached->text == Stand::feed(7)); ++i) {
       std::this_thread::sleep_for(50ms);
-      cached = sf::platform::loadCachedFeed(s.config.cacheDir);
+      if (auto loaded = sf::live::loadCachedFeed(s.config.cacheDir)) cached = std::move(*loaded);
     }
     REQUIRE(cached);
     CHECK(cached->text == Stand::feed(7));
@@ -80,9 +80,9 @@ TEST_CASE("a local feed file plays only when signed with the configured key and 
   SECTION("unsigned: the cache plays and the status names the signature") {
     s.cache(5);
     s.writeUsb(Stand::feed(9), false);
-    auto startup = sf::platform::loadStartupFeed(s.config);
+    auto startup = sf::live::loadStartupFeed(s.config);
     CHECK(startup.feed->revision == 5);
-    CHECK(startup.status.origin == sf::platform::FeedOrigin::Cache);
+    CHECK(startup.status.origin == sf::live::FeedOrigin::Cache);
     CHECK(startup.status.fault == "signature");
     CHECK_THAT(startup.warning, Catch::Contains("refused") && Catch::Contains("no signature"));
   }
@@ -90,14 +90,14 @@ TEST_CASE("a local feed file plays only when signed with the configured key and 
     const auto other = *sf::platform::generateKeyPair();
     std::ofstream(s.config.feed) << Stand::feed(9);
     std::ofstream(s.config.feed + ".sig") << *sf::platform::signDocument(Stand::feed(9), other.secretKey);
-    auto startup = sf::platform::loadStartupFeed(s.config);
-    CHECK(startup.status.origin == sf::platform::FeedOrigin::Waiting);
+    auto startup = sf::live::loadStartupFeed(s.config);
+    CHECK(startup.status.origin == sf::live::FeedOrigin::Waiting);
     CHECK(startup.status.fault == "signature");
   }
   SECTION("signed but older than the cache: a stick cannot roll the screen back") {
     s.cache(8);
     s.writeUsb(Stand::feed(6), true);
-    auto startup = sf::platform::loadStartupFeed(s.config);
+    auto startup = sf::live::loadStartupFeed(s.config);
     CHECK(startup.feed->revision == 8);
     CHECK(startup.status.fault == "older-revision");
     CHECK_THAT(startup.status.lastError, Catch::Contains("refused revision 6, older than the 8"));

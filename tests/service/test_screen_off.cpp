@@ -41,7 +41,7 @@ Run framesFrom(const char* start, const fs::path& dir) {
   auto parsed = sf::core::parseFeed(sf::assets::defaultFeedJson(), sf::assets::defaultFeedName);
   REQUIRE(parsed.feed);
   sf::player::PlayerOptions o;
-  o.feed = std::make_shared<const sf::core::Feed>(std::move(*parsed.feed));
+  o.startup.feed = std::make_shared<const sf::core::Feed>(std::move(*parsed.feed));
   o.offscreen = true;
   o.width = 640;
   o.height = 400;

@@ -38,13 +38,13 @@ TEST_CASE("every backlight is powered down while dark and back up after", "[powe
   }
   {
     ScreenPower power({(t.path / "backlight").string(), false, "cec-ctl"});
-    power.set(false);
+    CHECK(power.set(false));
     CHECK(slurp(t.path / "backlight/10-0045/bl_power") == "4\n");
     CHECK(slurp(t.path / "backlight/rpi_backlight/bl_power") == "4\n");
     CHECK(power.problem().empty());
-    power.set(true);
+    CHECK(power.set(true));
     CHECK(slurp(t.path / "backlight/10-0045/bl_power") == "0\n");
-    power.set(false);
+    CHECK(power.set(false));
   }
   // A player that stops leaves the screen lit.
   CHECK(slurp(t.path / "backlight/rpi_backlight/bl_power") == "0\n");
@@ -55,7 +55,9 @@ TEST_CASE("a backlight the player may not write is reported, not fatal", "[power
   // A directory where the file should be: cannot be opened for writing, even by root.
   fs::create_directories(t.path / "backlight/panel/bl_power");
   ScreenPower power({(t.path / "backlight").string(), false, "cec-ctl"});
-  power.set(false);
+  const auto done = power.set(false);
+  REQUIRE_FALSE(done);
+  CHECK(done.error().message == power.problem());
   CHECK_FALSE(power.on());
   CHECK(power.problem().find("cannot write") != std::string::npos);
   CHECK(power.problem().find("bl_power") != std::string::npos);
@@ -75,15 +77,15 @@ TEST_CASE("HDMI screens are sent to standby and woken over CEC", "[power]") {
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
   };
-  power.set(false);
-  power.set(false);  // no change, nothing sent
+  CHECK(power.set(false));
+  CHECK(power.set(false));  // no change, nothing sent
   waitForLines(1);
-  power.set(true);
+  CHECK(power.set(true));
   waitForLines(2);
   CHECK(slurp(log) == "--playback --to 0 --standby\n--playback --to 0 --image-view-on\n");
   CHECK(power.problem().empty());
 
   ScreenPower missing({(t.path / "none").string(), true, (t.path / "no-such-cec-ctl").string()});
-  missing.set(false);
+  CHECK_FALSE(missing.set(false));
   CHECK(missing.problem().find("cannot run") != std::string::npos);
 }

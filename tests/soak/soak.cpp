@@ -168,7 +168,7 @@ int main(int argc, char** argv) {
 
   auto parsed = sf::core::parseFeed(sf::assets::defaultFeedJson(), sf::assets::defaultFeedName);
   sf::player::PlayerOptions o;
-  o.feed = std::make_shared<const sf::core::Feed>(std::move(*parsed.feed));
+  o.startup.feed = std::make_shared<const sf::core::Feed>(std::move(*parsed.feed));
   o.offscreen = true;
   o.width = 640;
   o.height = 400;

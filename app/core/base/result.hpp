@@ -11,13 +11,20 @@ namespace sf::core {
 // Why something failed, in words for a log line or the status page.
 struct Error {
   std::string message;
+  // For callers that act on the kind of failure ("timeout", "too-large" …); empty when no caller
+  // needs more than the words.
+  std::string kind;
+  long code = 0;  // a number that goes with the kind, e.g. the HTTP status of an "http" failure
 };
 
 // Wraps a reason so a Result<T> can be built from it: `return fail("no such file");`.
 struct Unexpected {
   Error error;
 };
-inline Unexpected fail(std::string message) { return Unexpected{Error{std::move(message)}}; }
+inline Unexpected fail(std::string message) { return Unexpected{Error{std::move(message), {}, 0}}; }
+inline Unexpected failAs(std::string kind, std::string message, long code = 0) {
+  return Unexpected{Error{std::move(message), std::move(kind), code}};
+}
 
 template <class T>
 class [[nodiscard]] Result {

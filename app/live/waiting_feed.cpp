@@ -4,13 +4,15 @@
 
 #include <unistd.h>
 
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
-#include "core/feed/parse.hpp"
+#include "core/feed/finish.hpp"
 #include "core/base/text_util.hpp"
-#include "net.hpp"
+#include "platform/net.hpp"
 
-namespace sf::platform {
+namespace sf::live {
 namespace {
 
 // The machine's own time zone (for the header clock), from /etc/localtime's link target.
@@ -29,8 +31,8 @@ std::string localZoneName() {
 
 std::shared_ptr<const core::Feed> waitingFeed(const core::Config& config, const std::string& feedUrl, const std::string& fault,
                                               core::Instant now) {
-  const std::string screen = config.screenName.empty() ? hostName() : config.screenName;
-  const std::string addresses = core::join(ipAddresses());
+  const std::string screen = config.screenName.empty() ? platform::hostName().value_or("unknown") : config.screenName;
+  const std::string addresses = core::join(platform::ipAddresses().value_or(std::vector<std::string>{}));
   const std::string zone = localZoneName();
   const auto tz = core::TimeZone::find(zone).value_or(core::TimeZone::utc());
   const auto text = [&](bool de) {
@@ -55,9 +57,10 @@ std::shared_ptr<const core::Feed> waitingFeed(const core::Config& config, const 
          {"text", {{"de", text(true)}, {"en", text(false)}}},
          {"start", core::formatInstant(now - std::chrono::hours(24), tz)},
          {"end", core::formatInstant(now + std::chrono::hours(24 * 365 * 10), tz)}}}}};
-  auto parsed = core::parseFeed(doc.dump(), "waiting page");
-  if (!parsed.feed) return nullptr;
-  return std::make_shared<const core::Feed>(std::move(*parsed.feed));
+  // Finished like every feed a screen plays: a screen name in a script the fonts lack shows as □.
+  auto finished = core::finishFeed(doc.dump(), "waiting page");
+  if (!finished.parsed.feed) return nullptr;
+  return std::make_shared<const core::Feed>(std::move(*finished.parsed.feed));
 }
 
-}  // namespace sf::platform
+}  // namespace sf::live

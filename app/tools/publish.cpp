@@ -14,11 +14,11 @@
 #include <ctime>
 #include <filesystem>
 
-#include "files.hpp"
+#include "platform/files.hpp"
 
 namespace fs = std::filesystem;
 
-namespace sf::platform {
+namespace sf::tools {
 namespace {
 
 void syncDir(const std::string& dir) {
@@ -29,21 +29,21 @@ void syncDir(const std::string& dir) {
   }
 }
 
-std::string ensureLink(const std::string& dir, const std::string& name, const std::string& target) {
+core::Result<void> ensureLink(const std::string& dir, const std::string& name, const std::string& target) {
   const std::string path = dir + "/" + name;
   std::error_code ec;
   if (fs::is_symlink(fs::symlink_status(path, ec)) && fs::read_symlink(path, ec) == target) return {};
   const std::string tmp = path + ".tmp." + std::to_string(::getpid());
   fs::remove(tmp, ec);
-  if (::symlink(target.c_str(), tmp.c_str()) != 0) return "cannot create link " + tmp + ": " + std::strerror(errno);
-  if (::rename(tmp.c_str(), path.c_str()) != 0) return "cannot replace " + path + ": " + std::strerror(errno);
+  if (::symlink(target.c_str(), tmp.c_str()) != 0) return core::fail("cannot create link " + tmp + ": " + std::strerror(errno));
+  if (::rename(tmp.c_str(), path.c_str()) != 0) return core::fail("cannot replace " + path + ": " + std::strerror(errno));
   return {};
 }
 
 // Gives the new release's files a modification time at least a second after the current
 // release's: servers whose validators are the time (Last-Modified at one-second resolution,
 // nginx's mtime-size ETag) then tell two releases apart even when both land in one second.
-std::string stampAfterCurrent(const std::string& dir, const std::vector<std::string>& files) {
+core::Result<void> stampAfterCurrent(const std::string& dir, const std::vector<std::string>& files) {
   struct stat current {};
   const time_t now = ::time(nullptr);
   time_t stamp = now;
@@ -53,9 +53,9 @@ std::string stampAfterCurrent(const std::string& dir, const std::vector<std::str
   for (const auto& f : files) {
     const int fd = ::open(f.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0 || ::futimens(fd, times) != 0 || ::fsync(fd) != 0) {
-      const std::string err = "cannot set the modification time of " + f + ": " + std::strerror(errno);
+      std::string err = "cannot set the modification time of " + f + ": " + std::strerror(errno);
       if (fd >= 0) ::close(fd);
-      return err;
+      return core::fail(std::move(err));
     }
     ::close(fd);
   }
@@ -87,24 +87,24 @@ std::optional<std::int64_t> currentRevision(const std::string& dir) {
   return name.size() > 18 ? INT64_MAX : std::stoll(name);
 }
 
-std::optional<Release> readRelease(const std::string& dir, std::int64_t revision) {
+core::Result<Release> readRelease(const std::string& dir, std::int64_t revision) {
   const std::string base = dir + "/releases/" + std::to_string(revision) + "/feed.json";
-  auto feed = readFile(base, 16u << 20);
-  if (!feed.content) return std::nullopt;
+  auto feed = platform::readFile(base, 16u << 20);
+  if (!feed) return core::Unexpected{feed.error()};
   Release r;
   r.revision = revision;
-  r.text = std::move(*feed.content);
-  if (auto sig = readFile(base + ".sig", 4096); sig.content) r.signature = std::move(*sig.content);
+  r.text = std::move(*feed);
+  if (auto sig = platform::readFile(base + ".sig", 4096)) r.signature = std::move(*sig);  // unsigned releases have none
   return r;
 }
 
-std::string publishRelease(const std::string& dir, const Release& release, int keep) {
+core::Result<void> publishRelease(const std::string& dir, const Release& release, int keep) {
   std::error_code ec;
   fs::create_directories(dir + "/releases", ec);
-  if (ec) return "cannot create " + dir + "/releases: " + ec.message();
+  if (ec) return core::fail("cannot create " + dir + "/releases: " + ec.message());
   // One publisher at a time: a second one waits rather than interleaving releases.
   const int lockFd = ::open((dir + "/.publish.lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  if (lockFd < 0) return "cannot lock " + dir + ": " + std::strerror(errno);
+  if (lockFd < 0) return core::fail("cannot lock " + dir + ": " + std::strerror(errno));
   ::flock(lockFd, LOCK_EX);
   struct Unlock {
     int fd;
@@ -113,27 +113,27 @@ std::string publishRelease(const std::string& dir, const Release& release, int k
 
   const std::string name = std::to_string(release.revision);
   const std::string final = dir + "/releases/" + name;
-  if (fs::exists(final, ec)) return "revision " + name + " is already published in " + dir;
+  if (fs::exists(final, ec)) return core::fail("revision " + name + " is already published in " + dir);
 
   // Build the release beside its final place, then rename it in: readers never see it half done.
   const std::string staging = dir + "/releases/.staging-" + name + "-" + std::to_string(::getpid());
   fs::remove_all(staging, ec);
   fs::create_directories(staging, ec);
-  if (ec) return "cannot create " + staging + ": " + ec.message();
-  if (auto err = writeFileAtomic(staging + "/feed.json", release.text); !err.empty()) return err;
+  if (ec) return core::fail("cannot create " + staging + ": " + ec.message());
+  if (auto done = platform::writeFileAtomic(staging + "/feed.json", release.text); !done) return done;
   std::vector<std::string> files{staging + "/feed.json"};
   if (!release.signature.empty()) {
-    if (auto err = writeFileAtomic(staging + "/feed.json.sig", release.signature); !err.empty()) return err;
+    if (auto done = platform::writeFileAtomic(staging + "/feed.json.sig", release.signature); !done) return done;
     files.push_back(staging + "/feed.json.sig");
   }
-  if (auto err = stampAfterCurrent(dir, files); !err.empty()) return err;
+  if (auto done = stampAfterCurrent(dir, files); !done) return done;
   syncDir(staging);
-  if (::rename(staging.c_str(), final.c_str()) != 0) return "cannot rename " + staging + ": " + std::strerror(errno);
+  if (::rename(staging.c_str(), final.c_str()) != 0) return core::fail("cannot rename " + staging + ": " + std::strerror(errno));
   syncDir(dir + "/releases");
 
-  if (auto err = ensureLink(dir, "current", "releases/" + name); !err.empty()) return err;
-  if (auto err = ensureLink(dir, "feed.json", "current/feed.json"); !err.empty()) return err;
-  if (auto err = ensureLink(dir, "feed.json.sig", "current/feed.json.sig"); !err.empty()) return err;
+  if (auto done = ensureLink(dir, "current", "releases/" + name); !done) return done;
+  if (auto done = ensureLink(dir, "feed.json", "current/feed.json"); !done) return done;
+  if (auto done = ensureLink(dir, "feed.json.sig", "current/feed.json.sig"); !done) return done;
   syncDir(dir);
 
   // Old releases go last, so a failure above never costs the one that was current.
@@ -145,4 +145,4 @@ std::string publishRelease(const std::string& dir, const Release& release, int k
   return {};
 }
 
-}  // namespace sf::platform
+}  // namespace sf::tools

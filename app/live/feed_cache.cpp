@@ -8,23 +8,18 @@
 
 #include <nlohmann/json.hpp>
 
-#include "files.hpp"
+#include "platform/files.hpp"
 
-namespace sf::platform {
+namespace sf::live {
 
 std::string cacheFilePath(const std::string& cacheDir) { return cacheDir + "/feed-cache.json"; }
 
-std::optional<CachedFeed> loadCachedFeed(const std::string& cacheDir, std::string* error) {
-  auto r = readFile(cacheFilePath(cacheDir), 40u << 20);
-  if (!r.content) {
-    if (error) *error = r.error;
-    return std::nullopt;
-  }
-  const auto doc = nlohmann::json::parse(*r.content, nullptr, false);
-  if (!doc.is_object() || !doc.contains("feed") || !doc["feed"].is_string()) {
-    if (error) *error = cacheFilePath(cacheDir) + " is not a cache file";
-    return std::nullopt;
-  }
+core::Result<CachedFeed> loadCachedFeed(const std::string& cacheDir) {
+  auto r = platform::readFile(cacheFilePath(cacheDir), 40u << 20);
+  if (!r) return core::Unexpected{r.error()};
+  const auto doc = nlohmann::json::parse(*r, nullptr, false);
+  if (!doc.is_object() || !doc.contains("feed") || !doc["feed"].is_string())
+    return core::fail(cacheFilePath(cacheDir) + " is not a cache file");
   CachedFeed c;
   c.url = doc.value("url", "");
   c.text = doc["feed"].get<std::string>();
@@ -44,10 +39,10 @@ int removeStaleTemporaries(const std::string& cacheDir) {
   return removed;
 }
 
-std::string saveCachedFeed(const std::string& cacheDir, const CachedFeed& c) {
+core::Result<void> saveCachedFeed(const std::string& cacheDir, const CachedFeed& c) {
   ::mkdir(cacheDir.c_str(), 0755);  // an existing directory is fine
   const nlohmann::ordered_json doc{{"url", c.url}, {"etag", c.etag}, {"lastModified", c.lastModified}, {"signature", c.signature}, {"feed", c.text}};
-  return writeFileAtomic(cacheFilePath(cacheDir), doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  return platform::writeFileAtomic(cacheFilePath(cacheDir), doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
-}  // namespace sf::platform
+}  // namespace sf::live

@@ -10,7 +10,7 @@
 #include "feed_worker_status.hpp"
 #include "work_queue.hpp"
 
-namespace sf::platform {
+namespace sf::live {
 
 // A decoded image, ready for the UI thread to turn into a texture; or why it cannot be shown.
 struct ImageReady {
@@ -24,4 +24,4 @@ struct ImageReady {
 using WorkerMessage = std::variant<FeedUpdate, ImageReady>;
 using WorkerQueue = WorkQueue<WorkerMessage>;
 
-}  // namespace sf::platform
+}  // namespace sf::live

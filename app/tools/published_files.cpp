@@ -11,7 +11,7 @@
 #include <cstdio>
 #include <filesystem>
 
-namespace sf::platform {
+namespace sf::tools {
 namespace {
 
 const std::map<std::string, std::string> kTypes = {
@@ -184,4 +184,4 @@ HttpResponse PublishedFolder::answer(const HttpRequest& req) {
   return r;
 }
 
-}  // namespace sf::platform
+}  // namespace sf::tools

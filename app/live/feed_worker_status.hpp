@@ -9,7 +9,7 @@
 #include "core/feed/update.hpp"
 #include "core/feed/model.hpp"
 
-namespace sf::platform {
+namespace sf::live {
 
 // Waiting: a feed is configured but has never arrived; the screen shows its own waiting page.
 enum class FeedOrigin { Embedded, Cache, Network, Waiting };
@@ -37,4 +37,4 @@ struct FeedUpdate {
   FeedStatus status;
 };
 
-}  // namespace sf::platform
+}  // namespace sf::live

@@ -8,7 +8,7 @@
 #include "core/show/config.hpp"
 #include "core/feed/model.hpp"
 
-namespace sf::platform {
+namespace sf::live {
 
 inline constexpr const char* kWaitingFeedId = "schaufenster-waiting";
 
@@ -17,4 +17,4 @@ inline constexpr const char* kWaitingFeedId = "schaufenster-waiting";
 std::shared_ptr<const core::Feed> waitingFeed(const core::Config& config, const std::string& feedUrl, const std::string& fault,
                                               core::Instant now);
 
-}  // namespace sf::platform
+}  // namespace sf::live

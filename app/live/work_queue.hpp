@@ -6,7 +6,7 @@
 #include <mutex>
 #include <utility>
 
-namespace sf::platform {
+namespace sf::live {
 
 template <class T>
 class WorkQueue {
@@ -53,4 +53,4 @@ class WorkQueue {
   std::function<void()> wake_;
 };
 
-}  // namespace sf::platform
+}  // namespace sf::live

@@ -9,7 +9,9 @@
 #include <string_view>
 #include <vector>
 
-namespace sf::platform {
+#include "core/base/result.hpp"
+
+namespace sf::tools {
 
 struct Release {
   std::int64_t revision = 0;
@@ -18,11 +20,11 @@ struct Release {
 };
 
 // Writes `release` as a new release folder and makes it current; keeps the newest `keep`
-// releases. Returns an empty string on success, else the error.
-std::string publishRelease(const std::string& dir, const Release& release, int keep);
+// releases.
+core::Result<void> publishRelease(const std::string& dir, const Release& release, int keep);
 
 std::vector<std::int64_t> publishedRevisions(const std::string& dir);  // ascending
 std::optional<std::int64_t> currentRevision(const std::string& dir);
-std::optional<Release> readRelease(const std::string& dir, std::int64_t revision);
+core::Result<Release> readRelease(const std::string& dir, std::int64_t revision);
 
-}  // namespace sf::platform
+}  // namespace sf::tools

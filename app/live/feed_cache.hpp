@@ -1,10 +1,11 @@
 // The last good feed on disk, so a screen that restarts without network plays what it had.
 // One envelope file holds feed, signature and validators together, written atomically.
 #pragma once
-#include <optional>
 #include <string>
 
-namespace sf::platform {
+#include "core/base/result.hpp"
+
+namespace sf::live {
 
 struct CachedFeed {
   std::string url;           // where it came from; validators only apply to the same URL
@@ -15,10 +16,10 @@ struct CachedFeed {
 };
 
 std::string cacheFilePath(const std::string& cacheDir);
-std::optional<CachedFeed> loadCachedFeed(const std::string& cacheDir, std::string* error = nullptr);
+core::Result<CachedFeed> loadCachedFeed(const std::string& cacheDir);
 // Removes temporary files that a write cut off by a power cut left behind; returns how many.
 int removeStaleTemporaries(const std::string& cacheDir);
-// Returns an empty string on success, else the error. Creates the directory when missing.
-std::string saveCachedFeed(const std::string& cacheDir, const CachedFeed& feed);
+// Creates the directory when missing.
+core::Result<void> saveCachedFeed(const std::string& cacheDir, const CachedFeed& feed);
 
-}  // namespace sf::platform
+}  // namespace sf::live

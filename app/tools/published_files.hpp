@@ -9,9 +9,12 @@
 #include <string>
 #include <tuple>
 
-#include "http_server.hpp"
+#include "platform/http_server.hpp"
 
-namespace sf::platform {
+namespace sf::tools {
+
+using platform::HttpRequest;
+using platform::HttpResponse;
 
 class PublishedFolder {
  public:
@@ -34,4 +37,4 @@ class PublishedFolder {
 // Why a request path is not served ("" when it may be): the rule it breaks, in plain words.
 std::string refusePath(const std::string& path);
 
-}  // namespace sf::platform
+}  // namespace sf::tools
