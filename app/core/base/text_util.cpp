@@ -198,4 +198,11 @@ void appendUtf8(std::string& out, char32_t cp) {
   }
 }
 
+std::string asciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
 }  // namespace sf::core

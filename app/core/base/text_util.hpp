@@ -13,6 +13,7 @@ std::string quoteShort(std::string_view s, std::size_t maxChars = 60);  // "text
 std::string join(std::initializer_list<std::string_view> items, std::string_view sep = ", ");
 std::string join(const std::vector<std::string>& items, std::string_view sep = ", ");
 std::string_view trimmed(std::string_view s);
+std::string asciiLower(std::string_view s);  // A-Z to a-z; other bytes (UTF-8 too) as they are
 std::size_t utf8Length(std::string_view s);  // characters (code points) of valid UTF-8
 void appendUtf8(std::string& out, char32_t codePoint);
 std::string formatBytes(std::size_t bytes);

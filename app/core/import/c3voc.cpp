@@ -35,38 +35,6 @@ std::string stringOf(const json* v) {
   return v && v->is_string() ? std::string(trimmed(v->get_ref<const std::string&>())) : std::string();
 }
 
-// "HH:MM" (any number of hours) or "D:HH:MM", as frab and pretalx write durations.
-std::optional<std::chrono::minutes> parseDuration(std::string_view s) {
-  std::vector<int> parts;
-  std::size_t pos = 0;
-  while (pos <= s.size()) {
-    auto colon = s.find(':', pos);
-    if (colon == std::string_view::npos) colon = s.size();
-    const auto part = s.substr(pos, colon - pos);
-    if (part.empty() || part.size() > 4) return std::nullopt;
-    int n = 0;
-    for (char c : part) {
-      if (c < '0' || c > '9') return std::nullopt;
-      n = n * 10 + (c - '0');
-    }
-    parts.push_back(n);
-    pos = colon + 1;
-  }
-  using std::chrono::minutes;
-  if (parts.size() == 2 && parts[1] < 60) return minutes{parts[0] * 60 + parts[1]};
-  if (parts.size() == 3 && parts[1] < 24 && parts[2] < 60) return minutes{(parts[0] * 24 + parts[1]) * 60 + parts[2]};
-  return std::nullopt;
-}
-
-std::optional<int> clockMinutes(std::string_view s) {  // "HH:MM" -> minutes after midnight
-  if (s.size() != 5 || s[2] != ':') return std::nullopt;
-  for (std::size_t i : {0u, 1u, 3u, 4u})
-    if (s[i] < '0' || s[i] > '9') return std::nullopt;
-  const int h = (s[0] - '0') * 10 + (s[1] - '0'), m = (s[3] - '0') * 10 + (s[4] - '0');
-  if (h > 23 || m > 59) return std::nullopt;
-  return h * 60 + m;
-}
-
 std::string speakerLine(const std::vector<std::string>& names) {
   if (names.empty()) return {};
   return shorten("— " + join(names), 200);
@@ -215,7 +183,7 @@ class ScheduleReader {
     dayStartMinutes_ = 0;
     const std::string ds = stringOf(member(d, "day_start"));
     if (ds.size() >= 16)
-      if (auto m = clockMinutes(std::string_view(ds).substr(11, 5))) dayStartMinutes_ = *m;
+      if (auto m = parseClockMinutes(std::string_view(ds).substr(11, 5))) dayStartMinutes_ = *m;
     const json* rooms = member(d, "rooms");
     if (!rooms || !rooms->is_object())
       return refuseGroup(dp + "/rooms", "expected the day's rooms as an object of room name -> events, found " + (rooms ? describeValue(*rooms) : "nothing"));
@@ -341,7 +309,7 @@ class ScheduleReader {
   }
 
   std::optional<Instant> fromDayAndStart(const json& ev, const std::string& ep, std::string& local) {
-    const auto m = clockMinutes(stringOf(member(ev, "start")));
+    const auto m = parseClockMinutes(stringOf(member(ev, "start")));
     if (!m || !dayDate_) {
       refuse(ep + "/date", "expected \"date\" with offset such as 2019-08-21T11:00:00+02:00, or \"start\" as HH:MM on a dated day; found neither");
       return std::nullopt;
@@ -367,21 +335,6 @@ class ScheduleReader {
 };
 
 }  // namespace
-
-bool parseJsonSource(std::string_view text, nlohmann::json& out, Diagnostics& ds) {
-  text = withoutBom(text);
-  Diagnostics scan = scanJson(text);
-  const bool bad = hasErrors(scan);
-  ds.insert(ds.end(), scan.begin(), scan.end());
-  if (bad) return false;
-  try {
-    out = nlohmann::json::parse(text);
-  } catch (const std::exception& e) {  // the scanner should have caught it; never let it escape
-    report(ds, Severity::Error, "", std::string("the JSON could not be read: ") + e.what());
-    return false;
-  }
-  return true;
-}
 
 ImportResult importC3voc(std::string_view text, const ImportOptions& opts) {
   ImportResult r;

@@ -16,8 +16,4 @@ ImportResult importC3voc(std::string_view text, const ImportOptions& opts);
 // A JSON object: 2 (the widget data, which looks alike, scores higher when it is one).
 int recogniseC3voc(std::string_view text, std::string_view lowerName);
 
-// Shared by both: scans and parses JSON, reporting syntax errors with line and column.
-// Returns false (with diagnostics) when the text is not JSON.
-bool parseJsonSource(std::string_view text, nlohmann::json& out, Diagnostics& ds);
-
 }  // namespace sf::core

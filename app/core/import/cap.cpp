@@ -122,14 +122,9 @@ std::vector<Alert> alertsOf(const XmlElement& root, ImportResult& r) {
 
 ImportResult importCap(std::string_view text, const ImportOptions& opts) {
   ImportResult r;
-  if (!opts.parseXml) {
-    report(r.diagnostics, Severity::Error, "", "this build reads no XML");
-    return r;
-  }
-  XmlDocument doc = opts.parseXml(withoutBom(text));
-  r.diagnostics = std::move(doc.diagnostics);
-  if (doc.roots.empty()) return r;
-  const XmlElement& root = doc.roots.front();
+  const auto parsed = parseXmlSource(text, opts, r.diagnostics);
+  if (!parsed) return r;
+  const XmlElement& root = *parsed;
   if (root.name != "alert" && root.name != "feed") {
     r.diagnostics.push_back({Severity::Error, "", root.line, root.column, "",
                              "expected a CAP <alert> or an Atom <feed> of alerts, found <" + root.name + ">"});

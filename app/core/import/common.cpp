@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "core/base/text_util.hpp"
+#include "core/feed/json_scan.hpp"
 
 namespace sf::core {
 namespace {
@@ -22,13 +23,6 @@ std::string hash8(std::string_view s) {  // FNV-1a: stable across platforms and 
   char buf[9];
   std::snprintf(buf, sizeof buf, "%08x", h);
   return buf;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
 }
 
 }  // namespace
@@ -111,7 +105,7 @@ std::string plainText(std::string_view s) {
         out += c;
         continue;
       }
-      const std::string tag = lower(s.substr(i + 1, close - i - 1));
+      const std::string tag = asciiLower(s.substr(i + 1, close - i - 1));
       if (tag.starts_with("br") || tag.starts_with("p") || tag.starts_with("/p") || tag.starts_with("li") ||
           tag.starts_with("/div") || tag.starts_with("div"))
         out += '\n';
@@ -215,6 +209,74 @@ std::string formatOffset(int offsetMinutes) {
 std::string_view withoutBom(std::string_view s) {
   if (s.starts_with("\xEF\xBB\xBF")) s.remove_prefix(3);
   return s;
+}
+
+bool parseJsonSource(std::string_view text, nlohmann::json& out, Diagnostics& ds) {
+  text = withoutBom(text);
+  Diagnostics scan = scanJson(text);
+  const bool bad = hasErrors(scan);
+  ds.insert(ds.end(), scan.begin(), scan.end());
+  if (bad) return false;
+  try {
+    out = nlohmann::json::parse(text);
+  } catch (const std::exception& e) {  // the scanner should have caught it; never let it escape
+    report(ds, Severity::Error, "", std::string("the JSON could not be read: ") + e.what());
+    return false;
+  }
+  return true;
+}
+
+std::optional<XmlElement> parseXmlSource(std::string_view text, const ImportOptions& opts, Diagnostics& ds) {
+  if (!opts.parseXml) {
+    report(ds, Severity::Error, "", "this build reads no XML");
+    return std::nullopt;
+  }
+  XmlDocument doc = opts.parseXml(withoutBom(text));
+  ds.insert(ds.end(), doc.diagnostics.begin(), doc.diagnostics.end());
+  if (doc.roots.empty()) return std::nullopt;
+  return std::move(doc.roots.front());
+}
+
+const nlohmann::json* jsonMember(const nlohmann::json& obj, std::string_view key) {
+  if (!obj.is_object()) return nullptr;
+  auto it = obj.find(key);
+  return it == obj.end() || it->is_null() ? nullptr : &*it;
+}
+
+std::string jsonText(const nlohmann::json* v) {
+  if (v && (v->is_number_integer() || v->is_number_unsigned())) return v->dump();
+  return v && v->is_string() ? std::string(trimmed(v->get_ref<const std::string&>())) : std::string();
+}
+
+std::optional<std::chrono::minutes> parseDuration(std::string_view s) {
+  std::vector<int> parts;
+  std::size_t pos = 0;
+  while (pos <= s.size()) {
+    auto colon = s.find(':', pos);
+    if (colon == std::string_view::npos) colon = s.size();
+    const auto part = s.substr(pos, colon - pos);
+    if (part.empty() || part.size() > 4) return std::nullopt;
+    int n = 0;
+    for (char c : part) {
+      if (c < '0' || c > '9') return std::nullopt;
+      n = n * 10 + (c - '0');
+    }
+    parts.push_back(n);
+    pos = colon + 1;
+  }
+  using std::chrono::minutes;
+  if (parts.size() == 2 && parts[1] < 60) return minutes{parts[0] * 60 + parts[1]};
+  if (parts.size() == 3 && parts[1] < 24 && parts[2] < 60) return minutes{(parts[0] * 24 + parts[1]) * 60 + parts[2]};
+  return std::nullopt;
+}
+
+std::optional<int> parseClockMinutes(std::string_view s) {
+  if ((s.size() != 5 && s.size() != 8) || s[2] != ':' || (s.size() == 8 && s[5] != ':')) return std::nullopt;
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (i % 3 != 2 && (s[i] < '0' || s[i] > '9')) return std::nullopt;
+  const int h = (s[0] - '0') * 10 + (s[1] - '0'), m = (s[3] - '0') * 10 + (s[4] - '0');
+  if (h > 23 || m > 59 || (s.size() == 8 && s[6] > '5')) return std::nullopt;
+  return h * 60 + m;
 }
 
 }  // namespace sf::core

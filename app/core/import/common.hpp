@@ -80,6 +80,24 @@ struct ImportResult {
   std::vector<std::string> refusedKeys;
 };
 
+// Scans and parses a JSON source, reporting syntax errors with line and column. False (with
+// diagnostics) when the text is not JSON.
+bool parseJsonSource(std::string_view text, nlohmann::json& out, Diagnostics& ds);
+// The root element of an XML source read with opts.parseXml; nullopt (with located diagnostics)
+// when it cannot be read, or when no parser was handed in.
+std::optional<XmlElement> parseXmlSource(std::string_view text, const ImportOptions& opts, Diagnostics& ds);
+
+// A member of a JSON object; nullptr when it is missing, null, or `obj` is no object.
+const nlohmann::json* jsonMember(const nlohmann::json& obj, std::string_view key);
+// A value as the importers take text: a string trimmed, a whole number as its digits (ids are
+// written either way), anything else empty.
+std::string jsonText(const nlohmann::json* v);
+
+// "HH:MM" (any number of hours) or "D:HH:MM", as frab, pretalx and schedule.xml write durations.
+std::optional<std::chrono::minutes> parseDuration(std::string_view s);
+// "HH:MM" or "HH:MM:SS" as minutes after midnight (seconds dropped).
+std::optional<int> parseClockMinutes(std::string_view s);
+
 // Lowercase ASCII letters and digits with single '-' between words; "" when nothing is left.
 std::string slugify(std::string_view s, std::size_t maxLen = 48);
 // A feed id for `key` within `sourceId`: "<sourceId>:<key>" when the key already obeys the id

@@ -12,13 +12,6 @@ namespace {
 
 using ojson = nlohmann::ordered_json;
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 char detectSeparator(std::string_view text) {
   std::size_t comma = 0, semi = 0, tab = 0;
   bool quoted = false;
@@ -168,7 +161,7 @@ ImportResult importCsv(std::string_view text, const ImportOptions&) {
   std::vector<std::optional<Column>> columns;
   std::map<std::string, int> seenColumn;
   for (const auto& h : table.rows[0]) {
-    const std::string name = lower(trimmed(h.text));
+    const std::string name = asciiLower(trimmed(h.text));
     std::optional<Column> col;
     for (auto plain : kPlainColumns)
       if (name == plain) col = Column{name, ""};
@@ -263,7 +256,7 @@ ImportResult importCsv(std::string_view text, const ImportOptions&) {
       for (const auto& f : rel) r.fieldIds.push_back(f.get<std::string>());
       p.values["relatedFields"] = rel;
     }
-    const std::string state = lower(cell("status"));
+    const std::string state = asciiLower(cell("status"));
     ojson asOf = date("status_as_of");
     if (!state.empty()) {
       ojson status = ojson::object();

@@ -34,13 +34,6 @@ constexpr ImportFormat kFormats[] = {
      "\"Unicode (UTF-8)\" when saving as CSV"},
 };
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 // Text that is not UTF-8 (a spreadsheet saved as Windows-1252 or Latin-1) would import as
 // replacement characters: refused with the place of the first bad byte and how to save it right.
 std::optional<Diagnostic> notUtf8(std::string_view text, const ImportFormat& format) {
@@ -79,7 +72,7 @@ const ImportFormat* findImportFormat(std::string_view name) {
 }
 
 const ImportFormat& detectImportFormat(std::string_view text, std::string_view name) {
-  const std::string lowerName = lower(name);
+  const std::string lowerName = asciiLower(name);
   const ImportFormat* best = nullptr;
   int bestScore = 0;
   for (const auto& f : kFormats) {

@@ -5,32 +5,21 @@
 #include "core/base/text_util.hpp"
 #include "core/feed/json_reader.hpp"
 #include "core/feed/json_scan.hpp"
-#include "core/import/c3voc.hpp"
 
 namespace sf::core {
 namespace {
 
 using nlohmann::json;
 
-const json* member(const json& obj, std::string_view key) {
-  auto it = obj.find(key);
-  return it == obj.end() || it->is_null() ? nullptr : &*it;
-}
-
-std::string stringOf(const json* v) {
-  if (v && (v->is_number_integer() || v->is_number_unsigned())) return v->dump();
-  return v && v->is_string() ? std::string(trimmed(v->get_ref<const std::string&>())) : std::string();
-}
-
 // "Peres, Martin" as Indico's fullName writes it reads better as "Martin Peres" on a screen.
 std::string personName(const json& p) {
-  std::string name = std::string(trimmed(stringOf(member(p, "first_name")) + " " + stringOf(member(p, "last_name"))));
-  return name.empty() ? stringOf(member(p, "fullName")) : name;
+  std::string name = std::string(trimmed(jsonText(jsonMember(p, "first_name")) + " " + jsonText(jsonMember(p, "last_name"))));
+  return name.empty() ? jsonText(jsonMember(p, "fullName")) : name;
 }
 
 std::vector<std::string> people(const json& c, const char* key) {
   std::vector<std::string> out;
-  if (const json* list = member(c, key); list && list->is_array())
+  if (const json* list = jsonMember(c, key); list && list->is_array())
     for (const auto& p : *list)
       if (p.is_object())
         if (auto n = personName(p); !n.empty()) out.push_back(n);
@@ -49,31 +38,31 @@ class EventReader {
       return;
     }
     ImportedEvent e;
-    e.key = stringOf(member(c, "id"));
-    if (e.key.empty()) e.key = stringOf(member(c, "db_id"));
+    e.key = jsonText(jsonMember(c, "id"));
+    if (e.key.empty()) e.key = jsonText(jsonMember(c, "db_id"));
     e.origin = p;
     if (e.key.empty()) {
       warn(p + "/id", "a contribution without an id cannot be followed across imports; left out");
       ++r_.refused;
       return;
     }
-    const std::string title = stringOf(member(c, "title"));
+    const std::string title = jsonText(jsonMember(c, "title"));
     if (title.empty()) return refuse(e.key, p + "/title", "a contribution without a title cannot be shown; left out");
     e.title = title;
-    if (!member(c, "startDate")) {  // on the list but not in the timetable
+    if (!jsonMember(c, "startDate")) {  // on the list but not in the timetable
       ++r_.skipped;
       return;
     }
-    const auto start = time(member(c, "startDate"), p + "/startDate");
-    auto end = member(c, "endDate") ? time(member(c, "endDate"), p + "/endDate") : start;
+    const auto start = time(jsonMember(c, "startDate"), p + "/startDate");
+    auto end = jsonMember(c, "endDate") ? time(jsonMember(c, "endDate"), p + "/endDate") : start;
     if (!start) return refuse(e.key, p + "/startDate", "left out: its start cannot be read");
     if (!end || *end < *start) end = start;
     e.start = *start;
     e.end = *end;
-    e.room = stringOf(member(c, "roomFullname"));
-    if (e.room.empty()) e.room = stringOf(member(c, "room"));
-    e.place = stringOf(member(c, "location"));
-    if (const std::string url = stringOf(member(c, "url")); isWebUrl(url)) e.link = url;
+    e.room = jsonText(jsonMember(c, "roomFullname"));
+    if (e.room.empty()) e.room = jsonText(jsonMember(c, "room"));
+    e.place = jsonText(jsonMember(c, "location"));
+    if (const std::string url = jsonText(jsonMember(c, "url")); isWebUrl(url)) e.link = url;
     e.description = text(c);
     r_.events.push_back(std::move(e));
   }
@@ -85,8 +74,8 @@ class EventReader {
       warn(p, "expected {\"date\", \"time\", \"tz\"}, found " + describeJson(v ? *v : json()));
       return std::nullopt;
     }
-    const std::string local = stringOf(member(*v, "date")) + "T" + stringOf(member(*v, "time"));
-    const std::string tz = stringOf(member(*v, "tz"));
+    const std::string local = jsonText(jsonMember(*v, "date")) + "T" + jsonText(jsonMember(*v, "time"));
+    const std::string tz = jsonText(jsonMember(*v, "tz"));
     std::optional<TimeZone> zone = tz.empty() ? std::nullopt : TimeZone::find(tz);
     if (!zone) {
       zone = eventZone_ ? eventZone_ : opts_.zone;
@@ -102,11 +91,11 @@ class EventReader {
   }
 
   std::string text(const json& c) {
-    std::string out = shorten(plainText(stringOf(member(c, "description"))), opts_.maxDescription);
+    std::string out = shorten(plainText(jsonText(jsonMember(c, "description"))), opts_.maxDescription);
     auto names = people(c, "speakers");
     if (names.empty()) names = people(c, "primaryauthors");  // exports often list speakers only as authors
     if (!names.empty()) out += (out.empty() ? "" : "\n") + std::string("— ") + join(names);
-    if (const std::string track = stringOf(member(c, "track")); !track.empty()) out += (out.empty() ? "" : "\n") + track;
+    if (const std::string track = jsonText(jsonMember(c, "track")); !track.empty()) out += (out.empty() ? "" : "\n") + track;
     return out;
   }
 
@@ -128,7 +117,7 @@ ImportResult importIndico(std::string_view text, const ImportOptions& opts) {
   ImportResult r;
   json root;
   if (!parseJsonSource(text, root, r.diagnostics)) return r;
-  const json* results = root.is_object() ? member(root, "results") : nullptr;
+  const json* results = root.is_object() ? jsonMember(root, "results") : nullptr;
   if (!results || !results->is_array()) {
     report(r.diagnostics, Severity::Error, root.is_object() ? "/results" : "",
            "expected Indico's export: an object with \"results\": [{\"title\": …, \"contributions\": […]}]");
@@ -136,18 +125,18 @@ ImportResult importIndico(std::string_view text, const ImportOptions& opts) {
     for (std::size_t i = 0; i < results->size(); ++i) {
       const json& ev = (*results)[i];
       const std::string p = "/results/" + std::to_string(i);
-      const json* contributions = ev.is_object() ? member(ev, "contributions") : nullptr;
+      const json* contributions = ev.is_object() ? jsonMember(ev, "contributions") : nullptr;
       if (!contributions || !contributions->is_array()) {
         report(r.diagnostics, Severity::Warning, p,
                "an event without \"contributions\"; export it with ?detail=contributions to import its programme");
         continue;
       }
-      const std::string zoneName = stringOf(member(ev, "timezone"));
+      const std::string zoneName = jsonText(jsonMember(ev, "timezone"));
       const auto zone = TimeZone::find(zoneName);
-      if (r.title.empty()) r.title = stringOf(member(ev, "title"));
+      if (r.title.empty()) r.title = jsonText(jsonMember(ev, "title"));
       if (zone && !r.zoneName) r.zoneName = zoneName;
       if (r.suggestedSourceId.empty())
-        if (const std::string id = stringOf(member(ev, "id")); !id.empty()) r.suggestedSourceId = "indico-" + id;
+        if (const std::string id = jsonText(jsonMember(ev, "id")); !id.empty()) r.suggestedSourceId = "indico-" + id;
       EventReader reader(opts, r, zone);
       for (std::size_t k = 0; k < contributions->size(); ++k)
         reader.contribution((*contributions)[k], p + "/contributions/" + std::to_string(k));

@@ -1,12 +1,11 @@
 // pretalx's widget data (widgets/schedule.json) to imported events: talks keyed by their
 // submission code, and the slots without a submission (breaks, openings, keynotes) by room and start.
+#include "core/import/pretalx_widget.hpp"
+
 #include <cstdio>
 #include <map>
 #include <set>
 
-#include "core/import/pretalx_widget.hpp"
-
-#include "core/import/c3voc.hpp"
 #include "core/feed/json_scan.hpp"
 #include "core/base/text_util.hpp"
 

@@ -7,31 +7,20 @@
 #include "core/base/text_util.hpp"
 #include "core/feed/json_reader.hpp"
 #include "core/feed/json_scan.hpp"
-#include "core/import/c3voc.hpp"
 
 namespace sf::core {
 namespace {
 
 using nlohmann::json;
 
-const json* member(const json& obj, std::string_view key) {
-  auto it = obj.is_object() ? obj.find(key) : obj.end();
-  return it == obj.end() || it->is_null() ? nullptr : &*it;
-}
-
-std::string stringOf(const json* v) {
-  if (v && (v->is_number_integer() || v->is_number_unsigned())) return v->dump();
-  return v && v->is_string() ? std::string(trimmed(v->get_ref<const std::string&>())) : std::string();
-}
-
 // guid and slug -> name, for the conference's rooms and tracks.
 std::map<std::string, std::string> namesOf(const json* list) {
   std::map<std::string, std::string> out;
   if (!list || !list->is_array()) return out;
   for (const auto& item : *list) {
-    const std::string name = stringOf(member(item, "name"));
+    const std::string name = jsonText(jsonMember(item, "name"));
     for (const char* key : {"guid", "slug"})
-      if (auto k = stringOf(member(item, key)); !k.empty() && !name.empty()) out[k] = name;
+      if (auto k = jsonText(jsonMember(item, key)); !k.empty() && !name.empty()) out[k] = name;
   }
   return out;
 }
@@ -40,12 +29,12 @@ std::map<std::string, std::string> namesOf(const json* list) {
 std::string resolve(const json* ref, const std::map<std::string, std::string>& names) {
   if (!ref) return {};
   if (ref->is_string()) {
-    const auto it = names.find(stringOf(ref));
-    return it != names.end() ? it->second : stringOf(ref);
+    const auto it = names.find(jsonText(ref));
+    return it != names.end() ? it->second : jsonText(ref);
   }
-  if (auto name = stringOf(member(*ref, "name")); !name.empty()) return name;
+  if (auto name = jsonText(jsonMember(*ref, "name")); !name.empty()) return name;
   for (const char* key : {"guid", "slug"})
-    if (auto it = names.find(stringOf(member(*ref, key))); it != names.end()) return it->second;
+    if (auto it = names.find(jsonText(jsonMember(*ref, key))); it != names.end()) return it->second;
   return {};
 }
 
@@ -55,24 +44,24 @@ struct Lookups {
 
 std::vector<std::string> speakers(const json& ev, const Lookups& l) {
   std::vector<std::string> all, onStage;
-  if (const json* list = member(ev, "participants"); list && list->is_array())
+  if (const json* list = jsonMember(ev, "participants"); list && list->is_array())
     for (const auto& p : *list) {
-      std::string name = stringOf(member(p, "name"));
+      std::string name = jsonText(jsonMember(p, "name"));
       if (name.empty())
-        if (auto it = l.persons.find(stringOf(member(p, "guid"))); it != l.persons.end()) name = it->second;
+        if (auto it = l.persons.find(jsonText(jsonMember(p, "guid"))); it != l.persons.end()) name = it->second;
       if (name.empty()) continue;
       all.push_back(name);
-      if (stringOf(member(p, "role")) == "SPEAKER") onStage.push_back(name);
+      if (jsonText(jsonMember(p, "role")) == "SPEAKER") onStage.push_back(name);
     }
   return onStage.empty() ? all : onStage;
 }
 
 std::string describe(const json& ev, const Lookups& l, const ImportOptions& opts) {
-  std::string text = plainText(stringOf(member(ev, "abstract")));
-  if (text.empty()) text = plainText(stringOf(member(ev, "description")));
+  std::string text = plainText(jsonText(jsonMember(ev, "abstract")));
+  if (text.empty()) text = plainText(jsonText(jsonMember(ev, "description")));
   text = shorten(text, opts.maxDescription);
   if (const auto names = speakers(ev, l); !names.empty()) text += (text.empty() ? "" : "\n\n") + std::string("— ") + join(names);
-  if (const auto track = resolve(member(ev, "track"), l.tracks); !track.empty()) text += (text.empty() ? "" : "\n") + track;
+  if (const auto track = resolve(jsonMember(ev, "track"), l.tracks); !track.empty()) text += (text.empty() ? "" : "\n") + track;
   return text;
 }
 
@@ -82,35 +71,35 @@ ImportResult importSchedule2(std::string_view text, const ImportOptions& opts) {
   ImportResult r;
   json root;
   if (!parseJsonSource(text, root, r.diagnostics)) return r;
-  const json* sch = member(root, "schedule");
-  const json* events = sch ? member(*sch, "events") : nullptr;
+  const json* sch = jsonMember(root, "schedule");
+  const json* events = sch ? jsonMember(*sch, "events") : nullptr;
   if (!events || !events->is_array()) {
     report(r.diagnostics, Severity::Error, sch ? "/schedule/events" : "",
            "expected a schedule2 file: {\"schedule\": {\"conference\": {…}, \"events\": […]}}");
     locatePointers(withoutBom(text), r.diagnostics);
     return r;
   }
-  const json* conf = member(*sch, "conference");
+  const json* conf = jsonMember(*sch, "conference");
   Lookups l;
   if (conf) {
-    l.rooms = namesOf(member(*conf, "rooms"));
-    l.tracks = namesOf(member(*conf, "tracks"));
-    r.title = stringOf(member(*conf, "title"));
-    r.suggestedSourceId = slugify(stringOf(member(*conf, "acronym")), 32);
-    if (auto zone = stringOf(member(*conf, "time_zone_name")); TimeZone::find(zone)) r.zoneName = zone;
+    l.rooms = namesOf(jsonMember(*conf, "rooms"));
+    l.tracks = namesOf(jsonMember(*conf, "tracks"));
+    r.title = jsonText(jsonMember(*conf, "title"));
+    r.suggestedSourceId = slugify(jsonText(jsonMember(*conf, "acronym")), 32);
+    if (auto zone = jsonText(jsonMember(*conf, "time_zone_name")); TimeZone::find(zone)) r.zoneName = zone;
   }
-  l.persons = namesOf(member(*sch, "persons"));
+  l.persons = namesOf(jsonMember(*sch, "persons"));
   std::map<std::string, int> seen;  // guid -> how many events had it so far
   for (std::size_t i = 0; i < events->size(); ++i) {
     const json& ev = (*events)[i];
     const std::string p = "/schedule/events/" + std::to_string(i);
     ImportedEvent e;
     e.origin = p;
-    e.key = stringOf(member(ev, "guid"));
-    if (e.key.empty()) e.key = stringOf(member(ev, "code"));
-    const std::string title = stringOf(member(ev, "title"));
-    const auto start = parseInstant(stringOf(member(ev, "start")));
-    auto end = parseInstant(stringOf(member(ev, "end")));
+    e.key = jsonText(jsonMember(ev, "guid"));
+    if (e.key.empty()) e.key = jsonText(jsonMember(ev, "code"));
+    const std::string title = jsonText(jsonMember(ev, "title"));
+    const auto start = parseInstant(jsonText(jsonMember(ev, "start")));
+    auto end = parseInstant(jsonText(jsonMember(ev, "end")));
     std::string why = e.key.empty() ? "it has no guid" : title.empty() ? "it has no title"
                     : !start ? "its start is not a date and time with offset" : "";
     if (!why.empty()) {
@@ -121,17 +110,17 @@ ImportResult importSchedule2(std::string_view text, const ImportOptions& opts) {
     }
     // The same guid again (a workshop on several days): each occurrence stays, keyed by its date.
     if (seen[e.key]++ > 0) {
-      std::string day = stringOf(member(ev, "start")).substr(0, 10);  // the date as written, local
+      std::string day = jsonText(jsonMember(ev, "start")).substr(0, 10);  // the date as written, local
       std::erase(day, '-');
       e.key += "_" + day;
       report(r.diagnostics, Severity::Warning, p + "/guid", "the guid appears again; imported as " + quoteShort(e.key));
     }
-    const std::string subtitle = stringOf(member(ev, "subtitle"));
+    const std::string subtitle = jsonText(jsonMember(ev, "subtitle"));
     e.title = subtitle.empty() ? title : title + " " + subtitle;
     e.start = *start;
     e.end = end && *end >= *start ? *end : *start;
-    e.room = resolve(member(ev, "room"), l.rooms);
-    if (auto url = stringOf(member(ev, "url")); isWebUrl(url)) e.link = url;
+    e.room = resolve(jsonMember(ev, "room"), l.rooms);
+    if (auto url = jsonText(jsonMember(ev, "url")); isWebUrl(url)) e.link = url;
     e.description = describe(ev, l, opts);
     r.events.push_back(std::move(e));
   }

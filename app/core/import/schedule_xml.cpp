@@ -11,44 +11,6 @@ namespace {
 
 std::string str(std::string_view s) { return std::string(trimmed(s)); }
 
-// "HH:MM" or "HH:MM:SS" -> minutes after midnight; "D:HH:MM" too for durations.
-std::optional<int> minutesOf(std::string_view s) {
-  std::vector<int> parts;
-  std::size_t pos = 0;
-  while (pos <= s.size()) {
-    auto colon = s.find(':', pos);
-    if (colon == std::string_view::npos) colon = s.size();
-    const auto part = s.substr(pos, colon - pos);
-    if (part.empty() || part.size() > 3) return std::nullopt;
-    int n = 0;
-    for (char c : part) {
-      if (c < '0' || c > '9') return std::nullopt;
-      n = n * 10 + (c - '0');
-    }
-    parts.push_back(n);
-    pos = colon + 1;
-  }
-  if (parts.size() == 2) return parts[0] * 60 + parts[1];
-  if (parts.size() == 3) return parts[0] * 60 + parts[1];  // HH:MM:SS; seconds do not matter here
-  return std::nullopt;
-}
-
-std::optional<int> durationMinutes(std::string_view s) {  // "00:45", "01:30:00", "1:02:00" (D:HH:MM)
-  std::vector<std::string_view> parts;
-  for (std::size_t pos = 0; pos <= s.size();) {
-    auto colon = s.find(':', pos);
-    if (colon == std::string_view::npos) colon = s.size();
-    parts.push_back(s.substr(pos, colon - pos));
-    pos = colon + 1;
-  }
-  const auto hm = minutesOf(s);
-  if (parts.size() == 3 && parts[0].size() == 1 && hm) {  // "D:HH:MM", as frab writes long ones
-    const auto rest = minutesOf(s.substr(2));
-    if (rest) return (parts[0][0] - '0') * 24 * 60 + *rest;
-  }
-  return hm;
-}
-
 class Reader {
  public:
   Reader(const ImportOptions& opts, ImportResult& r, std::optional<TimeZone> zone, int dayChange)
@@ -90,9 +52,10 @@ class Reader {
     const std::string subtitle = str(ev.childText("subtitle"));
     e.title = subtitle.empty() ? title : title + " " + subtitle;
     e.start = *start;
-    const auto length = durationMinutes(str(ev.childText("duration")));
-    if (!length && !str(ev.childText("duration")).empty()) warn(ev, "the duration cannot be read; shown without a length");
-    e.end = *start + std::chrono::minutes{length.value_or(0)};
+    const std::string duration = str(ev.childText("duration"));
+    const auto length = parseDuration(duration);
+    if (!length && !duration.empty()) warn(ev, "expected a duration as HH:MM or D:HH:MM, found " + quoteShort(duration) + "; shown without a length");
+    e.end = *start + length.value_or(std::chrono::minutes{0});
     e.room = str(ev.childText("room"));
     if (e.room.empty()) e.room = str(roomName);
     if (const std::string url = str(ev.childText("url")); isWebUrl(url)) e.link = url;
@@ -102,7 +65,7 @@ class Reader {
 
   std::optional<Instant> startOf(const XmlElement& ev, std::optional<Date> day) {
     if (auto t = parseInstant(str(ev.childText("date")))) return t;
-    const auto clock = minutesOf(str(ev.childText("start")));
+    const auto clock = parseClockMinutes(str(ev.childText("start")));
     if (!day || !clock) return std::nullopt;
     if (!zone_) {
       if (!needZone_)
@@ -114,7 +77,7 @@ class Reader {
     }
     // Times before day_change belong to the night after the day they are filed under.
     const Date date = *clock < dayChange_ ? *day + std::chrono::days{1} : *day;
-    return zone_->fromLocal(date + std::chrono::days{*clock / (24 * 60)}, *clock / 60 % 24, *clock % 60);
+    return zone_->fromLocal(date, *clock / 60, *clock % 60);
   }
 
   std::string describe(const XmlElement& ev) const {
@@ -148,14 +111,9 @@ class Reader {
 
 ImportResult importScheduleXml(std::string_view text, const ImportOptions& opts) {
   ImportResult r;
-  if (!opts.parseXml) {
-    report(r.diagnostics, Severity::Error, "", "this build reads no XML");
-    return r;
-  }
-  XmlDocument doc = opts.parseXml(withoutBom(text));
-  r.diagnostics = std::move(doc.diagnostics);
-  if (doc.roots.empty()) return r;
-  const XmlElement& root = doc.roots.front();
+  const auto parsed = parseXmlSource(text, opts, r.diagnostics);
+  if (!parsed) return r;
+  const XmlElement& root = *parsed;
   if (root.name != "schedule") {
     r.diagnostics.push_back({Severity::Error, "", root.line, root.column, "",
                              "expected a schedule.xml: <schedule> with <conference> and <day> elements, found <" + root.name + ">"});
@@ -174,7 +132,7 @@ ImportResult importScheduleXml(std::string_view text, const ImportOptions& opts)
     }
   }
   if (!zone) zone = opts.zone;
-  const int dayChange = conf ? minutesOf(str(conf->childText("day_change"))).value_or(0) : 0;
+  const int dayChange = conf ? parseClockMinutes(str(conf->childText("day_change"))).value_or(0) : 0;
   Reader reader(opts, r, zone, dayChange);
   for (const auto& c : root.children)
     if (c.name == "day") reader.day(c);

@@ -7,29 +7,11 @@
 #include "core/base/text_util.hpp"
 #include "core/feed/json_reader.hpp"
 #include "core/feed/json_scan.hpp"
-#include "core/import/c3voc.hpp"
 
 namespace sf::core {
 namespace {
 
 using nlohmann::json;
-
-const json* member(const json& obj, std::string_view key) {
-  auto it = obj.find(key);
-  return it == obj.end() || it->is_null() ? nullptr : &*it;
-}
-
-std::string stringOf(const json* v) {
-  return v && v->is_string() ? std::string(trimmed(v->get_ref<const std::string&>())) : std::string();
-}
-
-// An id as Sessionize writes it: "248343", 248343 or a GUID; "" when it is none of these.
-std::string idOf(const json* v) {
-  if (!v) return {};
-  if (v->is_string()) return std::string(trimmed(v->get_ref<const std::string&>()));
-  if (v->is_number_integer() || v->is_number_unsigned()) return v->dump();
-  return {};
-}
 
 // id -> name of the list at `key`, each item with "id" and `nameKey` (rooms, category items).
 std::map<std::string, std::string> namesById(const json* list, const char* nameKey) {
@@ -37,19 +19,19 @@ std::map<std::string, std::string> namesById(const json* list, const char* nameK
   if (!list || !list->is_array()) return out;
   for (const auto& item : *list)
     if (item.is_object())
-      if (auto id = idOf(member(item, "id")); !id.empty()) out[id] = stringOf(member(item, nameKey));
+      if (auto id = jsonText(jsonMember(item, "id")); !id.empty()) out[id] = jsonText(jsonMember(item, nameKey));
   return out;
 }
 
 std::map<std::string, std::string> speakerNames(const json& root) {
   std::map<std::string, std::string> out;
-  const json* list = member(root, "speakers");
+  const json* list = jsonMember(root, "speakers");
   if (!list || !list->is_array()) return out;
   for (const auto& s : *list) {
     if (!s.is_object()) continue;
-    std::string name = stringOf(member(s, "fullName"));
-    if (name.empty()) name = std::string(trimmed(stringOf(member(s, "firstName")) + " " + stringOf(member(s, "lastName"))));
-    if (auto id = idOf(member(s, "id")); !id.empty() && !name.empty()) out[id] = name;
+    std::string name = jsonText(jsonMember(s, "fullName"));
+    if (name.empty()) name = std::string(trimmed(jsonText(jsonMember(s, "firstName")) + " " + jsonText(jsonMember(s, "lastName"))));
+    if (auto id = jsonText(jsonMember(s, "id")); !id.empty() && !name.empty()) out[id] = name;
   }
   return out;
 }
@@ -57,11 +39,11 @@ std::map<std::string, std::string> speakerNames(const json& root) {
 // Every category item, by id: "Track" items say which track a session is in.
 std::map<std::string, std::string> categoryItems(const json& root) {
   std::map<std::string, std::string> out;
-  const json* cats = member(root, "categories");
+  const json* cats = jsonMember(root, "categories");
   if (!cats || !cats->is_array()) return out;
   for (const auto& c : *cats)
     if (c.is_object())
-      for (auto& [id, name] : namesById(member(c, "items"), "name")) out[id] = name;
+      for (auto& [id, name] : namesById(jsonMember(c, "items"), "name")) out[id] = name;
   return out;
 }
 
@@ -82,23 +64,23 @@ class SessionReader {
       return true;
     }
     ImportedEvent e;
-    e.key = idOf(member(s, "id"));
+    e.key = jsonText(jsonMember(s, "id"));
     e.origin = p;
     if (e.key.empty()) {
       warn(p + "/id", "a session without an id cannot be followed across imports; left out");
       ++r_.refused;
       return true;
     }
-    const bool service = member(s, "isServiceSession") && s["isServiceSession"] == true;
+    const bool service = jsonMember(s, "isServiceSession") && s["isServiceSession"] == true;
     if (service && !opts_.includeBreaks) {
       ++r_.skipped;
       return true;
     }
-    const std::string title = stringOf(member(s, "title"));
+    const std::string title = jsonText(jsonMember(s, "title"));
     if (title.empty()) return refuse(e, p + "/title", "a session without a title cannot be shown; left out");
     e.title = title;
-    const json* starts = member(s, "startsAt");
-    const json* ends = member(s, "endsAt");
+    const json* starts = jsonMember(s, "startsAt");
+    const json* ends = jsonMember(s, "endsAt");
     if (!starts) {  // not scheduled yet: Sessionize lists accepted sessions before they have a slot
       ++r_.skipped;
       return true;
@@ -113,7 +95,7 @@ class SessionReader {
     }
     e.start = *start;
     e.end = *end;
-    if (auto room = idOf(member(s, "roomId")); !room.empty()) {
+    if (auto room = jsonText(jsonMember(s, "roomId")); !room.empty()) {
       const auto it = lookups_.rooms.find(room);
       if (it != lookups_.rooms.end()) e.room = it->second;
       else warn(p + "/roomId", "no room " + quoteShort(room) + " in /rooms; shown without a room");
@@ -125,7 +107,7 @@ class SessionReader {
 
  private:
   std::optional<Instant> time(const json* v, const std::string& p) {
-    const std::string s = stringOf(v);
+    const std::string s = jsonText(v);
     if (auto t = parseInstant(s)) return t;
     if (!opts_.zone) {
       if (parseInstantOrLocal(s, TimeZone::utc())) {
@@ -145,20 +127,20 @@ class SessionReader {
 
   // The abstract, then the speakers and the track, as the screen's detail view shows them.
   std::string text(const json& s, const std::string& p) {
-    std::string out = plainText(stringOf(member(s, "description")));
+    std::string out = plainText(jsonText(jsonMember(s, "description")));
     std::vector<std::string> names;
-    if (const json* ids = member(s, "speakers"); ids && ids->is_array()) {
+    if (const json* ids = jsonMember(s, "speakers"); ids && ids->is_array()) {
       for (std::size_t i = 0; i < ids->size(); ++i) {
-        const std::string id = idOf(&(*ids)[i]);
+        const std::string id = jsonText(&(*ids)[i]);
         const auto it = lookups_.speakers.find(id);
         if (it != lookups_.speakers.end()) names.push_back(it->second);
         else if (!id.empty()) warn(p + "/speakers/" + std::to_string(i), "no speaker " + quoteShort(id) + " in /speakers");
       }
     }
     std::vector<std::string> tracks;
-    if (const json* items = member(s, "categoryItems"); items && items->is_array())
+    if (const json* items = jsonMember(s, "categoryItems"); items && items->is_array())
       for (const auto& item : *items)
-        if (auto it = lookups_.categories.find(idOf(&item)); it != lookups_.categories.end() && !it->second.empty())
+        if (auto it = lookups_.categories.find(jsonText(&item)); it != lookups_.categories.end() && !it->second.empty())
           tracks.push_back(it->second);
     out = shorten(out, opts_.maxDescription);
     if (!names.empty()) out += (out.empty() ? "" : "\n") + std::string("— ") + join(names);
@@ -186,12 +168,12 @@ ImportResult importSessionize(std::string_view text, const ImportOptions& opts) 
   ImportResult r;
   json root;
   if (!parseJsonSource(text, root, r.diagnostics)) return r;
-  const json* sessions = root.is_object() ? member(root, "sessions") : nullptr;
+  const json* sessions = root.is_object() ? jsonMember(root, "sessions") : nullptr;
   if (!sessions || !sessions->is_array()) {
     report(r.diagnostics, Severity::Error, root.is_object() ? "/sessions" : "",
            "expected Sessionize's \"All\" export: an object with \"sessions\": […], \"speakers\" and \"rooms\"");
   } else {
-    const Lookups lookups{namesById(member(root, "rooms"), "name"), speakerNames(root), categoryItems(root)};
+    const Lookups lookups{namesById(jsonMember(root, "rooms"), "name"), speakerNames(root), categoryItems(root)};
     SessionReader reader(opts, lookups, r);
     for (std::size_t i = 0; i < sessions->size(); ++i)
       if (!reader.read((*sessions)[i], "/sessions/" + std::to_string(i))) {
