@@ -45,6 +45,7 @@ class SlideCache {
   const SlideLayer* header(const views::ViewContext& ctx);
 
   // Layers hold the slide's pixels: one (or two around a transition) screen-sized textures.
+  std::size_t layerCount() const { return layers_.size(); }
   // How many slides and header bars were painted so far: what the layers saved is what is not.
   std::size_t paintCount() const { return paints_; }
 
