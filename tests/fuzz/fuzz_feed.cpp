@@ -13,7 +13,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto r = sf::core::parseFeed(text, "fuzz.json");
   for (const auto& d : r.diagnostics) (void)sf::core::formatDiagnostic(d);
   if (r.feed) {
-    const auto zone = sf::core::TimeZone::find(r.feed->timeZoneName).value_or(sf::core::TimeZone::utc());
+    const auto& zone = r.feed->zone;  // resolved by the parser
     for (const char* at : {"2024-04-25T10:00:00Z", "1970-01-01T00:00:00Z", "2099-12-31T23:59:59Z"})
       (void)sf::core::scheduleAt(*r.feed, *sf::core::parseInstant(at), zone);
     // The screen's text fallback must leave only what the fonts can show.
