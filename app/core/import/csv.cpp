@@ -143,25 +143,31 @@ CsvTable parseCsv(std::string_view text) {
   return t;
 }
 
-ImportResult importCsv(std::string_view text, const ImportOptions&) {
-  ImportResult r;
-  const CsvTable table = parseCsv(text);
-  auto at = [&](Severity s, int line, int col, std::string msg) {
-    r.diagnostics.push_back(Diagnostic{s, "", line, col, "", std::move(msg)});
-  };
-  if (table.error) {
-    r.diagnostics.push_back(*table.error);
-    return r;
-  }
-  if (table.rows.empty()) {
-    at(Severity::Error, 1, 1, "the file is empty; expected a header line such as id,title_de,title_en,summary_de,summary_en,field");
-    return r;
-  }
-  // The header decides which keys this source owns.
+namespace {
+
+void reportAt(ImportResult& r, Severity s, int line, int col, std::string msg) {
+  r.diagnostics.push_back(Diagnostic{s, "", line, col, "", std::move(msg)});
+}
+
+bool isTextColumn(std::string_view base) {
+  return std::any_of(std::begin(kTextColumns), std::end(kTextColumns), [&](const auto& t) { return t.first == base; });
+}
+
+// The header line: which column holds what, and so which project keys this source owns (a key
+// no column names is left as the feed has it).
+struct CsvHeader {
   std::vector<std::optional<Column>> columns;
+  std::vector<std::string> owned;
+  bool has(std::string_view base) const {
+    return std::any_of(columns.begin(), columns.end(), [&](const auto& c) { return c && c->base == base; });
+  }
+};
+
+CsvHeader readHeader(const CsvRow& header, ImportResult& r) {
+  CsvHeader h;
   std::map<std::string, int> seenColumn;
-  for (const auto& h : table.rows[0]) {
-    const std::string name = asciiLower(trimmed(h.text));
+  for (const auto& cell : header) {
+    const std::string name = asciiLower(trimmed(cell.text));
     std::optional<Column> col;
     for (auto plain : kPlainColumns)
       if (name == plain) col = Column{name, ""};
@@ -172,126 +178,158 @@ ImportResult importCsv(std::string_view text, const ImportOptions&) {
         if (std::find(r.languages.begin(), r.languages.end(), col->lang) == r.languages.end()) r.languages.push_back(col->lang);
       }
     }
-    if (!col) at(Severity::Warning, h.line, h.column, "unknown column " + quoteShort(h.text) + " is ignored; the columns are listed in assets/feed-format.md, \"Importing\"");
-    else if (auto [it, fresh] = seenColumn.emplace(name, h.column); !fresh)
-      at(Severity::Error, h.line, h.column, "column " + quoteShort(name) + " appears twice (first at column " + std::to_string(it->second) + ")");
-    columns.push_back(col);
+    if (!col) reportAt(r, Severity::Warning, cell.line, cell.column, "unknown column " + quoteShort(cell.text) + " is ignored; the columns are listed in assets/feed-format.md, \"Importing\"");
+    else if (auto [it, fresh] = seenColumn.emplace(name, cell.column); !fresh)
+      reportAt(r, Severity::Error, cell.line, cell.column, "column " + quoteShort(name) + " appears twice (first at column " + std::to_string(it->second) + ")");
+    h.columns.push_back(col);
   }
-  auto hasColumn = [&](std::string_view base) {
-    return std::any_of(columns.begin(), columns.end(), [&](const auto& c) { return c && c->base == base; });
-  };
   for (std::string_view required : {"id", "title", "summary", "field"})
-    if (!hasColumn(required))
-      at(Severity::Error, 1, 1, "missing column " + quoteShort(required) + (required == "title" || required == "summary" ? " (or " + std::string(required) + "_de, " + std::string(required) + "_en, …)" : std::string()));
-  if (hasErrors(r.diagnostics)) return r;
-
-  std::vector<std::string> owned;
+    if (!h.has(required))
+      reportAt(r, Severity::Error, 1, 1, "missing column " + quoteShort(required) + (required == "title" || required == "summary" ? " (or " + std::string(required) + "_de, " + std::string(required) + "_en, …)" : std::string()));
   auto own = [&](std::string_view column, std::string_view key) {
-    if (hasColumn(column) && std::find(owned.begin(), owned.end(), key) == owned.end()) owned.emplace_back(key);
+    if (h.has(column) && std::find(h.owned.begin(), h.owned.end(), key) == h.owned.end()) h.owned.emplace_back(key);
   };
   own("title", "title"), own("subtitle", "subtitle"), own("summary", "summary"), own("description", "description");
   own("field", "field"), own("related_fields", "relatedFields"), own("status", "status"), own("status_as_of", "status");
   for (auto c : {"applicants", "programme", "funding_start", "funding_end"}) own(c, "funding");
   own("partners", "partners"), own("link", "links"), own("image", "image"), own("tags", "tags");
+  return h;
+}
 
-  std::map<std::string, int> seenIds;
-  for (std::size_t ri = 1; ri < table.rows.size(); ++ri) {
-    const CsvRow& row = table.rows[ri];
-    const int rowLine = row.front().line;
-    std::map<std::string, const CsvCell*> plain;
-    std::map<std::string, ojson> texts;  // base -> string or {lang: text}
-    for (std::size_t ci = 0; ci < row.size() && ci < columns.size(); ++ci) {
-      if (!columns[ci]) continue;
+// One data row's cells by column, with the checks every kind of cell shares; faults go to `r`
+// at the cell's line and column.
+struct RowReader {
+  const CsvRow& row;
+  int line;
+  ImportResult& r;
+  std::map<std::string, const CsvCell*> plain;
+  std::map<std::string, ojson> texts;  // base -> string or {lang: text}
+
+  RowReader(const CsvRow& row, const CsvHeader& h, ImportResult& result) : row(row), line(row.front().line), r(result) {
+    for (std::size_t ci = 0; ci < row.size() && ci < h.columns.size(); ++ci) {
+      if (!h.columns[ci]) continue;
       const std::string value(trimmed(row[ci].text));
       if (value.empty()) continue;
-      const Column& col = *columns[ci];
-      if (std::any_of(std::begin(kTextColumns), std::end(kTextColumns), [&](const auto& t) { return t.first == col.base; })) {
+      const Column& col = *h.columns[ci];
+      if (isTextColumn(col.base)) {
         if (col.lang.empty()) texts[col.base] = value;
         else if (!texts[col.base].is_string()) texts[col.base][col.lang] = value;
       } else {
         plain[col.base] = &row[ci];
       }
     }
-    if (row.size() > columns.size())
-      at(Severity::Warning, rowLine, row[columns.size()].column, "the row has " + std::to_string(row.size()) + " cells but the header only " + std::to_string(columns.size()) + "; the extra cells are ignored");
+    if (row.size() > h.columns.size())
+      reportAt(r, Severity::Warning, line, row[h.columns.size()].column, "the row has " + std::to_string(row.size()) + " cells but the header only " + std::to_string(h.columns.size()) + "; the extra cells are ignored");
+  }
+  void error(const std::string& base, const std::string& msg) {
+    const CsvCell* c = plain.count(base) ? plain[base] : nullptr;
+    reportAt(r, Severity::Error, c ? c->line : line, c ? c->column : 1, "column " + quoteShort(base) + ": " + msg);
+  }
+  std::string cell(const std::string& base) { return plain.count(base) ? std::string(trimmed(plain[base]->text)) : std::string(); }
+  ojson idList(const std::string& base) {
+    ojson out = ojson::array();
+    for (const auto& v : splitList(cell(base))) {
+      if (isValidId(v)) out.push_back(v);
+      else error(base, "expected ids of letters, digits, '.', '_', ':' or '-' separated by |, found " + quoteShort(v));
+    }
+    return out;
+  }
+  ojson date(const std::string& base) {
+    const std::string v = cell(base);
+    if (v.empty()) return nullptr;
+    if (auto d = isoDate(v)) return *d;
+    error(base, "expected a date such as 2024-03-01 or 01.03.2024, found " + quoteShort(v));
+    return nullptr;
+  }
+};
+
+// Status and funding: the row's cells that make nested objects.
+void readStatusAndFunding(RowReader& rd, ImportedProject& p) {
+  const std::string state = asciiLower(rd.cell("status"));
+  ojson asOf = rd.date("status_as_of");
+  if (!state.empty()) {
+    ojson status = ojson::object();
+    if (state == "running" || state == "laufend") status["state"] = "running";
+    else if (state == "completed" || state == "abgeschlossen") status["state"] = "completed";
+    else rd.error("status", "expected running or completed (laufend, abgeschlossen), found " + quoteShort(rd.cell("status")));
+    if (!asOf.is_null()) status["asOf"] = asOf;
+    p.values["status"] = status;
+  } else if (!asOf.is_null()) {
+    rd.error("status_as_of", "a date for the status, but no status; expected running or completed in column \"status\"");
+  }
+  ojson funding = ojson::object();
+  if (auto a = splitList(rd.cell("applicants")); !a.empty()) funding["applicants"] = a;
+  if (rd.texts.count("programme")) funding["programme"] = rd.texts["programme"];
+  if (auto s = rd.date("funding_start"); !s.is_null()) funding["start"] = s;
+  if (auto e = rd.date("funding_end"); !e.is_null()) funding["end"] = e;
+  if (funding.contains("start") && funding.contains("end") && funding["end"].get<std::string>() < funding["start"].get<std::string>())
+    rd.error("funding_end", "funding ends (" + funding["end"].get<std::string>() + ") before it starts (" + funding["start"].get<std::string>() + ")");
+  if (!funding.empty()) p.values["funding"] = funding;
+}
+
+// One data row as a project; the field ids it names go to r.fieldIds.
+ImportedProject readProject(RowReader& rd, const CsvHeader& h) {
+  ImportResult& r = rd.r;
+  ImportedProject p;
+  p.key = rd.cell("id");
+  p.origin = "line " + std::to_string(rd.line);
+  p.ownedKeys = h.owned;
+  if (p.key.empty()) reportAt(r, Severity::Error, rd.line, 1, "the row has no id; every project needs one that never changes");
+  for (const char* required : {"title", "summary"})
+    if (!rd.texts.count(required)) reportAt(r, Severity::Error, rd.line, 1, std::string("the row has no ") + required + "; expected it in at least one language");
+  const std::string field = rd.cell("field");
+  if (!field.empty() && !isValidId(field)) rd.error("field", "expected the id of a field of action, found " + quoteShort(field));
+  if (field.empty()) reportAt(r, Severity::Error, rd.line, 1, "the row has no field; expected the id of one of the feed's fields of action");
+
+  for (const char* key : {"title", "subtitle", "summary", "description"})
+    if (rd.texts.count(key)) p.values[key] = rd.texts[key];
+  if (!field.empty()) {
+    p.values["field"] = field;
+    r.fieldIds.push_back(field);
+  }
+  if (auto rel = rd.idList("related_fields"); !rel.empty()) {
+    for (const auto& f : rel) r.fieldIds.push_back(f.get<std::string>());
+    p.values["relatedFields"] = rel;
+  }
+  readStatusAndFunding(rd, p);
+  if (auto partners = splitList(rd.cell("partners")); !partners.empty()) p.values["partners"] = partners;
+  ojson links = ojson::array();
+  for (const auto& l : splitList(rd.cell("link"))) {
+    if (isWebUrl(l)) links.push_back(l);
+    else rd.error("link", "expected a web address starting with https:// or http://, found " + quoteShort(l));
+  }
+  if (!links.empty()) p.values["links"] = links;
+  if (const std::string img = rd.cell("image"); !img.empty()) {
+    if (isWebUrl(img) || isSafeRelativePath(img)) p.values["image"] = img;
+    else rd.error("image", "expected an https:// URL or a path inside the feed's folder, found " + quoteShort(img));
+  }
+  if (auto tags = rd.idList("tags"); !tags.empty()) p.values["tags"] = tags;
+  return p;
+}
+
+}  // namespace
+
+ImportResult importCsv(std::string_view text, const ImportOptions&) {
+  ImportResult r;
+  const CsvTable table = parseCsv(text);
+  if (table.error) {
+    r.diagnostics.push_back(*table.error);
+    return r;
+  }
+  if (table.rows.empty()) {
+    reportAt(r, Severity::Error, 1, 1, "the file is empty; expected a header line such as id,title_de,title_en,summary_de,summary_en,field");
+    return r;
+  }
+  const CsvHeader header = readHeader(table.rows[0], r);
+  if (hasErrors(r.diagnostics)) return r;
+  std::map<std::string, int> seenIds;
+  for (std::size_t ri = 1; ri < table.rows.size(); ++ri) {
     const auto errorsBefore = countOf(r.diagnostics, Severity::Error);
-    auto cellError = [&](const std::string& base, std::string msg) {
-      const CsvCell* c = plain.count(base) ? plain[base] : nullptr;
-      at(Severity::Error, c ? c->line : rowLine, c ? c->column : 1, "column " + quoteShort(base) + ": " + msg);
-    };
-    auto cell = [&](const std::string& base) { return plain.count(base) ? std::string(trimmed(plain[base]->text)) : std::string(); };
-    auto idList = [&](const std::string& base) {
-      ojson out = ojson::array();
-      for (const auto& v : splitList(cell(base))) {
-        if (isValidId(v)) out.push_back(v);
-        else cellError(base, "expected ids of letters, digits, '.', '_', ':' or '-' separated by |, found " + quoteShort(v));
-      }
-      return out;
-    };
-    auto date = [&](const std::string& base) -> ojson {
-      const std::string v = cell(base);
-      if (v.empty()) return nullptr;
-      if (auto d = isoDate(v)) return *d;
-      cellError(base, "expected a date such as 2024-03-01 or 01.03.2024, found " + quoteShort(v));
-      return nullptr;
-    };
-
-    ImportedProject p;
-    p.key = cell("id");
-    p.origin = "line " + std::to_string(rowLine);
-    p.ownedKeys = owned;
-    if (p.key.empty()) at(Severity::Error, rowLine, 1, "the row has no id; every project needs one that never changes");
-    for (const char* required : {"title", "summary"})
-      if (!texts.count(required)) at(Severity::Error, rowLine, 1, std::string("the row has no ") + required + "; expected it in at least one language");
-    if (!cell("field").empty() && !isValidId(cell("field"))) cellError("field", "expected the id of a field of action, found " + quoteShort(cell("field")));
-    if (cell("field").empty()) at(Severity::Error, rowLine, 1, "the row has no field; expected the id of one of the feed's fields of action");
-
-    for (const char* key : {"title", "subtitle", "summary", "description"})
-      if (texts.count(key)) p.values[key] = texts[key];
-    if (!cell("field").empty()) {
-      p.values["field"] = cell("field");
-      r.fieldIds.push_back(cell("field"));
-    }
-    if (auto rel = idList("related_fields"); !rel.empty()) {
-      for (const auto& f : rel) r.fieldIds.push_back(f.get<std::string>());
-      p.values["relatedFields"] = rel;
-    }
-    const std::string state = asciiLower(cell("status"));
-    ojson asOf = date("status_as_of");
-    if (!state.empty()) {
-      ojson status = ojson::object();
-      if (state == "running" || state == "laufend") status["state"] = "running";
-      else if (state == "completed" || state == "abgeschlossen") status["state"] = "completed";
-      else cellError("status", "expected running or completed (laufend, abgeschlossen), found " + quoteShort(cell("status")));
-      if (!asOf.is_null()) status["asOf"] = asOf;
-      p.values["status"] = status;
-    } else if (!asOf.is_null()) {
-      cellError("status_as_of", "a date for the status, but no status; expected running or completed in column \"status\"");
-    }
-    ojson funding = ojson::object();
-    if (auto a = splitList(cell("applicants")); !a.empty()) funding["applicants"] = a;
-    if (texts.count("programme")) funding["programme"] = texts["programme"];
-    if (auto s = date("funding_start"); !s.is_null()) funding["start"] = s;
-    if (auto e = date("funding_end"); !e.is_null()) funding["end"] = e;
-    if (funding.contains("start") && funding.contains("end") && funding["end"].get<std::string>() < funding["start"].get<std::string>())
-      cellError("funding_end", "funding ends (" + funding["end"].get<std::string>() + ") before it starts (" + funding["start"].get<std::string>() + ")");
-    if (!funding.empty()) p.values["funding"] = funding;
-    if (auto partners = splitList(cell("partners")); !partners.empty()) p.values["partners"] = partners;
-    ojson links = ojson::array();
-    for (const auto& l : splitList(cell("link"))) {
-      if (isWebUrl(l)) links.push_back(l);
-      else cellError("link", "expected a web address starting with https:// or http://, found " + quoteShort(l));
-    }
-    if (!links.empty()) p.values["links"] = links;
-    if (const std::string img = cell("image"); !img.empty()) {
-      if (isWebUrl(img) || isSafeRelativePath(img)) p.values["image"] = img;
-      else cellError("image", "expected an https:// URL or a path inside the feed's folder, found " + quoteShort(img));
-    }
-    if (auto tags = idList("tags"); !tags.empty()) p.values["tags"] = tags;
-
+    RowReader rd(table.rows[ri], header, r);
+    ImportedProject p = readProject(rd, header);
     if (!p.key.empty()) {
-      if (auto [it, fresh] = seenIds.emplace(p.key, rowLine); !fresh)
-        at(Severity::Error, rowLine, 1, "id " + quoteShort(p.key) + " is used again (first on line " + std::to_string(it->second) + ")");
+      if (auto [it, fresh] = seenIds.emplace(p.key, rd.line); !fresh)
+        reportAt(r, Severity::Error, rd.line, 1, "id " + quoteShort(p.key) + " is used again (first on line " + std::to_string(it->second) + ")");
     }
     if (countOf(r.diagnostics, Severity::Error) == errorsBefore) r.projects.push_back(std::move(p));
   }
