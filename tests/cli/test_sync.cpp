@@ -168,3 +168,17 @@ TEST_CASE("sync refuses a config with mistakes and names them", "[sync]") {
   CHECK_THAT(r.out, Catch::Contains("/publishTo: error: missing") && Catch::Contains("/sources/0/format: error: unknown format"));
   CHECK_FALSE(std::filesystem::exists(s.publish));
 }
+
+TEST_CASE("a damaged state file stops sync rather than forget what is held back", "[sync]") {
+  SyncStand s;
+  s.writeConfig({{"file", "schedule.json"}});
+  REQUIRE(once(s).exitCode == 0);
+  const std::string feed = s.published();
+  std::ofstream(s.dir + "/state/sync-state.json") << "{\"sources\": ";
+  s.serve(SyncStand::emptied());
+  auto r = once(s);
+  INFO(r.out);
+  CHECK(r.exitCode == 1);
+  CHECK_THAT(r.out, Catch::Contains("sync-state.json: the sync state is damaged"));
+  CHECK(s.published() == feed);
+}
