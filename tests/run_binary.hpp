@@ -27,3 +27,23 @@ inline Run runBinary(const std::string& args) {
 }
 
 }  // namespace sf::test
+
+namespace sf::test {
+
+// Runs `script` with bash (for ulimit and traps around the binary); exitCode is -1 when the
+// program was killed by a signal.
+inline Run runShell(const std::string& script) {
+  std::string quoted = "'";
+  for (char c : script) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  quoted += "'";
+  Run r;
+  FILE* p = ::popen(("bash -c " + quoted + " 2>&1").c_str(), "r");
+  if (!p) throw std::runtime_error("cannot start bash");
+  char buf[4096];
+  while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) r.out.append(buf, n);
+  const int status = ::pclose(p);
+  r.exitCode = WIFEXITED(status) && WEXITSTATUS(status) < 128 ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+}  // namespace sf::test

@@ -9,8 +9,12 @@ namespace {
 constexpr std::array kCommands{
     Command{"validate", "check feeds and report every problem with file, line, column and JSON pointer", runValidate},
     Command{"info", "summarise a feed and show what is on at a given time", runInfo},
-    Command{"import", "import schedules (frab, pretalx, iCalendar) and project spreadsheets (CSV) into a feed", runImport},
+    Command{"import",
+            "import schedules (frab/pretalx JSON, schedule.xml, schedule2, pretalx widget, Sessionize, Indico, "
+            "iCalendar), CAP alerts and project spreadsheets (CSV) into a feed",
+            runImport},
     Command{"publish", "validate, bump the revision, sign and publish a feed into a folder a web server serves", runPublish},
+    Command{"sync", "keep a published feed in step with its schedules: poll, import, merge, publish", runSync},
     Command{"announce", "add an urgent message to a feed and publish it", runAnnounce},
     Command{"pack", "bundle a feed and its images into a folder that plays with no network", runPack},
     Command{"serve", "serve a published folder over HTTP on a stand's own network", runServe},

@@ -35,5 +35,6 @@ int runPublish(const std::vector<std::string>& args);
 int runAnnounce(const std::vector<std::string>& args);
 int runPack(const std::vector<std::string>& args);
 int runServe(const std::vector<std::string>& args);
+int runSync(const std::vector<std::string>& args);
 
 }  // namespace sf::cli

@@ -28,6 +28,33 @@ std::string formatNames() {
   return out;
 }
 
+// One example command per format, for --help; the feed guide and the manual page show the same.
+struct FormatExample {
+  std::string_view format, command;
+};
+constexpr FormatExample kExamples[] = {
+    {"frab", "schaufenster import https://pretalx.example.org/democon/schedule/export/schedule.json --into feed.json --format frab"},
+    {"xml", "schaufenster import https://fosdem.org/2026/schedule/xml --into feed.json --format xml"},
+    {"schedule2", "schaufenster import https://c3voc.example.org/congress/schedule2.json --into feed.json --format schedule2"},
+    {"pretalx-widget", "schaufenster import https://pretalx.example.org/democon/widgets/schedule.json --into feed.json --format pretalx-widget"},
+    {"sessionize", "schaufenster import https://sessionize.com/api/v2/abcd1234/view/All --into feed.json --new --id devconf --time-zone Europe/Vienna --format sessionize"},
+    {"indico", "schaufenster import 'https://indico.example.org/export/event/42.json?detail=contributions' --into feed.json --format indico"},
+    {"ics", "schaufenster import workshops.ics --into feed.json --format ics"},
+    {"cap", "schaufenster import https://alerts.example.org/cap/latest.xml --into feed.json --format cap"},
+    {"csv", "schaufenster import projekte.csv --into feed.json --format csv"},
+};
+
+// The --help footer: every format of the table with its description and an example.
+std::string formatExamples() {
+  std::string out = "Formats (--format auto recognises all but CSV from the content):\n";
+  for (const auto& f : core::importFormats()) {
+    out += "  " + std::string(f.id) + ": " + std::string(f.description) + "\n";
+    for (const auto& e : kExamples)
+      if (e.format == f.id) out += "    " + std::string(e.command) + "\n";
+  }
+  return out;
+}
+
 constexpr std::size_t kMaxSourceBytes = 64u << 20;  // calendars of long-running series can be large
 
 void printDiagnostics(const core::Diagnostics& ds, const std::string& file, bool quiet) {
@@ -58,10 +85,13 @@ std::vector<std::string> splitComma(const std::string& s) {
 }  // namespace
 
 int runImport(const std::vector<std::string>& args) {
-  CLI::App app{"Imports conference schedules (frab, pretalx, pretalx widget), iCalendar files and project\n"
-               "spreadsheets (CSV) into a feed. Imported items get the id \"<source-id>:<key>\": a re-import\n"
-               "updates them, adds new ones and removes vanished ones; every other item is left as it is.",
+  CLI::App app{"Imports conference schedules (frab/pretalx JSON, schedule.xml, c3voc schedule2, pretalx widget,\n"
+               "Sessionize, Indico), iCalendar files, CAP alerts and project spreadsheets (CSV) into a feed.\n"
+               "Imported items get the id \"<source-id>:<key>\": a re-import updates them, adds new ones and\n"
+               "removes vanished ones; every other item is left as it is. `schaufenster sync` does this\n"
+               "continuously and publishes each change.",
                "schaufenster import"};
+  app.footer(formatExamples());
   std::vector<std::string> sources;
   std::string into, formatName = "auto", sourceId, feedId, zoneName, languages;
   bool dryRun = false, createNew = false, noBreaks = false, quiet = false;

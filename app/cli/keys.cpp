@@ -7,21 +7,17 @@
 #include "commands.hpp"
 #include "common.hpp"
 #include "key_file.hpp"
+#include "tools/publish_feed.hpp"
 #include "platform/files.hpp"
 #include "platform/source.hpp"
 
 namespace sf::cli {
 
 core::Result<platform::KeyPair> readKeyFile(const std::string& path) {
-  auto r = platform::readFile(path, 4096);
-  if (!r) return core::Unexpected{r.error()};
-  struct stat st {};
-  if (::stat(path.c_str(), &st) == 0 && (st.st_mode & 077) != 0)
-    std::cerr << "warning: " << path << " can be read by other users; `chmod 600 " << path << "` keeps the key yours\n";
-  const auto doc = nlohmann::json::parse(*r, nullptr, false);
-  if (!doc.is_object() || !doc.contains("secretKey") || !doc["secretKey"].is_string() || !doc.contains("publicKey"))
-    return core::fail(path + " is not a key file made by `schaufenster keygen`");
-  return platform::KeyPair{doc["publicKey"].get<std::string>(), doc["secretKey"].get<std::string>()};
+  std::string warning;
+  auto keys = tools::readKeyFile(path, &warning);
+  if (!warning.empty()) std::cerr << "warning: " << warning << '\n';
+  return keys;
 }
 
 std::optional<std::string> signWithKeyFile(std::string_view text, const std::string& keyFile) {
@@ -30,20 +26,12 @@ std::optional<std::string> signWithKeyFile(std::string_view text, const std::str
     std::cerr << keys.error().message << '\n';
     return std::nullopt;
   }
-  auto doc = platform::signDocument(text, keys->secretKey);
+  auto doc = tools::signFeedText(text, *keys, keyFile);
   if (!doc) {
-    std::cerr << keyFile << ": the secret key is damaged\n";
+    std::cerr << doc.error().message << '\n';
     return std::nullopt;
   }
-  // A damaged secret still signs, but with a key no screen trusts: check against the file's
-  // public key, the one the screens were given, before anything is published with it.
-  if (const auto v = platform::verifyDocument(text, *doc, keys->publicKey); !v) {
-    std::cerr << keyFile << ": the secret key does not match the public key in the same file (the file is damaged); "
-              << "nothing was signed. Restore the key file from a backup, or make a new one with `schaufenster keygen` "
-              << "and give the screens its public key\n";
-    return std::nullopt;
-  }
-  return *doc;
+  return std::move(*doc);
 }
 
 core::Result<void> writeKeyFile(const std::string& path, const platform::KeyPair& keys) {

@@ -11,6 +11,7 @@
 #include "key_file.hpp"
 #include "platform/files.hpp"
 #include "tools/publish.hpp"
+#include "tools/publish_feed.hpp"
 
 namespace sf::cli {
 namespace {
@@ -23,39 +24,23 @@ void printErrors(const core::Diagnostics& ds) {
 }
 
 // Gives `text` the next revision after everything published and the source's own, signs it and
-// makes it current in `dir`. Prints what happened; returns the exit code.
+// makes it current in `dir` (tools/publish_feed.hpp). Prints what happened; returns the exit code.
 int publishText(const std::string& text, const std::string& dir, const std::string& keyFile, int keep, const std::string& what) {
-  const auto parsed = core::parseFeed(text, what);
-  if (!parsed.feed) {
-    printErrors(parsed.diagnostics);
-    std::cerr << what << ": not published, because it is not a valid feed\n";
-    return kExitInvalid;
-  }
-  const auto published = tools::publishedRevisions(dir);
-  const std::int64_t last = std::max(published.empty() ? 0 : published.back(), parsed.feed->revision);
-  if (last >= core::kMaxRevision) {
-    std::cerr << what << ": not published: the last revision (" << last << (published.empty() || published.back() < last ? "" : " in " + dir + "/releases")
-              << ") leaves no room below the limit of " << core::kMaxRevision
-              << "; give the feed a smaller revision and clear the releases, and screens their caches\n";
-    return kExitInvalid;
-  }
-  const std::int64_t revision = last + 1;
-  const auto edited = core::setRevision(text, revision, now());
-  if (!edited.text) {
-    printErrors(edited.diagnostics);
-    return kExitInvalid;
-  }
-  tools::Release release{revision, *edited.text, {}};
+  std::optional<platform::KeyPair> keys;
   if (!keyFile.empty()) {
-    const auto sig = signWithKeyFile(release.text, keyFile);
-    if (!sig) return kExitInvalid;
-    release.signature = *sig;
+    auto k = readKeyFile(keyFile);
+    if (!k) {
+      std::cerr << k.error().message << '\n';
+      return kExitInvalid;
+    }
+    keys = std::move(*k);
   }
-  if (auto done = tools::publishRelease(dir, release, keep); !done) {
+  const auto done = tools::publishFeedText(text, dir, keys, keyFile, keep, what, now());
+  if (!done) {
     std::cerr << done.error().message << '\n';
     return kExitInvalid;
   }
-  std::cout << "published revision " << revision << (release.signature.empty() ? "" : " (signed)") << " to " << dir
+  std::cout << "published revision " << done->revision << (done->signed_ ? " (signed)" : "") << " to " << dir
             << "/feed.json; screens pick it up at their next poll\n";
   return kExitOk;
 }

@@ -28,6 +28,21 @@ const T* findById(const std::vector<T>& items, std::string_view id) {
 const Field* Feed::findField(std::string_view id) const { return findById(fields, id); }
 const Project* Feed::findProject(std::string_view id) const { return findById(projects, id); }
 const Event* Feed::findEvent(std::string_view id) const { return findById(events, id); }
+const Room* Feed::findRoom(std::string_view id) const { return findById(rooms, id); }
+const Track* Feed::findTrack(std::string_view id) const { return findById(tracks, id); }
+
+namespace {
+// The feed's words for the kinds, in the enum's order.
+constexpr std::array<std::string_view, 5> kEventKindNames{"talk", "workshop", "break", "social", "other"};
+}  // namespace
+
+std::string_view eventKindName(EventKind kind) { return kEventKindNames[static_cast<std::size_t>(kind)]; }
+
+std::optional<EventKind> eventKindNamed(std::string_view name) {
+  for (std::size_t i = 0; i < kEventKindNames.size(); ++i)
+    if (kEventKindNames[i] == name) return static_cast<EventKind>(i);
+  return std::nullopt;
+}
 
 static_assert([] {
   for (std::size_t i = 0; i < kSlideKinds.size(); ++i)

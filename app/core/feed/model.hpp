@@ -79,6 +79,35 @@ struct Project {
   std::vector<std::string> tags;
 };
 
+// A room of the venue. Events name it by id; screens at its door are bound to it by id, name or
+// GUID (frab and pretalx give rooms GUIDs that survive renaming).
+struct Room {
+  std::string id;
+  LocalText name;
+  std::string guid;               // frab/pretalx room GUID, where the source had one
+  std::optional<int> capacity;    // seats
+  LocalText building;             // the room's place: building and floor, as visitors read them
+  LocalText floor;
+  int order = 0;                  // rooms are listed by order, then by name
+};
+
+// A track (theme) of a conference: its name and the colour its talks are marked with.
+struct Track {
+  std::string id;
+  LocalText name;
+  std::optional<Rgb> color;
+};
+
+struct Speaker {
+  std::string name;
+  std::string affiliation;  // organisation, where given
+};
+
+// What kind of programme item an event is: breaks and socials are shown apart from talks.
+enum class EventKind { Talk, Workshop, Break, Social, Other };
+std::string_view eventKindName(EventKind kind);
+std::optional<EventKind> eventKindNamed(std::string_view name);
+
 struct Event {
   std::string id;
   LocalText title;
@@ -87,10 +116,17 @@ struct Event {
   Instant end{};  // all-day events: the start of the day after the last day
   bool allDay = false;
   LocalText place;
-  LocalText room;
+  LocalText room;      // the room's name as shown (from `rooms` when roomId is set)
+  std::string roomId;  // id in Feed::rooms; empty when the feed names the room by plain text
   LocalText organiser;
   std::vector<std::string> projects;
   std::string link;
+  LocalText subtitle;
+  std::vector<Speaker> speakers;
+  std::string track;     // id in Feed::tracks; empty: no track
+  EventKind kind = EventKind::Talk;
+  std::string language;  // the language the talk is given in ("en"), where known
+  bool cancelled = false;
 };
 
 struct Figure {
@@ -155,6 +191,8 @@ struct Feed {
   std::string link;
   std::vector<Field> fields;
   std::vector<Project> projects;
+  std::vector<Room> rooms;    // in display order (order, then name)
+  std::vector<Track> tracks;
   std::vector<Event> events;  // sorted by start, then end, then id
   std::vector<Figure> figures;
   std::vector<PlaylistItem> playlist;  // never empty: a feed without one gets the default
@@ -164,6 +202,8 @@ struct Feed {
   const Field* findField(std::string_view id) const;
   const Project* findProject(std::string_view id) const;
   const Event* findEvent(std::string_view id) const;
+  const Room* findRoom(std::string_view id) const;
+  const Track* findTrack(std::string_view id) const;
 };
 
 // The language a screen speaks when nobody chose one: the feed's first, else German, the

@@ -28,6 +28,24 @@ struct Reader {
       else report(out, Severity::Error, std::string("/") + key, "expected a string, found " + std::string(v->type_name()));
     }
   }
+  // A list of non-empty strings; `single` also takes one string ("room" beside "rooms").
+  void strings(const char* key, std::vector<std::string>& into) {
+    const json* v = get(key);
+    if (!v) return;
+    if (v->is_string()) {
+      if (!v->get_ref<const std::string&>().empty()) into.push_back(v->get<std::string>());
+      return;
+    }
+    if (!v->is_array()) {
+      report(out, Severity::Error, std::string("/") + key, "expected a list of strings, found " + std::string(v->type_name()));
+      return;
+    }
+    for (std::size_t i = 0; i < v->size(); ++i) {
+      const json& item = (*v)[i];
+      if (item.is_string() && !item.get_ref<const std::string&>().empty()) into.push_back(item.get<std::string>());
+      else report(out, Severity::Error, std::string("/") + key + "/" + std::to_string(i), "expected a non-empty string, found " + item.dump());
+    }
+  }
   void boolean(const char* key, bool& into) {
     if (const json* v = get(key)) {
       if (v->is_boolean()) into = v->get<bool>();
@@ -62,7 +80,7 @@ ConfigResult parseConfig(std::string_view text, std::string_view fileName) {
   if (!hasErrors(ds) && !root.is_object()) report(ds, Severity::Error, "", "expected an object of settings");
   if (!hasErrors(ds)) {
     static constexpr std::string_view known[] = {"feed", "pollSeconds", "publicKey", "caBundle", "pinnedKey", "screenName",
-                                                 "idleSeconds", "rotate", "language", "cacheDir", "statusPath", "imageCacheMiB",
+                                                 "room", "rooms", "groups", "idleSeconds", "rotate", "language", "cacheDir", "statusPath", "imageCacheMiB",
                                                  "transitionMs", "clockSeconds", "screenOff", "hdmiCec"};
     for (auto it = root.begin(); it != root.end(); ++it)
       if (std::find(std::begin(known), std::end(known), it.key()) == std::end(known))
@@ -75,6 +93,11 @@ ConfigResult parseConfig(std::string_view text, std::string_view fileName) {
     rd.string("caBundle", c.caBundle);
     rd.string("pinnedKey", c.pinnedKey);
     rd.string("screenName", c.screenName);
+    if (rd.get("room") && rd.get("rooms"))
+      report(ds, Severity::Warning, "/rooms", "both \"room\" and \"rooms\" are set; the screen serves the rooms of both");
+    rd.strings("room", c.rooms);
+    rd.strings("rooms", c.rooms);
+    rd.strings("groups", c.groups);
     rd.integer("idleSeconds", c.idleSeconds, 5, 86400);
     rd.integer("rotate", c.rotate, 0, 270);
     if (c.rotate % 90 != 0) {

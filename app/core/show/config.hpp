@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/base/diagnostic.hpp"
 #include "core/show/screen_schedule.hpp"
@@ -17,6 +18,10 @@ struct Config {
   std::string caBundle;        // extra CA certificates (PEM file) for https feeds
   std::string pinnedKey;       // curl-style "sha256//..." public key pin of the feed server
   std::string screenName;      // shown on the status page and in status.json
+  // The rooms this screen stands at ("room": one, "rooms": a screen between two doors): each a
+  // room id, a room name or a frab/pretalx room GUID. Empty: not a room screen.
+  std::vector<std::string> rooms;
+  std::vector<std::string> groups;  // e.g. "foyer", "hall-2": what targeted items select screens by
   int idleSeconds = 60;        // back to the rotation after this long without a touch
   int rotate = 0;              // 0, 90, 180 or 270 degrees
   std::string language;        // start language; empty: the feed's first
