@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "platform/http.hpp"
 
@@ -33,7 +34,7 @@ inline int freeLoopbackPort() {
 struct Collector {
   static constexpr const char* kToken = "fleet-token-0123456789";
 
-  explicit Collector(const std::string& binary) {
+  explicit Collector(const std::string& binary, std::string notifyUrl = {}) : notify(std::move(notifyUrl)) {
     namespace fs = std::filesystem;
     std::string tmpl = (fs::temp_directory_path() / "sf-fleet-XXXXXX").string();
     dir = ::mkdtemp(tmpl.data());
@@ -46,9 +47,15 @@ struct Collector {
     if (pid == 0) {
       std::freopen((dir + "/serve.log").c_str(), "a", stderr);
       std::freopen("/dev/null", "w", stdout);
-      ::execl(binary.c_str(), binary.c_str(), "serve", (dir + "/www").c_str(), "--port", std::to_string(port).c_str(), "--bind",
-              "127.0.0.1", "--timeout", "2", "--fleet", (dir + "/fleet.db").c_str(), "--fleet-token", kToken,
-              static_cast<char*>(nullptr));
+      const std::string www = dir + "/www", db = dir + "/fleet.db", portText = std::to_string(port);
+      std::vector<const char*> argv{binary.c_str(), "serve", www.c_str(), "--port", portText.c_str(), "--bind", "127.0.0.1",
+                                    "--timeout", "2", "--fleet", db.c_str(), "--fleet-token", kToken};
+      if (!notify.empty()) {
+        argv.push_back("--notify");
+        argv.push_back(notify.c_str());
+      }
+      argv.push_back(nullptr);
+      ::execv(binary.c_str(), const_cast<char* const*>(argv.data()));
       ::_exit(127);
     }
     for (int i = 0; i < 250; ++i) {
@@ -86,6 +93,7 @@ struct Collector {
     return platform::fetch(req);
   }
 
+  std::string notify;
   std::string dir;
   int port = 0;
   pid_t pid = -1;

@@ -10,6 +10,7 @@
 #include "commands.hpp"
 #include "common.hpp"
 #include "core/base/text_util.hpp"
+#include "platform/http.hpp"
 #include "tools/fleet_collector.hpp"
 #include "tools/published_files.hpp"
 
@@ -37,7 +38,14 @@ int runServe(const std::vector<std::string>& args) {
                                      "fleet at /fleet/, /fleet/screens.json and /metrics");
   app.add_option("--fleet-token", fleetToken, "the token screens send with their reports and people enter on /fleet/ "
                                               "(required with --fleet; at least 16 characters)");
+  std::string notifyUrl;
+  app.add_option("--notify", notifyUrl, "with --fleet: POST a small JSON to this URL when a screen goes offline or comes back "
+                                        "(a chat or alerting webhook)");
   if (auto code = parseArgs(app, args)) return *code;
+  if (!notifyUrl.empty() && !core::isWebUrl(notifyUrl)) {
+    std::cerr << "serve: --notify expects an http:// or https:// address, found " << core::quoteShort(notifyUrl) << '\n';
+    return kExitInvalid;
+  }
   limits.requestTimeout = std::chrono::seconds{timeout};
   std::unique_ptr<tools::FleetStore> store;
   std::unique_ptr<tools::FleetCollector> collector;
@@ -73,6 +81,15 @@ int runServe(const std::vector<std::string>& args) {
     tools::CollectorOptions co;
     co.token = fleetToken;
     co.log = log;
+    // Called from the sweep on this main thread, never from the server's: a slow webhook delays
+    // the next sweep, not a screen's report.
+    if (!notifyUrl.empty())
+      co.notify = [notifyUrl, &log](const std::string& body) {
+        platform::PostRequest req;
+        req.url = notifyUrl;
+        req.body = body;
+        if (auto sent = platform::post(req); !sent) log("fleet: the webhook was not reached: " + sent.error().message);
+      };
     collector = std::make_unique<tools::FleetCollector>(*store, std::move(co));
   }
   auto handler = [&](const platform::HttpRequest& req) {

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
 #include "core/base/text_util.hpp"
 #include "fleet_view.hpp"
 #include "platform/crypto.hpp"
@@ -151,6 +153,12 @@ void FleetCollector::sweep() {
     if (online == r.wasOnline) continue;
     (void)store_.setOnline(r.report.screen, online, t);
     if (o_.log) o_.log("fleet: screen " + core::escapeControls(r.report.screen) + (online ? " is back online" : " went offline"));
+    if (o_.notify) {
+      const nlohmann::json event{{"screen", r.report.screen}, {"event", online ? "online" : "offline"},
+                                 {"at", core::formatInstant(t, core::TimeZone::utc())}, {"groups", r.report.groups},
+                                 {"rooms", r.report.rooms}, {"lastSeen", core::formatInstant(r.lastSeen, core::TimeZone::utc())}};
+      o_.notify(event.dump());
+    }
   }
 }
 

@@ -22,6 +22,9 @@ struct CollectorOptions {
   int burstPerAddress = 200;           // a whole venue may sit behind one NAT address
   double perAddressPerSecond = 50;
   std::function<void(const std::string&)> log;  // a screen going offline or coming back
+  // The same change as JSON ({"screen", "event": "offline"|"online", "at", "groups", "rooms",
+  // "lastSeen"}), for the webhook of `serve --notify URL`.
+  std::function<void(const std::string&)> notify;
 };
 
 class FleetCollector {

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 
 #include <nlohmann/json.hpp>
 
@@ -14,6 +15,7 @@
 #include "tools/fleet_collector.hpp"
 #include "tools/fleet_store.hpp"
 #include "tools/fleet_view.hpp"
+#include "platform/http_server.hpp"
 
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
@@ -118,6 +120,8 @@ TEST_CASE("the collector takes reports with the token and shows screens up, behi
   o.clock = [&] { return now; };
   std::vector<std::string> logged;
   o.log = [&](const std::string& line) { logged.push_back(line); };
+  std::vector<nlohmann::json> notified;
+  o.notify = [&](const std::string& body) { notified.push_back(nlohmann::json::parse(body)); };
   sf::tools::FleetCollector c(*store, o);
   const std::string bearer = "Bearer a-long-enough-token";
 
@@ -161,6 +165,14 @@ TEST_CASE("the collector takes reports with the token and shows screens up, behi
   c.sweep();
   CHECK(logged.size() == 3);
   CHECK_THAT(logged.back(), Catch::Contains("Foyer is back online"));
+  // The webhook hears both changes of the same screen.
+  REQUIRE(notified.size() == 3);
+  CHECK(notified[2]["screen"] == "Foyer");
+  CHECK(notified[2]["event"] == "online");
+  bool wentOffline = false;
+  for (const auto& n : notified) wentOffline = wentOffline || (n["screen"] == "Foyer" && n["event"] == "offline");
+  CHECK(wentOffline);
+  CHECK(notified[2]["groups"] == nlohmann::json::array({"foyer"}));
 
   const std::string metrics = c.answer(request("GET", "/metrics", bearer))->body;
   CHECK_THAT(metrics, Catch::Contains("schaufenster_screen_up{screen=\"Foyer\"} 1"));
@@ -194,7 +206,19 @@ TEST_CASE("secrets compare equal only when equal", "[fleet]") {
 }
 
 TEST_CASE("serve --fleet: reports over HTTP, refusals in plain words, offline after three missed beats", "[fleet]") {
-  sf::test::Collector collector(SF_BINARY);
+  // A webhook receiver of the test's own, on loopback.
+  std::mutex hookMutex;
+  std::vector<nlohmann::json> hooked;
+  sf::platform::ServerLimits hookLimits;
+  hookLimits.maxBody = 4096;
+  std::string error;
+  auto hook = sf::platform::HttpServer::start("127.0.0.1", 0, hookLimits, [&](const sf::platform::HttpRequest& req) {
+    std::lock_guard lock(hookMutex);
+    hooked.push_back(nlohmann::json::parse(req.body, nullptr, false));
+    return sf::platform::HttpResponse{204, {}, ""};
+  }, nullptr, error);
+  REQUIRE(hook);
+  sf::test::Collector collector(SF_BINARY, "http://127.0.0.1:" + std::to_string(hook->port()) + "/hook");
   ScreenReport r = screen("Door 1.01", 7);
   r.seconds = 1;  // short beats: offline after 4 s without a report
   r.rooms = {"1.01"};
@@ -238,6 +262,20 @@ TEST_CASE("serve --fleet: reports over HTTP, refusals in plain words, offline af
   REQUIRE(collector.post(sf::core::reportJson(r)));
   json = nlohmann::json::parse(collector.get("/fleet/screens.json")->body);
   CHECK(json["screens"][0]["online"] == true);
+  // The webhook was called when it went offline and when it came back (the sweep runs each second).
+  for (int i = 0; i < 30; ++i) {
+    {
+      std::lock_guard lock(hookMutex);
+      if (hooked.size() >= 2) break;
+    }
+    std::this_thread::sleep_for(100ms);
+  }
+  std::lock_guard lock(hookMutex);
+  REQUIRE(hooked.size() == 2);
+  CHECK(hooked[0]["event"] == "offline");
+  CHECK(hooked[1]["event"] == "online");
+  CHECK(hooked[1]["screen"] == "Door 1.01");
+  CHECK(hooked[1]["rooms"] == nlohmann::json::array({"1.01"}));
 }
 
 TEST_CASE("serve refuses --fleet without a strong token", "[fleet]") {
