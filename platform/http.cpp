@@ -159,4 +159,52 @@ core::Result<FetchResponse> fetch(const FetchRequest& req) {
   return r;
 }
 
+core::Result<PostResponse> post(const PostRequest& req) {
+  static GlobalInit init;
+  FetchResponse reply;  // only its body is used: Transfer and onBody are shared with fetch()
+  CURL* curl = curl_easy_init();
+  if (!curl) return core::failAs("network", "cannot start a transfer (libcurl)");
+  Transfer t{&reply, req.maxReplyBytes};
+  char errbuf[CURL_ERROR_SIZE] = {0};
+  curl_slist* headers = curl_slist_append(nullptr, ("Content-Type: " + req.contentType).c_str());
+  if (!req.bearerToken.empty()) headers = curl_slist_append(headers, ("Authorization: Bearer " + req.bearerToken).c_str());
+  for (const auto& [name, value] : req.headers) headers = curl_slist_append(headers, (name + ": " + value).c_str());
+  headers = curl_slist_append(headers, "Expect:");  // no 100-continue round trip for a small body
+
+  curl_easy_setopt(curl, CURLOPT_URL, req.url.c_str());
+  curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(curl, CURLOPT_POST, 1L);
+  curl_easy_setopt(curl, CURLOPT_POSTFIELDS, req.body.data());
+  curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(req.body.size()));
+  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, onBody);
+  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &t);
+  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+  curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, errbuf);
+  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, req.connectTimeoutMs);
+  curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, req.totalTimeoutMs);
+  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
+  if (!req.caBundle.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, req.caBundle.c_str());
+  if (!req.pinnedKey.empty()) curl_easy_setopt(curl, CURLOPT_PINNEDPUBLICKEY, req.pinnedKey.c_str());
+  curl_easy_setopt(curl, CURLOPT_USERAGENT, "schaufenster/0.1");
+
+  const CURLcode rc = curl_easy_perform(curl);
+  PostResponse r;
+  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &r.status);
+  curl_easy_cleanup(curl);
+  curl_slist_free_all(headers);
+  if (t.tooLarge) return core::failAs("too-large", req.url + ": the reply is larger than " + std::to_string(req.maxReplyBytes) + " bytes");
+  if (rc != CURLE_OK) return describeError(rc, errbuf, req.url);
+  if (r.status >= 400) {
+    std::string said = reply.body.substr(0, 200);
+    for (auto& c : said)
+      if (static_cast<unsigned char>(c) < 0x20) c = ' ';
+    return core::failAs("http", req.url + ": the server answered HTTP " + std::to_string(r.status) + (said.empty() ? "" : " (" + said + ")"),
+                        r.status);
+  }
+  r.body = std::move(reply.body);
+  return r;
+}
+
 }  // namespace sf::platform

@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/base/result.hpp"
 
@@ -42,6 +44,28 @@ struct FetchResponse {
 // calls the fault: "network", "timeout", "too-large", "http", "tls", "redirects" or "truncated";
 // an "http" failure's code is the status the server answered (404, 500 …).
 core::Result<FetchResponse> fetch(const FetchRequest& request);
+
+// One POST of a small body (a screen's heartbeat): short timeouts, no redirects followed (a
+// report is not re-sent elsewhere), verified TLS, the reply read up to `maxReplyBytes`.
+struct PostRequest {
+  std::string url;
+  std::string body;
+  std::string contentType = "application/json";
+  std::string bearerToken;  // sent as Authorization: Bearer …, when set
+  std::vector<std::pair<std::string, std::string>> headers;
+  long connectTimeoutMs = 3000;
+  long totalTimeoutMs = 5000;
+  std::size_t maxReplyBytes = 16 * 1024;
+  std::string caBundle;
+  std::string pinnedKey;
+};
+struct PostResponse {
+  long status = 0;
+  std::string body;
+};
+// Failures as fetch() words them; an answer of 400 or more is an "http" failure whose message
+// carries the start of the server's reply (the collector says there why it refused).
+core::Result<PostResponse> post(const PostRequest& request);
 
 // The rule above, on a response's headers; fetch() applies it.
 void dropCoarseValidators(FetchResponse& response);

@@ -10,6 +10,7 @@
 
 #include <condition_variable>
 #include <cstdarg>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <mutex>
@@ -63,8 +64,17 @@ void onConnection(void* cls, MHD_Connection* c, void**, MHD_ConnectionNotificati
   }
 }
 
-void onCompleted(void* cls, MHD_Connection* c, void**, MHD_RequestTerminationCode) {
+// A request whose body is being read: what came so far.
+struct Upload {
+  std::string body;
+  bool tooLarge = false;
+};
+int answered;  // any address serves as "this request has its answer"
+
+void onCompleted(void* cls, MHD_Connection* c, void** requestState, MHD_RequestTerminationCode) {
   auto* s = static_cast<State*>(cls);
+  if (requestState && *requestState && *requestState != &answered) delete static_cast<Upload*>(*requestState);
+  if (requestState) *requestState = nullptr;
   std::lock_guard lock(s->mutex);
   if (auto it = s->connections.find(c); it != s->connections.end()) {
     it->second.waiting = true;
@@ -91,30 +101,68 @@ MHD_Response* makeResponse(HttpResponse& r) {
   return MHD_create_response_from_buffer(r.body.size(), r.body.data(), MHD_RESPMEM_MUST_COPY);
 }
 
-MHD_Result onRequest(void* cls, MHD_Connection* c, const char* url, const char* method, const char*, const char*,
-                     std::size_t* uploadSize, void** requestState) {
-  auto* s = static_cast<State*>(cls);
-  static int answered;  // any address serves as "this request has its answer"
-  if (*requestState) {
-    *uploadSize = 0;  // a body we did not ask for is dropped; the reply is already queued
-    return MHD_YES;
-  }
-  *requestState = &answered;
-  {
-    std::lock_guard lock(s->mutex);
-    if (auto it = s->connections.find(c); it != s->connections.end()) it->second.waiting = false;
-  }
-  HttpRequest req{method, url, addressOf(c), [c](const char* name) {
-                    const char* v = MHD_lookup_connection_value(c, MHD_HEADER_KIND, name);
-                    return std::string(v ? v : "");
-                  }};
-  HttpResponse res = s->handler(req);
+MHD_Result queue(MHD_Connection* c, HttpResponse res) {
   MHD_Response* m = makeResponse(res);
   if (!m) return MHD_NO;  // closes the connection
   for (const auto& [name, value] : res.headers) MHD_add_response_header(m, name.c_str(), value.c_str());
   const MHD_Result queued = MHD_queue_response(c, static_cast<unsigned>(res.status), m);
   MHD_destroy_response(m);
   return queued;
+}
+
+HttpResponse tooLarge(std::size_t limit) {
+  return {413, {{"Content-Type", "text/plain; charset=utf-8"}, {"Connection", "close"}},
+          "the request body is larger than " + std::to_string(limit) + " bytes\n"};
+}
+
+MHD_Result onRequest(void* cls, MHD_Connection* c, const char* url, const char* method, const char* /*version*/,
+                     const char* data, std::size_t* uploadSize, void** requestState) {
+  auto* s = static_cast<State*>(cls);
+  const bool withBody = s->limits.maxBody > 0 && (std::strcmp(method, "POST") == 0 || std::strcmp(method, "PUT") == 0);
+  if (*requestState == &answered) {
+    *uploadSize = 0;  // a body we did not ask for is dropped; the reply is already queued
+    return MHD_YES;
+  }
+  if (!*requestState) {
+    {
+      std::lock_guard lock(s->mutex);
+      if (auto it = s->connections.find(c); it != s->connections.end()) it->second.waiting = false;
+    }
+    if (withBody) {
+      // A declared length over the limit is refused before a byte of it is read.
+      const char* length = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+      if (length && std::strtoull(length, nullptr, 10) > s->limits.maxBody) {
+        *requestState = &answered;
+        return queue(c, tooLarge(s->limits.maxBody));
+      }
+      *requestState = new Upload;
+      return MHD_YES;  // libmicrohttpd calls again with the body, then once more with none
+    }
+    *requestState = &answered;
+  }
+  std::string body;
+  if (*requestState != &answered) {
+    auto* up = static_cast<Upload*>(*requestState);
+    if (*uploadSize > 0) {
+      if (up->body.size() + *uploadSize > s->limits.maxBody) up->tooLarge = true;  // chunked, without a length
+      else up->body.append(data, *uploadSize);
+      *uploadSize = 0;
+      return MHD_YES;
+    }
+    const bool large = up->tooLarge;
+    body = std::move(up->body);
+    delete up;
+    *requestState = &answered;
+    if (large) return queue(c, tooLarge(s->limits.maxBody));
+  }
+  HttpRequest req{method, url, addressOf(c),
+                  [c](const char* name) {
+                    const char* v = MHD_lookup_connection_value(c, MHD_HEADER_KIND, name);
+                    return std::string(v ? v : "");
+                  },
+                  std::move(body)};
+  HttpResponse res = s->handler(req);
+  return queue(c, std::move(res));
 }
 
 }  // namespace

@@ -16,6 +16,9 @@ struct ServerLimits {
   unsigned maxPerAddress = 16;            // one screen needs one or two
   std::chrono::seconds requestTimeout{10};  // to send a request's headers, and idle between requests
   std::size_t connectionMemory = 16 * 1024;  // request line, headers and buffers of one connection
+  // Request bodies (POST, PUT) are read up to this size and handed to the handler; a larger one
+  // is answered 413 without reading it. 0: bodies are not read (GET-only servers).
+  std::size_t maxBody = 0;
 };
 
 struct HttpRequest {
@@ -23,6 +26,7 @@ struct HttpRequest {
   std::string path;    // percent-decoded, without the query
   std::string remote;  // the client's address
   std::function<std::string(const char* name)> header;  // a request header, or ""
+  std::string body;    // with ServerLimits::maxBody, the request's body
 };
 
 struct HttpResponse {

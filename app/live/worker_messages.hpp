@@ -21,7 +21,10 @@ struct ImageReady {
   std::string error;
 };
 
-using WorkerMessage = std::variant<FeedUpdate, ImageReady>;
+// The reporter's beat: the UI answers with a snapshot of its values (Reporter::send).
+struct ReportDue {};
+
+using WorkerMessage = std::variant<FeedUpdate, ImageReady, ReportDue>;
 using WorkerQueue = WorkQueue<WorkerMessage>;
 
 }  // namespace sf::live

@@ -13,6 +13,7 @@ LiveFeed::LiveFeed(const core::Config& config, live::StartupFeed startup, std::f
     : feed_(startup.feed), status_(startup.status), config_(config), statusFile_(config), network_(network) {
   queue_.setWake(std::move(wake));
   if (network && !config.feed.empty()) worker_ = std::make_unique<live::FeedWorker>(config, startup, queue_);
+  if (network && !config.report.url.empty()) reporter_ = std::make_unique<live::Reporter>(config, queue_);
   requestImages();
 }
 
@@ -49,6 +50,8 @@ LiveFeed::Changes LiveFeed::drain() {
     } else if (auto* im = std::get_if<live::ImageReady>(&m)) {
       ready_.push_back(std::move(*im));
       c.images = true;
+    } else if (std::holds_alternative<live::ReportDue>(m)) {
+      c.reportDue = true;
     }
   }
   if (c.feed) requestImages();
@@ -61,6 +64,10 @@ void LiveFeed::setScreenDark(bool dark) {
   dark_ = dark;
   if (worker_) worker_->setScreenDark(dark);
   else writeOwnStatus();
+}
+
+void LiveFeed::sendReport(core::ScreenReport snapshot) {
+  if (reporter_) reporter_->send(std::move(snapshot));
 }
 
 void LiveFeed::screenUp() {

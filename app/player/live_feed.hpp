@@ -10,6 +10,7 @@
 #include "core/show/config.hpp"
 #include "live/feed_worker.hpp"
 #include "live/image_worker.hpp"
+#include "live/reporter.hpp"
 #include "live/startup.hpp"
 #include "live/status.hpp"
 #include "views/views.hpp"
@@ -30,11 +31,14 @@ class LiveFeed {
     bool feed = false;    // a new feed replaced the playing one
     bool status = false;  // fetch status changed (the status page may show it)
     bool images = false;  // decoded images wait in readyImages()
+    bool reportDue = false;  // the reporter asks for a snapshot (sendReport)
   };
   // Applies everything the workers sent since the last call. Allocates nothing when idle.
   Changes drain();
   void setFrameRate(double fps);
   void setScreenDark(bool dark);
+  // The UI's values for the fleet report the reporter asked for; the rest it adds itself.
+  void sendReport(core::ScreenReport snapshot);
   // The first frame is on the glass. Without a feed worker (the built-in feed) status.json is
   // written here and when the screen darkens, so monitoring sees such a screen up, too.
   void screenUp();
@@ -54,6 +58,7 @@ class LiveFeed {
   core::Config config_;
   live::StatusFile statusFile_;  // written here only without a feed worker
   std::unique_ptr<live::FeedWorker> worker_;
+  std::unique_ptr<live::Reporter> reporter_;  // with a config "report" only
   std::unique_ptr<live::ImageWorker> images_;  // started with the first feed that names an image
   std::vector<live::ImageReady> ready_;
   bool network_ = false;

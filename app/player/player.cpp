@@ -76,6 +76,7 @@ class Kiosk {
   void makeStatusRows();
   void draw(Millis now, bool dark);
   void afterFirstFrame();
+  core::ScreenReport reportSnapshot(bool dark);
 
   const PlayerOptions& o_;
   platform::Display& display_;
@@ -95,6 +96,7 @@ class Kiosk {
   Millis lastDraw_;
   int framesThisSecond_ = 0;
   double fps_ = 0;
+  double slowestFrameMs_ = 0;  // since the last fleet report
   std::chrono::steady_clock::time_point fpsSince_ = std::chrono::steady_clock::now();
   platform::ServiceNotifier service_;
   // Off times (config screenOff): the screen is dark, and powered down where the hardware allows,
@@ -154,6 +156,7 @@ void Kiosk::takeChanges(Millis now) {
       redraw_.request();
     }
   }
+  if (changes.reportDue) live_.sendReport(reportSnapshot(core::screenDark(screenPhase_, state_, now)));
   if (changes.status) {
     const bool ok = o_.startAt || core::clockPlausible(core::toInstant(now), live_.status().clock);
     if (ok != show_.clockOk) {
@@ -277,8 +280,33 @@ void Kiosk::draw(Millis now, bool dark) {
     live_.setFrameRate(fps_);
   }
   if (first_) afterFirstFrame();
-  if (o_.onFrame) o_.onFrame(std::chrono::steady_clock::now() - t0, fp.moving);
+  const auto took = std::chrono::steady_clock::now() - t0;
+  slowestFrameMs_ = std::max(slowestFrameMs_, std::chrono::duration<double, std::milli>(took).count());
+  if (o_.onFrame) o_.onFrame(took, fp.moving);
   redraw_.drawn(state_, feed, show_.plan, fp, screenPhase_, dark);
+}
+
+// What only the UI thread knows, copied once a beat; the reporter adds host, version and the
+// machine's facts on its own thread.
+core::ScreenReport Kiosk::reportSnapshot(bool dark) {
+  const live::FeedStatus& st = live_.status();
+  core::ScreenReport r;
+  r.screen = o_.config.screenName;
+  r.groups = o_.config.groups;
+  r.rooms = o_.config.rooms;
+  r.feedUrl = st.feedUrl;
+  r.feedId = show_.feed->id;
+  r.revision = show_.feed->revision;
+  const auto real = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  if (show_.feed->generated.time_since_epoch().count() != 0) r.contentAgeSeconds = (real - show_.feed->generated).count();
+  r.fault = st.fault;
+  r.faultText = st.lastError;
+  r.uptimeSeconds = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - launched_).count();
+  r.framesPerSecond = fps_;
+  r.slowestFrameMs = slowestFrameMs_;
+  slowestFrameMs_ = 0;
+  r.dark = dark;
+  return r;
 }
 
 void Kiosk::afterFirstFrame() {

@@ -63,6 +63,37 @@ struct Reader {
   }
 };
 
+// "report": {"url", "token", "seconds"}. A bad report setting turns heartbeats off, never the screen.
+ReportConfig parseReportConfig(const json& v, Diagnostics& ds) {
+  ReportConfig out;
+  if (!v.is_object()) {
+    report(ds, Severity::Error, "/report", "expected an object such as {\"url\": \"https://…/fleet/report\", \"token\": \"…\"}, found " +
+                                              std::string(v.type_name()) + "; the screen sends no reports");
+    return out;
+  }
+  for (auto it = v.begin(); it != v.end(); ++it)
+    if (it.key() != "url" && it.key() != "token" && it.key() != "seconds")
+      report(ds, Severity::Warning, "/report/" + pointerToken(it.key()), "unknown setting \"" + it.key() + "\" is ignored");
+  Diagnostics local;
+  Reader rd{v, local};
+  rd.string("url", out.url);
+  rd.string("token", out.token);
+  rd.integer("seconds", out.seconds, 5, 3600);
+  for (auto& d : local) {
+    d.jsonPointer = "/report" + d.jsonPointer;
+    ds.push_back(std::move(d));
+  }
+  if (out.url.empty()) {
+    report(ds, Severity::Error, "/report/url", "expected the collector's address, such as \"https://fleet.example.org/fleet/report\"; the screen sends no reports");
+  } else if (!isWebUrl(out.url)) {
+    report(ds, Severity::Error, "/report/url", "expected an http:// or https:// address, found " + quoteShort(out.url) + "; the screen sends no reports");
+    out.url.clear();
+  } else if (out.token.empty()) {
+    report(ds, Severity::Warning, "/report/token", "no token: a collector started with --fleet-token refuses these reports");
+  }
+  return out;
+}
+
 }  // namespace
 
 ConfigResult parseConfig(std::string_view text, std::string_view fileName) {
@@ -81,7 +112,7 @@ ConfigResult parseConfig(std::string_view text, std::string_view fileName) {
   if (!hasErrors(ds)) {
     static constexpr std::string_view known[] = {"feed", "pollSeconds", "publicKey", "caBundle", "pinnedKey", "screenName",
                                                  "room", "rooms", "groups", "idleSeconds", "rotate", "language", "cacheDir", "statusPath", "imageCacheMiB",
-                                                 "transitionMs", "clockSeconds", "screenOff", "hdmiCec"};
+                                                 "transitionMs", "clockSeconds", "screenOff", "hdmiCec", "report"};
     for (auto it = root.begin(); it != root.end(); ++it)
       if (std::find(std::begin(known), std::end(known), it.key()) == std::end(known))
         report(ds, Severity::Warning, "/" + pointerToken(it.key()), "unknown setting \"" + it.key() + "\" is ignored");
@@ -119,6 +150,7 @@ ConfigResult parseConfig(std::string_view text, std::string_view fileName) {
     rd.boolean("clockSeconds", c.clockSeconds);
     if (const json* v = rd.get("screenOff")) c.screenOff = parseScreenSchedule(*v, "/screenOff", ds);
     rd.boolean("hdmiCec", c.hdmiCec);
+    if (const json* v = rd.get("report")) c.report = parseReportConfig(*v, ds);
     if (!c.feed.empty() && !isWebUrl(c.feed) && !c.feed.starts_with("file://") && c.feed.front() != '/')
       report(ds, Severity::Warning, "/feed", "a relative path is read from the player's working directory; prefer an absolute path or a URL");
   }

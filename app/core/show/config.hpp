@@ -11,6 +11,13 @@
 
 namespace sf::core {
 
+// Heartbeats to a fleet collector (config "report"); no url: the screen reports to nobody.
+struct ReportConfig {
+  std::string url;     // e.g. https://fleet.example.org/fleet/report
+  std::string token;   // the fleet's shared bearer token
+  int seconds = 60;    // the beat, jittered by 10 %
+};
+
 struct Config {
   std::string feed;            // URL or path; empty: the embedded default feed
   int pollSeconds = 5;         // how often the feed is asked for (with jitter)
@@ -32,6 +39,7 @@ struct Config {
   bool clockSeconds = false;   // the header clock shows seconds: the header is redrawn every second
 
   ScreenSchedule screenOff;    // local times when the screen is dark (a touch wakes it for idleSeconds)
+  ReportConfig report;
   bool hdmiCec = false;        // also put an HDMI screen into standby over CEC (cec-ctl) while dark
 
   std::string effectiveStatusPath() const { return statusPath.empty() ? cacheDir + "/status.json" : statusPath; }

@@ -1,0 +1,60 @@
+// A screen's heartbeat for the fleet collector: the report built from plain values on the screen,
+// and the collector's strict reading of it, with limits, plus the rule for when a screen is offline.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/base/result.hpp"
+#include "core/base/time.hpp"
+
+namespace sf::core {
+
+struct ScreenReport {
+  std::string screen;                // config screenName, or the host name
+  std::vector<std::string> groups;   // config groups
+  std::vector<std::string> rooms;    // config rooms
+  std::string version;               // the package's version
+  int seconds = 60;                  // the beat this screen keeps, so the collector knows when it is late
+  std::string feedUrl;
+  std::string feedId;
+  std::int64_t revision = 0;
+  std::optional<std::int64_t> contentAgeSeconds;  // since the playing feed was generated
+  std::string fault;                 // machine-readable kind ("network", "invalid-feed" …), empty when fine
+  std::string faultText;             // the last fault in plain words
+  std::int64_t uptimeSeconds = 0;
+  double framesPerSecond = 0;
+  double slowestFrameMs = 0;         // the longest frame since the last report
+  std::optional<std::uint64_t> freeDiskBytes;  // of the state folder
+  bool dark = false;                 // dark by the screen's off times
+  std::optional<double> temperatureC;          // SoC temperature, where the machine tells it
+  std::optional<std::uint32_t> throttled;      // the firmware's get_throttled bits (Raspberry Pi)
+};
+
+// The report as compact JSON (what a screen POSTs).
+std::string reportJson(const ScreenReport& r);
+
+// What the collector accepts. A report is small (about 600 bytes); anything far beyond is hostile.
+struct ReportLimits {
+  std::size_t maxBytes = 16 * 1024;
+  std::size_t maxName = 64;      // screen name, group, room, feed id, version, fault kind
+  std::size_t maxText = 1000;    // fault text
+  std::size_t maxUrl = 2048;
+  std::size_t maxList = 32;      // groups, rooms
+};
+
+// Reads a report strictly: a JSON object with the known keys of the right types and sizes, a
+// screen name without control characters. Unknown keys are ignored (newer screens may say more).
+// The error names the key and what was expected.
+Result<ScreenReport> parseReport(std::string_view body, const ReportLimits& limits = {});
+
+// Offline after three missed beats: a screen's beat may come up to 10 % late (its jitter), so
+// it is offline once more than 3.3 beats passed since it was last heard.
+bool screenOnline(Instant lastSeen, int seconds, Instant now);
+
+// When a screen heard at `lastSeen` goes offline if nothing more arrives.
+Instant offlineAt(Instant lastSeen, int seconds);
+
+}  // namespace sf::core

@@ -1,0 +1,102 @@
+// The reporter's loop: sleep a jittered beat, ask the UI for its values through the work queue,
+// wait (bounded) for them, add host, version and machine facts, POST, repeat.
+#include "reporter.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <random>
+
+#include "platform/http.hpp"
+#include "platform/net.hpp"
+
+#ifndef SF_VERSION
+#define SF_VERSION "unknown"
+#endif
+
+namespace sf::live {
+
+Reporter::Reporter(const core::Config& config, WorkerQueue& out, ReporterTuning tuning)
+    : config_(config), out_(out), tuning_(std::move(tuning)) {
+  if (!config_.report.url.empty()) thread_ = std::thread([this] { run(); });
+}
+
+Reporter::~Reporter() {
+  {
+    std::lock_guard lock(mutex_);
+    stop_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void Reporter::send(core::ScreenReport snapshot) {
+  {
+    std::lock_guard lock(mutex_);
+    snapshot_ = std::move(snapshot);
+  }
+  wake_.notify_all();
+}
+
+bool Reporter::sleep(std::chrono::milliseconds delay) {
+  std::unique_lock lock(mutex_);
+  wake_.wait_for(lock, delay, [this] { return stop_; });
+  return !stop_;
+}
+
+void Reporter::run() {
+  std::mt19937 rng(std::random_device{}());
+  const auto beat = std::chrono::milliseconds(config_.report.seconds * 1000L);
+  // ±10 %: a fleet switched on together does not report in lockstep.
+  auto jittered = [&](std::chrono::milliseconds d) {
+    return std::chrono::milliseconds(static_cast<long>(d.count() * std::uniform_real_distribution<double>(0.9, 1.1)(rng)));
+  };
+  std::chrono::milliseconds delay = jittered(std::min(tuning_.firstBeat, beat));
+  while (sleep(delay)) {
+    delay = jittered(beat);
+    {
+      std::lock_guard lock(mutex_);
+      snapshot_.reset();
+    }
+    out_.push(WorkerMessage{ReportDue{}});
+    std::optional<core::ScreenReport> snapshot;
+    {
+      // A UI that does not answer within a beat is hung: no report, so the fleet sees it offline.
+      std::unique_lock lock(mutex_);
+      wake_.wait_for(lock, beat, [this] { return stop_ || snapshot_.has_value(); });
+      if (stop_) return;
+      snapshot = std::move(snapshot_);
+      snapshot_.reset();
+    }
+    if (snapshot) post(std::move(*snapshot));
+  }
+}
+
+void Reporter::post(core::ScreenReport report) {
+  if (report.screen.empty()) report.screen = platform::hostName().value_or("unknown");
+  report.version = SF_VERSION;
+  report.seconds = config_.report.seconds;
+  const platform::MachineFacts facts = platform::readMachineFacts(config_.cacheDir, tuning_.machine);
+  report.freeDiskBytes = facts.freeDiskBytes;
+  report.temperatureC = facts.temperatureC;
+  report.throttled = facts.throttled;
+
+  platform::PostRequest req;
+  req.url = config_.report.url;
+  req.body = core::reportJson(report);
+  req.bearerToken = config_.report.token;
+  req.caBundle = config_.caBundle;
+  req.totalTimeoutMs = std::min<long>(tuning_.timeoutMs, config_.report.seconds * 500L);
+  req.connectTimeoutMs = std::min<long>(3000, req.totalTimeoutMs);
+  const auto answer = platform::post(req);
+  const std::string error = answer ? std::string() : answer.error().message;
+  if (answer) ++sent_;
+  else ++failed_;
+  // The journal hears of a change only: a collector down for a night is one line, not 600.
+  if (error != lastError_) {
+    if (error.empty()) std::fprintf(stderr, "schaufenster: reports reach the fleet collector again\n");
+    else std::fprintf(stderr, "schaufenster: a report to the fleet collector was dropped: %s\n", error.c_str());
+  }
+  lastError_ = error;
+}
+
+}  // namespace sf::live

@@ -1,0 +1,59 @@
+// Heartbeats to the fleet collector: a worker thread of its own asks the UI for a snapshot of
+// what only the UI knows, adds the machine's facts and POSTs the report with a short timeout.
+#pragma once
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "core/show/config.hpp"
+#include "core/show/fleet_report.hpp"
+#include "platform/machine_facts.hpp"
+#include "worker_messages.hpp"
+
+namespace sf::live {
+
+struct ReporterTuning {
+  platform::MachineFactSources machine;
+  std::chrono::milliseconds firstBeat{3000};  // the first report, soon after start (jittered)
+  long timeoutMs = 5000;                      // for the whole POST; shorter for short beats
+};
+
+// Never blocks a frame: the UI only copies a few values into send(). A report that cannot be
+// posted is dropped, not queued: the next beat says everything again and says it fresher.
+class Reporter {
+ public:
+  Reporter(const core::Config& config, WorkerQueue& out, ReporterTuning tuning = {});
+  ~Reporter();  // stops the thread and waits for it (at most one POST's timeout)
+  Reporter(const Reporter&) = delete;
+  Reporter& operator=(const Reporter&) = delete;
+
+  // The UI's answer to a ReportDue message: its values; the reporter fills in the rest.
+  void send(core::ScreenReport snapshot);
+
+  // For tests and the journal: reports posted and refused or lost so far.
+  int sent() const { return sent_.load(); }
+  int failed() const { return failed_.load(); }
+
+ private:
+  void run();
+  bool sleep(std::chrono::milliseconds delay);  // false: stopping
+  void post(core::ScreenReport report);
+
+  core::Config config_;
+  WorkerQueue& out_;
+  ReporterTuning tuning_;
+  std::atomic<int> sent_{0}, failed_{0};
+  std::string lastError_;
+
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::optional<core::ScreenReport> snapshot_;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
+}  // namespace sf::live

@@ -1,0 +1,165 @@
+// Routing, the token, rate limits and the report intake of the collector. Every refusal says
+// in plain words why, so whoever sets up a screen sees it in the screen's journal.
+#include "fleet_collector.hpp"
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "core/base/text_util.hpp"
+#include "fleet_view.hpp"
+#include "platform/crypto.hpp"
+
+namespace sf::tools {
+namespace {
+
+platform::HttpResponse text(int status, const std::string& body) {
+  return {status, {{"Content-Type", "text/plain; charset=utf-8"}, {"Cache-Control", "no-store"}}, body + "\n"};
+}
+
+// Base64 as HTTP Basic authentication uses it (RFC 4648, with padding); empty when malformed.
+std::string fromBase64(const std::string& in) {
+  static const std::string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  unsigned buffer = 0;
+  int bits = 0;
+  for (char c : in) {
+    if (c == '=') break;
+    const auto pos = alphabet.find(c);
+    if (pos == std::string::npos) return {};
+    buffer = (buffer << 6) | static_cast<unsigned>(pos);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out += static_cast<char>((buffer >> bits) & 0xff);
+    }
+  }
+  return out;
+}
+
+core::Instant systemNow() { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); }
+
+}  // namespace
+
+bool sameSecret(const std::string& a, const std::string& b) {
+  // Hashes first: equal lengths, so neither the length nor the first differing byte shows in
+  // the time taken.
+  const std::string ha = platform::sha256Hex(a), hb = platform::sha256Hex(b);
+  unsigned char diff = 0;
+  for (std::size_t i = 0; i < ha.size() && i < hb.size(); ++i) diff |= static_cast<unsigned char>(ha[i] ^ hb[i]);
+  return diff == 0 && ha.size() == hb.size();
+}
+
+FleetCollector::FleetCollector(FleetStore& store, CollectorOptions options) : store_(store), o_(std::move(options)) {
+  if (!o_.clock) o_.clock = systemNow;
+}
+
+core::Instant FleetCollector::now() const { return o_.clock(); }
+
+bool FleetCollector::authorised(const platform::HttpRequest& req) const {
+  const std::string auth = req.header("Authorization");
+  if (auth.starts_with("Bearer ")) return sameSecret(auth.substr(7), o_.token);
+  // A browser: Basic with any user name and the token as the password.
+  if (auth.starts_with("Basic ")) {
+    const std::string pair = fromBase64(auth.substr(6));
+    const auto colon = pair.find(':');
+    return colon != std::string::npos && sameSecret(pair.substr(colon + 1), o_.token);
+  }
+  return false;
+}
+
+bool FleetCollector::allow(std::map<std::string, std::pair<double, core::Instant>>& buckets, const std::string& key,
+                           double burst, double perSecond, core::Instant t) {
+  // A bounded table: when it is full, buckets that have refilled long ago carry no information.
+  if (buckets.size() > 20000) std::erase_if(buckets, [&](const auto& b) { return t - b.second.second > std::chrono::minutes{10}; });
+  auto [it, added] = buckets.try_emplace(key, burst, t);
+  auto& [tokens, last] = it->second;
+  tokens = std::min(burst, tokens + perSecond * static_cast<double>((t - last).count()));
+  last = t;
+  if (tokens < 1) return false;
+  tokens -= 1;
+  return true;
+}
+
+platform::HttpResponse FleetCollector::receive(const platform::HttpRequest& req) {
+  const core::Instant t = now();
+  if (!allow(addressBuckets_, req.remote, o_.burstPerAddress, o_.perAddressPerSecond, t)) {
+    auto r = text(429, "too many reports from this address; try again in a few seconds");
+    r.headers.emplace_back("Retry-After", "5");
+    return r;
+  }
+  if (!authorised(req)) return text(401, "wrong or missing token: send Authorization: Bearer <the fleet token>");
+  auto report = core::parseReport(req.body, o_.limits);
+  if (!report) return text(report.error().kind == "too-large" ? 413 : 400, "report refused: " + report.error().message);
+  // One report per beat is the norm; a burst is allowed (restarts), a stream is not.
+  const double refill = 1.0 / std::max(1, std::min(report->seconds, 60));
+  if (!allow(screenBuckets_, report->screen, o_.burstPerScreen, refill, t)) {
+    auto r = text(429, "too many reports from screen " + core::quoteShort(report->screen) + "; it should report once per beat");
+    r.headers.emplace_back("Retry-After", std::to_string(std::max(1, report->seconds)));
+    return r;
+  }
+  if (auto stored = store_.record(*report, req.remote, t); !stored)
+    return text(stored.error().kind == "full" ? 403 : 503, "report not kept: " + stored.error().message);
+  return text(200, "ok");
+}
+
+std::optional<platform::HttpResponse> FleetCollector::answer(const platform::HttpRequest& req) {
+  const std::string& p = req.path;
+  if (p != "/fleet" && !p.starts_with("/fleet/") && p != "/metrics") return std::nullopt;
+  if (p == "/fleet/report") {
+    if (req.method != "POST") return text(405, "reports are sent with POST");
+    return receive(req);
+  }
+  if (req.method != "GET" && req.method != "HEAD") return text(405, "only GET here");
+  if (!authorised(req)) {
+    auto r = text(401, "the fleet needs its token: as the password (any user name), or as Authorization: Bearer <token>");
+    r.headers.emplace_back("WWW-Authenticate", "Basic realm=\"schaufenster fleet\", charset=\"UTF-8\"");
+    return r;
+  }
+  if (p == "/fleet") return platform::HttpResponse{301, {{"Location", "/fleet/"}}, ""};
+  if (p == "/fleet/") return platform::HttpResponse{200, {{"Content-Type", "text/html; charset=utf-8"}, {"Cache-Control", "no-store"},
+                                                          {"Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'"}}, page()};
+  if (p == "/fleet/screens.json")
+    return platform::HttpResponse{200, {{"Content-Type", "application/json"}, {"Cache-Control", "no-store"}}, screensJson()};
+  if (p == "/metrics") return platform::HttpResponse{200, {{"Content-Type", "text/plain; version=0.0.4; charset=utf-8"}}, metrics()};
+  return text(404, "no such fleet page (try /fleet/, /fleet/screens.json or /metrics)");
+}
+
+std::string FleetCollector::screensJson() {
+  const core::Instant t = now();
+  auto rows = store_.screens();
+  auto history = store_.history("", 50);
+  return fleetJson(fleetView(rows ? std::move(*rows) : std::vector<ScreenRow>{}, t), history ? *history : std::vector<FleetEvent>{}, t);
+}
+
+std::string FleetCollector::page() {
+  const core::Instant t = now();
+  auto rows = store_.screens();
+  auto history = store_.history("", 20);
+  return fleetPage(fleetView(rows ? std::move(*rows) : std::vector<ScreenRow>{}, t), history ? *history : std::vector<FleetEvent>{}, t);
+}
+
+std::string FleetCollector::metrics() {
+  auto rows = store_.screens();
+  return fleetMetrics(fleetView(rows ? std::move(*rows) : std::vector<ScreenRow>{}, now()));
+}
+
+void FleetCollector::sweep() {
+  const core::Instant t = now();
+  auto rows = store_.screens();
+  if (!rows) return;
+  for (const auto& r : *rows) {
+    const bool online = core::screenOnline(r.lastSeen, r.report.seconds, t);
+    if (online == r.wasOnline) continue;
+    (void)store_.setOnline(r.report.screen, online, t);
+    if (o_.log) o_.log("fleet: screen " + core::escapeControls(r.report.screen) + (online ? " is back online" : " went offline"));
+    if (o_.notify) {
+      const nlohmann::json event{{"screen", r.report.screen}, {"event", online ? "online" : "offline"},
+                                 {"at", core::formatInstant(t, core::TimeZone::utc())}, {"groups", r.report.groups},
+                                 {"rooms", r.report.rooms}, {"lastSeen", core::formatInstant(r.lastSeen, core::TimeZone::utc())}};
+      o_.notify(event.dump());
+    }
+  }
+}
+
+}  // namespace sf::tools

@@ -1,0 +1,162 @@
+// SQLite behind the FleetStore interface. Reports are stored as the normalised JSON of what was
+// parsed, never the raw body, so whatever is read back has passed the collector's checks.
+#include "fleet_store.hpp"
+
+#include <sqlite3.h>
+
+namespace sf::tools {
+namespace {
+
+// One prepared statement, finalised on every path.
+struct Statement {
+  sqlite3_stmt* s = nullptr;
+  Statement(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &s, nullptr); }
+  ~Statement() { sqlite3_finalize(s); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  void text(int i, const std::string& v) { sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT); }
+  void integer(int i, std::int64_t v) { sqlite3_bind_int64(s, i, v); }
+  std::string column(int i) const {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(s, i));
+    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(s, i))) : std::string();
+  }
+  std::int64_t columnInt(int i) const { return sqlite3_column_int64(s, i); }
+};
+
+core::Instant instant(std::int64_t seconds) { return core::Instant{std::chrono::seconds{seconds}}; }
+std::int64_t seconds(core::Instant t) { return t.time_since_epoch().count(); }
+
+}  // namespace
+
+core::Result<std::unique_ptr<FleetStore>> FleetStore::open(const std::string& path) {
+  std::unique_ptr<FleetStore> store(new FleetStore());
+  if (sqlite3_open_v2(path.c_str(), &store->db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK)
+    return core::fail("cannot open the fleet database " + path + ": " + (store->db_ ? sqlite3_errmsg(store->db_) : "out of memory"));
+  sqlite3_busy_timeout(store->db_, 2000);
+  // WAL: readers never wait for the writer, and a kill mid-write leaves the last commit intact.
+  // synchronous=NORMAL in WAL mode loses at most the last commits on a power cut, never the file.
+  for (const char* sql : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
+                          "CREATE TABLE IF NOT EXISTS screens(name TEXT PRIMARY KEY, report TEXT NOT NULL, address TEXT NOT NULL,"
+                          " first_seen INTEGER NOT NULL, last_seen INTEGER NOT NULL, online INTEGER NOT NULL DEFAULT 1)",
+                          "CREATE TABLE IF NOT EXISTS events(id INTEGER PRIMARY KEY, screen TEXT NOT NULL, at INTEGER NOT NULL,"
+                          " kind TEXT NOT NULL, detail TEXT NOT NULL)",
+                          "CREATE INDEX IF NOT EXISTS events_by_screen ON events(screen, id)"}) {
+    if (auto done = store->exec(sql); !done)
+      return core::fail("cannot use " + path + " as the fleet database: " + done.error().message);
+  }
+  return store;
+}
+
+FleetStore::~FleetStore() { sqlite3_close_v2(db_); }
+
+core::Result<void> FleetStore::exec(const char* sql) {
+  char* error = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &error) != SQLITE_OK) {
+    std::string message = error ? error : sqlite3_errmsg(db_);
+    sqlite3_free(error);
+    return core::fail(message);
+  }
+  return {};
+}
+
+core::Result<void> FleetStore::addEvent(const std::string& screen, core::Instant at, const std::string& kind, const std::string& detail) {
+  Statement ins(db_, "INSERT INTO events(screen, at, kind, detail) VALUES(?, ?, ?, ?)");
+  ins.text(1, screen);
+  ins.integer(2, seconds(at));
+  ins.text(3, kind);
+  ins.text(4, detail);
+  if (sqlite3_step(ins.s) != SQLITE_DONE) return core::fail(sqlite3_errmsg(db_));
+  // Bounded: the oldest beyond the newest `historyPerScreen` go.
+  Statement trim(db_, "DELETE FROM events WHERE screen = ?1 AND id <= (SELECT id FROM events WHERE screen = ?1 ORDER BY id DESC LIMIT 1 OFFSET ?2)");
+  trim.text(1, screen);
+  trim.integer(2, historyPerScreen);
+  if (sqlite3_step(trim.s) != SQLITE_DONE) return core::fail(sqlite3_errmsg(db_));
+  return {};
+}
+
+core::Result<void> FleetStore::record(const core::ScreenReport& report, const std::string& address, core::Instant now) {
+  std::lock_guard lock(mutex_);
+  if (auto began = exec("BEGIN IMMEDIATE"); !began) return began;
+  auto work = [&]() -> core::Result<void> {
+    Statement old(db_, "SELECT report FROM screens WHERE name = ?");
+    old.text(1, report.screen);
+    std::optional<core::ScreenReport> before;
+    if (sqlite3_step(old.s) == SQLITE_ROW) {
+      if (auto parsed = core::parseReport(old.column(0))) before = std::move(*parsed);
+    } else {
+      Statement count(db_, "SELECT COUNT(*) FROM screens");
+      if (sqlite3_step(count.s) == SQLITE_ROW && static_cast<std::size_t>(count.columnInt(0)) >= maxScreens)
+        return core::failAs("full", "the fleet already has " + std::to_string(maxScreens) + " screens");
+    }
+    Statement up(db_,
+                 "INSERT INTO screens(name, report, address, first_seen, last_seen, online) VALUES(?1, ?2, ?3, ?4, ?4, 1) "
+                 "ON CONFLICT(name) DO UPDATE SET report = ?2, address = ?3, last_seen = ?4");
+    up.text(1, report.screen);
+    up.text(2, core::reportJson(report));
+    up.text(3, address);
+    up.integer(4, seconds(now));
+    if (sqlite3_step(up.s) != SQLITE_DONE) return core::fail(sqlite3_errmsg(db_));
+    if (!before || before->feedId != report.feedId || before->revision != report.revision)
+      if (auto e = addEvent(report.screen, now, "revision", report.feedId + " " + std::to_string(report.revision)); !e) return e;
+    if ((!before && !report.fault.empty()) || (before && before->fault != report.fault)) {
+      auto e = report.fault.empty() ? addEvent(report.screen, now, "recovered", "")
+                                    : addEvent(report.screen, now, "fault", report.fault + ": " + report.faultText);
+      if (!e) return e;
+    }
+    return {};
+  };
+  auto done = work();
+  if (!done) {
+    (void)exec("ROLLBACK");
+    return done;
+  }
+  if (auto committed = exec("COMMIT"); !committed) {
+    (void)exec("ROLLBACK");
+    return committed;
+  }
+  return {};
+}
+
+core::Result<void> FleetStore::setOnline(const std::string& screen, bool online, core::Instant now) {
+  std::lock_guard lock(mutex_);
+  if (auto began = exec("BEGIN IMMEDIATE"); !began) return began;
+  Statement up(db_, "UPDATE screens SET online = ? WHERE name = ?");
+  up.integer(1, online ? 1 : 0);
+  up.text(2, screen);
+  auto done = sqlite3_step(up.s) == SQLITE_DONE ? addEvent(screen, now, online ? "online" : "offline", "")
+                                                : core::Result<void>(core::fail(sqlite3_errmsg(db_)));
+  if (!done) {
+    (void)exec("ROLLBACK");
+    return done;
+  }
+  return exec("COMMIT");
+}
+
+core::Result<std::vector<ScreenRow>> FleetStore::screens() {
+  std::lock_guard lock(mutex_);
+  std::vector<ScreenRow> rows;
+  Statement q(db_, "SELECT report, address, first_seen, last_seen, online FROM screens ORDER BY name");
+  int rc;
+  while ((rc = sqlite3_step(q.s)) == SQLITE_ROW) {
+    auto parsed = core::parseReport(q.column(0));
+    if (!parsed) continue;  // cannot happen for what record() wrote; a hand-edited row is skipped
+    rows.push_back({std::move(*parsed), q.column(1), instant(q.columnInt(2)), instant(q.columnInt(3)), q.columnInt(4) != 0});
+  }
+  if (rc != SQLITE_DONE) return core::fail(std::string("cannot read the fleet: ") + sqlite3_errmsg(db_));
+  return rows;
+}
+
+core::Result<std::vector<FleetEvent>> FleetStore::history(const std::string& screen, int limit) {
+  std::lock_guard lock(mutex_);
+  std::vector<FleetEvent> out;
+  Statement q(db_, screen.empty() ? "SELECT screen, at, kind, detail FROM events ORDER BY id DESC LIMIT ?1"
+                                  : "SELECT screen, at, kind, detail FROM events WHERE screen = ?2 ORDER BY id DESC LIMIT ?1");
+  q.integer(1, limit);
+  if (!screen.empty()) q.text(2, screen);
+  int rc;
+  while ((rc = sqlite3_step(q.s)) == SQLITE_ROW) out.push_back({q.column(0), instant(q.columnInt(1)), q.column(2), q.column(3)});
+  if (rc != SQLITE_DONE) return core::fail(std::string("cannot read the history: ") + sqlite3_errmsg(db_));
+  return out;
+}
+
+}  // namespace sf::tools

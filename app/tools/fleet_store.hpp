@@ -1,0 +1,64 @@
+// The collector's memory of the fleet in SQLite: one row per screen with its latest report, and
+// a bounded history of each screen's faults and revisions. Writes are transactions in WAL mode.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/base/result.hpp"
+#include "core/base/time.hpp"
+#include "core/show/fleet_report.hpp"
+
+struct sqlite3;
+
+namespace sf::tools {
+
+struct ScreenRow {
+  core::ScreenReport report;
+  std::string address;      // where the last report came from
+  core::Instant firstSeen{};
+  core::Instant lastSeen{};
+  bool wasOnline = true;    // as last told to the webhook/log: changes are found by comparing
+};
+
+struct FleetEvent {
+  std::string screen;
+  core::Instant at{};
+  std::string kind;    // "revision", "fault", "recovered", "offline", "online"
+  std::string detail;
+};
+
+class FleetStore {
+ public:
+  // Opens (creating) the database; a file that is not one of ours is refused.
+  static core::Result<std::unique_ptr<FleetStore>> open(const std::string& path);
+  ~FleetStore();
+  FleetStore(const FleetStore&) = delete;
+  FleetStore& operator=(const FleetStore&) = delete;
+
+  // The newest report of a screen, with its history entries, in one transaction. A new screen
+  // beyond `maxScreens` is refused (kind "full"): a holder of the token cannot fill the disk.
+  core::Result<void> record(const core::ScreenReport& report, const std::string& address, core::Instant now);
+  // Every screen, in name order.
+  core::Result<std::vector<ScreenRow>> screens();
+  // The newest history entries of one screen (or all with an empty name), newest first.
+  core::Result<std::vector<FleetEvent>> history(const std::string& screen, int limit);
+  // Notes a screen going offline or coming back (for the history and the page).
+  core::Result<void> setOnline(const std::string& screen, bool online, core::Instant now);
+
+  std::size_t maxScreens = 5000;
+  int historyPerScreen = 50;
+
+ private:
+  FleetStore() = default;
+  core::Result<void> exec(const char* sql);
+  core::Result<void> addEvent(const std::string& screen, core::Instant at, const std::string& kind, const std::string& detail);
+
+  sqlite3* db_ = nullptr;
+  std::mutex mutex_;
+};
+
+}  // namespace sf::tools

@@ -1,0 +1,144 @@
+// The fleet's JSON, Prometheus text and the page's cards. The page is rendered here on the
+// server, so it needs no script to show the fleet, and every text from a report is escaped.
+#include "fleet_view.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "core/base/text_util.hpp"
+
+namespace sf::tools {
+namespace {
+
+std::string iso(core::Instant t) { return core::formatInstant(t, core::TimeZone::utc()); }
+
+// Prometheus label values: backslash, double quote and newline escaped (the exposition format).
+std::string label(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\\') out += "\\\\";
+    else if (c == '"') out += "\\\"";
+    else if (c == '\n') out += "\\n";
+    else out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string escapeHtml(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::vector<ScreenView> fleetView(std::vector<ScreenRow> rows, core::Instant now) {
+  std::map<std::string, std::int64_t> newest;
+  for (const auto& r : rows) newest[r.report.feedId] = std::max(newest[r.report.feedId], r.report.revision);
+  std::vector<ScreenView> out;
+  out.reserve(rows.size());
+  for (auto& r : rows) {
+    ScreenView v;
+    v.online = core::screenOnline(r.lastSeen, r.report.seconds, now);
+    v.newestRevision = newest[r.report.feedId];
+    v.behind = v.newestRevision - r.report.revision;
+    v.lastSeenAgo = (now - r.lastSeen).count();
+    if (!v.online) v.rank = 3, v.state = "offline";
+    else if (!r.report.fault.empty()) v.rank = 2, v.state = "fault";
+    else if (v.behind > 0 || (r.report.throttled && (*r.report.throttled & 0xf))) v.rank = 1, v.state = "behind";
+    else v.state = r.report.dark ? "dark" : "up";
+    v.row = std::move(r);
+    out.push_back(std::move(v));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const ScreenView& a, const ScreenView& b) {
+    if (a.rank != b.rank) return a.rank > b.rank;
+    const std::string ga = a.row.report.groups.empty() ? "" : a.row.report.groups[0];
+    const std::string gb = b.row.report.groups.empty() ? "" : b.row.report.groups[0];
+    return ga != gb ? ga < gb : a.row.report.screen < b.row.report.screen;
+  });
+  return out;
+}
+
+std::string fleetJson(const std::vector<ScreenView>& screens, const std::vector<FleetEvent>& history, core::Instant now) {
+  nlohmann::ordered_json j;
+  j["now"] = iso(now);
+  j["screens"] = nlohmann::json::array();
+  for (const auto& v : screens) {
+    nlohmann::ordered_json s = nlohmann::ordered_json::parse(core::reportJson(v.row.report));
+    s["state"] = v.state;
+    s["online"] = v.online;
+    s["lastSeen"] = iso(v.row.lastSeen);
+    s["lastSeenSecondsAgo"] = v.lastSeenAgo;
+    s["firstSeen"] = iso(v.row.firstSeen);
+    s["address"] = v.row.address;
+    s["newestRevision"] = v.newestRevision;
+    s["revisionsBehind"] = v.behind;
+    j["screens"].push_back(std::move(s));
+  }
+  j["history"] = nlohmann::json::array();
+  for (const auto& e : history) j["history"].push_back({{"screen", e.screen}, {"at", iso(e.at)}, {"kind", e.kind}, {"detail", e.detail}});
+  return j.dump(1) + "\n";
+}
+
+std::string fleetMetrics(const std::vector<ScreenView>& screens) {
+  std::string out;
+  std::map<std::pair<std::string, bool>, int> byGroup;
+  for (const auto& v : screens) {
+    if (v.row.report.groups.empty()) ++byGroup[{"", v.online}];
+    for (const auto& g : v.row.report.groups) ++byGroup[{g, v.online}];
+  }
+  out += "# HELP schaufenster_fleet_screens Screens by group and whether they report.\n# TYPE schaufenster_fleet_screens gauge\n";
+  std::set<std::string> groups;
+  for (const auto& [k, n] : byGroup) groups.insert(k.first);
+  for (const auto& g : groups)
+    for (bool up : {true, false}) {
+      auto it = byGroup.find({g, up});
+      out += "schaufenster_fleet_screens{group=\"" + label(g) + "\",state=\"" + (up ? "up" : "down") + "\"} " +
+             std::to_string(it == byGroup.end() ? 0 : it->second) + "\n";
+    }
+  auto series = [&](const char* name, const char* help, auto value) {
+    out += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " gauge\n";
+    for (const auto& v : screens) {
+      const std::optional<double> x = value(v);
+      if (!x) continue;
+      char num[32];
+      std::snprintf(num, sizeof num, "%.10g", *x);
+      out += std::string(name) + "{screen=\"" + label(v.row.report.screen) + "\"} " + num + "\n";
+    }
+  };
+  series("schaufenster_screen_up", "1 while the screen reports, 0 after three missed beats.",
+         [](const ScreenView& v) -> std::optional<double> { return v.online ? 1 : 0; });
+  series("schaufenster_screen_revision_lag", "Revisions behind the newest any screen of the same feed plays.",
+         [](const ScreenView& v) -> std::optional<double> { return static_cast<double>(v.behind); });
+  series("schaufenster_screen_content_age_seconds", "Seconds since the playing feed was generated.",
+         [](const ScreenView& v) -> std::optional<double> {
+           if (!v.row.report.contentAgeSeconds) return std::nullopt;
+           return static_cast<double>(*v.row.report.contentAgeSeconds);
+         });
+  series("schaufenster_screen_last_report_age_seconds", "Seconds since the screen's last report.",
+         [](const ScreenView& v) -> std::optional<double> { return static_cast<double>(v.lastSeenAgo); });
+  series("schaufenster_screen_temperature_celsius", "SoC temperature (Raspberry Pi).",
+         [](const ScreenView& v) { return v.row.report.temperatureC; });
+  series("schaufenster_screen_throttled", "The firmware's get_throttled bits (Raspberry Pi).",
+         [](const ScreenView& v) -> std::optional<double> {
+           if (!v.row.report.throttled) return std::nullopt;
+           return static_cast<double>(*v.row.report.throttled);
+         });
+  return out;
+}
+
+}  // namespace sf::tools

@@ -1,0 +1,31 @@
+// The fleet as people and scripts see it: each screen with what the collector derives from its
+// reports (online, revisions behind the newest, a problem rank), and the three ways to show it.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "fleet_store.hpp"
+
+namespace sf::tools {
+
+struct ScreenView {
+  ScreenRow row;
+  bool online = true;
+  std::int64_t newestRevision = 0;  // the newest any screen plays of the same feed
+  std::int64_t behind = 0;
+  std::int64_t lastSeenAgo = 0;     // seconds
+  int rank = 0;                     // 0 fine … 3 offline: problems first
+  std::string state;                // "up", "fault", "behind", "offline", "dark"
+};
+
+// Sorted: problems first, then by group and name.
+std::vector<ScreenView> fleetView(std::vector<ScreenRow> rows, core::Instant now);
+
+std::string fleetJson(const std::vector<ScreenView>& screens, const std::vector<FleetEvent>& history, core::Instant now);
+std::string fleetPage(const std::vector<ScreenView>& screens, const std::vector<FleetEvent>& history, core::Instant now);
+std::string fleetMetrics(const std::vector<ScreenView>& screens);
+
+// Text for HTML element content and attribute values.
+std::string escapeHtml(const std::string& s);
+
+}  // namespace sf::tools

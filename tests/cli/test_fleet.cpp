@@ -1,0 +1,285 @@
+// The fleet collector: its SQLite store (a temporary database), the collector's answers in
+// this process with a clock of the test's own, and `serve --fleet` as organisers run it,
+// refusing wrong tokens, big bodies and broken reports and taking a screen offline after
+// three missed beats.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+
+#include <nlohmann/json.hpp>
+
+#include "collector_process.hpp"
+#include "run_binary.hpp"
+#include "tools/fleet_collector.hpp"
+#include "tools/fleet_store.hpp"
+#include "tools/fleet_view.hpp"
+#include "platform/http_server.hpp"
+
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+using sf::core::Instant;
+using sf::core::ScreenReport;
+
+namespace {
+
+struct TempDb {
+  TempDb() {
+    std::string tmpl = (fs::temp_directory_path() / "sf-fleetdb-XXXXXX").string();
+    dir = ::mkdtemp(tmpl.data());
+  }
+  ~TempDb() { fs::remove_all(dir); }
+  std::string path() const { return dir + "/fleet.db"; }
+  std::string dir;
+};
+
+ScreenReport screen(const std::string& name, std::int64_t revision, const std::string& fault = {}) {
+  ScreenReport r;
+  r.screen = name;
+  r.groups = {"foyer"};
+  r.feedId = "campus";
+  r.revision = revision;
+  r.fault = fault;
+  r.faultText = fault.empty() ? "" : "the server could not be reached";
+  r.seconds = 60;
+  return r;
+}
+
+const Instant t0{std::chrono::seconds{1'800'000'000}};
+
+sf::platform::HttpRequest request(const std::string& method, const std::string& path, const std::string& auth,
+                                  const std::string& body = {}) {
+  return {method, path, "127.0.0.1", [auth](const char* name) { return std::string(name) == "Authorization" ? auth : std::string(); },
+          body};
+}
+
+}  // namespace
+
+TEST_CASE("the store keeps one row per screen and a bounded history of revisions and faults", "[fleet]") {
+  TempDb db;
+  auto opened = sf::tools::FleetStore::open(db.path());
+  REQUIRE(opened);
+  auto& store = **opened;
+  store.historyPerScreen = 5;
+  REQUIRE(store.record(screen("Foyer", 1), "10.0.0.5", t0));
+  REQUIRE(store.record(screen("Foyer", 1), "10.0.0.5", t0 + 60s));  // the same: no history entry
+  REQUIRE(store.record(screen("Foyer", 2, "network"), "10.0.0.5", t0 + 120s));
+  REQUIRE(store.record(screen("Foyer", 2), "10.0.0.6", t0 + 180s));
+  REQUIRE(store.record(screen("Hall", 2), "10.0.0.7", t0 + 180s));
+  auto rows = store.screens();
+  REQUIRE(rows);
+  REQUIRE(rows->size() == 2);
+  CHECK((*rows)[0].report.screen == "Foyer");
+  CHECK((*rows)[0].report.revision == 2);
+  CHECK((*rows)[0].address == "10.0.0.6");
+  CHECK((*rows)[0].firstSeen == t0);
+  CHECK((*rows)[0].lastSeen == t0 + 180s);
+  auto history = store.history("Foyer", 10);
+  REQUIRE(history);
+  REQUIRE(history->size() == 4);  // newest first: recovered, fault, revision 2, revision 1
+  CHECK((*history)[0].kind == "recovered");
+  CHECK((*history)[1].kind == "fault");
+  CHECK((*history)[1].detail == "network: the server could not be reached");
+  CHECK((*history)[2].detail == "campus 2");
+  for (int i = 3; i < 20; ++i) REQUIRE(store.record(screen("Foyer", i), "10.0.0.6", t0 + std::chrono::seconds{i * 60}));
+  history = store.history("Foyer", 100);
+  REQUIRE(history->size() == 5);  // bounded: the newest five
+  CHECK((*history)[0].detail == "campus 19");
+
+  // WAL, and what was committed is there after a reopen.
+  CHECK(fs::exists(db.path() + "-wal"));
+  opened->reset();
+  auto again = sf::tools::FleetStore::open(db.path());
+  REQUIRE(again);
+  CHECK((*again)->screens()->size() == 2);
+}
+
+TEST_CASE("the store refuses new screens beyond its limit, and files that are no database", "[fleet]") {
+  TempDb db;
+  auto store = sf::tools::FleetStore::open(db.path()).value();
+  store->maxScreens = 2;
+  REQUIRE(store->record(screen("a", 1), "x", t0));
+  REQUIRE(store->record(screen("b", 1), "x", t0));
+  auto third = store->record(screen("c", 1), "x", t0);
+  REQUIRE_FALSE(third);
+  CHECK(third.error().kind == "full");
+  CHECK(store->record(screen("a", 2), "x", t0));  // known screens still report
+  std::ofstream(db.dir + "/junk.db") << "this is not a database, just words in a file that is long enough";
+  auto junk = sf::tools::FleetStore::open(db.dir + "/junk.db");
+  REQUIRE_FALSE(junk);
+  CHECK_THAT(junk.error().message, Catch::Contains("junk.db"));
+}
+
+TEST_CASE("the collector takes reports with the token and shows screens up, behind and offline", "[fleet]") {
+  TempDb db;
+  auto store = sf::tools::FleetStore::open(db.path()).value();
+  Instant now = t0;
+  sf::tools::CollectorOptions o;
+  o.token = "a-long-enough-token";
+  o.clock = [&] { return now; };
+  std::vector<std::string> logged;
+  o.log = [&](const std::string& line) { logged.push_back(line); };
+  std::vector<nlohmann::json> notified;
+  o.notify = [&](const std::string& body) { notified.push_back(nlohmann::json::parse(body)); };
+  sf::tools::FleetCollector c(*store, o);
+  const std::string bearer = "Bearer a-long-enough-token";
+
+  auto post = [&](const ScreenReport& r, const std::string& auth) {
+    return c.answer(request("POST", "/fleet/report", auth, sf::core::reportJson(r)))->status;
+  };
+  CHECK(post(screen("Foyer", 3), bearer) == 200);
+  CHECK(post(screen("<script>alert(1)</script>", 2), bearer) == 200);
+  CHECK(post(screen("Foyer", 3), "Bearer wrong") == 401);
+  CHECK(post(screen("Foyer", 3), "") == 401);
+  CHECK(c.answer(request("POST", "/fleet/report", bearer, "{\"screen\": 1"))->status == 400);
+  CHECK(c.answer(request("GET", "/fleet/screens.json", ""))->status == 401);
+  CHECK(c.answer(request("GET", "/feed.json", "")) == std::nullopt);  // the published folder's
+
+  auto json = nlohmann::json::parse(c.answer(request("GET", "/fleet/screens.json", bearer))->body);
+  REQUIRE(json["screens"].size() == 2);
+  // Problems first: the screen behind the newest revision comes before the one that is fine.
+  CHECK(json["screens"][0]["screen"] == "<script>alert(1)</script>");
+  CHECK(json["screens"][0]["state"] == "behind");
+  CHECK(json["screens"][0]["revisionsBehind"] == 1);
+  CHECK(json["screens"][1]["state"] == "up");
+
+  // The page, with Basic authentication as a browser sends it (user "fleet"), escapes names.
+  auto page = c.answer(request("GET", "/fleet/", "Basic ZmxlZXQ6YS1sb25nLWVub3VnaC10b2tlbg=="));
+  REQUIRE(page->status == 200);
+  CHECK_THAT(page->body, Catch::Contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+  CHECK_THAT(page->body, !Catch::Contains("<script>"));
+
+  // Three missed beats of 60 s (with 10 % jitter allowed): offline, logged once, and back.
+  now = t0 + 198s;
+  c.sweep();
+  CHECK(logged.empty());
+  now = t0 + 199s;
+  c.sweep();
+  c.sweep();
+  CHECK(logged.size() == 2);
+  json = nlohmann::json::parse(c.answer(request("GET", "/fleet/screens.json", bearer))->body);
+  CHECK(json["screens"][0]["state"] == "offline");
+  CHECK(json["screens"][0]["online"] == false);
+  CHECK(post(screen("Foyer", 3), bearer) == 200);
+  c.sweep();
+  CHECK(logged.size() == 3);
+  CHECK_THAT(logged.back(), Catch::Contains("Foyer is back online"));
+  // The webhook hears both changes of the same screen.
+  REQUIRE(notified.size() == 3);
+  CHECK(notified[2]["screen"] == "Foyer");
+  CHECK(notified[2]["event"] == "online");
+  bool wentOffline = false;
+  for (const auto& n : notified) wentOffline = wentOffline || (n["screen"] == "Foyer" && n["event"] == "offline");
+  CHECK(wentOffline);
+  CHECK(notified[2]["groups"] == nlohmann::json::array({"foyer"}));
+
+  const std::string metrics = c.answer(request("GET", "/metrics", bearer))->body;
+  CHECK_THAT(metrics, Catch::Contains("schaufenster_screen_up{screen=\"Foyer\"} 1"));
+  CHECK_THAT(metrics, Catch::Contains("schaufenster_fleet_screens{group=\"foyer\",state=\"down\"} 1"));
+}
+
+TEST_CASE("one screen cannot flood the collector", "[fleet]") {
+  TempDb db;
+  auto store = sf::tools::FleetStore::open(db.path()).value();
+  sf::tools::CollectorOptions o;
+  o.token = "a-long-enough-token";
+  o.clock = [] { return t0; };
+  sf::tools::FleetCollector c(*store, o);
+  int ok = 0, refused = 0;
+  for (int i = 0; i < 20; ++i) {
+    const auto r = c.answer(request("POST", "/fleet/report", "Bearer a-long-enough-token", sf::core::reportJson(screen("Foyer", 1))));
+    (r->status == 200 ? ok : refused) += 1;
+    if (r->status == 429) CHECK_THAT(r->body, Catch::Contains("once per beat"));
+  }
+  CHECK(ok == o.burstPerScreen);
+  CHECK(refused == 20 - o.burstPerScreen);
+  // Another screen is not held up by it.
+  CHECK(c.answer(request("POST", "/fleet/report", "Bearer a-long-enough-token", sf::core::reportJson(screen("Hall", 1))))->status == 200);
+}
+
+TEST_CASE("secrets compare equal only when equal", "[fleet]") {
+  CHECK(sf::tools::sameSecret("abc", "abc"));
+  CHECK_FALSE(sf::tools::sameSecret("abc", "abd"));
+  CHECK_FALSE(sf::tools::sameSecret("abc", "abcd"));
+  CHECK_FALSE(sf::tools::sameSecret("", "abc"));
+}
+
+TEST_CASE("serve --fleet: reports over HTTP, refusals in plain words, offline after three missed beats", "[fleet]") {
+  // A webhook receiver of the test's own, on loopback.
+  std::mutex hookMutex;
+  std::vector<nlohmann::json> hooked;
+  sf::platform::ServerLimits hookLimits;
+  hookLimits.maxBody = 4096;
+  std::string error;
+  auto hook = sf::platform::HttpServer::start("127.0.0.1", 0, hookLimits, [&](const sf::platform::HttpRequest& req) {
+    std::lock_guard lock(hookMutex);
+    hooked.push_back(nlohmann::json::parse(req.body, nullptr, false));
+    return sf::platform::HttpResponse{204, {}, ""};
+  }, nullptr, error);
+  REQUIRE(hook);
+  sf::test::Collector collector(SF_BINARY, "http://127.0.0.1:" + std::to_string(hook->port()) + "/hook");
+  ScreenReport r = screen("Door 1.01", 7);
+  r.seconds = 1;  // short beats: offline after 4 s without a report
+  r.rooms = {"1.01"};
+  auto sent = collector.post(sf::core::reportJson(r));
+  REQUIRE(sent);
+  CHECK(sent->status == 200);
+
+  auto listed = collector.get("/fleet/screens.json");
+  REQUIRE(listed);
+  auto json = nlohmann::json::parse(listed->body);
+  REQUIRE(json["screens"].size() == 1);
+  CHECK(json["screens"][0]["screen"] == "Door 1.01");
+  CHECK(json["screens"][0]["revision"] == 7);
+  CHECK(json["screens"][0]["rooms"][0] == "1.01");
+  CHECK(json["screens"][0]["online"] == true);
+
+  auto wrong = collector.post(sf::core::reportJson(r), "not-the-token");
+  REQUIRE_FALSE(wrong);
+  CHECK(wrong.error().code == 401);
+  CHECK_THAT(wrong.error().message, Catch::Contains("wrong or missing token"));
+  auto big = collector.post(std::string(64 * 1024, ' ') + sf::core::reportJson(r));
+  REQUIRE_FALSE(big);
+  CHECK(big.error().code == 413);
+  CHECK_THAT(big.error().message, Catch::Contains("larger than 16384 bytes"));
+  auto broken = collector.post("{\"screen\": \"x\", \"revision\": \"seven\"}");
+  REQUIRE_FALSE(broken);
+  CHECK(broken.error().code == 400);
+  CHECK_THAT(broken.error().message, Catch::Contains("\"revision\": expected a whole number"));
+  auto noToken = collector.get("/fleet/", false);
+  REQUIRE_FALSE(noToken);
+  CHECK(noToken.error().code == 401);
+
+  std::this_thread::sleep_for(5s);
+  json = nlohmann::json::parse(collector.get("/fleet/screens.json")->body);
+  CHECK(json["screens"][0]["online"] == false);
+  CHECK(json["screens"][0]["state"] == "offline");
+  bool noted = false;
+  for (const auto& e : json["history"]) noted = noted || e["kind"] == "offline";
+  CHECK(noted);
+  // Back with its next report.
+  REQUIRE(collector.post(sf::core::reportJson(r)));
+  json = nlohmann::json::parse(collector.get("/fleet/screens.json")->body);
+  CHECK(json["screens"][0]["online"] == true);
+  // The webhook was called when it went offline and when it came back (the sweep runs each second).
+  for (int i = 0; i < 30; ++i) {
+    {
+      std::lock_guard lock(hookMutex);
+      if (hooked.size() >= 2) break;
+    }
+    std::this_thread::sleep_for(100ms);
+  }
+  std::lock_guard lock(hookMutex);
+  REQUIRE(hooked.size() == 2);
+  CHECK(hooked[0]["event"] == "offline");
+  CHECK(hooked[1]["event"] == "online");
+  CHECK(hooked[1]["screen"] == "Door 1.01");
+  CHECK(hooked[1]["rooms"] == nlohmann::json::array({"1.01"}));
+}
+
+TEST_CASE("serve refuses --fleet without a strong token", "[fleet]") {
+  auto run = sf::test::runBinary("serve /tmp --fleet /tmp/x.db --fleet-token short");
+  CHECK(run.exitCode != 0);
+  CHECK_THAT(run.out, Catch::Contains("at least 16 characters"));
+}

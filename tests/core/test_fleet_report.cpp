@@ -1,0 +1,142 @@
+// Heartbeat reports: what a screen sends reads back the same, the collector's limits refuse
+// hostile reports with the key and the reason, and a screen is offline after three missed beats.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "core/show/config.hpp"
+#include "core/show/fleet_report.hpp"
+
+using namespace sf::core;
+
+namespace {
+ScreenReport sample() {
+  ScreenReport r;
+  r.screen = "Foyer links";
+  r.groups = {"foyer", "hall-2"};
+  r.rooms = {"Saal 1"};
+  r.version = "0.1.0";
+  r.seconds = 60;
+  r.feedUrl = "https://example.org/feed.json";
+  r.feedId = "campus";
+  r.revision = 42;
+  r.contentAgeSeconds = 3600;
+  r.fault = "network";
+  r.faultText = "the server could not be reached";
+  r.uptimeSeconds = 86400;
+  r.framesPerSecond = 0.8333;
+  r.slowestFrameMs = 12.345;
+  r.freeDiskBytes = 1234567890ULL;
+  r.dark = true;
+  r.temperatureC = 51.54;
+  r.throttled = 0x50005;
+  return r;
+}
+}  // namespace
+
+TEST_CASE("a report reads back as it was built, and stays small") {
+  const ScreenReport r = sample();
+  const std::string text = reportJson(r);
+  CHECK(text.size() < 600);
+  auto back = parseReport(text);
+  REQUIRE(back);
+  CHECK(back->screen == r.screen);
+  CHECK(back->groups == r.groups);
+  CHECK(back->rooms == r.rooms);
+  CHECK(back->version == "0.1.0");
+  CHECK(back->revision == 42);
+  CHECK(back->contentAgeSeconds == 3600);
+  CHECK(back->fault == "network");
+  CHECK(back->faultText == r.faultText);
+  CHECK(back->uptimeSeconds == 86400);
+  CHECK(back->framesPerSecond == Approx(0.83));
+  CHECK(back->slowestFrameMs == Approx(12.35));
+  CHECK(back->freeDiskBytes == 1234567890ULL);
+  CHECK(back->dark);
+  CHECK(*back->temperatureC == Approx(51.5));
+  CHECK(back->throttled == 0x50005u);
+}
+
+TEST_CASE("facts a machine does not know are left out, not made up") {
+  ScreenReport r = sample();
+  r.temperatureC.reset();
+  r.throttled.reset();
+  r.freeDiskBytes.reset();
+  r.contentAgeSeconds.reset();
+  const auto j = nlohmann::json::parse(reportJson(r));
+  CHECK_FALSE(j.contains("temperatureC"));
+  CHECK_FALSE(j.contains("throttled"));
+  CHECK_FALSE(j.contains("freeDiskBytes"));
+  auto back = parseReport(j.dump());
+  REQUIRE(back);
+  CHECK_FALSE(back->temperatureC);
+  CHECK_FALSE(back->throttled);
+}
+
+TEST_CASE("hostile or broken reports are refused with the key and the reason") {
+  auto refuse = [](const std::string& body, const std::string& kind, const std::string& words) {
+    auto r = parseReport(body);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().kind == kind);
+    CHECK_THAT(r.error().message, Catch::Contains(words));
+  };
+  refuse("{\"screen\": ", "malformed", "not JSON");
+  refuse("[1,2]", "malformed", "object");
+  refuse("{}", "invalid", "\"screen\" is missing");
+  refuse(R"({"screen": ""})", "invalid", "non-empty");
+  refuse(R"({"screen": 7})", "invalid", "\"screen\": expected a string");
+  refuse(R"({"screen": "a\u001b[2Jb"})", "invalid", "control characters");
+  refuse(R"({"screen": ")" + std::string(65, 'x') + "\"}", "invalid", "at most 64 bytes");
+  refuse(R"({"screen": "a", "revision": -1})", "invalid", "\"revision\"");
+  refuse(R"({"screen": "a", "revision": 1.5})", "invalid", "whole number");
+  refuse(R"({"screen": "a", "groups": "foyer"})", "invalid", "\"groups\"");
+  refuse(R"({"screen": "a", "groups": [1]})", "invalid", "\"groups\"");
+  refuse(R"({"screen": "a", "dark": "yes"})", "invalid", "true or false");
+  refuse(R"({"screen": "a", "temperatureC": 9999})", "invalid", "\"temperatureC\"");
+  refuse(R"({"screen": "a", "throttled": 18446744073709551615})", "invalid", "\"throttled\"");
+  std::string many = R"({"screen": "a", "rooms": [)";
+  for (int i = 0; i < 40; ++i) many += std::string(i ? "," : "") + "\"r\"";
+  refuse(many + "]}", "invalid", "at most 32");
+  refuse(R"({"screen": "a", "faultText": ")" + std::string(20000, 'x') + "\"}", "too-large", "at most 16384");
+}
+
+TEST_CASE("HTML in a name is text, not refused: the page escapes it") {
+  auto r = parseReport(R"({"screen": "<b>Foyer</b>", "unknownKey": 1})");
+  REQUIRE(r);
+  CHECK(r->screen == "<b>Foyer</b>");
+  CHECK(r->seconds == 60);
+}
+
+TEST_CASE("a screen is offline after three missed beats, allowing for its jitter") {
+  const Instant seen{std::chrono::seconds{1'000'000}};
+  CHECK(screenOnline(seen, 60, seen));
+  CHECK(screenOnline(seen, 60, seen + std::chrono::seconds{179}));
+  CHECK(screenOnline(seen, 60, seen + std::chrono::seconds{198}));  // the third beat may be 10 % late
+  CHECK_FALSE(screenOnline(seen, 60, seen + std::chrono::seconds{199}));
+  CHECK(offlineAt(seen, 2) == seen + std::chrono::seconds{7});
+  CHECK_FALSE(screenOnline(seen, 2, seen + std::chrono::seconds{8}));
+}
+
+TEST_CASE("the config's report setting, and its mistakes located") {
+  auto ok = parseConfig(R"({"report": {"url": "https://fleet.example.org/fleet/report", "token": "s3cret", "seconds": 30}})", "c.json");
+  CHECK(ok.diagnostics.empty());
+  CHECK(ok.config.report.url == "https://fleet.example.org/fleet/report");
+  CHECK(ok.config.report.token == "s3cret");
+  CHECK(ok.config.report.seconds == 30);
+
+  auto bad = parseConfig("{\n  \"report\": {\"url\": \"fleet.local\", \"seconds\": 2, \"tokn\": \"x\"}\n}", "c.json");
+  CHECK(bad.config.report.url.empty());  // no reports rather than reports to nowhere
+  CHECK(bad.config.report.seconds == 60);
+  std::string all;
+  for (const auto& d : bad.diagnostics) all += formatDiagnostic(d) + "\n";
+  CHECK_THAT(all, Catch::Contains("c.json:2"));
+  CHECK_THAT(all, Catch::Contains("/report/url"));
+  CHECK_THAT(all, Catch::Contains("http:// or https://"));
+  CHECK_THAT(all, Catch::Contains("/report/seconds"));
+  CHECK_THAT(all, Catch::Contains("unknown setting \"tokn\""));
+
+  auto notObject = parseConfig(R"({"report": "https://x"})", "c.json");
+  REQUIRE(notObject.diagnostics.size() == 1);
+  CHECK(notObject.diagnostics[0].jsonPointer == "/report");
+  CHECK(notObject.config.report.url.empty());
+}
