@@ -149,9 +149,9 @@ int runAnnounce(const std::vector<std::string>& args) {
   app.add_option("--pictogram", pictogram, "emergency: exit, assembly-point, no-entry or first-aid")
       ->check(CLI::IsMember({"exit", "assembly-point", "no-entry", "first-aid"}));
   app.add_option("--position", position, "info: the banner at the top or the bottom (default)")->check(CLI::IsMember({"top", "bottom"}));
-  app.add_option("--groups", groups, "only screens of these groups (config groups), comma-separated")->delimiter(',');
-  app.add_option("--rooms", rooms, "only screens at these rooms (config room/rooms), comma-separated")->delimiter(',');
-  app.add_option("--screens", screens, "only these screens (config screenName), comma-separated")->delimiter(',');
+  app.add_option("--groups", groups, "only screens of these groups (config groups), comma-separated")->delimiter(',')->allow_extra_args(false);
+  app.add_option("--rooms", rooms, "only screens at these rooms (config room/rooms), comma-separated")->delimiter(',')->allow_extra_args(false);
+  app.add_option("--screens", screens, "only these screens (config screenName), comma-separated")->delimiter(',')->allow_extra_args(false);
   app.add_option("--until", until, "when it ends: 14:30 (today, venue time), 2024-06-15T14:30, a duration (45m, 2h, 1h30m) "
                                    "or open (until `announce --end`, at most 30 days)");
   app.add_option("--from", from, "when it starts (default: now)");

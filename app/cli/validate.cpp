@@ -47,7 +47,9 @@ int runValidate(const std::vector<std::string>& args) {
   app.add_flag("--json", json, "print the findings as JSON on standard output");
   app.add_flag("-q,--quiet", quiet, "print errors only, no warnings and no summary");
   app.add_option("--groups", groups, "the groups the venue's screens have (config groups), comma-separated: "
-                                     "warns about playlist items and announcements that select any other")->delimiter(',');
+                                     "warns about playlist items and announcements that select any other")
+      ->delimiter(',')
+      ->allow_extra_args(false);
   if (auto code = parseArgs(app, args)) return *code;
 
   bool allValid = true;
