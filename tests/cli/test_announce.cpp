@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 
 #include "core/feed/parse.hpp"
 #include "fixtures.hpp"
@@ -39,6 +40,8 @@ sf::core::Feed feedAt(const std::string& path) {
   REQUIRE(parsed.feed);
   return *parsed.feed;
 }
+
+void writeText(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
 
 sf::core::Instant now() { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); }
 
@@ -157,4 +160,23 @@ TEST_CASE("validate --groups warns about groups no screen has, with their place"
   CHECK(r.out.find(":0:0:") == std::string::npos);  // located at its line
   // Without --groups nothing is known about the venue's screens, so nothing is said.
   CHECK(run("validate " + w.path("feed.json")).out.find("hal-2") == std::string::npos);
+}
+
+TEST_CASE("info --config tells what one screen shows: its takeover, banner and rotation", "[announce][info]") {
+  Workspace w;
+  REQUIRE(run("announce \"Fire\" --level emergency --groups doors --until 1h --id fire" + w.files()).exitCode == 0);
+  REQUIRE(run("announce \"Lunch\" --level info --until 1h --id lunch" + w.files()).exitCode == 0);
+  writeText(w.path("door.json"), R"({"screenName": "Tür HS1", "room": "hs1", "groups": ["doors"]})");
+  writeText(w.path("foyer.json"), R"({"screenName": "Foyer", "groups": ["foyer"]})");
+  const auto door = run("info --feed " + w.path("feed.json") + " --config " + w.path("door.json"));
+  REQUIRE(door.exitCode == 0);
+  CHECK_THAT(door.out, Catch::Contains("This screen at"));
+  CHECK_THAT(door.out, Catch::Contains("takeover: fire [emergency"));
+  CHECK_THAT(door.out, Catch::Contains("banner: none"));  // under the emergency
+  const auto foyer = run("info --feed " + w.path("feed.json") + " --config " + w.path("foyer.json"));
+  REQUIRE(foyer.exitCode == 0);
+  CHECK_THAT(foyer.out, Catch::Contains("takeover: none"));
+  CHECK_THAT(foyer.out, Catch::Contains("banner: lunch [info"));
+  CHECK_THAT(foyer.out, Catch::Contains("spotlight"));
+  CHECK(run("info --feed " + w.path("feed.json") + " --config " + w.path("missing.json")).exitCode == 1);
 }
