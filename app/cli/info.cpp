@@ -1,12 +1,17 @@
-// `schaufenster info [--feed F] [--at TIME] [--lang de|en]`: a readable summary of a feed and
-// what its schedule shows at a moment, for organisers checking a feed from a terminal.
+// `schaufenster info [--feed F] [--at TIME] [--lang de|en] [--config SCREEN.json]`: a readable
+// summary of a feed, what its schedule shows at a moment and what one screen shows then (its
+// rotation, banner and takeover), for organisers checking a feed and its targeting from a terminal.
 #include <chrono>
 #include <iostream>
 
 #include "commands.hpp"
 #include "common.hpp"
 #include "core/base/text_util.hpp"
+#include "core/feed/targeting.hpp"
+#include "core/show/config.hpp"
+#include "core/show/rotation.hpp"
 #include "core/show/schedule.hpp"
+#include "platform/files.hpp"
 
 namespace sf::cli {
 namespace {
@@ -33,15 +38,65 @@ void list(const char* heading, const std::vector<const core::Event*>& events, co
   }
 }
 
+std::string joined(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
+  return out.empty() ? "-" : out;
+}
+
+void announcement(const char* what, const core::Announcement* a, const std::string& lang) {
+  std::cout << "  " << what << ": ";
+  if (!a) {
+    std::cout << "none\n";
+    return;
+  }
+  std::cout << a->id << " [" << core::levelName(a->level) << ", priority " << a->priority << "] ";
+  if (!a->title.empty()) std::cout << core::escapeControls(a->title.in(lang)) << ": ";
+  std::cout << core::escapeControls(a->text.in(lang)) << '\n';
+}
+
+// What the screen with `config` shows at `now`: the takeover, else the rotation with its banner.
+void screenAt(const core::Feed& feed, const core::Config& config, core::Instant now, const std::string& lang) {
+  const core::ScreenIdentity screen = core::screenIdentity(config);
+  std::cout << "\nThis screen at " << core::formatInstant(now, feed.zone) << ": name " << (screen.name.empty() ? "-" : screen.name)
+            << ", groups " << joined(screen.groups) << ", rooms " << joined(screen.rooms) << '\n';
+  const core::ShownAnnouncements shown = core::announcementsAt(feed, now, screen);
+  announcement("takeover", shown.takeover, lang);
+  announcement("banner", shown.banner, lang);
+  const core::RotationPlan plan = core::buildRotation(feed, now, screen);
+  std::cout << "  rotation" << (shown.takeover ? " (hidden by the takeover)" : "") << ", " << plan.slots.size() << " slides, "
+            << plan.cycle.count() / 1000 << " s a cycle";
+  if (plan.changesAt) std::cout << "; changes at " << core::formatInstant(*plan.changesAt, feed.zone);
+  std::cout << ":\n";
+  for (const auto& slot : plan.slots) {
+    std::cout << "    " << core::slideKindInfo(slot.kind).name;
+    if (slot.project < feed.projects.size()) std::cout << "  " << core::escapeControls(feed.projects[slot.project].title.in(lang));
+    std::cout << "  (" << slot.duration.count() / 1000 << " s, playlist item " << slot.item << ")\n";
+  }
+}
+
 }  // namespace
 
 int runInfo(const std::vector<std::string>& args) {
   CLI::App app{"Summarises a feed and shows what its schedule says at a given time.", "schaufenster info"};
-  std::string source{kEmbedded}, at, lang;
+  std::string source{kEmbedded}, at, lang, configPath;
   app.add_option("--feed", source, "feed file or URL (default: the embedded feed)");
   app.add_option("--at", at, "the moment to show, e.g. 2024-04-25T10:00 (venue time) or with an offset; default now");
   app.add_option("--lang", lang, "language of the texts (default: the feed's first)");
+  app.add_option("--config", configPath, "a screen's config file: show what that screen shows at --at (its screenName, "
+                                         "groups and rooms choose targeted slides and announcements)");
   if (auto code = parseArgs(app, args)) return *code;
+  core::Config config;
+  if (!configPath.empty()) {
+    const auto file = platform::readFile(configPath, 1u << 20);
+    if (!file) {
+      std::cerr << "info: " << file.error().message << '\n';
+      return kExitInvalid;
+    }
+    auto parsed = core::parseConfig(*file, configPath);
+    for (const auto& d : parsed.diagnostics) std::cerr << core::escapeControls(core::formatDiagnostic(d)) << '\n';
+    config = std::move(parsed.config);
+  }
 
   const LoadedFeed loaded = loadFeed(source);
   if (!loaded.parsed.feed) {
@@ -77,6 +132,7 @@ int runInfo(const std::vector<std::string>& args) {
   list("just ended", s.justEnded, zone, lang);
   list("nothing ahead; most recent", s.review, zone, lang);
   if (feed.events.empty()) std::cout << "  (no events)\n";
+  screenAt(feed, config, now, lang);
   return kExitOk;
 }
 

@@ -1,5 +1,5 @@
-// `publish FEED --to DIR` and `announce TEXT --until TIME`: validate, bump the revision, sign,
-// and switch the published folder to the new release atomically; `--rollback` republishes an old one.
+// `publish FEED --to DIR`: validate, bump the revision, sign, and switch the published folder to
+// the new release atomically; `--rollback` republishes an old one.
 #include <chrono>
 #include <filesystem>
 #include <iostream>
@@ -9,6 +9,7 @@
 #include "core/feed/edit.hpp"
 #include "core/feed/update.hpp"
 #include "key_file.hpp"
+#include "release.hpp"
 #include "platform/files.hpp"
 #include "tools/publish.hpp"
 #include "tools/publish_feed.hpp"
@@ -17,6 +18,8 @@ namespace sf::cli {
 namespace {
 
 core::Instant now() { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); }
+
+}  // namespace
 
 void printErrors(const core::Diagnostics& ds) {
   for (const auto& d : ds)
@@ -57,8 +60,6 @@ bool keyOutsideFolder(const std::string& keyFile, const std::string& dir) {
             << ", where a web server may hand it out; move it elsewhere (e.g. ~/.config/schaufenster/) and sign from there\n";
   return false;
 }
-
-}  // namespace
 
 int runPublish(const std::vector<std::string>& args) {
   CLI::App app{"Validates a feed, gives it the next revision, signs it when a key is given and makes it\n"
@@ -105,67 +106,6 @@ int runPublish(const std::vector<std::string>& args) {
     return kExitInvalid;
   }
   return publishText(*loaded.text, dir, key, keep, loaded.name);
-}
-
-int runAnnounce(const std::vector<std::string>& args) {
-  CLI::App app{"Adds an urgent message to a feed (it takes over every screen until --until) and publishes it.",
-               "schaufenster announce"};
-  std::string text, en, title, until, from, feed, dir, key, id = "announcement";
-  int priority = 100;
-  app.add_option("text", text, "the message (in the feed's first language)")->required();
-  app.add_option("--en", en, "the message in English, when the feed offers it");
-  app.add_option("--title", title, "a short heading, e.g. \"Raumänderung\"");
-  app.add_option("--until", until, "when it ends: 14:30 (today, venue time), 2024-06-15T14:30 or with offset")->required();
-  app.add_option("--from", from, "when it starts (default: now)");
-  app.add_option("--feed", feed, "the organiser's feed file; it is updated too")->required();
-  app.add_option("--to", dir, "the published folder")->required();
-  app.add_option("-k,--key", key, "key file: signs the release");
-  app.add_option("--id", id, "announcement id; the same id replaces an earlier message");
-  app.add_option("--priority", priority, "the highest valid announcement is shown (default 100)");
-  if (auto code = parseArgs(app, args)) return *code;
-  if (!keyOutsideFolder(key, dir)) return kExitUsage;
-
-  const LoadedFeed loaded = loadFeed(feed);
-  if (!loaded.parsed.feed) {
-    printErrors(loaded.parsed.diagnostics);
-    return kExitInvalid;
-  }
-  const core::Feed& f = *loaded.parsed.feed;
-  const core::TimeZone& zone = f.zone;
-  auto readTime = [&](const std::string& s) -> std::optional<core::Instant> {
-    if (s.size() == 5 && s[2] == ':')  // "14:30": today in the venue's time zone
-      return core::parseInstantOrLocal(core::formatDate(zone.toLocal(now()).date) + "T" + s, zone);
-    return core::parseInstantOrLocal(s, zone);
-  };
-  core::NewAnnouncement a;
-  a.id = id;
-  a.priority = priority;
-  a.text.set(f.languages.front(), text);
-  if (!en.empty()) a.text.set("en", en);
-  if (!title.empty()) a.title.set(f.languages.front(), title);
-  const auto end = readTime(until);
-  const auto start = from.empty() ? std::optional<core::Instant>(now()) : readTime(from);
-  if (!end || !start) {
-    std::cerr << "announce: expected times such as 14:30, 2024-06-15T14:30 or 2024-06-15T14:30:00+02:00\n";
-    return kExitUsage;
-  }
-  if (*end <= *start) {
-    std::cerr << "announce: --until (" << core::formatInstant(*end, zone) << ") is not after the start (" << core::formatInstant(*start, zone) << ")\n";
-    return kExitUsage;
-  }
-  a.start = *start;
-  a.end = *end;
-  const auto edited = core::addAnnouncement(*loaded.text, a);
-  if (!edited.text) {
-    printErrors(edited.diagnostics);
-    return kExitInvalid;
-  }
-  if (auto done = platform::writeFileAtomic(feed, *edited.text); !done) {
-    std::cerr << done.error().message << '\n';
-    return kExitInvalid;
-  }
-  std::cout << "announcement \"" << id << "\" until " << core::formatInstant(a.end, zone) << " added to " << feed << '\n';
-  return publishText(*edited.text, dir, key, 10, feed);
 }
 
 }  // namespace sf::cli

@@ -1,24 +1,55 @@
 // `schaufenster validate FILE|URL...`: every problem of every feed at once, exit 0 when all are
 // valid, 1 when any is not, 2 on usage errors; `--json` for machines.
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "core/feed/json_scan.hpp"
 #include "core/feed/update.hpp"
 #include "core/base/text_util.hpp"
 
 namespace sf::cli {
+namespace {
+
+// Warns about `groups` selectors that name no group the venue's screens have: such an item shows
+// nowhere, which is what a typo in a group name looks like.
+void unknownGroups(const core::Feed& feed, const std::string& text, const std::string& file, const std::vector<std::string>& known,
+                   core::Diagnostics& ds) {
+  core::Diagnostics found;
+  auto check = [&](const core::Targets& t, const std::string& ptr) {
+    for (std::size_t i = 0; i < t.groups.size(); ++i)
+      if (std::find(known.begin(), known.end(), t.groups[i]) == known.end())
+        core::report(found, core::Severity::Warning, ptr + "/groups/" + std::to_string(i),
+                     "no screen has the group \"" + t.groups[i] + "\" (--groups names the venue's)" +
+                         (t.groups.size() + t.screens.size() + t.rooms.size() > 1 ? "" : "; this item shows nowhere"));
+  };
+  for (std::size_t i = 0; i < feed.playlist.size(); ++i) check(feed.playlist[i].targets, "/playlist/" + std::to_string(i));
+  for (std::size_t i = 0; i < feed.announcements.size(); ++i) check(feed.announcements[i].targets, "/announcements/" + std::to_string(i));
+  core::locatePointers(text, found);
+  for (auto& d : found) {
+    d.file = file;
+    ds.push_back(std::move(d));
+  }
+}
+
+}  // namespace
 
 int runValidate(const std::vector<std::string>& args) {
   CLI::App app{"Checks feeds: syntax, types, ids, references, times, languages and sizes.\n"
                "Prints every finding as file:line:column: /json/pointer: message.",
                "schaufenster validate"};
   std::vector<std::string> sources;
+  std::vector<std::string> groups;
   bool json = false, quiet = false;
   app.add_option("feeds", sources, "feed files or URLs; \"embedded\" checks the built-in feed")->required();
   app.add_flag("--json", json, "print the findings as JSON on standard output");
   app.add_flag("-q,--quiet", quiet, "print errors only, no warnings and no summary");
+  app.add_option("--groups", groups, "the groups the venue's screens have (config groups), comma-separated: "
+                                     "warns about playlist items and announcements that select any other")
+      ->delimiter(',')
+      ->allow_extra_args(false);
   if (auto code = parseArgs(app, args)) return *code;
 
   bool allValid = true;
@@ -32,6 +63,7 @@ int runValidate(const std::vector<std::string>& args) {
     if (valid)
       if (auto note = core::describeFutureGenerated(loaded.parsed.feed->generated, now, "this machine's clock"); !note.empty())
         ds.push_back({core::Severity::Warning, loaded.name, 0, 0, "/generated", note});
+    if (valid && !groups.empty() && loaded.text) unknownGroups(*loaded.parsed.feed, *loaded.text, loaded.name, groups, ds);
     allValid = allValid && valid;
     if (json) {
       nlohmann::json entry{{"file", loaded.name},

@@ -1,5 +1,5 @@
-// Frame composition: announcement over everything, else the rotation (cross-fading and
-// sliding between slides) or the browsing views (fading in when opened).
+// Frame composition: an announcement over everything, else the rotation (cross-fading and
+// sliding between slides) or the browsing views (fading in when opened), an info banner on top.
 #include "frame.hpp"
 
 #include "core/show/ui_text.hpp"
@@ -125,21 +125,39 @@ void composeRotation(const views::ViewContext& ctx, const core::RotationPlan& pl
 
 }  // namespace
 
+namespace {
+
+void composeBelowBanner(const views::ViewContext& ctx, const core::RotationPlan& plan, const core::FramePlan& fp,
+                        const FrameRequest& req, const std::vector<SlideLayer>* layers, const SlideLayer* header);
+
+}  // namespace
+
 void composeFrame(const views::ViewContext& ctx, const core::RotationPlan& plan, const core::FramePlan& fp,
                   const FrameRequest& req, const std::vector<SlideLayer>* layers, const SlideLayer* header) {
-  const core::PlayerState& st = ctx.state;
   const core::Announcement* ann = req.announcement;
   if (!ann && (req.view == View::Auto || req.view == View::Announcement)) ann = fp.announcement;
-  if (!ann && req.view == View::Auto && st.mode == core::Mode::Rotation) {
+  if (ann) {
+    views::drawBackground(ctx);
+    views::drawAnnouncement(ctx, {}, *ann);
+    // An emergency is the whole screen; an important announcement keeps the clock and languages.
+    if (ann->level != core::Level::Emergency) views::drawHeader(ctx, views::HeaderKind::Announcement);
+    return;
+  }
+  composeBelowBanner(ctx, plan, fp, req, layers, header);
+  // An info banner lies over the rotation and the browsing views alike; touch goes on beneath.
+  if (const core::Announcement* banner = req.banner ? req.banner : fp.banner) views::drawBanner(ctx, *banner);
+}
+
+namespace {
+
+void composeBelowBanner(const views::ViewContext& ctx, const core::RotationPlan& plan, const core::FramePlan& fp,
+                        const FrameRequest& req, const std::vector<SlideLayer>* layers, const SlideLayer* header) {
+  const core::PlayerState& st = ctx.state;
+  if (req.view == View::Auto && st.mode == core::Mode::Rotation) {
     composeRotation(ctx, plan, fp, layers, header);
     return;
   }
   views::drawBackground(ctx);
-  if (ann) {
-    views::drawAnnouncement(ctx, {}, *ann);
-    views::drawHeader(ctx, views::HeaderKind::Announcement);
-    return;
-  }
   switch (req.view.screen) {
     case View::Screen::Slide:
       // One kind of slide at rest; a spotlight's progress bar in its project's colour.
@@ -174,5 +192,7 @@ void composeFrame(const views::ViewContext& ctx, const core::RotationPlan& plan,
   }
   views::drawHeader(ctx, views::HeaderKind::Browsing);
 }
+
+}  // namespace
 
 }  // namespace sf::player

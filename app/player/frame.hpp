@@ -30,6 +30,7 @@ struct FrameRequest {
   View view = View::Auto;
   std::size_t project = core::kNoProject;    // spotlight slides
   const core::Announcement* announcement = nullptr;  // Announcement (else the active one)
+  const core::Announcement* banner = nullptr;        // an info banner over the view (else the active one)
 };
 
 // A rotation slide drawn earlier into a layer (a screen-sized texture), with the hit targets it

@@ -75,6 +75,8 @@ class Kiosk {
   void advance(Millis now);
   void makeStatusRows();
   void draw(Millis now, bool dark);
+  // Dark by the screen's off times, unless an emergency shows: it wakes the screen.
+  bool dark(Millis now) const;
   void afterFirstFrame();
   core::ScreenReport reportSnapshot(bool dark);
 
@@ -128,6 +130,7 @@ Kiosk::Kiosk(const PlayerOptions& o, platform::Display& display, std::chrono::st
   const Millis now = clock_.now();
   show_.clockOk = o.startAt || core::clockPlausible(core::toInstant(now), live_.status().clock);
   show_.plan.transition = milliseconds{o.config.transitionMs};  // rebuilds keep it
+  show_.plan.screen = core::screenIdentity(o.config);           // targeted items are matched to it
   rebuildShow(show_, nullptr, now, ShowChange::Feed);
   report_.hits.reserve(64);
   lastDraw_ = now;
@@ -179,7 +182,7 @@ bool Kiosk::takeInput(Millis now) {
   while (display_.pollEvent(ev)) {
     const core::PlayerEnv env{*show_, show_.plan, now};
     redraw_.request();  // every event may change what shows
-    if (isPointer(ev.kind) && (wakeTouch_ || core::screenDark(screenPhase_, state_, now))) {
+    if (isPointer(ev.kind) && (wakeTouch_ || dark(now))) {
       if (ev.kind == Kind::PointerDown) core::wakeScreen(state_, now);
       wakeTouch_ = ev.kind == Kind::PointerDown || ev.kind == Kind::PointerMove;
       continue;
@@ -244,11 +247,17 @@ void Kiosk::makeStatusRows() {
   statusRows_.push_back({core::ui(core::Ui::StatusDisplay, state_.language), display_.describe()});
 }
 
+bool Kiosk::dark(Millis now) const {
+  if (!core::screenDark(screenPhase_, state_, now)) return false;
+  const core::Announcement* a = core::activeAnnouncement(*show_, core::toInstant(now), show_.plan.screen);
+  return !a || a->level != core::Level::Emergency;
+}
+
 void Kiosk::draw(Millis now, bool dark) {
   const auto t0 = std::chrono::steady_clock::now();
   const core::Feed& feed = *show_;
   const views::ViewContext ctx{feed, state_, layout_, show_.zone(), show_.schedule, show_.qr, core::toInstant(now),
-                               show_.text, report_, &images_.table()};
+                               show_.text, report_, &images_.table(), o_.config.location, o_.config.exitHint};
   const core::FramePlan fp = planFrame(ctx, show_.plan, now);
   // Rotation slides come from layers unless a finger is down (pressed states must show).
   const std::vector<SlideLayer>* layers = nullptr;
@@ -328,7 +337,7 @@ std::optional<int> Kiosk::turn() {
     return 0;
   }
   advance(now);
-  const bool dark = core::screenDark(screenPhase_, state_, now);
+  const bool dark = this->dark(now);
   if (dark == power_.on()) {
     if (const auto done = power_.set(!dark); !done) std::cerr << "schaufenster: screen power: " << done.error().message << '\n';
     live_.setScreenDark(dark);

@@ -58,6 +58,11 @@ struct RenderRequest {
   // imageBase, the feed's path or URL. Off: every project shows its generated visual.
   bool loadImages = false;
   std::string imageBase;
+  // The screen drawn (config screenName, groups, rooms): what targeted items and announcements
+  // it is shown; its location and exit hint, which an emergency names.
+  core::ScreenIdentity screen;
+  std::string location;
+  std::string exitHint;
 };
 
 struct RenderResult {

@@ -6,11 +6,16 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "core/show/config.hpp"
 
 namespace sf::cli {
 
 int runPreview(const std::vector<std::string>& args);
 int runRender(const std::vector<std::string>& args);
+
+// The config file a screen reads (explicit, or /etc/schaufenster/config.json where it exists);
+// its problems are reported on stderr under `command` and the defaults used.
+core::Config screenConfig(std::string path, const char* command);
 
 }  // namespace sf::cli
 

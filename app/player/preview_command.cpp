@@ -67,22 +67,20 @@ void paste(std::vector<std::uint8_t>& sheet, int sheetW, const Thumb& t, int x, 
 // The kinds' names are literals: null-terminated.
 const char* kindName(core::SlideKind k) { return core::slideKindInfo(k).name.data(); }
 
-// The config file the screens read (explicit, or the default one where it exists); its
-// problems are reported and the defaults used.
-core::Config screenConfig(std::string path) {
+}  // namespace
+
+core::Config screenConfig(std::string path, const char* command) {
   const bool explicitPath = !path.empty();
   if (!explicitPath) path = "/etc/schaufenster/config.json";
   auto file = platform::readFile(path, 1u << 20);
   if (!file) {
-    if (explicitPath) std::cerr << "preview: " << file.error().message << "; using the default settings\n";
+    if (explicitPath) std::cerr << command << ": " << file.error().message << "; using the default settings\n";
     return {};
   }
   auto parsed = core::parseConfig(*file, path);
   for (const auto& d : parsed.diagnostics) std::cerr << core::formatDiagnostic(d) << '\n';
   return parsed.config;
 }
-
-}  // namespace
 
 int runPreview(const std::vector<std::string>& args) {
   CLI::App app{"Renders every slide of the rotation as screens will show it at a moment, at each size,\n"
@@ -94,7 +92,7 @@ int runPreview(const std::vector<std::string>& args) {
   app.add_option("--sizes", sizes, "comma-separated screen sizes")->default_str(sizes);
   app.add_option("--lang", lang, "language (default: the feed's first)");
   app.add_option("-o,--output", out, "folder for the PNGs and the contact sheet")->required();
-  app.add_option("--config", configPath, "the screens' configuration, for their transition length "
+  app.add_option("--config", configPath, "the screen's configuration: its transition length, and its name, groups and rooms for targeted items "
                                          "(default: /etc/schaufenster/config.json if it exists)");
   if (auto code = parseArgs(app, args)) return *code;
 
@@ -122,8 +120,9 @@ int runPreview(const std::vector<std::string>& args) {
   }
 
   // The cycle running at `when`: each slide is shown just after its transition has settled.
-  const auto transition = std::chrono::milliseconds{screenConfig(configPath).transitionMs};
-  const core::RotationPlan plan = core::buildRotation(feed, core::toInstant(when));
+  const core::Config config = screenConfig(configPath, "preview");
+  const auto transition = std::chrono::milliseconds{config.transitionMs};
+  const core::RotationPlan plan = core::buildRotation(feed, core::toInstant(when), core::screenIdentity(config));
   const auto pos = core::rotationAt(plan, when);
   core::Millis cycleStart = pos.slideStart;
   for (std::size_t i = 0; i < pos.index; ++i) cycleStart -= plan.slots[i].duration;
@@ -164,6 +163,9 @@ int runPreview(const std::vector<std::string>& args) {
       req.transition = transition;
       req.loadImages = true;  // previews show the feed's pictures, as screens will
       req.imageBase = source;
+      req.screen = core::screenIdentity(config);  // targeted slides, banners and takeovers as this screen has them
+      req.location = config.location;
+      req.exitHint = config.exitHint;
       auto r = renderer.render(req);
       if (!r.error.empty()) {
         std::cerr << "preview: " << r.error << '\n';

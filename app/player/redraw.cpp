@@ -27,13 +27,14 @@ Millis nextDeadline(const core::PlayerState& state, const core::Feed& feed, cons
     const milliseconds clockTick{pace.clockSeconds ? 1000 : 60000};
     const auto sinceEpoch = now.time_since_epoch();
     next = std::min(next, Millis{sinceEpoch - sinceEpoch % clockTick + clockTick});
-    if (auto a = core::nextAnnouncementChange(feed, core::toInstant(now)))
-      next = std::min(next, std::chrono::time_point_cast<milliseconds>(*a));
     next = std::max(next, now + milliseconds{1});
     if (state.statusOpen) next = std::min(next, Millis{std::chrono::floor<std::chrono::seconds>(now) + std::chrono::seconds{1}});
     if (const auto sleeps = core::screenSleepsAt(phase, state)) next = std::min(next, *sleeps);
   }
   if (phase.until) next = std::min(next, Millis{*phase.until});
+  // Dark or not, an announcement's start or end is looked at: an emergency wakes a dark screen.
+  if (auto a = core::nextAnnouncementChange(feed, core::toInstant(now)))
+    next = std::min(next, std::max(now + milliseconds{1}, std::chrono::time_point_cast<milliseconds>(*a)));
   return next;
 }
 

@@ -32,7 +32,7 @@ int runRender(const std::vector<std::string>& args) {
   CLI::App app{"Renders one frame of the player to a PNG without a display (SDL offscreen driver).\n"
                "Views: " + player::viewNames() + ".",
                "schaufenster render"};
-  std::string source{kEmbedded}, at, size = "1920x1080", viewName = "auto", project, field, lang, output;
+  std::string source{kEmbedded}, at, size = "1920x1080", viewName = "auto", project, field, lang, output, configPath;
   bool clockSeconds = false, targets = false;
   app.add_option("--feed", source, "feed file or URL (default: the embedded feed)");
   app.add_option("--at", at, "the moment to show (default: now), e.g. 2024-04-25T10:00");
@@ -43,6 +43,8 @@ int runRender(const std::vector<std::string>& args) {
   app.add_option("--lang", lang, "language (default: the feed's first)");
   app.add_flag("--clock-seconds", clockSeconds, "the header clock shows seconds (config clockSeconds)");
   app.add_flag("--targets", targets, "also list where the frame reacts to a tap: ACTION INDEX X Y WIDTH HEIGHT a line");
+  app.add_option("--config", configPath, "draw as the screen with this configuration: its screenName, groups and rooms "
+                                         "choose targeted slides and announcements; its location and exit show in emergencies");
   app.add_option("-o,--output", output, "PNG file to write")->required();
   if (auto code = parseArgs(app, args)) return *code;
 
@@ -78,6 +80,12 @@ int runRender(const std::vector<std::string>& args) {
   req.project = project;
   req.field = field;
   req.language = !lang.empty() ? lang : std::string(core::startLanguage(feed));
+  if (!configPath.empty()) {
+    const core::Config config = screenConfig(configPath, "render");
+    req.screen = core::screenIdentity(config);
+    req.location = config.location;
+    req.exitHint = config.exitHint;
+  }
   req.at = when;
   req.clockSeconds = clockSeconds;
   req.loadImages = true;

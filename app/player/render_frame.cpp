@@ -67,7 +67,7 @@ RenderResult FrameRenderer::render(const RenderRequest& r) {
   if (impl_->display->setExtraGlyphs(core::extraGlyphs(feed)) && !impl_->display->loadFonts(impl_->layout, out.error)) return out;
   const core::TimeZone& zone = feed.zone;
   const core::Instant at = core::toInstant(r.at);
-  core::RotationPlan plan = core::buildRotation(feed, at);
+  core::RotationPlan plan = core::buildRotation(feed, at, r.screen);
   plan.transition = r.transition;
 
   core::PlayerState state;
@@ -117,7 +117,7 @@ RenderResult FrameRenderer::render(const RenderRequest& r) {
       }
       break;
     case View::Screen::Announcement:
-      req.announcement = core::activeAnnouncement(feed, at);
+      req.announcement = core::activeAnnouncement(feed, at, r.screen);
       if (!req.announcement && !feed.announcements.empty()) {
         req.announcement = &*std::max_element(feed.announcements.begin(), feed.announcements.end(),
                                               [](const auto& a, const auto& b) { return a.priority < b.priority; });
@@ -152,7 +152,7 @@ RenderResult FrameRenderer::render(const RenderRequest& r) {
     report.scrollContent = -1;
     impl_->display->beginFrame(1.f / 60);
     const views::ViewContext ctx{feed, state, impl_->layout, zone, schedule, qr, at, text, report,
-                                 r.loadImages ? &impl_->images->table() : nullptr};
+                                 r.loadImages ? &impl_->images->table() : nullptr, r.location, r.exitHint};
     composeFrame(ctx, plan, planFrame(ctx, plan, r.at), req);
     impl_->display->endFrame(0, true);
   };

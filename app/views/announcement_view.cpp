@@ -1,8 +1,11 @@
-// An announcement from the feed owns the screen while it is valid: a warm accent band, a
-// notice label, a large title and the text, centred so it reads from across a room.
+// An important announcement owns the screen while it is valid: a warm accent band, a notice
+// label in both languages, and the message in the visitor's language with the other one below.
+// The info banner, which leaves the screen to whatever shows, is drawn here too.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
+#include "announce_text.hpp"
 #include "core/show/ui_text.hpp"
 #include "draw.hpp"
 
@@ -12,35 +15,99 @@ using core::FontRole;
 using core::Rect;
 using core::Ui;
 
+namespace {
+
+inline constexpr core::Rgb kNoticeBg{36, 27, 10};
+inline constexpr core::Rgb kNoticeText{250, 236, 206};  // the other language: warm, still 14:1 on the band
+
+// "Hinweis · Notice": the label in the visitor's language, then the other's where they differ.
+void bilingualLabel(const ViewContext& ctx, Ui key, char* out, std::size_t size) {
+  const std::string& lang = ctx.state.language;
+  const char* first = core::ui(key, lang);
+  const char* second = first;
+  for (const std::string& l : ctx.feed.languages)
+    if (l != lang) {
+      second = core::ui(key, l);
+      break;
+    }
+  if (std::string_view(first) == second) std::snprintf(out, size, "%s", first);
+  else std::snprintf(out, size, "%s \xC2\xB7 %s", first, second);
+}
+
+}  // namespace
+
 void drawAnnouncement(const ViewContext& ctx, const Placement& at, const core::Announcement& a) {
+  if (a.level == core::Level::Emergency) return drawEmergency(ctx, a);
   const Pen pen(ctx, at);
   const core::Layout& l = ctx.layout;
-  const std::string& lang = ctx.state.language;
   const float W = static_cast<float>(l.width), H = static_cast<float>(l.height);
   const float top = l.header.bottom();
-  pen.rect({0, top, W, H - top}, {30, 24, 12});
-  pen.rect({0, top, std::max(8.f, 20 * l.scale), H - top}, palette::amber);
+  pen.rect({0, top, W, H - top}, kNoticeBg);
+  const float band = std::max(10.f, 24 * l.scale);
+  pen.rect({0, top, band, H - top}, palette::amber);
 
-  const float maxW = std::min(l.content.w - l.margin, pen.size(FontRole::Display) * 22);
-  const float x = l.margin * 1.5f;
-  const TextStyle title{FontRole::Display, palette::text, 1.12f, 4};
-  const TextStyle body{FontRole::Title, {236, 226, 205}, 1.3f, l.compact ? 4 : 6};
-  const float pillH = pillSize(pen, "X").h;
-  const float titleH = [&] {
-    const int n = countLines(pen, title, maxW, a.title.in(lang), title.maxLines);
-    return n ? (n - 1) * lineHeightPx(pen, title) + pen.size(FontRole::Display) : 0.f;
-  }();
-  const float bodyH = [&] {
-    const int n = countLines(pen, body, maxW, a.text.in(lang), body.maxLines);
-    return n ? (n - 1) * lineHeightPx(pen, body) + pen.size(FontRole::Title) : 0.f;
-  }();
-  const float total = pillH + l.gap + titleH + (bodyH > 0 ? l.gap + bodyH : 0);
-  const Rect area = l.content;
-  float y = std::max(area.y + l.gap * 0.5f, area.y + (area.h - total) * 0.45f);
-  y = pill(pen, x, y, maxW, ui(Ui::Notice, lang), palette::amber).bottom() + l.gap;
-  y += drawText(pen, {x, y, maxW, area.bottom() - y}, a.title.in(lang), title) + l.gap - lineHeightPx(pen, title) + pen.size(FontRole::Display);
-  if (bodyH > 0 && area.bottom() - y > pen.size(FontRole::Title))
-    drawText(pen, {x, y, maxW, area.bottom() - y}, a.text.in(lang), body);
+  const float x = band + l.margin;
+  const float maxW = std::min(W - x - l.margin, pen.size(FontRole::Display) * 24);
+  char label[64];
+  bilingualLabel(ctx, Ui::Notice, label, sizeof label);
+  const Rect area{x, top + l.gap, maxW, H - top - 2 * l.gap};
+  // The label's pill, a little wider than pill() makes it, so rounding never cuts its last word.
+  const float ls = pen.size(FontRole::Heading);
+  Rect lr = pillSize(pen, label, FontRole::Heading);
+  lr = {x, area.y, std::min(maxW, lr.w + 4), lr.h};
+  pen.rect(lr, palette::amber, lr.h * 0.5f);
+  drawLine(pen, x + ls * 0.65f, lr.y + (lr.h - ls) * 0.5f, lr.w - ls * 1.3f + 2, label, {FontRole::Heading, palette::bg});
+  const float pillBottom = lr.bottom();
+
+  LanguageBlock blocks[2];
+  const int n = announcementBlocks(ctx, a, blocks);
+  const BlockStyle style{{FontRole::Display, palette::text, 1.12f},
+                         {FontRole::Title, palette::text, 1.3f},
+                         {FontRole::Title, kNoticeText, 1.15f},
+                         {FontRole::Heading, kNoticeText, 1.3f},
+                         palette::amber};
+  const Rect box{x, pillBottom + l.gap, maxW, area.bottom() - pillBottom - l.gap};
+  // Centred in what is left when it is short, from the top when it needs the room.
+  const float need = std::min(box.h, measureLanguageBlocks(pen, maxW, blocks, n, style));
+  const float y = box.y + std::max(0.f, (box.h - need) * 0.4f);
+  drawLanguageBlocks(pen, {x, y, maxW, box.bottom() - y}, blocks, n, style);
+}
+
+void drawBanner(const ViewContext& ctx, const core::Announcement& a) {
+  const Pen pen(ctx, {});
+  const core::Layout& l = ctx.layout;
+  const float W = static_cast<float>(l.width);
+  const std::string& lang = ctx.state.language;
+  // One or two lines of the Title size, which reads from three metres on a hall screen.
+  const TextStyle line{FontRole::Title, palette::bg, 1.2f, 2};
+  const std::string_view title = a.title.in(lang), text = a.text.in(lang);
+  char joined[640];
+  if (!title.empty()) std::snprintf(joined, sizeof joined, "%.*s: %.*s", static_cast<int>(title.size()), title.data(),
+                                    static_cast<int>(text.size()), text.data());
+  else std::snprintf(joined, sizeof joined, "%.*s", static_cast<int>(text.size()), text.data());
+
+  const float pad = std::round(l.gap * 0.6f);
+  const float iconW = pen.size(FontRole::Title) * 1.5f;
+  const float textX = l.margin + iconW + pad, textW = W - textX - l.margin;
+  const int lines = std::max(1, countLines(pen, line, textW, joined, 2));
+  const float h = std::round(lines * lineHeightPx(pen, line) + 2 * pad);
+  // At the bottom it sits above the progress bar's band; at the top, under the header.
+  const float y = a.bannerTop ? l.header.bottom() : std::round(l.content.bottom() + l.margin * 0.25f - h);
+  pen.rect({0, y, W, h}, palette::amber);
+  // What the banner covers cannot be seen, so it does not react to a tap either.
+  std::erase_if(ctx.report.hits, [&](const core::HitTarget& t) {
+    const float cy = t.rect.y + t.rect.h * 0.5f;
+    return cy >= y && cy < y + h;
+  });
+  pen.rect({0, a.bannerTop ? y + h - 2 : y, W, 2}, {120, 84, 10});
+  // An "i" in a dark disc marks it as information, not as an alarm.
+  const float r = pen.size(FontRole::Title) * 0.62f;
+  const ImVec2 c = pen.pos(l.margin + r, y + h * 0.5f);
+  pen.dl->AddCircleFilled(c, r, pen.color(palette::bg), 32);
+  const float iw = std::max(3.f, r * 0.28f);
+  pen.dl->AddRectFilled({c.x - iw * 0.5f, c.y - r * 0.15f}, {c.x + iw * 0.5f, c.y + r * 0.6f}, pen.color(palette::amber));
+  pen.dl->AddCircleFilled({c.x, c.y - r * 0.45f}, iw * 0.62f, pen.color(palette::amber), 16);
+  drawText(pen, {textX, y + pad, textW, h - pad}, joined, line);
 }
 
 }  // namespace sf::views

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/show/layout.hpp"
@@ -48,6 +49,10 @@ struct ViewContext {
   const FrameText& text;
   ViewReport& report;
   const std::vector<FeedImage>* images = nullptr;  // read-only; null when none are loaded
+  // The screen's own place, from its config, which an emergency names: "Foyer Nord", and the
+  // way out from here ("Ausgang links hinter der Treppe"). Empty when not configured.
+  std::string_view location = {};
+  std::string_view exitHint = {};
 };
 
 // Where a view sits during a transition. Views that are leaving report nothing.
@@ -77,7 +82,13 @@ void drawFields(const ViewContext& ctx, const Placement& at);
 void drawFieldList(const ViewContext& ctx, const Placement& at);
 void drawDetail(const ViewContext& ctx, const Placement& at);
 void drawFigures(const ViewContext& ctx, const Placement& at, std::size_t page);
+// An important announcement or an emergency over the whole screen (emergency_view.cpp).
 void drawAnnouncement(const ViewContext& ctx, const Placement& at, const core::Announcement& a);
+void drawEmergency(const ViewContext& ctx, const core::Announcement& a);
+// The colour an emergency of `style` fills the screen with (its text is white).
+core::Rgb emergencyBackground(core::EmergencyStyle style);
+// An info banner over whatever shows; at the top or the bottom of the screen.
+void drawBanner(const ViewContext& ctx, const core::Announcement& a);
 // A rotation slide of `kind` (slides.cpp's table): `project` for spotlights, `page` for paged kinds.
 void drawSlide(const ViewContext& ctx, const Placement& at, core::SlideKind kind, std::size_t project, std::size_t page);
 

@@ -28,7 +28,9 @@ TEST_CASE("text colours reach WCAG AA on the surfaces they are drawn on", "[cont
       {"the notice pill's text", {17, 20, 24}, p::amber},
       {"white on the running pill", {255, 255, 255}, {26, 127, 72}},
       {"running status on cards", {110, 214, 150}, p::surface},
-      {"announcement text", {236, 226, 205}, {30, 24, 12}},
+      {"announcement text in the other language", {250, 236, 206}, {36, 27, 10}},
+      {"announcement text", p::text, {36, 27, 10}},
+      {"an info banner's text", p::bg, p::amber},
       {"QR caption", {17, 20, 24}, {255, 255, 255}},
   };
   for (const auto& pr : pairs) {
@@ -42,4 +44,16 @@ TEST_CASE("text on every field colour of the default feed reaches WCAG AA", "[co
     CAPTURE(f.id);
     CHECK(contrastRatio(core::readableTextOn(f.color), f.color) >= core::kWcagAaText);
   }
+}
+
+TEST_CASE("an emergency's white text reaches WCAG AAA (7:1) on both of its colours", "[contrast]") {
+  const Rgb white{255, 255, 255};
+  for (const auto style : {core::EmergencyStyle::Alarm, core::EmergencyStyle::Evacuation}) {
+    const Rgb bg = views::emergencyBackground(style);
+    CAPTURE(static_cast<int>(style), contrastRatio(white, bg));
+    CHECK(contrastRatio(white, bg) >= 7.0);
+  }
+  // The two are told apart at a glance: red for alarm, green for the way out.
+  CHECK(views::emergencyBackground(core::EmergencyStyle::Alarm).r > 120);
+  CHECK(views::emergencyBackground(core::EmergencyStyle::Evacuation).g > views::emergencyBackground(core::EmergencyStyle::Evacuation).r + 60);
 }

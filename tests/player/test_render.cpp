@@ -1,6 +1,7 @@
 // Every view at the five reference sizes, drawn offscreen from the default feed: no text box
 // leaves the screen or overlaps another, and the frame is not blank.
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <set>
 
 #include "player/player.hpp"
@@ -115,4 +116,74 @@ TEST_CASE("a key figure is written as the visitor's language writes numbers") {
   CHECK_FALSE(de.contains("100,000 m²"));
   CHECK(en.contains("100,000 m²"));
   CHECK_FALSE(en.contains("100.000 m²"));
+}
+
+TEST_CASE("an emergency and an info banner at every size: on screen, legible, an emergency takes no touch") {
+  core::Feed feed = test::defaultFeed();
+  core::Announcement e;
+  e.id = "evac";
+  e.level = core::Level::Emergency;
+  e.style = core::EmergencyStyle::Evacuation;
+  e.pictogram = core::Pictogram::AssemblyPoint;
+  e.title.set("de", "Räumung der Halle 2");
+  e.title.set("en", "Evacuation of hall 2");
+  e.text.set("de", "Gehen Sie ruhig zum Sammelpunkt Parkplatz Nord. Benutzen Sie nicht die Aufzüge.");
+  e.text.set("en", "Walk calmly to the assembly point in the north car park. Do not use the lifts.");
+  e.start = *core::parseInstant("2024-04-25T09:00:00+02:00");
+  e.end = *core::parseInstant("2024-04-25T11:00:00+02:00");
+  core::Announcement b;
+  b.id = "lunch";
+  b.level = core::Level::Info;
+  b.title.set("de", "Mittagessen");
+  b.text.set("de", "Ab 11:30 im Foyer, vegetarisch und vegan, bis 14 Uhr");
+  b.start = e.end;
+  b.end = *core::parseInstant("2024-04-25T13:00:00+02:00");
+  feed.announcements = {e, b};
+  for (auto [w, h] : {std::pair{1920, 1080}, {1080, 1920}, {1280, 800}, {1024, 600}, {800, 480}}) {
+    player::FrameRenderer renderer(w, h);
+    REQUIRE(renderer.error().empty());
+    player::RenderRequest req;
+    req.feed = &feed;
+    req.width = w;
+    req.height = h;
+    req.language = "de";
+    req.collectText = true;
+    req.location = "Foyer Nord";
+    req.exitHint = "Notausgang links neben der Treppe";
+    req.at = test::at("2024-04-25T10:00:00+02:00");
+    INFO(w << "x" << h);
+    auto out = renderer.render(req);
+    REQUIRE(out.error.empty());
+    for (const auto& p : core::checkTextBoxes(out.texts, w, h)) FAIL_CHECK(p.message);
+    CHECK(out.hits.empty());  // nothing on an emergency reacts to a tap
+    const auto shows = [&](const std::string& s) {
+      return std::any_of(out.texts.begin(), out.texts.end(), [&](const core::TextBox& t) { return t.label.find(s) != std::string::npos; });
+    };
+    CHECK(shows("Räumung der Halle 2"));
+    CHECK(shows("Evacuation of hall 2"));  // both languages at once
+    CHECK(shows("Foyer Nord"));
+    CHECK(shows("Notausgang"));
+    // The emergency's title is the largest text on the screen, at least the display size.
+    float titleH = 0;
+    for (const auto& t : out.texts)
+      if (t.label.find("Räumung der") != std::string::npos) titleH = std::max(titleH, t.rect.h);
+    CHECK(titleH >= out.layout.font(core::FontRole::Display));
+
+    // An hour later the banner lies over the rotation, which still takes touch.
+    req.view = player::View::of(core::SlideKind::Spotlight);
+    req.at = test::at("2024-04-25T12:00:00+02:00");
+    out = renderer.render(req);
+    REQUIRE(out.error.empty());
+    for (const auto& p : core::checkTextBoxes(out.texts, w, h))
+      if (p.message.find("leaves the screen") != std::string::npos) FAIL_CHECK(p.message);
+    CHECK(!out.hits.empty());
+    bool banner = false;
+    for (const auto& t : out.texts)
+      if (t.label.find("Mittagessen: Ab 11:30") != std::string::npos) {
+        banner = true;
+        CHECK(t.rect.h >= out.layout.font(core::FontRole::Title));
+        CHECK(t.rect.bottom() <= h);
+      }
+    CHECK(banner);
+  }
 }

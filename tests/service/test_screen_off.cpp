@@ -34,11 +34,11 @@ struct Run {
   nlohmann::json status;
 };
 
-Run framesFrom(const char* start, const fs::path& dir) {
+Run framesFrom(const char* start, const fs::path& dir, const std::string& feedText = std::string(sf::assets::defaultFeedJson())) {
   fs::remove_all(dir);
   fs::create_directories(dir / "backlight/panel");
   std::ofstream(dir / "backlight/panel/bl_power") << "0\n";
-  auto parsed = sf::core::parseFeed(sf::assets::defaultFeedJson(), sf::assets::defaultFeedName);
+  auto parsed = sf::core::parseFeed(feedText, sf::assets::defaultFeedName);
   REQUIRE(parsed.feed);
   sf::player::PlayerOptions o;
   o.startup.feed = std::make_shared<const sf::core::Feed>(std::move(*parsed.feed));
@@ -48,7 +48,7 @@ Run framesFrom(const char* start, const fs::path& dir) {
   o.backlightDir = (dir / "backlight").string();
   o.config.cacheDir = dir.string();
   // The feed worker follows a local copy of the feed and writes status.json on every poll.
-  std::ofstream(dir / "feed.json") << sf::assets::defaultFeedJson();
+  std::ofstream(dir / "feed.json") << feedText;
   o.config.feed = (dir / "feed.json").string();
   o.config.pollSeconds = 1;
   o.config.screenOff = {{22 * 60, 7 * 60, 0x7f}};
@@ -88,6 +88,19 @@ TEST_CASE("at the end of an off period the screen comes back by itself", "[power
   CHECK(frames.front() == "4");
   CHECK(std::count(frames.begin(), frames.end(), "4") == 1);
   CHECK(frames.back() == "0");
+  REQUIRE(run.status.is_object());
+  CHECK(run.status["screenDark"] == false);
+}
+
+TEST_CASE("an emergency wakes a screen that is dark for the night", "[power][levels]") {
+  auto feed = nlohmann::json::parse(sf::assets::defaultFeedJson());
+  feed["announcements"] = nlohmann::json::array({{{"id", "fire"}, {"level", "emergency"}, {"text", "Feueralarm"},
+                                                  {"start", "2024-04-25T23:00:02+02:00"}, {"end", "2024-04-25T23:30:00+02:00"}}});
+  const auto run = framesFrom("2024-04-25T22:59:59+02:00", fs::temp_directory_path() / ("sf-wake-" + std::to_string(::getpid())), feed.dump());
+  const auto& frames = run.frames;
+  REQUIRE(!frames.empty());
+  CHECK(frames.front() == "4");  // dark for the night
+  CHECK(frames.back() == "0");   // lit for the emergency, without a touch
   REQUIRE(run.status.is_object());
   CHECK(run.status["screenDark"] == false);
 }

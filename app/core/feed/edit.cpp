@@ -22,7 +22,13 @@ std::optional<ojson> load(std::string_view text, Diagnostics& ds) {
 
 EditResult finish(const ojson& doc) {
   EditResult r;
-  std::string text = doc.dump(2) + "\n";
+  std::string text;
+  try {
+    text = doc.dump(2) + "\n";
+  } catch (const nlohmann::json::exception&) {  // a text that is not UTF-8: say so, never abort
+    report(r.diagnostics, Severity::Error, "", "a text is not valid UTF-8; write it in UTF-8 (check the terminal's encoding)");
+    return r;
+  }
   auto check = parseFeed(text, "edited feed");
   if (!check.feed) {
     r.diagnostics = std::move(check.diagnostics);
@@ -63,6 +69,13 @@ EditResult addAnnouncement(std::string_view feedText, const NewAnnouncement& a) 
   item["start"] = formatInstant(a.start, zone);
   item["end"] = formatInstant(a.end, zone);
   item["priority"] = a.priority;
+  if (a.level != Level::Important) item["level"] = std::string(levelName(a.level));
+  if (a.level == Level::Emergency && a.style == EmergencyStyle::Evacuation) item["style"] = "evacuation";
+  if (a.level == Level::Emergency && a.pictogram != Pictogram::None) item["pictogram"] = std::string(pictogramName(a.pictogram));
+  if (a.level == Level::Info && a.bannerTop) item["position"] = "top";
+  if (!a.targets.screens.empty()) item["screens"] = a.targets.screens;
+  if (!a.targets.groups.empty()) item["groups"] = a.targets.groups;
+  if (!a.targets.rooms.empty()) item["rooms"] = a.targets.rooms;
   ojson& list = (*doc)["announcements"];
   if (!list.is_array()) list = ojson::array();
   bool replaced = false;
@@ -73,6 +86,32 @@ EditResult addAnnouncement(std::string_view feedText, const NewAnnouncement& a) 
     }
   if (!replaced) list.push_back(item);
   return finish(*doc);
+}
+
+EditResult endAnnouncement(std::string_view feedText, std::string_view id, Instant at) {
+  EditResult r;
+  auto doc = load(feedText, r.diagnostics);
+  if (!doc) return r;
+  const auto zone = TimeZone::find((*doc)["timeZone"].get<std::string>()).value_or(TimeZone::utc());
+  std::string known;
+  if (doc->contains("announcements"))
+    for (auto& a : (*doc)["announcements"]) {
+      const std::string aid = a.value("id", "");
+      if (aid != id) {
+        known += (known.empty() ? "" : ", ") + aid;
+        continue;
+      }
+      // The parser accepted the feed, so both are instants.
+      const auto start = parseInstant(a["start"].get<std::string>());
+      const auto end = parseInstant(a["end"].get<std::string>());
+      if (end && *end <= at) return finish(*doc);  // over already
+      if (start && *start >= at) a["start"] = formatInstant(at - std::chrono::seconds{1}, zone);
+      a["end"] = formatInstant(at, zone);
+      return finish(*doc);
+    }
+  report(r.diagnostics, Severity::Error, "/announcements",
+         "no announcement \"" + std::string(id) + "\" in the feed" + (known.empty() ? std::string(" (it has none)") : "; it has: " + known));
+  return r;
 }
 
 EditResult rewriteImageSources(std::string_view feedText, const std::function<std::string(const std::string&)>& rewrite) {

@@ -26,9 +26,18 @@ struct NewAnnouncement {
   Instant start{};
   Instant end{};
   int priority = 100;
+  Level level = Level::Important;
+  EmergencyStyle style = EmergencyStyle::Alarm;  // written only for emergencies
+  Pictogram pictogram = Pictogram::None;
+  bool bannerTop = false;                         // written only for info banners
+  Targets targets;
 };
 // Adds (or replaces, by id) an announcement.
 EditResult addAnnouncement(std::string_view feedText, const NewAnnouncement& a);
+// Ends the announcement `id` at `at`: its end becomes `at` (its start too, a second earlier, when it
+// had not begun), so the feed keeps the record and no later publish of it shows the message again.
+// An announcement that has already ended stays as it is. Unknown id: an error naming the ids there are.
+EditResult endAnnouncement(std::string_view feedText, std::string_view id, Instant at);
 
 // Replaces every project image "src" by what `rewrite` returns for it (same value: unchanged).
 EditResult rewriteImageSources(std::string_view feedText, const std::function<std::string(const std::string&)>& rewrite);

@@ -159,6 +159,24 @@ inline constexpr std::array<SlideKindInfo, 5> kSlideKinds{{
 constexpr const SlideKindInfo& slideKindInfo(SlideKind kind) { return kSlideKinds[static_cast<std::size_t>(kind)]; }
 std::optional<SlideKind> slideKindNamed(std::string_view name);
 
+// Which screens an item is for. A screen shows it when one selector names the screen (its
+// screenName, one of its groups, one of its rooms), or when no selector is given.
+struct Targets {
+  std::vector<std::string> screens;
+  std::vector<std::string> groups;
+  std::vector<std::string> rooms;
+  bool any() const { return !screens.empty() || !groups.empty() || !rooms.empty(); }
+};
+
+// A window that comes back: on some weekdays, within a daily span of the venue's local time.
+// `from` > `until` crosses midnight, and the night then belongs to the day it began on.
+struct Recurrence {
+  std::uint8_t days = 0x7f;  // bit 0 Sunday … bit 6 Saturday (as LocalDateTime::weekday)
+  int from = 0;              // minutes after local midnight
+  int until = 24 * 60;       // minutes after local midnight; 1440: the end of the day
+  bool always() const { return days == 0x7f && from == 0 && until == 24 * 60; }
+};
+
 struct PlaylistItem {
   SlideKind kind = SlideKind::Spotlight;
   std::string project;  // Spotlight: the project shown
@@ -167,7 +185,22 @@ struct PlaylistItem {
   int seconds = 10;
   std::optional<Instant> validFrom;
   std::optional<Instant> validUntil;
+  Recurrence recurring;
+  Targets targets;
 };
+
+// How urgent an announcement is. An emergency beats an important one beats an info banner,
+// whatever their priorities; priority orders announcements of one level.
+enum class Level { Info, Important, Emergency };
+std::string_view levelName(Level level);
+std::optional<Level> levelNamed(std::string_view name);
+
+// How an emergency looks: white on red (alarm), or the ISO 7010 green of escape routes.
+enum class EmergencyStyle { Alarm, Evacuation };
+// The built-in pictograms an emergency may show (drawn as shapes, no image files).
+enum class Pictogram { None, Exit, AssemblyPoint, NoEntry, FirstAid };
+std::string_view pictogramName(Pictogram p);
+std::optional<Pictogram> pictogramNamed(std::string_view name);
 
 struct Announcement {
   std::string id;
@@ -175,7 +208,13 @@ struct Announcement {
   LocalText text;
   Instant start{};
   Instant end{};
-  int priority = 0;  // the highest valid one shows
+  int priority = 0;  // the highest valid one of the highest level shows
+  Level level = Level::Important;  // what announcements were before levels existed: a takeover
+  EmergencyStyle style = EmergencyStyle::Alarm;
+  Pictogram pictogram = Pictogram::None;
+  bool bannerTop = false;  // an info banner at the top of the screen instead of the bottom
+  Recurrence recurring;
+  Targets targets;
 };
 
 struct Feed {

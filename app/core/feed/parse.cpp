@@ -11,6 +11,7 @@
 #include "core/feed/update.hpp"
 #include "core/feed/json_reader.hpp"
 #include "core/feed/json_scan.hpp"
+#include "core/feed/targeting.hpp"
 #include "core/base/text_util.hpp"
 
 namespace sf::core {
@@ -189,7 +190,8 @@ std::string slideKindList() {
 std::optional<PlaylistItem> readSlide(JsonReader& r, const json& j, const std::string& p) {
   PlaylistItem it;
   if (!r.isObject(j, p, "a playlist item")) return it;
-  r.unknownKeys(j, p, {"slide", "project", "field", "tag", "seconds", "validFrom", "validUntil"});
+  r.unknownKeys(j, p, {"slide", "project", "field", "tag", "seconds", "validFrom", "validUntil", "days", "from", "until",
+                       "screens", "groups", "rooms"});
   bool known = false;  // without a valid kind, kind-specific keys are not asked for
   if (auto s = r.string(r.member(j, p, "slide", true), p + "/slide")) {
     known = true;
@@ -208,13 +210,41 @@ std::optional<PlaylistItem> readSlide(JsonReader& r, const json& j, const std::s
   it.validUntil = r.instant(r.member(j, p, "validUntil", false), p + "/validUntil");
   if (it.validFrom && it.validUntil && *it.validUntil <= *it.validFrom)
     r.error(p + "/validUntil", "validUntil must be after validFrom");
+  it.recurring = readRecurrence(r, j, p);
+  it.targets = readTargets(r, j, p);
   return it;
+}
+
+// How an announcement shows: its level, and the keys only some levels read.
+void readPresentation(JsonReader& r, const json& j, const std::string& p, Announcement& a) {
+  if (auto s = r.string(r.member(j, p, "level", false), p + "/level")) {
+    if (auto l = levelNamed(*s)) a.level = *l;
+    else r.error(p + "/level", "expected \"info\" (a banner), \"important\" (takes over the screen) or \"emergency\", found " + quoteShort(*s));
+  }
+  const bool emergency = a.level == Level::Emergency;
+  if (auto s = r.string(r.member(j, p, "style", false), p + "/style")) {
+    if (*s == "alarm") a.style = EmergencyStyle::Alarm;
+    else if (*s == "evacuation") a.style = EmergencyStyle::Evacuation;
+    else r.error(p + "/style", "expected \"alarm\" (white on red) or \"evacuation\" (white on escape-route green), found " + quoteShort(*s));
+    if (!emergency) r.warn(p + "/style", "only an emergency has a style; this announcement is " + std::string(levelName(a.level)));
+  }
+  if (auto s = r.string(r.member(j, p, "pictogram", false), p + "/pictogram")) {
+    if (auto pg = pictogramNamed(*s)) a.pictogram = *pg;
+    else r.error(p + "/pictogram", "expected \"exit\", \"assembly-point\", \"no-entry\" or \"first-aid\", found " + quoteShort(*s));
+    if (!emergency) r.warn(p + "/pictogram", "only an emergency shows a pictogram; this announcement is " + std::string(levelName(a.level)));
+  }
+  if (auto s = r.string(r.member(j, p, "position", false), p + "/position")) {
+    if (*s == "top") a.bannerTop = true;
+    else if (*s != "bottom") r.error(p + "/position", "expected \"top\" or \"bottom\", found " + quoteShort(*s));
+    if (a.level != Level::Info) r.warn(p + "/position", "only an info banner has a position; this announcement is " + std::string(levelName(a.level)));
+  }
 }
 
 Announcement readAnnouncement(JsonReader& r, const json& j, const std::string& p) {
   Announcement a;
   if (!r.isObject(j, p, "an announcement")) return a;
-  r.unknownKeys(j, p, {"id", "title", "text", "start", "end", "priority"});
+  r.unknownKeys(j, p, {"id", "title", "text", "start", "end", "priority", "level", "style", "pictogram", "position", "days",
+                       "from", "until", "screens", "groups", "rooms"});
   a.id = r.id(r.member(j, p, "id", true), p + "/id");
   a.title = r.text(r.member(j, p, "title", false), p + "/title", false, 80);
   a.text = r.text(r.member(j, p, "text", true), p + "/text", true, 400);
@@ -226,6 +256,9 @@ Announcement readAnnouncement(JsonReader& r, const json& j, const std::string& p
     a.end = *e;
   }
   a.priority = static_cast<int>(r.integer(r.member(j, p, "priority", false), p + "/priority", -1000, 1000).value_or(0));
+  readPresentation(r, j, p, a);
+  a.recurring = readRecurrence(r, j, p);
+  a.targets = readTargets(r, j, p);
   return a;
 }
 

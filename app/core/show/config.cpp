@@ -111,7 +111,7 @@ ConfigResult parseConfig(std::string_view text, std::string_view fileName) {
   if (!hasErrors(ds) && !root.is_object()) report(ds, Severity::Error, "", "expected an object of settings");
   if (!hasErrors(ds)) {
     static constexpr std::string_view known[] = {"feed", "pollSeconds", "publicKey", "caBundle", "pinnedKey", "screenName",
-                                                 "room", "rooms", "groups", "idleSeconds", "rotate", "language", "cacheDir", "statusPath", "imageCacheMiB",
+                                                 "room", "rooms", "groups", "location", "exit", "idleSeconds", "rotate", "language", "cacheDir", "statusPath", "imageCacheMiB",
                                                  "transitionMs", "clockSeconds", "screenOff", "hdmiCec", "report"};
     for (auto it = root.begin(); it != root.end(); ++it)
       if (std::find(std::begin(known), std::end(known), it.key()) == std::end(known))
@@ -129,6 +129,8 @@ ConfigResult parseConfig(std::string_view text, std::string_view fileName) {
     rd.strings("room", c.rooms);
     rd.strings("rooms", c.rooms);
     rd.strings("groups", c.groups);
+    rd.string("location", c.location);
+    rd.string("exit", c.exitHint);
     rd.integer("idleSeconds", c.idleSeconds, 5, 86400);
     rd.integer("rotate", c.rotate, 0, 270);
     if (c.rotate % 90 != 0) {

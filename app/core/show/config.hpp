@@ -29,6 +29,8 @@ struct Config {
   // room id, a room name or a frab/pretalx room GUID. Empty: not a room screen.
   std::vector<std::string> rooms;
   std::vector<std::string> groups;  // e.g. "foyer", "hall-2": what targeted items select screens by
+  std::string location;        // where the screen stands, as an emergency says it: "Foyer Nord"
+  std::string exitHint;        // config "exit": the way out from here ("Ausgang links hinter der Treppe")
   int idleSeconds = 60;        // back to the rotation after this long without a touch
   int rotate = 0;              // 0, 90, 180 or 270 degrees
   std::string language;        // start language; empty: the feed's first

@@ -58,7 +58,9 @@ FramePlan planFrame(const PlayerState& st, const RotationPlan& plan, const Feed&
                     std::size_t figuresPerPage) {
   FramePlan fp;
   fp.now = now;
-  fp.announcement = activeAnnouncement(feed, toInstant(now));
+  const ShownAnnouncements shown = announcementsAt(feed, toInstant(now), plan.screen);
+  fp.announcement = shown.takeover;
+  fp.banner = shown.banner;
   fp.position = rotationAt(plan, now);
   fp.moving = inTransition(st, plan, now);
   fp.rotation = !fp.announcement && st.mode == Mode::Rotation;

@@ -20,7 +20,8 @@ struct ShownSlide {
 
 struct FramePlan {
   Millis now{};
-  const Announcement* announcement = nullptr;  // takes over the whole screen
+  const Announcement* announcement = nullptr;  // takes over the whole screen (important or emergency)
+  const Announcement* banner = nullptr;        // an info banner over whatever else shows
   bool rotation = false;                       // the rotation shows: its mode and no announcement
   RotationPosition position;                   // the clock's place in the rotation
   ShownSlide incoming;                         // the slide showing (coming in while moving)

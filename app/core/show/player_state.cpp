@@ -112,12 +112,16 @@ std::size_t currentSlot(const PlayerState& s, const PlayerEnv& env) {
 
 void apply(PlayerState& s, const Action& a, const PlayerEnv& env) {
   if (a.kind == ActionKind::None) return;
-  s.lastInput = env.now;
   const Feed& feed = env.feed;
+  // An emergency ignores touch altogether: it shows both languages, and nobody may hide it.
+  const Announcement* takeover = activeAnnouncement(feed, toInstant(env.now), env.plan.screen);
+  if (takeover && takeover->level == Level::Emergency) return;
+  s.lastInput = env.now;
   if (a.kind == ActionKind::SetLanguage) return setLanguage(s, feed, a.index);
   if (a.kind == ActionKind::ToggleLanguage) return toggleLanguage(s, feed);
-  // An announcement owns the screen: only the language follows visitors.
-  if (activeAnnouncement(feed, toInstant(env.now))) return;
+  // An important announcement owns the screen: only the language follows visitors. An info
+  // banner leaves browsing alone.
+  if (takeover) return;
 
   switch (a.kind) {
     case ActionKind::OpenProject:

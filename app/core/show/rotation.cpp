@@ -7,10 +7,19 @@
 namespace sf::core {
 namespace {
 
-bool validAt(const PlaylistItem& item, Instant now) {
+bool validAt(const PlaylistItem& item, const TimeZone& zone, Instant now) {
   if (item.validFrom && now < *item.validFrom) return false;
   if (item.validUntil && now >= *item.validUntil) return false;
-  return true;
+  return recursAt(item.recurring, zone, now);
+}
+
+// Whether `a` outranks `b` (null): level first, then priority, then the later start, since the
+// newest message of equal weight is the most likely to matter.
+bool outranks(const Announcement& a, const Announcement* b) {
+  if (!b) return true;
+  if (a.level != b->level) return a.level > b->level;
+  if (a.priority != b->priority) return a.priority > b->priority;
+  return a.start > b->start;
 }
 
 void noteBoundary(std::optional<Instant>& next, const std::optional<Instant>& t, Instant now) {
@@ -24,6 +33,7 @@ bool hasTag(const Project& p, const std::string& tag) {
 }  // namespace
 
 void buildRotation(const Feed& feed, Instant now, RotationPlan& out, bool withSchedule) {
+  const ScreenIdentity& screen = out.screen;
   out.slots.clear();
   out.cycle = std::chrono::milliseconds{0};
   out.figureSlots = 0;
@@ -40,7 +50,9 @@ void buildRotation(const Feed& feed, Instant now, RotationPlan& out, bool withSc
     const PlaylistItem& item = feed.playlist[i];
     noteBoundary(out.changesAt, item.validFrom, now);
     noteBoundary(out.changesAt, item.validUntil, now);
-    if (!validAt(item, now)) continue;
+    if (!shownOn(item.targets, screen)) continue;
+    noteBoundary(out.changesAt, nextRecurrenceChange(item.recurring, feed.zone, now), now);
+    if (!validAt(item, feed.zone, now)) continue;
     if (!withSchedule && item.kind == SlideKind::Schedule) continue;
     switch (item.kind) {
       case SlideKind::Spotlight:
@@ -63,9 +75,10 @@ void buildRotation(const Feed& feed, Instant now, RotationPlan& out, bool withSc
   out.figureSlots = serial[static_cast<std::size_t>(SlideKind::Figures)];
 }
 
-RotationPlan buildRotation(const Feed& feed, Instant now) {
+RotationPlan buildRotation(const Feed& feed, Instant now, const ScreenIdentity& screen) {
   RotationPlan plan;
-  buildRotation(feed, now, plan);
+  plan.screen = screen;
+  buildRotation(feed, now, plan, true);
   return plan;
 }
 
@@ -112,21 +125,34 @@ std::size_t figuresPage(const RotationPlan& plan, const RotationPosition& pos, s
   return static_cast<std::size_t>(((serial % p) + p) % p);
 }
 
-const Announcement* activeAnnouncement(const Feed& feed, Instant now) {
-  const Announcement* best = nullptr;
+bool announcementShows(const Announcement& a, const Feed& feed, Instant now, const ScreenIdentity& screen) {
+  if (now < a.start || now >= a.end) return false;
+  return shownOn(a.targets, screen) && recursAt(a.recurring, feed.zone, now);
+}
+
+ShownAnnouncements announcementsAt(const Feed& feed, Instant now, const ScreenIdentity& screen) {
+  ShownAnnouncements out;
   for (const Announcement& a : feed.announcements) {
-    if (now < a.start || now >= a.end) continue;
-    // Ties go to the one that started last: the newest message is the most likely to matter.
-    if (!best || a.priority > best->priority || (a.priority == best->priority && a.start > best->start)) best = &a;
+    if (!announcementShows(a, feed, now, screen)) continue;
+    const Announcement*& slot = a.level == Level::Info ? out.banner : out.takeover;
+    if (outranks(a, slot)) slot = &a;
   }
-  return best;
+  if (out.takeover) out.banner = nullptr;
+  return out;
+}
+
+const Announcement* activeAnnouncement(const Feed& feed, Instant now, const ScreenIdentity& screen) {
+  return announcementsAt(feed, now, screen).takeover;
 }
 
 std::optional<Instant> nextAnnouncementChange(const Feed& feed, Instant now) {
   std::optional<Instant> next;
   for (const Announcement& a : feed.announcements) {
+    if (a.end <= now) continue;
     noteBoundary(next, a.start, now);
     noteBoundary(next, a.end, now);
+    if (auto r = nextRecurrenceChange(a.recurring, feed.zone, std::max(now, a.start)); r && *r < a.end)
+      noteBoundary(next, r, now);
   }
   return next;
 }

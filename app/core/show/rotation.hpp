@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/feed/model.hpp"
+#include "core/show/screen_target.hpp"
 
 namespace sf::core {
 
@@ -23,21 +24,27 @@ struct RotationSlot {
   std::size_t kindSerial = 0;   // how many slots of the same kind come before it in the cycle
 };
 
-// The playlist as it stands at one instant: valid items only, spotlights expanded.
+// The playlist as it stands at one instant for one screen: items valid then and meant for it
+// only, spotlights expanded.
 struct RotationPlan {
   std::vector<RotationSlot> slots;
   std::chrono::milliseconds cycle{0};
   std::size_t figureSlots = 0;
-  std::optional<Instant> changesAt;  // the next validFrom/validUntil boundary: rebuild then
+  std::optional<Instant> changesAt;  // the next validity or recurring-window boundary: rebuild then
   // The screen's setting (config transitionMs), not the feed's: buildRotation leaves it alone.
   std::chrono::milliseconds transition = kSlideTransition;
+  // The screen the plan is for (from its config), which targeted items and announcements are
+  // matched against. Also the screen's own: buildRotation leaves it alone. The default identity
+  // sees only what is for every screen.
+  ScreenIdentity screen;
 };
 
 // Rebuilds `out` in place (no allocation once its capacity suffices). Never leaves it empty:
 // a playlist with nothing valid plays the field overview.
 // With `withSchedule` false (a clock that cannot be trusted), schedule slides are left out.
+// Items targeted at other screens than `out.screen` are left out.
 void buildRotation(const Feed& feed, Instant now, RotationPlan& out, bool withSchedule = true);
-RotationPlan buildRotation(const Feed& feed, Instant now);
+RotationPlan buildRotation(const Feed& feed, Instant now, const ScreenIdentity& screen = {});
 
 struct RotationPosition {
   std::size_t index = 0;     // the slot showing
@@ -58,9 +65,21 @@ Millis nextRotationChange(const RotationPlan& plan, Millis now);
 std::size_t figuresPage(const RotationPlan& plan, const RotationPosition& pos, std::size_t slot,
                         std::size_t figureCount, std::size_t perPage);
 
-// The announcement that takes over the screen at `now` (valid and highest priority), if any.
-const Announcement* activeAnnouncement(const Feed& feed, Instant now);
-// The next start or end of any announcement after `now`.
+// True when the announcement shows on `screen` at `now`: inside start/end, inside its recurring
+// window and targeted at the screen.
+bool announcementShows(const Announcement& a, const Feed& feed, Instant now, const ScreenIdentity& screen);
+
+// What announcements one screen shows at one instant. An emergency beats an important
+// announcement, which beats an info banner, whatever their priorities; within a level the highest
+// priority wins, then the one that started last. A banner shows only while nothing takes over.
+struct ShownAnnouncements {
+  const Announcement* takeover = nullptr;  // an important one or an emergency: the whole screen
+  const Announcement* banner = nullptr;    // an info banner over the rotation (null under a takeover)
+};
+ShownAnnouncements announcementsAt(const Feed& feed, Instant now, const ScreenIdentity& screen = {});
+// The announcement that takes over the screen at `now`, if any (announcementsAt(...).takeover).
+const Announcement* activeAnnouncement(const Feed& feed, Instant now, const ScreenIdentity& screen = {});
+// The next start or end of any announcement after `now`, recurring windows included.
 std::optional<Instant> nextAnnouncementChange(const Feed& feed, Instant now);
 
 }  // namespace sf::core

@@ -13,7 +13,7 @@ enum class Ui {
   Schedule, LookingBack, Now, Next, LaterToday, HappeningNow, AllDay,
   Running, Completed, AsOf, Funding, Programme, Runtime, Applicants, Partners,
   RelatedFields, RelatedEvents, Explore, Back, Fields, Projects, ProjectsCount, KeyFigures,
-  MoreOnline, Notice, FieldsIntro, TapToOpen, SwipeHint,
+  MoreOnline, Notice, Info, Emergency, Evacuation, YouAreHere, FieldsIntro, TapToOpen, SwipeHint,
   StatusTitle, StatusClose, StatusDisplay,  // the organisers' status page
   Count
 };
