@@ -386,3 +386,29 @@ TEST_CASE("source types become kinds, source languages codes", "[import][confere
   CHECK(languageCodeOf("Klingon") == "");
   CHECK(languageCodeOf("") == "");
 }
+
+TEST_CASE("iCalendar CATEGORIES: the first is the event's track", "[import][conference]") {
+  const std::string ics =
+      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:talk-1\r\nDTSTAMP:20240101T000000Z\r\n"
+      "DTSTART:20240615T080000Z\r\nDTEND:20240615T090000Z\r\nSUMMARY:Offene Daten\r\nLOCATION:Saal 2\r\n"
+      "CATEGORIES:Verwaltung,Daten\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+  const auto r = importSource(ics, "talks.ics", nullptr, sf::test::fixedOptions());
+  REQUIRE_FALSE(hasErrors(r.diagnostics));
+  checkReferences(r);
+  const auto& talk = eventByKey(r, "talk-1");
+  CHECK(roomOf(r, talk).name == "Saal 2");
+  CHECK(trackOf(r, talk) == "Verwaltung");
+  CHECK(r.tracks.size() == 1);
+}
+
+TEST_CASE("pretalx widget: the conference's name where the data carries one", "[import][conference]") {
+  const std::string widget = R"({"event": {"name": {"en": "DemoCon"}}, "talks": [{"code": "ABC123", "title": "Hello",
+    "start": "2024-11-22T09:20:00+11:00", "end": "2024-11-22T09:50:00+11:00", "room": 1, "speakers": ["S1"]}],
+    "rooms": [{"id": 1, "name": {"en": "Main"}}], "speakers": [{"code": "S1", "name": "Ada"}], "timezone": "Australia/Melbourne"})";
+  const auto r = importSource(widget, "widget.json", nullptr, sf::test::fixedOptions());
+  REQUIRE_FALSE(hasErrors(r.diagnostics));
+  CHECK(r.title == "DemoCon");
+  const auto& talk = eventByKey(r, "ABC123");
+  CHECK(speakerNames(talk) == std::vector<std::string>{"Ada"});
+  CHECK(roomOf(r, talk).name == "Main");
+}
