@@ -210,6 +210,8 @@ int runImport(const std::vector<std::string>& args) {
               << (r.skipped > 0 ? ", " + std::to_string(r.skipped) + " left out" : std::string())
               << (r.refused > 0 ? ", " + std::to_string(r.refused) + " unreadable and left out (see the warnings)" : std::string())
               << '\n';
+    if (!r.rooms.empty()) std::cerr << "  " << r.rooms.size() << " rooms: " << counts(merged.rooms) << '\n';
+    if (!r.tracks.empty()) std::cerr << "  " << r.tracks.size() << " tracks: " << counts(merged.tracks) << '\n';
   }
   if (failed || feed.is_null()) {
     std::cout << into << ": nothing written\n";

@@ -37,6 +37,14 @@ TEST_CASE("the default feed in assets/ validates", "[cli]") {
   CHECK_THAT(r.out, Catch::Contains(": valid, feed \"mpi-berlin\" revision 1: 4 fields, 42 projects (12 completed)"));
 }
 
+TEST_CASE("a conference feed's summary counts its rooms, tracks, speakers and cancelled talks", "[cli]") {
+  const auto r = run("validate " + sf::test::sourcePath("assets/examples/conference-feed.json"));
+  INFO(r.out);
+  CHECK(r.exitCode == 0);
+  CHECK_THAT(r.out, Catch::Contains("13 events (3 rooms, 2 tracks, 11 speakers, 1 cancelled)"));
+  CHECK_THAT(r.out, Catch::Contains("(0 warnings)"));
+}
+
 TEST_CASE("the embedded feed validates by name", "[cli]") {
   const auto r = run("validate embedded");
   CHECK(r.exitCode == 0);

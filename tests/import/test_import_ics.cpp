@@ -49,7 +49,7 @@ TEST_CASE("the pretalx PyCon AU 2023 calendar: 94 events in Australia/Adelaide",
   CHECK(utcText(opening.end) == "2023-08-17T23:50:00+00:00");
   CHECK(opening.title == "Specialist Tracks Combined Opening Address - Pedro Junqueira, Jack Skinner, Nicky Ringland, Katie McLaughlin, Lilly Ryan");
   CHECK(opening.description == "This year, all four special tracks will share a combined opening address!");
-  CHECK(opening.place == "Hall C (Plenary)");
+  CHECK(opening.room == "Hall C (Plenary)");
   CHECK(opening.link == "https://pretalx.com/pyconau-2023/talk/EJWEMK/");
   CHECK(itemId("pycon-au-2023", opening.key) == "pycon-au-2023:pretalx-pyconau-2023-EJWEMK-pretalx.com-94430768");
   const auto zone = TimeZone::find("Australia/Adelaide");
@@ -142,7 +142,7 @@ TEST_CASE("all-day, UTC and floating times; unfolding and escaped text", "[impor
   CHECK(fl.title == "Caf\xC3\xA9, Bar; Grill\\Kneipe");
   CHECK(fl.description == "Zeile eins\nZeile zweiund drei");
   CHECK(fl.organiser == "Verein e.V.");
-  CHECK(fl.place == "Hof");
+  CHECK(fl.room == "Hof");  // LOCATION names the room
   CHECK(fl.link.empty());
   CHECK_THAT(sf::test::allMessages(r.diagnostics), Catch::Contains("1 time has no TZID and no Z (floating); read in Europe/Berlin"));
 

@@ -49,9 +49,9 @@ TEST_CASE("schedule.xml: FOSDEM 2026, every event at its <date>, in its room, wi
   CHECK(welcome.end - welcome.start == std::chrono::minutes{20});
   CHECK(welcome.room == "Janson");
   CHECK(welcome.link == "https://fosdem.org/2026/schedule/event/SFKNTZ-welcome_to_fosdem_2026/");
-  CHECK_THAT(welcome.description, Catch::Contains("FOSDEM welcome and opening talk.") &&
-                                      Catch::Contains("— FOSDEM Staff") && Catch::Contains("Main Track") &&
-                                      !Catch::Contains("<p>"));
+  CHECK_THAT(welcome.description, Catch::Contains("FOSDEM welcome and opening talk.") && !Catch::Contains("<p>"));
+  REQUIRE(welcome.speakers.size() == 1);
+  CHECK(welcome.speakers[0].name == "FOSDEM Staff");
 }
 
 TEST_CASE("schedule.xml: the pentabarf layout of FOSDEM 2007 needs the venue's zone and then reads whole") {

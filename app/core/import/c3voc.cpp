@@ -35,18 +35,10 @@ std::string stringOf(const json* v) {
   return v && v->is_string() ? std::string(trimmed(v->get_ref<const std::string&>())) : std::string();
 }
 
-std::string speakerLine(const std::vector<std::string>& names) {
-  if (names.empty()) return {};
-  return shorten("— " + join(names), 200);
-}
-
-std::string describeEvent(const json& ev, const ImportOptions& opts, const std::vector<std::string>& speakers) {
+std::string describeEvent(const json& ev, const ImportOptions& opts) {
   std::string text = plainText(stringOf(member(ev, "abstract")));
   if (text.empty()) text = plainText(stringOf(member(ev, "description")));
-  text = shorten(text, opts.maxDescription);
-  const std::string who = speakerLine(speakers);
-  if (!who.empty()) text += (text.empty() ? "" : "\n\n") + who;
-  return text;
+  return shorten(text, opts.maxDescription);
 }
 
 // Offsets the times were written with, to judge the zone a schedule names.
@@ -155,6 +147,21 @@ void settleRepeatedKeys(std::vector<PendingEvent>& pending, ImportResult& r) {
     if (!drop[i]) r.events.push_back(std::move(pending[i].event));
 }
 
+// The conference's own lists, where the export has them: rooms with GUIDs (the ids that survive
+// renaming) in the organiser's order, tracks with colours.
+void readRoomsAndTracks(const json& conf, ImportResult& r) {
+  if (const json* rooms = member(conf, "rooms"); rooms && rooms->is_array())
+    for (const auto& room : *rooms) {
+      if (!room.is_object()) continue;
+      const json* cap = member(room, "capacity");
+      addRoom(r, stringOf(member(room, "name")), stringOf(member(room, "guid")),
+              cap && cap->is_number_integer() ? std::optional<int>(cap->get<int>()) : std::nullopt);
+    }
+  if (const json* tracks = member(conf, "tracks"); tracks && tracks->is_array())
+    for (const auto& t : *tracks)
+      if (t.is_object()) addTrack(r, stringOf(member(t, "name")), stringOf(member(t, "color")));
+}
+
 class ScheduleReader {
  public:
   ScheduleReader(ImportResult& r, const ImportOptions& opts) : r_(r), opts_(opts) {}
@@ -258,14 +265,18 @@ class ScheduleReader {
     }
     e.room = textOf(ev, ep, "room");
     if (e.room.empty()) e.room = std::string(trimmed(roomKey));
-    std::vector<std::string> speakers;
+    e.roomKey = addRoom(r_, e.room);
     if (const json* ps = member(ev, "persons"); ps && ps->is_array())
       for (const auto& p : *ps) {
-        std::string n = p.is_object() ? stringOf(member(p, "public_name")) : std::string();
+        std::string n = p.is_object() ? stringOf(member(p, "public_name")) : stringOf(&p);
         if (n.empty() && p.is_object()) n = stringOf(member(p, "name"));
-        if (!n.empty()) speakers.push_back(n);
+        if (!n.empty()) e.speakers.push_back({n, {}});
       }
-    e.description = describeEvent(ev, opts_, speakers);
+    e.subtitle = textOf(ev, ep, "subtitle");
+    e.trackKey = addTrack(r_, textOf(ev, ep, "track"));
+    e.kind = kindFromType(textOf(ev, ep, "type"));
+    e.language = languageCodeOf(textOf(ev, ep, "language"));
+    e.description = describeEvent(ev, opts_);
     const std::string url = stringOf(member(ev, "url"));
     if (isWebUrl(url)) e.link = url;
     pending_.push_back({std::move(e), std::move(local)});
@@ -363,6 +374,7 @@ ImportResult importC3voc(std::string_view text, const ImportOptions& opts) {
   }
   r.title = stringOf(member(*conf, "title"));
   r.suggestedSourceId = slugify(stringOf(member(*conf, "acronym")));
+  readRoomsAndTracks(*conf, r);
   ScheduleReader reader(r, opts);
   const std::string tzText = stringOf(member(*conf, "time_zone_name"));
   if (!tzText.empty()) {

@@ -13,6 +13,7 @@
 #include "core/base/diagnostic.hpp"
 #include "core/base/time.hpp"
 #include "core/base/xml_tree.hpp"
+#include "core/feed/model.hpp"
 
 namespace sf::core {
 
@@ -42,6 +43,30 @@ struct ImportedEvent {
   Date firstDay{};  // all-day events: the first and the last day, inclusive
   Date lastDay{};
   std::string room, place, organiser, link;
+  // Conference keys, where the source has them.
+  std::string roomKey;   // key of a room in ImportResult::rooms; the event's room is then that room
+  std::string trackKey;  // key of a track in ImportResult::tracks
+  std::string subtitle;
+  std::vector<Speaker> speakers;
+  std::optional<EventKind> kind;
+  std::string language;  // a language code ("en"), see languageCodeOf
+  bool cancelled = false;
+};
+
+// A room or track an import lists; its feed id is itemId(sourceId, key). Keys come from the
+// source's GUID or from the name, never from the order, so re-imports find the same ones.
+struct ImportedRoom {
+  std::string key;
+  std::string name;
+  std::string guid;
+  std::optional<int> capacity;
+  int order = 0;  // the source's order of rooms
+};
+
+struct ImportedTrack {
+  std::string key;
+  std::string name;
+  std::string color;  // "#RRGGBB", where the source gives one
 };
 
 struct ImportedProject {
@@ -71,6 +96,8 @@ struct ImportResult {
   std::vector<ImportedEvent> events;
   std::vector<ImportedProject> projects;
   std::vector<ImportedAnnouncement> announcements;
+  std::vector<ImportedRoom> rooms;      // schedules: the rooms their events are in
+  std::vector<ImportedTrack> tracks;
   std::vector<std::string> fieldIds;    // CSV: fields of action the projects use
   Diagnostics diagnostics;              // no file name: the caller adds it
   int skipped = 0;                      // items left out on purpose (breaks, cancelled), for the summary
@@ -118,6 +145,19 @@ std::optional<int> offsetMinutesOf(std::string_view isoDateTime);
 // "Etc/GMT-1" for +01:00: the IANA zone of a fixed whole-hour offset, if there is one.
 std::optional<std::string> fixedOffsetZone(int offsetMinutes);
 std::string formatOffset(int offsetMinutes);  // "+01:00"
+
+// The room `name` of `r`, added when new; returns its key ("" for an empty name). The key is the
+// room's GUID where the source gives one no other room has, else derived from the name. A room
+// seen again gets the GUID and capacity it lacked.
+std::string addRoom(ImportResult& r, std::string_view name, std::string_view guid = {}, std::optional<int> capacity = {});
+// The track `name`, added when new; its key derives from the name. Returns the key.
+std::string addTrack(ImportResult& r, std::string_view name, std::string_view color = {});
+// What kind of item a source's type names: "Talk", "lecture", "Workshop", "Break", "Pause",
+// "Social event"… nullopt when the type is empty; `Other` for types no kind fits.
+std::optional<EventKind> kindFromType(std::string_view type);
+// A language code from what sources write: "en", "EN", "de-DE" (-> "de"), "English", "Deutsch";
+// "" when unknown.
+std::string languageCodeOf(std::string_view s);
 
 // Strips a UTF-8 byte order mark.
 std::string_view withoutBom(std::string_view s);

@@ -326,7 +326,12 @@ class IcsReader {
       return;
     }
     e.description = shorten(plainText(ev.text("DESCRIPTION")), opts_.maxDescription);
-    e.place = ev.text("LOCATION");
+    // In a conference's calendar LOCATION is the room; CATEGORIES (its first) the track.
+    e.room = ev.text("LOCATION");
+    e.roomKey = addRoom(r_, e.room);
+    std::string category = ev.text("CATEGORIES");
+    if (const auto comma = category.find(','); comma != std::string::npos) category.resize(comma);
+    e.trackKey = addTrack(r_, category);
     if (const Prop* o = ev.get("ORGANIZER")) e.organiser = std::string(trimmed(o->param("CN")));
     if (const std::string url = ev.text("URL"); isWebUrl(url)) e.link = url;
     e.allDay = t.start.isDate;

@@ -17,12 +17,12 @@ std::string personName(const json& p) {
   return name.empty() ? jsonText(jsonMember(p, "fullName")) : name;
 }
 
-std::vector<std::string> people(const json& c, const char* key) {
-  std::vector<std::string> out;
+std::vector<Speaker> people(const json& c, const char* key) {
+  std::vector<Speaker> out;
   if (const json* list = jsonMember(c, key); list && list->is_array())
     for (const auto& p : *list)
       if (p.is_object())
-        if (auto n = personName(p); !n.empty()) out.push_back(n);
+        if (auto n = personName(p); !n.empty()) out.push_back({n, jsonText(jsonMember(p, "affiliation"))});
   return out;
 }
 
@@ -61,7 +61,16 @@ class EventReader {
     e.end = *end;
     e.room = jsonText(jsonMember(c, "roomFullname"));
     if (e.room.empty()) e.room = jsonText(jsonMember(c, "room"));
+    e.roomKey = addRoom(r_, e.room);
     e.place = jsonText(jsonMember(c, "location"));
+    e.speakers = people(c, "speakers");
+    if (e.speakers.empty()) e.speakers = people(c, "primaryauthors");  // exports often list speakers only as authors
+    // Indico's tracks are often formats ("Talk (half slot)"): they give the kind where no type does.
+    const std::string track = jsonText(jsonMember(c, "track"));
+    e.trackKey = addTrack(r_, track);
+    e.kind = kindFromType(jsonText(jsonMember(c, "type")));
+    if (!e.kind)
+      if (auto k = kindFromType(track); k && *k != EventKind::Other) e.kind = k;
     if (const std::string url = jsonText(jsonMember(c, "url")); isWebUrl(url)) e.link = url;
     e.description = text(c);
     r_.events.push_back(std::move(e));
@@ -90,14 +99,7 @@ class EventReader {
     return std::nullopt;
   }
 
-  std::string text(const json& c) {
-    std::string out = shorten(plainText(jsonText(jsonMember(c, "description"))), opts_.maxDescription);
-    auto names = people(c, "speakers");
-    if (names.empty()) names = people(c, "primaryauthors");  // exports often list speakers only as authors
-    if (!names.empty()) out += (out.empty() ? "" : "\n") + std::string("— ") + join(names);
-    if (const std::string track = jsonText(jsonMember(c, "track")); !track.empty()) out += (out.empty() ? "" : "\n") + track;
-    return out;
-  }
+  std::string text(const json& c) { return shorten(plainText(jsonText(jsonMember(c, "description"))), opts_.maxDescription); }
 
   void refuse(const std::string& key, const std::string& p, std::string why) {
     warn(p, std::move(why));

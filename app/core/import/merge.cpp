@@ -16,7 +16,8 @@ namespace {
 
 using ojson = nlohmann::ordered_json;
 
-constexpr std::string_view kEventKeys[] = {"title", "description", "start", "end", "allDay", "room", "place", "organiser", "link"};
+constexpr std::string_view kEventKeys[] = {"title", "subtitle", "description", "start", "end", "allDay", "room", "place", "organiser", "link",
+                                           "speakers", "track", "kind", "language", "cancelled"};
 constexpr std::string_view kAnnouncementKeys[] = {"title", "text", "start", "end", "priority"};
 // Dark enough for white text (WCAG AA), so placeholder fields pass the feed's colour check.
 constexpr std::string_view kPalette[] = {"#AD1457", "#1565C0", "#2E7D32", "#6A1B9A", "#00695C", "#4E342E", "#37474F", "#283593"};
@@ -38,9 +39,10 @@ ojson announcementJson(const ImportedAnnouncement& a, const TimeZone& zone) {
   return v;
 }
 
-ojson eventJson(const ImportedEvent& e, const TimeZone& zone) {
+ojson eventJson(const ImportedEvent& e, const TimeZone& zone, std::string_view sourceId) {
   ojson v = ojson::object();
   v["title"] = e.title;
+  if (!e.subtitle.empty()) v["subtitle"] = e.subtitle;
   if (!e.description.empty()) v["description"] = e.description;
   if (e.allDay) {
     v["start"] = formatDate(e.firstDay);
@@ -50,11 +52,68 @@ ojson eventJson(const ImportedEvent& e, const TimeZone& zone) {
     v["start"] = formatInstant(e.start, zone);
     v["end"] = formatInstant(e.end, zone);
   }
-  if (!e.room.empty()) v["room"] = e.room;
+  if (!e.roomKey.empty()) v["room"] = itemId(sourceId, e.roomKey);
+  else if (!e.room.empty()) v["room"] = e.room;
   if (!e.place.empty()) v["place"] = e.place;
   if (!e.organiser.empty()) v["organiser"] = e.organiser;
   if (!e.link.empty()) v["link"] = e.link;
+  if (!e.speakers.empty()) {
+    ojson list = ojson::array();
+    for (const auto& s : e.speakers)
+      list.push_back(s.affiliation.empty() ? ojson(s.name) : ojson{{"name", s.name}, {"affiliation", s.affiliation}});
+    v["speakers"] = std::move(list);
+  }
+  if (!e.trackKey.empty()) v["track"] = itemId(sourceId, e.trackKey);
+  if (e.kind) v["kind"] = std::string(eventKindName(*e.kind));
+  if (!e.language.empty()) v["language"] = e.language;
+  if (e.cancelled) v["cancelled"] = true;
   return v;
+}
+
+Incoming roomIncoming(const ImportedRoom& r, std::string_view sourceId) {
+  ojson v = ojson::object();
+  v["name"] = r.name;
+  if (!r.guid.empty()) v["guid"] = r.guid;
+  if (r.capacity) v["capacity"] = *r.capacity;
+  v["order"] = r.order;
+  return {itemId(sourceId, r.key), std::move(v), {"name", "guid", "capacity", "order"}, {}};
+}
+
+// A track's colour belongs to the import only where the source gives one; else the organiser's stays.
+Incoming trackIncoming(const ImportedTrack& t, std::string_view sourceId) {
+  ojson v = ojson::object();
+  v["name"] = t.name;
+  std::vector<std::string> owned{"name"};
+  if (!t.color.empty()) {
+    v["color"] = t.color;
+    owned.push_back("color");
+  }
+  return {itemId(sourceId, t.key), std::move(v), std::move(owned), {}};
+}
+
+// Names organisers translated by hand ({"de": "Großer Saal", "en": "Main Hall"}) stay when the
+// source still calls the room by one of them.
+void keepTranslatedNames(const ojson& feed, const char* key, std::vector<Incoming>& in) {
+  if (!feed.contains(key) || !feed[key].is_array()) return;
+  for (auto& n : in) {
+    for (const auto& item : feed[key]) {
+      if (!item.is_object() || item.value("id", ojson()) != n.id || !item.contains("name") || !item["name"].is_object()) continue;
+      for (const auto& [lang, text] : item["name"].items())
+        if (text == n.values["name"]) n.values["name"] = item["name"];
+    }
+  }
+}
+
+// `key` as an array of the feed, placed before "events" when it is new (as people write feeds).
+void ensureListBeforeEvents(ojson& feed, const char* key) {
+  if (feed.contains(key) && feed[key].is_array()) return;
+  ojson rebuilt = ojson::object();
+  for (auto it = feed.begin(); it != feed.end(); ++it) {
+    if (it.key() == "events") rebuilt[key] = ojson::array();
+    if (it.key() != key) rebuilt[it.key()] = it.value();
+  }
+  if (!rebuilt.contains(key)) rebuilt[key] = ojson::array();
+  feed = std::move(rebuilt);
 }
 
 // Applies `in` to the array at feed[key]; returns what happened. Items `keep` accepts are left as
@@ -138,7 +197,7 @@ MergeResult mergeImport(ojson feed, const ImportResult& source, std::string_view
   std::vector<Incoming> in;
   std::set<std::string> ids;
   for (const auto* e : events) {
-    Incoming n{itemId(sourceId, e->key), eventJson(*e, zone), {kEventKeys, kEventKeys + std::size(kEventKeys)}, originOf(e->origin)};
+    Incoming n{itemId(sourceId, e->key), eventJson(*e, zone, sourceId), {kEventKeys, kEventKeys + std::size(kEventKeys)}, originOf(e->origin)};
     if (!ids.insert(n.id).second) continue;  // the importers already reported duplicates
     m.origins[n.id] = n.origin;
     in.push_back(std::move(n));
@@ -152,7 +211,22 @@ MergeResult mergeImport(ojson feed, const ImportResult& source, std::string_view
     return under != std::string::npos && keptIds.contains(id.substr(0, under));
   };
   const ImportItems items = source.format ? source.format->items : ImportItems::Events;
-  if (items == ImportItems::Events) m.events = mergeArray(feed, "events", prefix, std::move(in), keep);
+  if (items == ImportItems::Events) {
+    // Rooms and tracks first: the events name them. An import without any leaves the lists alone.
+    std::vector<Incoming> rooms, tracks;
+    for (const auto& r : source.rooms) rooms.push_back(roomIncoming(r, sourceId));
+    for (const auto& t : source.tracks) tracks.push_back(trackIncoming(t, sourceId));
+    keepTranslatedNames(feed, "rooms", rooms);
+    keepTranslatedNames(feed, "tracks", tracks);
+    if (!rooms.empty()) ensureListBeforeEvents(feed, "rooms");
+    if (!tracks.empty()) ensureListBeforeEvents(feed, "tracks");
+    m.rooms = mergeArray(feed, "rooms", prefix, std::move(rooms));
+    m.tracks = mergeArray(feed, "tracks", prefix, std::move(tracks));
+    // A list the import emptied goes again, so removing an import gives back the feed before it.
+    for (const auto& [key, counts] : {std::pair{"rooms", m.rooms}, std::pair{"tracks", m.tracks}})
+      if (counts.removed > 0 && feed.contains(key) && feed[key].empty()) feed.erase(key);
+    m.events = mergeArray(feed, "events", prefix, std::move(in), keep);
+  }
 
   in.clear();
   for (const auto& p : source.projects) {

@@ -18,7 +18,7 @@ struct MergeCounts {
 
 struct MergeResult {
   nlohmann::ordered_json feed;
-  MergeCounts events, projects, announcements;
+  MergeCounts events, projects, announcements, rooms, tracks;
   std::vector<std::string> addedFields;        // placeholder fields made for a new feed's projects
   std::map<std::string, std::string> origins;  // imported item id -> "source line 12" / "source /pointer"
   Diagnostics diagnostics;

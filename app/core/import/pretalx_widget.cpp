@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "core/feed/json_scan.hpp"
 #include "core/base/text_util.hpp"
@@ -54,6 +55,27 @@ std::string compactUtc(Instant t) {  // 20241121T2330Z: part of a break's key
   return d + buf;
 }
 
+// pretalx lists a break once per room; visitors need it once. Slots without a submission that
+// share title, start and end become one event without a room, keyed by its start and title.
+void mergeParallelBreaks(ImportResult& r) {
+  std::map<std::tuple<std::string, Instant, Instant>, std::vector<std::size_t>> groups;
+  for (std::size_t i = 0; i < r.events.size(); ++i)
+    if (r.events[i].key.starts_with("break-")) groups[{r.events[i].title.dump(), r.events[i].start, r.events[i].end}].push_back(i);
+  std::vector<bool> drop(r.events.size(), false);
+  for (const auto& [what, members] : groups) {
+    if (members.size() < 2) continue;
+    ImportedEvent& first = r.events[members.front()];
+    first.key = "break-" + compactUtc(first.start) + "-" + slugify(firstText(first.title), 32);
+    first.room.clear();
+    first.roomKey.clear();
+    for (std::size_t k = 1; k < members.size(); ++k) drop[members[k]] = true;
+  }
+  std::vector<ImportedEvent> kept;
+  for (std::size_t i = 0; i < r.events.size(); ++i)
+    if (!drop[i]) kept.push_back(std::move(r.events[i]));
+  r.events = std::move(kept);
+}
+
 }  // namespace
 
 ImportResult importPretalxWidget(std::string_view text, const ImportOptions& opts) {
@@ -70,10 +92,22 @@ ImportResult importPretalxWidget(std::string_view text, const ImportOptions& opt
     error(root.is_object() ? "/talks" : "", "expected pretalx widget data: an object with \"talks\": […]");
     return finish();
   }
-  std::map<std::string, std::string> rooms, speakers;
+  std::map<std::string, std::string> rooms, speakers, tracks;
   if (auto it = root.find("rooms"); it != root.end() && it->is_array())
     for (const auto& room : *it)
-      if (room.is_object() && room.contains("id")) rooms[keyOf(room["id"])] = firstText(reduceText(room.contains("name") ? &room["name"] : nullptr));
+      if (room.is_object() && room.contains("id")) {
+        rooms[keyOf(room["id"])] = firstText(reduceText(room.contains("name") ? &room["name"] : nullptr));
+        addRoom(r, rooms[keyOf(room["id"])]);
+      }
+  if (auto it = root.find("tracks"); it != root.end() && it->is_array())
+    for (const auto& t : *it)
+      if (t.is_object() && t.contains("id"))
+        tracks[keyOf(t["id"])] = addTrack(r, firstText(reduceText(t.contains("name") ? &t["name"] : nullptr)), stringOf(t, "color"));
+  // The conference's name, where the widget data carries one (newer pretalx versions do).
+  for (const char* key : {"event", "conference"})
+    if (auto it = root.find(key); it != root.end() && it->is_object() && it->contains("name") && r.title.empty())
+      r.title = firstText(reduceText(&(*it)["name"]));
+  if (r.title.empty() && root.contains("title")) r.title = firstText(reduceText(&root["title"]));
   if (auto it = root.find("speakers"); it != root.end() && it->is_array())
     for (const auto& s : *it)
       if (s.is_object()) speakers[stringOf(s, "code")] = stringOf(s, "name");
@@ -121,16 +155,19 @@ ImportResult importPretalxWidget(std::string_view text, const ImportOptions& opt
       continue;
     }
     const std::string roomId = t.contains("room") ? keyOf(t["room"]) : std::string();
-    if (auto it = rooms.find(roomId); it != rooms.end()) e.room = it->second;
+    if (auto it = rooms.find(roomId); it != rooms.end()) {
+      e.room = it->second;
+      e.roomKey = addRoom(r, e.room);
+    }
+    if (auto it = tracks.find(t.contains("track") ? keyOf(t["track"]) : std::string()); it != tracks.end()) e.trackKey = it->second;
+    e.kind = isBreak ? kindFromType(firstText(e.title)) : std::optional<EventKind>(EventKind::Talk);
     // Slot ids change with every schedule release; room and start do not unless the slot moves.
     e.key = isBreak ? "break-" + slugify(roomId) + "-" + compactUtc(e.start) : code;
-    std::vector<std::string> names;
     if (auto it = t.find("speakers"); it != t.end() && it->is_array())
       for (const auto& s : *it)
         if (s.is_string())
-          if (auto n = speakers.find(s.get<std::string>()); n != speakers.end() && !n->second.empty()) names.push_back(n->second);
+          if (auto n = speakers.find(s.get<std::string>()); n != speakers.end() && !n->second.empty()) e.speakers.push_back({n->second, {}});
     e.description = shorten(plainText(stringOf(t, "abstract")), opts.maxDescription);
-    if (!names.empty()) e.description += (e.description.empty() ? "" : "\n\n") + shorten("— " + join(names), 200);
     if (!seen.insert(e.key).second) {
       report(r.diagnostics, Severity::Warning, tp, "the same slot " + quoteShort(e.key) + " appears twice; only the first is imported");
       ++r.skipped;
@@ -138,6 +175,7 @@ ImportResult importPretalxWidget(std::string_view text, const ImportOptions& opt
     }
     r.events.push_back(std::move(e));
   }
+  mergeParallelBreaks(r);
   if (named && wrongOffsets == 0) r.zoneName = named->name();
   else if (named)
     report(r.diagnostics, Severity::Warning, "/timezone",

@@ -56,13 +56,29 @@ std::vector<std::string> speakers(const json& ev, const Lookups& l) {
   return onStage.empty() ? all : onStage;
 }
 
-std::string describe(const json& ev, const Lookups& l, const ImportOptions& opts) {
+std::string describe(const json& ev, const ImportOptions& opts) {
   std::string text = plainText(jsonText(jsonMember(ev, "abstract")));
   if (text.empty()) text = plainText(jsonText(jsonMember(ev, "description")));
-  text = shorten(text, opts.maxDescription);
-  if (const auto names = speakers(ev, l); !names.empty()) text += (text.empty() ? "" : "\n\n") + std::string("— ") + join(names);
-  if (const auto track = resolve(jsonMember(ev, "track"), l.tracks); !track.empty()) text += (text.empty() ? "" : "\n") + track;
-  return text;
+  return shorten(text, opts.maxDescription);
+}
+
+// The conference's rooms (by GUID, with capacity) and tracks (with the colour meant for dark
+// backgrounds, as screens have), in its order.
+void readRoomsAndTracks(const json& conf, ImportResult& r) {
+  if (const json* rooms = jsonMember(conf, "rooms"); rooms && rooms->is_array())
+    for (const auto& room : *rooms) {
+      const json* cap = jsonMember(room, "capacity");
+      addRoom(r, jsonText(jsonMember(room, "name")), jsonText(jsonMember(room, "guid")),
+              cap && cap->is_number_integer() ? std::optional<int>(cap->get<int>()) : std::nullopt);
+    }
+  if (const json* tracks = jsonMember(conf, "tracks"); tracks && tracks->is_array())
+    for (const auto& t : *tracks) {
+      std::string color = jsonText(jsonMember(t, "color"));
+      if (const json* colors = jsonMember(t, "colors"))
+        for (const char* which : {"dark", "light"})
+          if (color.empty()) color = jsonText(jsonMember(*colors, which));
+      addTrack(r, jsonText(jsonMember(t, "name")), color);
+    }
 }
 
 }  // namespace
@@ -85,6 +101,7 @@ ImportResult importSchedule2(std::string_view text, const ImportOptions& opts) {
     l.rooms = namesOf(jsonMember(*conf, "rooms"));
     l.tracks = namesOf(jsonMember(*conf, "tracks"));
     r.title = jsonText(jsonMember(*conf, "title"));
+    readRoomsAndTracks(*conf, r);
     r.suggestedSourceId = slugify(jsonText(jsonMember(*conf, "acronym")), 32);
     if (auto zone = jsonText(jsonMember(*conf, "time_zone_name")); TimeZone::find(zone)) r.zoneName = zone;
   }
@@ -115,13 +132,18 @@ ImportResult importSchedule2(std::string_view text, const ImportOptions& opts) {
       e.key += "_" + day;
       report(r.diagnostics, Severity::Warning, p + "/guid", "the guid appears again; imported as " + quoteShort(e.key));
     }
-    const std::string subtitle = jsonText(jsonMember(ev, "subtitle"));
-    e.title = subtitle.empty() ? title : title + " " + subtitle;
+    e.title = title;
+    e.subtitle = jsonText(jsonMember(ev, "subtitle"));
     e.start = *start;
     e.end = end && *end >= *start ? *end : *start;
     e.room = resolve(jsonMember(ev, "room"), l.rooms);
     if (auto url = jsonText(jsonMember(ev, "url")); isWebUrl(url)) e.link = url;
-    e.description = describe(ev, l, opts);
+    e.roomKey = addRoom(r, e.room, jsonMember(ev, "room") ? jsonText(jsonMember(*jsonMember(ev, "room"), "guid")) : std::string());
+    e.trackKey = addTrack(r, resolve(jsonMember(ev, "track"), l.tracks));
+    for (const auto& name : speakers(ev, l)) e.speakers.push_back({name, {}});
+    e.kind = kindFromType(jsonText(jsonMember(ev, "type")));
+    e.language = languageCodeOf(jsonText(jsonMember(ev, "language")));
+    e.description = describe(ev, opts);
     r.events.push_back(std::move(e));
   }
   if (!hasErrors(r.diagnostics) && r.events.empty())

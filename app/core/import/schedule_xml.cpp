@@ -20,9 +20,11 @@ class Reader {
     const auto date = parseDate(day.attribute("date"));
     for (const auto& c : day.children) {
       if (c.name == "event") event(c, date, "");
-      if (c.name == "room")
+      if (c.name == "room") {
+        addRoom(r_, c.attribute("name"), c.attribute("guid"));
         for (const auto& ev : c.children)
           if (ev.name == "event") event(ev, date, c.attribute("name"));
+      }
     }
   }
   bool needsZone() const { return needZone_; }
@@ -49,8 +51,8 @@ class Reader {
       e.key += "_" + date;
       warn(ev, "the event's guid appears again; imported as " + quoteShort(e.key));
     }
-    const std::string subtitle = str(ev.childText("subtitle"));
-    e.title = subtitle.empty() ? title : title + " " + subtitle;
+    e.title = title;
+    e.subtitle = str(ev.childText("subtitle"));
     e.start = *start;
     const std::string duration = str(ev.childText("duration"));
     const auto length = parseDuration(duration);
@@ -58,6 +60,16 @@ class Reader {
     e.end = *start + length.value_or(std::chrono::minutes{0});
     e.room = str(ev.childText("room"));
     if (e.room.empty()) e.room = str(roomName);
+    e.roomKey = addRoom(r_, e.room);
+    e.trackKey = addTrack(r_, str(ev.childText("track")));
+    e.kind = kindFromType(str(ev.childText("type")));
+    e.language = languageCodeOf(str(ev.childText("language")));
+    if (const XmlElement* persons = ev.child("persons"))
+      for (const auto& p : persons->children)
+        if (const std::string name = str(p.text.empty() ? p.childText("name") : p.text); p.name == "person" && !name.empty())
+          e.speakers.push_back({name, {}});
+    if (e.speakers.empty())
+      if (const XmlElement* p = ev.child("person"); p && !p->text.empty()) e.speakers.push_back({str(p->text), {}});
     if (const std::string url = str(ev.childText("url")); isWebUrl(url)) e.link = url;
     e.description = describe(ev);
     r_.events.push_back(std::move(e));
@@ -83,16 +95,7 @@ class Reader {
   std::string describe(const XmlElement& ev) const {
     std::string text = plainText(str(ev.childText("abstract")));
     if (text.empty()) text = plainText(str(ev.childText("description")));
-    text = shorten(text, opts_.maxDescription);
-    std::vector<std::string> names;
-    if (const XmlElement* persons = ev.child("persons"))
-      for (const auto& p : persons->children)
-        if (p.name == "person" && !p.text.empty()) names.push_back(p.text);
-    if (names.empty())
-      if (const XmlElement* p = ev.child("person"); p && !p->text.empty()) names.push_back(p->text);
-    if (!names.empty()) text += (text.empty() ? "" : "\n\n") + std::string("— ") + join(names);
-    if (const std::string track = str(ev.childText("track")); !track.empty()) text += (text.empty() ? "" : "\n") + track;
-    return text;
+    return shorten(text, opts_.maxDescription);
   }
 
   void warn(const XmlElement& at, std::string msg) {
@@ -106,6 +109,23 @@ class Reader {
   bool needZone_ = false;
   std::map<std::string, int> seen_;
 };
+
+// The conference's rooms (<rooms><room name guid/>) and tracks, as <track name color/> (c3voc)
+// or <tracks><track>Name</track></tracks> (FOSDEM), in the schedule's order.
+void readRoomsAndTracks(const XmlElement& conf, ImportResult& r) {
+  const auto track = [&](const XmlElement& t) {
+    addTrack(r, str(t.attribute("name").empty() ? std::string_view(t.text) : t.attribute("name")), str(t.attribute("color")));
+  };
+  for (const auto& c : conf.children) {
+    if (c.name == "track") track(c);
+    if (c.name == "tracks")
+      for (const auto& t : c.children)
+        if (t.name == "track") track(t);
+    if (c.name == "rooms")
+      for (const auto& room : c.children)
+        if (room.name == "room") addRoom(r, str(room.attribute("name").empty() ? std::string_view(room.text) : room.attribute("name")), room.attribute("guid"));
+  }
+}
 
 }  // namespace
 
@@ -131,6 +151,7 @@ ImportResult importScheduleXml(std::string_view text, const ImportOptions& opts)
                                     "unknown time_zone_name " + quoteShort(name) + "; the offsets in the times are used"});
     }
   }
+  if (conf) readRoomsAndTracks(*conf, r);
   if (!zone) zone = opts.zone;
   const int dayChange = conf ? parseClockMinutes(str(conf->childText("day_change"))).value_or(0) : 0;
   Reader reader(opts, r, zone, dayChange);

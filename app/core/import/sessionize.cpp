@@ -2,6 +2,7 @@
 // old ones, rooms and speakers are referenced by id: every lookup that fails is a located warning.
 #include "core/import/sessionize.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "core/base/text_util.hpp"
@@ -36,20 +37,49 @@ std::map<std::string, std::string> speakerNames(const json& root) {
   return out;
 }
 
-// Every category item, by id: "Track" items say which track a session is in.
-std::map<std::string, std::string> categoryItems(const json& root) {
-  std::map<std::string, std::string> out;
+// What a category of the event tells about a session.
+enum class CategoryRole { Other, Track, Language, Format };
+
+struct CategoryItem {
+  CategoryRole role = CategoryRole::Other;
+  std::string name;
+};
+
+// Every category item, by id, with what its category is: "Track" items say which track a
+// session is in, "Language" items its language, "Session format" items its kind.
+std::map<std::string, CategoryItem> categoryItems(const json& root) {
+  std::map<std::string, CategoryItem> out;
   const json* cats = jsonMember(root, "categories");
   if (!cats || !cats->is_array()) return out;
-  for (const auto& c : *cats)
-    if (c.is_object())
-      for (auto& [id, name] : namesById(jsonMember(c, "items"), "name")) out[id] = name;
+  for (const auto& c : *cats) {
+    if (!c.is_object()) continue;
+    const std::string title = asciiLower(jsonText(jsonMember(c, "title")));
+    const CategoryRole role = title.find("track") != std::string::npos || title.find("topic") != std::string::npos ? CategoryRole::Track
+                              : title.find("language") != std::string::npos || title.find("sprache") != std::string::npos ? CategoryRole::Language
+                              : title.find("format") != std::string::npos || title.find("type") != std::string::npos ? CategoryRole::Format
+                                                                                                                     : CategoryRole::Other;
+    for (auto& [id, name] : namesById(jsonMember(c, "items"), "name")) out[id] = {role, name};
+  }
   return out;
 }
 
 struct Lookups {
-  std::map<std::string, std::string> rooms, speakers, categories;
+  std::map<std::string, std::string> rooms, speakers;
+  std::map<std::string, CategoryItem> categories;
 };
+
+// The rooms in Sessionize's own order ("sort"), so the feed lists them as the organisers do.
+void addRooms(const json& root, ImportResult& r) {
+  const json* list = jsonMember(root, "rooms");
+  if (!list || !list->is_array()) return;
+  std::vector<std::pair<std::int64_t, std::string>> rooms;
+  for (const auto& room : *list) {
+    const json* sort = jsonMember(room, "sort");
+    rooms.emplace_back(sort && sort->is_number_integer() ? sort->get<std::int64_t>() : 0, jsonText(jsonMember(room, "name")));
+  }
+  std::stable_sort(rooms.begin(), rooms.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [sort, name] : rooms) addRoom(r, name);
+}
 
 class SessionReader {
  public:
@@ -97,10 +127,11 @@ class SessionReader {
     e.end = *end;
     if (auto room = jsonText(jsonMember(s, "roomId")); !room.empty()) {
       const auto it = lookups_.rooms.find(room);
-      if (it != lookups_.rooms.end()) e.room = it->second;
+      if (it != lookups_.rooms.end()) e.roomKey = addRoom(r_, e.room = it->second);
       else warn(p + "/roomId", "no room " + quoteShort(room) + " in /rooms; shown without a room");
     }
-    e.description = text(s, p);
+    e.description = text(s, p, e);
+    if (service) e.kind = EventKind::Break;
     r_.events.push_back(std::move(e));
     return true;
   }
@@ -125,27 +156,26 @@ class SessionReader {
     return std::nullopt;
   }
 
-  // The abstract, then the speakers and the track, as the screen's detail view shows them.
-  std::string text(const json& s, const std::string& p) {
-    std::string out = plainText(jsonText(jsonMember(s, "description")));
-    std::vector<std::string> names;
+  // The abstract; the speakers and the categories (track, language, format) go into `e`.
+  std::string text(const json& s, const std::string& p, ImportedEvent& e) {
     if (const json* ids = jsonMember(s, "speakers"); ids && ids->is_array()) {
       for (std::size_t i = 0; i < ids->size(); ++i) {
         const std::string id = jsonText(&(*ids)[i]);
         const auto it = lookups_.speakers.find(id);
-        if (it != lookups_.speakers.end()) names.push_back(it->second);
+        if (it != lookups_.speakers.end()) e.speakers.push_back({it->second, {}});
         else if (!id.empty()) warn(p + "/speakers/" + std::to_string(i), "no speaker " + quoteShort(id) + " in /speakers");
       }
     }
-    std::vector<std::string> tracks;
     if (const json* items = jsonMember(s, "categoryItems"); items && items->is_array())
-      for (const auto& item : *items)
-        if (auto it = lookups_.categories.find(jsonText(&item)); it != lookups_.categories.end() && !it->second.empty())
-          tracks.push_back(it->second);
-    out = shorten(out, opts_.maxDescription);
-    if (!names.empty()) out += (out.empty() ? "" : "\n") + std::string("— ") + join(names);
-    if (!tracks.empty()) out += (out.empty() ? "" : "\n") + join(tracks);
-    return out;
+      for (const auto& item : *items) {
+        const auto it = lookups_.categories.find(jsonText(&item));
+        if (it == lookups_.categories.end() || it->second.name.empty()) continue;
+        const CategoryItem& c = it->second;
+        if (c.role == CategoryRole::Track && e.trackKey.empty()) e.trackKey = addTrack(r_, c.name);
+        if (c.role == CategoryRole::Language && e.language.empty()) e.language = languageCodeOf(c.name);
+        if (c.role == CategoryRole::Format && !e.kind) e.kind = kindFromType(c.name);
+      }
+    return shorten(plainText(jsonText(jsonMember(s, "description"))), opts_.maxDescription);
   }
 
   bool refuse(const ImportedEvent& e, const std::string& p, std::string why) {
@@ -174,6 +204,7 @@ ImportResult importSessionize(std::string_view text, const ImportOptions& opts) 
            "expected Sessionize's \"All\" export: an object with \"sessions\": […], \"speakers\" and \"rooms\"");
   } else {
     const Lookups lookups{namesById(jsonMember(root, "rooms"), "name"), speakerNames(root), categoryItems(root)};
+    addRooms(root, r);
     SessionReader reader(opts, lookups, r);
     for (std::size_t i = 0; i < sessions->size(); ++i)
       if (!reader.read((*sessions)[i], "/sessions/" + std::to_string(i))) {

@@ -1,6 +1,7 @@
 // Minimal-change rewriting of a feed file: members and array items the import did not change
 // keep their original bytes, so an organiser's hand formatting survives an import.
 #include <cctype>
+#include <map>
 
 #include "core/import/splice.hpp"
 
@@ -16,14 +17,20 @@ struct Span {
   std::size_t begin = 0, end = 0;  // [begin, end) of a value in the text
 };
 
-// Members of the object at `i`: key -> value span. Empty when the text is not as expected.
-std::vector<std::pair<std::string, Span>> members(std::string_view t, std::size_t i) {
-  std::vector<std::pair<std::string, Span>> out;
+struct Member {
+  std::string key;
+  std::size_t keyBegin = 0;  // where its key's opening quote is
+  Span value;
+};
+
+// Members of the object at `i`. Empty when the text is not as expected.
+std::vector<Member> members(std::string_view t, std::size_t i) {
+  std::vector<Member> out;
   i = skipJsonSpace(t, i);
   if (i >= t.size() || t[i] != '{') return {};
   i = skipJsonSpace(t, i + 1);
   while (i < t.size() && t[i] != '}') {
-    const std::size_t keyEnd = skipJsonValue(t, i);
+    const std::size_t keyBegin = i, keyEnd = skipJsonValue(t, i);
     std::string key;
     try {
       key = ojson::parse(t.substr(i, keyEnd - i)).get<std::string>();
@@ -33,7 +40,7 @@ std::vector<std::pair<std::string, Span>> members(std::string_view t, std::size_
     i = skipJsonSpace(t, keyEnd);
     if (i >= t.size() || t[i] != ':') return {};
     const std::size_t vb = skipJsonSpace(t, i + 1), ve = skipJsonValue(t, vb);
-    out.emplace_back(std::move(key), Span{vb, ve});
+    out.push_back({std::move(key), keyBegin, Span{vb, ve}});
     i = skipJsonSpace(t, ve);
     if (i < t.size() && t[i] == ',') i = skipJsonSpace(t, i + 1);
   }
@@ -96,23 +103,49 @@ std::string rewriteFeedText(std::string_view original, const ojson& before, cons
   const std::string fallback = serializeFeed(after);
   const auto spans = members(original, 0);
   if (spans.size() != before.size() || !before.is_object() || !after.is_object()) return fallback;
+  // A member the import added goes before the member that follows it in `after` ("rooms" before
+  // "events"), or, when none follows, before the closing brace.
+  std::map<std::string, std::vector<std::string>> addedBefore;
+  std::vector<std::string> addedAtEnd, pending;
+  for (auto it = after.begin(); it != after.end(); ++it) {
+    if (!before.contains(it.key())) {
+      pending.push_back(it.key());
+    } else if (!pending.empty()) {
+      addedBefore[it.key()] = std::move(pending);
+      pending.clear();
+    }
+  }
+  addedAtEnd = std::move(pending);
   std::string out;
   std::size_t copied = 0;
-  for (const auto& [key, span] : spans) {
-    if (!after.contains(key)) return fallback;  // a merge never removes members
+  for (std::size_t k = 0; k < spans.size(); ++k) {
+    const auto& [key, keyBegin, span] = spans[k];
+    if (auto added = addedBefore.find(key); added != addedBefore.end()) {
+      const std::string pad(columnOf(original, keyBegin), ' ');
+      out += original.substr(copied, keyBegin - copied);
+      for (const auto& a : added->second) out += ojson(a).dump() + ": " + indented(after[a], 2) + ",\n" + pad;
+      copied = keyBegin;
+      if (!after.contains(key)) return fallback;
+    }
+    if (!after.contains(key)) {  // removed (an emptied list of the import's): with the comma before it
+      if (k == 0) return fallback;
+      const std::size_t prevEnd = spans[k - 1].value.end;
+      if (copied > prevEnd) return fallback;
+      out += original.substr(copied, prevEnd - copied);
+      copied = span.end;
+      continue;
+    }
     if (after[key] == before[key]) continue;
     out += original.substr(copied, span.begin - copied);
     out += after[key].is_array() && before[key].is_array() ? arrayText(original, span, before[key], after[key]) : indented(after[key], 2);
     copied = span.end;
   }
-  // Members the import added (e.g. "events" in a feed that had none) go before the closing brace.
   const std::size_t close = original.rfind('}');
   if (close == std::string_view::npos || close < copied) return fallback;
   std::size_t lastValueEnd = close;
   while (lastValueEnd > copied && std::isspace(static_cast<unsigned char>(original[lastValueEnd - 1]))) --lastValueEnd;
   out += original.substr(copied, lastValueEnd - copied);
-  for (auto it = after.begin(); it != after.end(); ++it)
-    if (!before.contains(it.key())) out += ",\n  " + ojson(it.key()).dump() + ": " + indented(it.value(), 2);
+  for (const auto& a : addedAtEnd) out += ",\n  " + ojson(a).dump() + ": " + indented(after[a], 2);
   out += original.substr(lastValueEnd);
   try {
     if (ojson::parse(out) == after) return out;  // the splice must say exactly what the merge says
