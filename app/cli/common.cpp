@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <iostream>
+#include <set>
 
 #include "embedded.hpp"
 #include "platform/source.hpp"
@@ -40,12 +41,33 @@ nlohmann::json toJson(const core::Diagnostic& d) {
           {"message", d.message}};
 }
 
+namespace {
+// " (3 rooms, 2 tracks, 11 speakers, 1 cancelled)" for a conference; empty for other feeds.
+std::string conferenceSummary(const core::Feed& feed) {
+  std::set<std::string> speakers;
+  int cancelled = 0;
+  for (const auto& e : feed.events) {
+    for (const auto& s : e.speakers) speakers.insert(s.name);
+    cancelled += e.cancelled;
+  }
+  std::string out;
+  const auto add = [&](std::size_t n, const char* one, const char* many) {
+    if (n) out += (out.empty() ? "" : ", ") + std::to_string(n) + " " + (n == 1 ? one : many);
+  };
+  add(feed.rooms.size(), "room", "rooms");
+  add(feed.tracks.size(), "track", "tracks");
+  add(speakers.size(), "speaker", "speakers");
+  add(static_cast<std::size_t>(cancelled), "cancelled", "cancelled");
+  return out.empty() ? out : " (" + out + ")";
+}
+}  // namespace
+
 std::string summaryLine(const core::Feed& feed) {
   const auto completed = std::count_if(feed.projects.begin(), feed.projects.end(),
                                        [](const core::Project& p) { return p.state == core::ProjectState::Completed; });
   return "feed \"" + feed.id + "\" revision " + std::to_string(feed.revision) + ": " + std::to_string(feed.fields.size()) +
          " fields, " + std::to_string(feed.projects.size()) + " projects (" + std::to_string(completed) + " completed), " +
-         std::to_string(feed.events.size()) + " events, " + std::to_string(feed.figures.size()) + " figures, " +
+         std::to_string(feed.events.size()) + " events" + conferenceSummary(feed) + ", " + std::to_string(feed.figures.size()) + " figures, " +
          std::to_string(feed.playlist.size()) + " playlist items, " + std::to_string(feed.announcements.size()) +
          " announcements";
 }

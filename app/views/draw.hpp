@@ -11,7 +11,7 @@
 namespace sf::views {
 
 namespace palette {
-inline constexpr core::Rgb bg{14, 17, 22};
+inline constexpr core::Rgb bg = core::kScreenBackground;
 inline constexpr core::Rgb surface{24, 28, 36};
 inline constexpr core::Rgb surfaceHigh{34, 40, 51};
 inline constexpr core::Rgb text{244, 245, 247};

@@ -47,3 +47,23 @@ TEST_CASE("the schema's required keys are the parser's required keys", "[docs]")
   CHECK(missing(header + R"("announcements": [{}]})", "/announcements/0") == required(schema["$defs"]["announcement"]));
   CHECK(missing(header + R"("playlist": [{}]})", "/playlist/0") == required(schema["$defs"]["slide"]));
 }
+
+TEST_CASE("the schema's required keys of rooms and tracks are the parser's", "[docs]") {
+  const auto schema = nlohmann::json::parse(sf::test::readText(sf::test::sourcePath("assets/feed.schema.json")));
+  const std::string header = R"({"format": "schaufenster-feed", "version": 1, "id": "x", "revision": 1, "generated": "2024-01-01T00:00:00Z",
+    "timeZone": "UTC", "languages": ["de"], )";
+  for (const char* list : {"rooms", "tracks"}) {
+    const std::string def = std::string(list).substr(0, std::string(list).size() - 1);
+    std::set<std::string> parser, schemaKeys;
+    for (const auto& d : parseFeed(header + "\"" + list + "\": [{}]}", "x.json").diagnostics) {
+      const std::string prefix = "missing required key \"";
+      if (d.jsonPointer == "/" + std::string(list) + "/0" && d.message.rfind(prefix, 0) == 0)
+        parser.insert(d.message.substr(prefix.size(), d.message.size() - prefix.size() - 1));
+    }
+    for (const auto& k : schema["$defs"][def]["required"]) schemaKeys.insert(k.get<std::string>());
+    CHECK(parser == schemaKeys);
+    CHECK(schema["properties"].contains(list));
+  }
+  for (const char* key : {"subtitle", "speakers", "track", "kind", "language", "cancelled", "link"})
+    CHECK(schema["$defs"]["event"]["properties"].contains(key));
+}

@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "core/feed/color.hpp"
+#include "core/feed/conference.hpp"
 #include "core/feed/parse.hpp"
 #include "core/feed/text_fit.hpp"
 #include "core/base/text_util.hpp"
@@ -67,6 +68,15 @@ void fontCoverage(const Feed& feed, Diagnostics& out) {
     fontCoverage(e.title, at("events", i, "title"), out);
     fontCoverage(e.place, at("events", i, "place"), out);
     fontCoverage(e.room, at("events", i, "room"), out);
+    fontCoverage(e.subtitle, at("events", i, "subtitle"), out);
+  }
+  for (std::size_t i = 0; i < feed.rooms.size(); ++i) {
+    fontCoverage(feed.rooms[i].name, at("rooms", i, "name"), out);
+    fontCoverage(feed.rooms[i].building, at("rooms", i, "place") + "/building", out);
+    fontCoverage(feed.rooms[i].floor, at("rooms", i, "place") + "/floor", out);
+  }
+  for (std::size_t i = 0; i < feed.tracks.size(); ++i) {
+    fontCoverage(feed.tracks[i].name, at("tracks", i, "name"), out);
   }
   for (std::size_t i = 0; i < feed.figures.size(); ++i) {
     fontCoverage(feed.figures[i].label, at("figures", i, "label"), out);
@@ -86,6 +96,9 @@ void checkFeed(const Feed& feed, Diagnostics& out) {
   uniqueIds(feed.fields, "fields", "field", out);
   uniqueIds(feed.projects, "projects", "project", out);
   uniqueIds(feed.events, "events", "event", out);
+  uniqueIds(feed.rooms, "rooms", "room", out);
+  uniqueIds(feed.tracks, "tracks", "track", out);
+  checkConference(feed, out);
   uniqueIds(feed.figures, "figures", "figure", out);
   uniqueIds(feed.announcements, "announcements", "announcement", out);
 

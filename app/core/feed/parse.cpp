@@ -8,6 +8,7 @@
 
 #include "core/feed/check.hpp"
 #include "core/feed/color.hpp"
+#include "core/feed/conference.hpp"
 #include "core/feed/update.hpp"
 #include "core/feed/json_reader.hpp"
 #include "core/feed/json_scan.hpp"
@@ -127,7 +128,8 @@ Project readProject(JsonReader& r, const json& j, const std::string& p, const Fe
 Event readEvent(JsonReader& r, const json& j, const std::string& p, const std::optional<TimeZone>& zone, const FeedLimits& lim) {
   Event e;
   if (!r.isObject(j, p, "an event")) return e;
-  r.unknownKeys(j, p, {"id", "title", "description", "start", "end", "allDay", "place", "room", "organiser", "projects", "link"});
+  r.unknownKeys(j, p, {"id", "title", "subtitle", "description", "start", "end", "allDay", "place", "room", "organiser", "projects", "link",
+                       "speakers", "track", "kind", "language", "cancelled"});
   e.id = r.id(r.member(j, p, "id", true), p + "/id");
   e.title = r.text(r.member(j, p, "title", true), p + "/title", true, lim.longTitle);
   e.description = r.text(r.member(j, p, "description", false), p + "/description", false, 1200);
@@ -156,6 +158,7 @@ Event readEvent(JsonReader& r, const json& j, const std::string& p, const std::o
   e.organiser = r.text(r.member(j, p, "organiser", false), p + "/organiser", false, 120);
   e.projects = r.ids(r.member(j, p, "projects", false), p + "/projects");
   e.link = r.url(r.member(j, p, "link", false), p + "/link");
+  readEventConference(r, j, p, e);
   return e;
 }
 
@@ -306,11 +309,13 @@ ParseResult parseFeed(std::string_view text, std::string_view fileName, const Fe
     return finish();
   }
   r.unknownKeys(root, "", {"format", "version", "id", "revision", "generated", "timeZone", "languages", "title", "source",
-                           "link", "fields", "projects", "events", "figures", "playlist", "announcements"});
+                           "link", "fields", "projects", "rooms", "tracks", "events", "figures", "playlist", "announcements"});
   std::optional<TimeZone> zone;
   readHeader(r, root, feed, zone);
   feed.fields = readArray<Field>(r, root, "fields", "of fields of action", [&](const json& j, const std::string& p) { return readField(r, j, p); });
   feed.projects = readArray<Project>(r, root, "projects", "of projects", [&](const json& j, const std::string& p) { return readProject(r, j, p, limits); });
+  feed.rooms = readArray<Room>(r, root, "rooms", "of rooms", [&](const json& j, const std::string& p) { return readRoom(r, j, p); });
+  feed.tracks = readArray<Track>(r, root, "tracks", "of tracks", [&](const json& j, const std::string& p) { return readTrack(r, j, p); });
   feed.events = readArray<Event>(r, root, "events", "of events", [&](const json& j, const std::string& p) { return readEvent(r, j, p, zone, limits); });
   feed.figures = readArray<Figure>(r, root, "figures", "of key figures", [&](const json& j, const std::string& p) { return readFigure(r, j, p); });
   feed.announcements = readArray<Announcement>(r, root, "announcements", "of announcements", [&](const json& j, const std::string& p) { return readAnnouncement(r, j, p); });
@@ -319,6 +324,7 @@ ParseResult parseFeed(std::string_view text, std::string_view fileName, const Fe
   const auto slides = readArray<std::optional<PlaylistItem>>(r, root, "playlist", "of slides", [&](const json& j, const std::string& p) { return readSlide(r, j, p); });
   for (const auto& s : slides) feed.playlist.push_back(s.value_or(PlaylistItem{SlideKind::Spotlight, "", "", "", -1}));
 
+  resolveConference(feed, ds);
   checkFeed(feed, ds);
 
   std::erase_if(feed.playlist, [](const PlaylistItem& it) { return it.seconds < 0; });
@@ -326,6 +332,7 @@ ParseResult parseFeed(std::string_view text, std::string_view fileName, const Fe
     if (root.contains("playlist")) r.warn("/playlist", "no playable slide; the default rotation plays");
     feed.playlist = defaultPlaylist(feed);
   }
+  sortRooms(feed);
   std::stable_sort(feed.events.begin(), feed.events.end(), [](const Event& a, const Event& b) {
     return a.start != b.start ? a.start < b.start : a.end != b.end ? a.end < b.end : a.id < b.id;
   });

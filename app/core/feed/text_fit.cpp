@@ -94,7 +94,12 @@ void forEachText(FeedT& feed, Text&& text, Plain&& plain) {
     for (auto& l : p.links) text(l.label);
     if (p.image) text(p.image->alt);
   }
-  for (auto& e : feed.events) text(e.title), text(e.description), text(e.place), text(e.room), text(e.organiser);
+  for (auto& r : feed.rooms) text(r.name), text(r.building), text(r.floor);
+  for (auto& t : feed.tracks) text(t.name);
+  for (auto& e : feed.events) {
+    text(e.title), text(e.subtitle), text(e.description), text(e.place), text(e.room), text(e.organiser);
+    for (auto& s : e.speakers) plain(s.name), plain(s.affiliation);
+  }
   for (auto& f : feed.figures) text(f.label), text(f.value), text(f.note);
   for (auto& a : feed.announcements) text(a.title), text(a.text);
 }
