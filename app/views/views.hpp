@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/show/layout.hpp"
@@ -48,6 +49,8 @@ struct ViewContext {
   const FrameText& text;
   ViewReport& report;
   const std::vector<FeedImage>* images = nullptr;  // read-only; null when none are loaded
+  const platform::QrCode* eventQr = nullptr;       // the open talk's link (Event view)
+  const std::vector<std::string>* screenRooms = nullptr;  // config room/rooms: a room's door screen
 };
 
 // Where a view sits during a transition. Views that are leaving report nothing.
@@ -77,9 +80,17 @@ void drawFields(const ViewContext& ctx, const Placement& at);
 void drawFieldList(const ViewContext& ctx, const Placement& at);
 void drawDetail(const ViewContext& ctx, const Placement& at);
 void drawFigures(const ViewContext& ctx, const Placement& at, std::size_t page);
+// The conference programme: day tabs, room and track filters, talks by start time, a now line.
+void drawProgramme(const ViewContext& ctx, const Placement& at);
+// One talk in full: when, where, who, track, language, abstract, QR code, the room's next talks.
+void drawEvent(const ViewContext& ctx, const Placement& at);
+// A room's door screen for a config room entry (id, name or GUID).
+void drawRoom(const ViewContext& ctx, const Placement& at, std::string_view roomEntry);
 void drawAnnouncement(const ViewContext& ctx, const Placement& at, const core::Announcement& a);
 // A rotation slide of `kind` (slides.cpp's table): `project` for spotlights, `page` for paged kinds.
-void drawSlide(const ViewContext& ctx, const Placement& at, core::SlideKind kind, std::size_t project, std::size_t page);
+// `room` for room slides: the room entry they show.
+void drawSlide(const ViewContext& ctx, const Placement& at, core::SlideKind kind, std::size_t project, std::size_t page,
+               std::string_view room = {});
 
 // The organisers' status page: label/value rows prepared by the player (feed, fetch, faults,
 // cache, uptime, frame rate, host). Drawn over everything; any tap closes it.

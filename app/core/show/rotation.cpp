@@ -41,7 +41,7 @@ void buildRotation(const Feed& feed, Instant now, RotationPlan& out, bool withSc
     noteBoundary(out.changesAt, item.validFrom, now);
     noteBoundary(out.changesAt, item.validUntil, now);
     if (!validAt(item, now)) continue;
-    if (!withSchedule && item.kind == SlideKind::Schedule) continue;
+    if (!withSchedule && (item.kind == SlideKind::Schedule || item.kind == SlideKind::Room)) continue;
     switch (item.kind) {
       case SlideKind::Spotlight:
         for (std::size_t p = 0; p < feed.projects.size(); ++p)
@@ -67,6 +67,21 @@ RotationPlan buildRotation(const Feed& feed, Instant now) {
   RotationPlan plan;
   buildRotation(feed, now, plan);
   return plan;
+}
+
+void roomScreenRotation(RotationPlan& out, std::size_t rooms, std::chrono::milliseconds each) {
+  out.slots.clear();
+  out.figureSlots = 0;
+  for (std::size_t i = 0; i < std::max<std::size_t>(1, rooms); ++i) {
+    RotationSlot s;
+    s.kind = SlideKind::Room;
+    s.duration = each;
+    s.item = kNoProject;
+    s.kindSerial = i;
+    s.room = i;
+    out.slots.push_back(s);
+  }
+  out.cycle = each * static_cast<int>(out.slots.size());
 }
 
 RotationPosition rotationAt(const RotationPlan& plan, Millis now) {
