@@ -74,14 +74,15 @@ void drawProgramme(const ViewContext& ctx, const Placement& at) {
   float y = area.y + l.gap * 0.3f;
   {
     const float h = l.minTarget, gap = std::round(l.gap * 0.3f);
-    const float tabW = std::min(area.w / std::max<std::size_t>(1, days.size()) - gap,
-                                pen.size(FontRole::Body) * (l.compact ? 6.5f : 8.5f));
+    const float maxW = area.w / std::max<std::size_t>(1, days.size()) - gap;
     float x = area.x;
     for (std::size_t i = 0; i < days.size(); ++i) {
       const bool on = days[i] == *st.programme.day;
       core::formatDayTab(days[i], lang, buf2, sizeof buf2);
       if (days[i] == today) std::snprintf(buf, sizeof buf, "%s · %s", core::ui(Ui::Today, lang), buf2);
       else std::snprintf(buf, sizeof buf, "%s", buf2);
+      // Each tab as wide as its label needs (the days share the row when there are many).
+      const float tabW = std::min(maxW, std::max(pen.size(FontRole::Body) * 6.5f, textWidth(pen, FontRole::Body, buf) + pen.size(FontRole::Body) * 2));
       button(pen, {x, y, tabW, h}, buf, {core::ActionKind::ProgrammeDay, i}, on ? palette::text : palette::surfaceHigh,
              FontRole::Body);
       x += tabW + gap;

@@ -127,24 +127,23 @@ void drawRoom(const ViewContext& ctx, const Placement& at, std::string_view entr
     float ry = restCol.y;
     drawLine(pen, restCol.x, ry, restCol.w, core::ui(Ui::RestOfDay, lang), {FontRole::Small, palette::faint});
     ry += pen.size(FontRole::Small) * 1.6f;
-    const float timeW = std::ceil(textWidth(pen, FontRole::Body, "00:00") + l.gap * 0.6f);
-    const float rowH = std::round(pen.size(FontRole::Body) * 1.4f * 2 + l.gap * 0.4f);
+    const FontRole role = l.compact ? FontRole::Body : FontRole::Heading;
+    const float timeW = std::ceil(textWidth(pen, role, "00:00") + l.gap * 0.6f);
+    const float rowH = std::round(pen.size(role) * 1.75f);
     std::size_t drawn = 0;
     for (const core::Event* e : rs.laterToday) {
-      const bool lastRow = ry + rowH * 2 > restCol.bottom();
       if (ry + rowH > restCol.bottom()) break;
-      if (lastRow && rs.laterToday.size() - drawn > 1) {
+      if (ry + rowH * 2 > restCol.bottom() && rs.laterToday.size() - drawn > 1) {
         core::formatMore(rs.laterToday.size() - drawn, lang, buf, sizeof buf);
-        drawLine(pen, restCol.x + timeW, ry, restCol.w - timeW, buf, {FontRole::Body, palette::muted});
+        drawLine(pen, restCol.x + timeW, ry, restCol.w - timeW, buf, {role, palette::muted});
         break;
       }
       const core::LocalDateTime t = feed.zone.toLocal(e->start);
       std::snprintf(buf, sizeof buf, "%02d:%02d", t.hour, t.minute);
-      drawLine(pen, restCol.x, ry, timeW, buf, {FontRole::Body, palette::muted});
+      drawLine(pen, restCol.x, ry, timeW, buf, {role, palette::muted});
       float tx = restCol.x + timeW;
-      if (e->cancelled) tx = pill(pen, tx, ry - 2, restCol.w * 0.4f, core::ui(Ui::Cancelled, lang), palette::live).right() + l.gap * 0.3f;
-      drawText(pen, {tx, ry, restCol.right() - tx, rowH - l.gap * 0.4f}, e->title.in(lang),
-               {FontRole::Body, e->cancelled ? palette::faint : palette::text, 1.4f, 2});
+      if (e->cancelled) tx = pill(pen, tx, ry, restCol.w * 0.4f, core::ui(Ui::Cancelled, lang), palette::live).right() + l.gap * 0.3f;
+      drawLine(pen, tx, ry, restCol.right() - tx, e->title.in(lang), {role, e->cancelled ? palette::faint : palette::text});
       ry += rowH;
       ++drawn;
     }
