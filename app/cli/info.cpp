@@ -9,8 +9,10 @@
 #include "core/base/text_util.hpp"
 #include "core/feed/targeting.hpp"
 #include "core/show/config.hpp"
+#include "core/show/room_screen.hpp"
 #include "core/show/rotation.hpp"
 #include "core/show/schedule.hpp"
+#include "core/show/ui_text.hpp"
 #include "platform/files.hpp"
 
 namespace sf::cli {
@@ -75,16 +77,63 @@ void screenAt(const core::Feed& feed, const core::Config& config, core::Instant 
   }
 }
 
+// What a room's door screen shows at `now`, line by line, in the screen's own words.
+int roomInfo(const core::Feed& feed, const std::string& entry, core::Instant now, const std::string& lang) {
+  const core::RoomBinding b = core::bindRoom(feed, entry);
+  if (!b.found()) {
+    std::cerr << "info: no room \"" << core::escapeControls(entry) << "\" in the feed (by id, name or GUID)";
+    const auto rooms = core::programmeRooms(feed);
+    if (!rooms.empty()) {
+      std::cerr << "; rooms:";
+      for (const auto& r : rooms) std::cerr << ' ' << core::escapeControls(r.key);
+    }
+    std::cerr << '\n';
+    return kExitUsage;
+  }
+  const core::TimeZone& zone = feed.zone;
+  const core::RoomScreen rs = core::roomScreenAt(feed, b, now);
+  const core::Date today = core::conferenceDay(now, zone);
+  char buf[160];
+  auto line = [&](const char* label, const core::Event& e) {
+    core::formatEventWhen(e, today, zone, lang, buf, sizeof buf);
+    std::cout << "  " << label << ": " << buf << "  " << core::escapeControls(e.title.in(lang));
+    char speakers[256];
+    core::formatSpeakers(e, speakers, sizeof speakers);
+    if (speakers[0]) std::cout << " — " << core::escapeControls(speakers);
+    if (e.cancelled) std::cout << " [" << core::ui(core::Ui::Cancelled, lang) << "]";
+    std::cout << '\n';
+  };
+  std::cout << "Room " << core::escapeControls(b.name->in(lang)) << (b.room ? " (" + b.room->id + ")" : std::string(" (plain text)"))
+            << " at " << core::formatInstant(now, zone) << ": " << core::roomPhaseName(rs.phase) << '\n';
+  if (rs.current) {
+    line("now", *rs.current);
+    core::formatEnds(rs.current->end, zone, lang, buf, sizeof buf);
+    std::cout << "  progress: " << static_cast<int>(rs.progress * 100 + 0.5) << " %, " << buf << '\n';
+  }
+  if (rs.next) {
+    char soon[32];
+    if (core::formatStartsIn(rs.next->start, now, core::kSoonWindow, soon, sizeof soon)) std::cout << "  next " << soon << '\n';
+    line("next", *rs.next);
+  }
+  for (const auto* e : rs.laterToday) line("later", *e);
+  if (rs.nextDayFirst) line("next day", *rs.nextDayFirst);
+  for (const auto* e : rs.otherRoomsNow) {
+    std::cout << "  elsewhere now: " << core::escapeControls(e->room.in(lang)) << "  " << core::escapeControls(e->title.in(lang)) << '\n';
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 int runInfo(const std::vector<std::string>& args) {
   CLI::App app{"Summarises a feed and shows what its schedule says at a given time.", "schaufenster info"};
-  std::string source{kEmbedded}, at, lang, configPath;
+  std::string source{kEmbedded}, at, lang, configPath, room;
   app.add_option("--feed", source, "feed file or URL (default: the embedded feed)");
   app.add_option("--at", at, "the moment to show, e.g. 2024-04-25T10:00 (venue time) or with an offset; default now");
   app.add_option("--lang", lang, "language of the texts (default: the feed's first)");
   app.add_option("--config", configPath, "a screen's config file: show what that screen shows at --at (its screenName, "
                                          "groups and rooms choose targeted slides and announcements)");
+  app.add_option("--room", room, "print what this room's door screen shows (a room id, name or GUID)");
   if (auto code = parseArgs(app, args)) return *code;
   core::Config config;
   if (!configPath.empty()) {
@@ -111,6 +160,7 @@ int runInfo(const std::vector<std::string>& args) {
   const auto moment = readMoment(at, feed, "info");
   if (!moment) return kExitUsage;
   const core::Instant now = *moment;
+  if (!room.empty()) return roomInfo(feed, room, now, lang);
 
   std::cout << core::escapeControls(feed.title.in(lang)) << "\n" << summaryLine(feed) << "\n";
   if (!feed.source.empty()) std::cout << core::escapeControls(feed.source.in(lang)) << "\n";

@@ -26,6 +26,14 @@ core::Rgb projectAccent(const views::ViewContext& ctx, std::size_t project) {
   return slotAccent(ctx, s);
 }
 
+// The room a room slide shows: its playlist item's, else the screen's configured room.
+std::string_view slotRoom(const views::ViewContext& ctx, const core::RotationSlot& s) {
+  if (s.kind != core::SlideKind::Room) return {};
+  if (s.item < ctx.feed.playlist.size() && !ctx.feed.playlist[s.item].room.empty()) return ctx.feed.playlist[s.item].room;
+  if (ctx.screenRooms && s.room < ctx.screenRooms->size()) return (*ctx.screenRooms)[s.room];
+  return {};
+}
+
 const SlideLayer* layerOf(const std::vector<SlideLayer>* layers, ShownSlide shown) {
   if (layers)
     for (const SlideLayer& l : *layers)
@@ -43,7 +51,7 @@ void drawSlot(const views::ViewContext& ctx, const Placement& at, const core::Ro
     return;
   }
   const core::RotationSlot& s = plan.slots[shown.slot];
-  views::drawSlide(ctx, at, s.kind, s.project, shown.page);
+  views::drawSlide(ctx, at, s.kind, s.project, shown.page, slotRoom(ctx, s));
 }
 
 }  // namespace
@@ -161,7 +169,7 @@ void composeBelowBanner(const views::ViewContext& ctx, const core::RotationPlan&
   switch (req.view.screen) {
     case View::Screen::Slide:
       // One kind of slide at rest; a spotlight's progress bar in its project's colour.
-      views::drawSlide(ctx, {}, req.view.slide, req.project, 0);
+      views::drawSlide(ctx, {}, req.view.slide, req.project, 0, req.room);
       views::drawHeader(ctx, views::HeaderKind::Rotation);
       views::drawProgress(ctx, fp.position.progress, projectAccent(ctx, req.project));
       return;
@@ -171,6 +179,14 @@ void composeBelowBanner(const views::ViewContext& ctx, const core::RotationPlan&
       return;
     case View::Screen::Detail:
       views::drawDetail(ctx, {});
+      views::drawHeader(ctx, views::HeaderKind::Browsing);
+      return;
+    case View::Screen::Programme:
+      views::drawProgramme(ctx, {});
+      views::drawHeader(ctx, views::HeaderKind::Browsing);
+      return;
+    case View::Screen::Event:
+      views::drawEvent(ctx, {});
       views::drawHeader(ctx, views::HeaderKind::Browsing);
       return;
     case View::Screen::Announcement:
@@ -188,6 +204,8 @@ void composeBelowBanner(const views::ViewContext& ctx, const core::RotationPlan&
     case core::Mode::Fields: views::drawFields(ctx, at); break;
     case core::Mode::FieldList: views::drawFieldList(ctx, at); break;
     case core::Mode::Detail: views::drawDetail(ctx, at); break;
+    case core::Mode::Programme: views::drawProgramme(ctx, at); break;
+    case core::Mode::Event: views::drawEvent(ctx, at); break;
     case core::Mode::Rotation: break;
   }
   views::drawHeader(ctx, views::HeaderKind::Browsing);

@@ -14,23 +14,26 @@ namespace sf::player {
 // What the `render` command and the tests ask for: Auto follows the state and the clock; a slide
 // view shows one kind of rotation slide (core::kSlideKinds); the others a screen of their own.
 struct View {
-  enum class Screen { Auto, Slide, FieldList, Detail, Announcement };
+  enum class Screen { Auto, Slide, FieldList, Detail, Announcement, Programme, Event };
   Screen screen = Screen::Auto;
   core::SlideKind slide = core::SlideKind::Fields;  // with Screen::Slide
   static constexpr View of(core::SlideKind kind) { return {Screen::Slide, kind}; }
   bool operator==(const View&) const = default;
-  static const View Auto, FieldList, Detail, Announcement;
+  static const View Auto, FieldList, Detail, Announcement, Programme, Event;
 };
 inline constexpr View View::Auto{View::Screen::Auto};
 inline constexpr View View::FieldList{View::Screen::FieldList};
 inline constexpr View View::Detail{View::Screen::Detail};
 inline constexpr View View::Announcement{View::Screen::Announcement};
+inline constexpr View View::Programme{View::Screen::Programme};
+inline constexpr View View::Event{View::Screen::Event};
 
 struct FrameRequest {
   View view = View::Auto;
   std::size_t project = core::kNoProject;    // spotlight slides
   const core::Announcement* announcement = nullptr;  // Announcement (else the active one)
   const core::Announcement* banner = nullptr;        // an info banner over the view (else the active one)
+  std::string_view room;  // room slides: the room entry shown
 };
 
 // A rotation slide drawn earlier into a layer (a screen-sized texture), with the hit targets it

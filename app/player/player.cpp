@@ -131,6 +131,7 @@ Kiosk::Kiosk(const PlayerOptions& o, platform::Display& display, std::chrono::st
   show_.clockOk = o.startAt || core::clockPlausible(core::toInstant(now), live_.status().clock);
   show_.plan.transition = milliseconds{o.config.transitionMs};  // rebuilds keep it
   show_.plan.screen = core::screenIdentity(o.config);           // targeted items are matched to it
+  show_.rooms = o.config.rooms;  // a room's door screen plays that room's view
   rebuildShow(show_, nullptr, now, ShowChange::Feed);
   report_.hits.reserve(64);
   lastDraw_ = now;
@@ -256,8 +257,14 @@ bool Kiosk::dark(Millis now) const {
 void Kiosk::draw(Millis now, bool dark) {
   const auto t0 = std::chrono::steady_clock::now();
   const core::Feed& feed = *show_;
+  if (state_.event != show_.eventQrFor) {  // once per opened talk, not per frame
+    const core::Event* e = feed.findEvent(state_.event);
+    show_.eventQr = platform::encodeQr(e ? e->link : std::string());
+    show_.eventQrFor = state_.event;
+  }
   const views::ViewContext ctx{feed, state_, layout_, show_.zone(), show_.schedule, show_.qr, core::toInstant(now),
-                               show_.text, report_, &images_.table(), o_.config.location, o_.config.exitHint};
+                               show_.text, report_, &images_.table(), o_.config.location, o_.config.exitHint,
+                               &show_.eventQr, &show_.rooms};
   const core::FramePlan fp = planFrame(ctx, show_.plan, now);
   // Rotation slides come from layers unless a finger is down (pressed states must show).
   const std::vector<SlideLayer>* layers = nullptr;

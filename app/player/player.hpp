@@ -49,6 +49,13 @@ struct RenderRequest {
   View view = View::Auto;
   std::string project;  // Spotlight, Detail
   std::string field;    // FieldList
+  std::string event;    // Event: the talk (default: the first one)
+  std::string room;     // room: a room id, name or GUID (default: the first room)
+  std::string day;      // Programme: YYYY-MM-DD (default: today or the next day with talks)
+  std::string track;    // Programme: a track id to filter by
+  std::string roomFilter;  // Programme: a room to filter by
+  std::vector<std::string> screenRooms;  // config room/rooms: the rotation is their door screens
+  float scroll = 0;                      // Programme, Event: scrolled this far down (px)
   std::string language{core::kHomeLanguage};
   core::Millis at{};
   bool clockSeconds = false;  // the header clock as config clockSeconds shows it

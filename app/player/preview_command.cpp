@@ -122,7 +122,8 @@ int runPreview(const std::vector<std::string>& args) {
   // The cycle running at `when`: each slide is shown just after its transition has settled.
   const core::Config config = screenConfig(configPath, "preview");
   const auto transition = std::chrono::milliseconds{config.transitionMs};
-  const core::RotationPlan plan = core::buildRotation(feed, core::toInstant(when), core::screenIdentity(config));
+  core::RotationPlan plan = core::buildRotation(feed, core::toInstant(when), core::screenIdentity(config));
+  if (!config.rooms.empty()) core::roomScreenRotation(plan, config.rooms.size());  // a room's door screen
   const auto pos = core::rotationAt(plan, when);
   core::Millis cycleStart = pos.slideStart;
   for (std::size_t i = 0; i < pos.index; ++i) cycleStart -= plan.slots[i].duration;
@@ -153,13 +154,18 @@ int runPreview(const std::vector<std::string>& args) {
     }
     html << "<h2>" << s.w << "×" << s.h << "</h2>\n";
     rows.emplace_back();
-    for (std::size_t i = 0; i < plan.slots.size(); ++i) {
+    // After the rotation, what visitors open from it: the programme and a talk.
+    const std::size_t browse = feed.events.empty() ? 0 : 2;
+    for (std::size_t i = 0; i < plan.slots.size() + browse; ++i) {
+      const bool slide = i < plan.slots.size();
       player::RenderRequest req;
       req.feed = &feed;
       req.width = s.w;
       req.height = s.h;
       req.language = language;
-      req.at = moments[i];
+      req.screenRooms = config.rooms;
+      req.at = slide ? moments[i] : when;
+      if (!slide) req.view = i == plan.slots.size() ? player::View::Programme : player::View::Event;
       req.transition = transition;
       req.loadImages = true;  // previews show the feed's pictures, as screens will
       req.imageBase = source;
@@ -172,16 +178,20 @@ int runPreview(const std::vector<std::string>& args) {
         return kExitInvalid;
       }
       char name[96];
-      std::snprintf(name, sizeof name, "%dx%d-%02zu-%s.png", s.w, s.h, i + 1, kindName(plan.slots[i].kind));
+      const char* kind = slide ? kindName(plan.slots[i].kind) : i == plan.slots.size() ? "programme" : "event";
+      std::snprintf(name, sizeof name, "%dx%d-%02zu-%s.png", s.w, s.h, i + 1, kind);
       if (const auto written = platform::writePng(out + "/" + name, r.rgba, r.width, r.height); !written) {
         std::cerr << "preview: " << written.error().message << '\n';
         return kExitInvalid;
       }
-      const std::string caption = plan.slots[i].project < feed.projects.size() ? feed.projects[plan.slots[i].project].title.in(language)
-                                                                              : kindName(plan.slots[i].kind);
+      const std::string caption = !slide ? std::string(kind)
+                                  : plan.slots[i].project < feed.projects.size() ? feed.projects[plan.slots[i].project].title.in(language)
+                                                                                 : kindName(plan.slots[i].kind);
       html << "<figure><a href=\"" << name << "\"><img src=\"" << name << "\" width=" << std::min(s.w, 480) << "></a><figcaption>"
-           << i + 1 << ". " << caption << " (" << plan.slots[i].duration.count() / 1000 << " s)</figcaption></figure>\n";
-      std::cerr << "\r" << s.w << "x" << s.h << ": " << i + 1 << "/" << plan.slots.size() << std::flush;
+           << i + 1 << ". " << caption;
+      if (slide) html << " (" << plan.slots[i].duration.count() / 1000 << " s)";
+      html << "</figcaption></figure>\n";
+      std::cerr << "\r" << s.w << "x" << s.h << ": " << i + 1 << "/" << plan.slots.size() + browse << std::flush;
       const int factor = std::max(1, (r.width + kThumbW - 1) / kThumbW);
       rows.back().push_back(shrink(r.rgba, r.width, r.height, factor));
       ++written;

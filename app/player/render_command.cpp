@@ -22,6 +22,11 @@ const char* actionName(core::ActionKind k) {
     case core::ActionKind::ToggleLanguage: return "toggle-language";
     case core::ActionKind::NextSlide: return "next-slide";
     case core::ActionKind::PreviousSlide: return "previous-slide";
+    case core::ActionKind::OpenProgramme: return "open-programme";
+    case core::ActionKind::OpenEvent: return "open-event";
+    case core::ActionKind::ProgrammeDay: return "programme-day";
+    case core::ActionKind::ProgrammeRoom: return "programme-room";
+    case core::ActionKind::ProgrammeTrack: return "programme-track";
     default: return "none";
   }
 }
@@ -33,6 +38,7 @@ int runRender(const std::vector<std::string>& args) {
                "Views: " + player::viewNames() + ".",
                "schaufenster render"};
   std::string source{kEmbedded}, at, size = "1920x1080", viewName = "auto", project, field, lang, output, configPath;
+  std::string event, room, day, track;
   bool clockSeconds = false, targets = false;
   app.add_option("--feed", source, "feed file or URL (default: the embedded feed)");
   app.add_option("--at", at, "the moment to show (default: now), e.g. 2024-04-25T10:00");
@@ -40,6 +46,10 @@ int runRender(const std::vector<std::string>& args) {
   app.add_option("--view", viewName, "which screen to draw")->default_str("auto");
   app.add_option("--project", project, "project id for spotlight and detail");
   app.add_option("--field", field, "field id for field-list");
+  app.add_option("--event", event, "event id for event (default: the first)");
+  app.add_option("--room", room, "room id, name or GUID: the room of room, the room filter of programme");
+  app.add_option("--day", day, "programme: the day shown, YYYY-MM-DD (default: today or the next day with events)");
+  app.add_option("--track", track, "programme: a track id to filter by");
   app.add_option("--lang", lang, "language (default: the feed's first)");
   app.add_flag("--clock-seconds", clockSeconds, "the header clock shows seconds (config clockSeconds)");
   app.add_flag("--targets", targets, "also list where the frame reacts to a tap: ACTION INDEX X Y WIDTH HEIGHT a line");
@@ -79,12 +89,18 @@ int runRender(const std::vector<std::string>& args) {
   req.view = *view;
   req.project = project;
   req.field = field;
+  req.event = event;
+  req.room = room;
+  req.day = day;
+  req.track = track;
+  if (*view == player::View::Programme) req.roomFilter = room;
   req.language = !lang.empty() ? lang : std::string(core::startLanguage(feed));
   if (!configPath.empty()) {
     const core::Config config = screenConfig(configPath, "render");
     req.screen = core::screenIdentity(config);
     req.location = config.location;
     req.exitHint = config.exitHint;
+    if (req.screenRooms.empty()) req.screenRooms = config.rooms;  // a room's door screen
   }
   req.at = when;
   req.clockSeconds = clockSeconds;

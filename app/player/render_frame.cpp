@@ -4,6 +4,8 @@
 
 #include "core/feed/text_fit.hpp"
 #include "core/show/player_state.hpp"
+#include "core/show/programme.hpp"
+#include "core/show/room_screen.hpp"
 #include "core/show/schedule.hpp"
 #include "feed_images.hpp"
 #include "platform/display.hpp"
@@ -38,6 +40,8 @@ std::optional<View> parseView(const std::string& n) {
   if (n == "field-list") return View::FieldList;
   if (n == "detail") return View::Detail;
   if (n == "announcement") return View::Announcement;
+  if (n == "programme") return View::Programme;
+  if (n == "event") return View::Event;
   // A kind that stands for several slides has no picture of its own.
   if (const auto kind = core::slideKindNamed(n); kind && !core::slideKindInfo(*kind).expands) return View::of(*kind);
   return std::nullopt;
@@ -47,7 +51,7 @@ std::string viewNames() {
   std::string out = "auto";
   for (const core::SlideKindInfo& k : core::kSlideKinds)
     if (!k.expands) out.append(", ").append(k.name);
-  return out + ", field-list, detail, announcement";
+  return out + ", field-list, detail, announcement, programme, event";
 }
 
 RenderResult FrameRenderer::render(const RenderRequest& r) {
@@ -68,6 +72,7 @@ RenderResult FrameRenderer::render(const RenderRequest& r) {
   const core::TimeZone& zone = feed.zone;
   const core::Instant at = core::toInstant(r.at);
   core::RotationPlan plan = core::buildRotation(feed, at, r.screen);
+  if (!r.screenRooms.empty()) core::roomScreenRotation(plan, r.screenRooms.size());
   plan.transition = r.transition;
 
   core::PlayerState state;
@@ -75,6 +80,9 @@ RenderResult FrameRenderer::render(const RenderRequest& r) {
   state.changedAt = r.at - std::chrono::minutes{1};  // at rest: no entrance animation
   FrameRequest req;
   req.view = r.view;
+  std::string roomKey;  // a plain-text room chosen by default: req.room points into it
+  platform::QrCode eventQr;
+  const std::vector<std::string> screenRooms = r.screenRooms.empty() ? std::vector<std::string>{r.room} : r.screenRooms;
   auto projectIndex = [&](const std::string& id) -> std::size_t {
     for (std::size_t i = 0; i < feed.projects.size(); ++i)
       if (feed.projects[i].id == id) return i;
@@ -82,6 +90,20 @@ RenderResult FrameRenderer::render(const RenderRequest& r) {
   };
   switch (r.view.screen) {
     case View::Screen::Slide: {
+      if (r.view.slide == core::SlideKind::Room) {
+        req.room = r.room;
+        if (req.room.empty() && !feed.rooms.empty()) req.room = feed.rooms.front().id;
+        if (req.room.empty()) {
+          const auto rooms = core::programmeRooms(feed);
+          if (rooms.empty()) {
+            out.error = "the feed has no rooms; name one with --room";
+            return out;
+          }
+          roomKey = rooms.front().key;
+          req.room = roomKey;
+        }
+        break;
+      }
       if (r.view.slide != core::SlideKind::Spotlight) break;
       req.project = projectIndex(r.project);
       if (req.project == core::kNoProject) {
@@ -116,6 +138,37 @@ RenderResult FrameRenderer::render(const RenderRequest& r) {
         return out;
       }
       break;
+    case View::Screen::Programme: {
+      state.mode = core::Mode::Programme;
+      state.programme.day = r.day.empty() ? core::defaultProgrammeDay(feed, at) : core::parseDate(r.day);
+      if (!state.programme.day) {
+        out.error = r.day.empty() ? "the feed has no events" : "not a date (YYYY-MM-DD): " + r.day;
+        return out;
+      }
+      state.programme.filter = {r.roomFilter, r.track};
+      if (!r.track.empty() && !feed.findTrack(r.track)) {
+        out.error = "no such track: " + r.track;
+        return out;
+      }
+      if (!r.roomFilter.empty()) {
+        const core::RoomBinding b = core::bindRoom(feed, r.roomFilter);
+        if (!b.found()) {
+          out.error = "no such room: " + r.roomFilter;
+          return out;
+        }
+        state.programme.filter.room = b.room ? b.room->id : r.roomFilter;
+      }
+      break;
+    }
+    case View::Screen::Event:
+      state.mode = core::Mode::Event;
+      state.event = feed.findEvent(r.event) ? r.event : feed.events.empty() || !r.event.empty() ? std::string() : feed.events.front().id;
+      if (state.event.empty()) {
+        out.error = "no such event: " + r.event;
+        return out;
+      }
+      eventQr = platform::encodeQr(feed.findEvent(state.event)->link);
+      break;
     case View::Screen::Announcement:
       req.announcement = core::activeAnnouncement(feed, at, r.screen);
       if (!req.announcement && !feed.announcements.empty()) {
@@ -130,6 +183,8 @@ RenderResult FrameRenderer::render(const RenderRequest& r) {
     default:
       break;
   }
+
+  state.scroll = state.scrollMax = std::max(0.f, r.scroll);  // clamped once the view has told its height
 
   // Images load here, blocking: a preview must show them, and there is no loop to wait in.
   if (r.loadImages) {
@@ -152,7 +207,8 @@ RenderResult FrameRenderer::render(const RenderRequest& r) {
     report.scrollContent = -1;
     impl_->display->beginFrame(1.f / 60);
     const views::ViewContext ctx{feed, state, impl_->layout, zone, schedule, qr, at, text, report,
-                                 r.loadImages ? &impl_->images->table() : nullptr, r.location, r.exitHint};
+                                 r.loadImages ? &impl_->images->table() : nullptr, r.location, r.exitHint, &eventQr,
+                                 &screenRooms};
     composeFrame(ctx, plan, planFrame(ctx, plan, r.at), req);
     impl_->display->endFrame(0, true);
   };

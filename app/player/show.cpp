@@ -9,6 +9,7 @@ namespace sf::player {
 void rebuildShow(Show& show, core::PlayerState* state, core::Millis now, ShowChange change) {
   const core::Feed& feed = *show.feed;
   core::buildRotation(feed, core::toInstant(now), show.plan, show.clockOk);
+  if (!show.rooms.empty() && show.clockOk) core::roomScreenRotation(show.plan, show.rooms.size());
   if (state) core::onFeedSwapped(*state, feed, show.plan);  // the open project stays if it still exists
   if (change == ShowChange::Feed) show.qr = platform::encodeQr(feed.link);
 }

@@ -3,6 +3,7 @@
 #pragma once
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/feed/model.hpp"
 #include "core/show/player_state.hpp"
@@ -19,6 +20,9 @@ struct Show {
   platform::QrCode qr;      // the feed's link
   core::Schedule schedule;  // empty while the clock is not trusted
   views::FrameText text;    // blank while the clock is not trusted
+  std::vector<std::string> rooms;  // config room/rooms: the rotation is these rooms' door screens
+  platform::QrCode eventQr;         // the open talk's link
+  std::string eventQrFor;           // the talk eventQr was made for
   bool clockOk = false;     // a clock before the feed was made, or far from the server's, says nothing
 
   const core::Feed& operator*() const { return *feed; }

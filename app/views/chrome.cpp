@@ -68,10 +68,16 @@ void drawHeader(const ViewContext& ctx, HeaderKind kind) {
 
   float left = m;
   if (kind == HeaderKind::Rotation) {
-    const char* label = ui(Ui::Explore, lang);
-    const float w = std::max(target * 1.6f, textWidth(pen, FontRole::Small, label) + pen.size(FontRole::Small) * 2.2f);
-    button(pen, {right - w, by, w, target}, label, {core::ActionKind::BrowseFields}, palette::surfaceHigh);
-    right -= w + gap;
+    // "Explore" leads to the fields of action, "Programme" to the events: each only when there is
+    // something behind it.
+    auto entry = [&](Ui text, core::ActionKind action) {
+      const char* label = ui(text, lang);
+      const float w = std::max(target * 1.6f, textWidth(pen, FontRole::Small, label) + pen.size(FontRole::Small) * 2.2f);
+      button(pen, {right - w, by, w, target}, label, {action}, palette::surfaceHigh);
+      right -= w + gap;
+    };
+    if (!ctx.feed.fields.empty()) entry(Ui::Explore, core::ActionKind::BrowseFields);
+    if (!ctx.feed.events.empty()) entry(Ui::Programme, core::ActionKind::OpenProgramme);
   } else if (kind == HeaderKind::Browsing) {
     char label[48];
     std::snprintf(label, sizeof label, "\xE2\x86\x90  %s", ui(Ui::Back, lang));

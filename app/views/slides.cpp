@@ -5,19 +5,24 @@
 namespace sf::views {
 namespace {
 
-using DrawSlide = void (*)(const ViewContext& ctx, const Placement& at, std::size_t project, std::size_t page);
+using DrawSlide = void (*)(const ViewContext& ctx, const Placement& at, std::size_t project, std::size_t page, std::string_view room);
 
 struct SlideView {
   core::SlideKind kind;
   DrawSlide draw;
 };
 
-void spotlight(const ViewContext& ctx, const Placement& at, std::size_t project, std::size_t) {
+void spotlight(const ViewContext& ctx, const Placement& at, std::size_t project, std::size_t, std::string_view) {
   drawSpotlight(ctx, at, project);
 }
-void schedule(const ViewContext& ctx, const Placement& at, std::size_t, std::size_t) { drawSchedule(ctx, at); }
-void fields(const ViewContext& ctx, const Placement& at, std::size_t, std::size_t) { drawFields(ctx, at); }
-void figures(const ViewContext& ctx, const Placement& at, std::size_t, std::size_t page) { drawFigures(ctx, at, page); }
+void schedule(const ViewContext& ctx, const Placement& at, std::size_t, std::size_t, std::string_view) { drawSchedule(ctx, at); }
+void fields(const ViewContext& ctx, const Placement& at, std::size_t, std::size_t, std::string_view) { drawFields(ctx, at); }
+void figures(const ViewContext& ctx, const Placement& at, std::size_t, std::size_t page, std::string_view) {
+  drawFigures(ctx, at, page);
+}
+void room(const ViewContext& ctx, const Placement& at, std::size_t, std::size_t, std::string_view entry) {
+  drawRoom(ctx, at, entry);
+}
 
 // In the order of core::kSlideKinds.
 constexpr SlideView kSlideViews[] = {
@@ -26,6 +31,7 @@ constexpr SlideView kSlideViews[] = {
     {core::SlideKind::Schedule, schedule},
     {core::SlideKind::Fields, fields},
     {core::SlideKind::Figures, figures},
+    {core::SlideKind::Room, room},
 };
 static_assert(std::size(kSlideViews) == core::kSlideKinds.size(), "every kind of slide has a view");
 static_assert([] {
@@ -36,8 +42,9 @@ static_assert([] {
 
 }  // namespace
 
-void drawSlide(const ViewContext& ctx, const Placement& at, core::SlideKind kind, std::size_t project, std::size_t page) {
-  kSlideViews[static_cast<std::size_t>(kind)].draw(ctx, at, project, page);
+void drawSlide(const ViewContext& ctx, const Placement& at, core::SlideKind kind, std::size_t project, std::size_t page,
+               std::string_view room) {
+  kSlideViews[static_cast<std::size_t>(kind)].draw(ctx, at, project, page, room);
 }
 
 }  // namespace sf::views

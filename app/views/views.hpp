@@ -53,6 +53,8 @@ struct ViewContext {
   // way out from here ("Ausgang links hinter der Treppe"). Empty when not configured.
   std::string_view location = {};
   std::string_view exitHint = {};
+  const platform::QrCode* eventQr = nullptr;       // the open talk's link (Event view)
+  const std::vector<std::string>* screenRooms = nullptr;  // config room/rooms: a room's door screen
 };
 
 // Where a view sits during a transition. Views that are leaving report nothing.
@@ -82,6 +84,12 @@ void drawFields(const ViewContext& ctx, const Placement& at);
 void drawFieldList(const ViewContext& ctx, const Placement& at);
 void drawDetail(const ViewContext& ctx, const Placement& at);
 void drawFigures(const ViewContext& ctx, const Placement& at, std::size_t page);
+// The conference programme: day tabs, room and track filters, talks by start time, a now line.
+void drawProgramme(const ViewContext& ctx, const Placement& at);
+// One talk in full: when, where, who, track, language, abstract, QR code, the room's next talks.
+void drawEvent(const ViewContext& ctx, const Placement& at);
+// A room's door screen for a config room entry (id, name or GUID).
+void drawRoom(const ViewContext& ctx, const Placement& at, std::string_view roomEntry);
 // An important announcement or an emergency over the whole screen (emergency_view.cpp).
 void drawAnnouncement(const ViewContext& ctx, const Placement& at, const core::Announcement& a);
 void drawEmergency(const ViewContext& ctx, const core::Announcement& a);
@@ -90,7 +98,9 @@ core::Rgb emergencyBackground(core::EmergencyStyle style);
 // An info banner over whatever shows; at the top or the bottom of the screen.
 void drawBanner(const ViewContext& ctx, const core::Announcement& a);
 // A rotation slide of `kind` (slides.cpp's table): `project` for spotlights, `page` for paged kinds.
-void drawSlide(const ViewContext& ctx, const Placement& at, core::SlideKind kind, std::size_t project, std::size_t page);
+// `room` for room slides: the room entry they show.
+void drawSlide(const ViewContext& ctx, const Placement& at, core::SlideKind kind, std::size_t project, std::size_t page,
+               std::string_view room = {});
 
 // The organisers' status page: label/value rows prepared by the player (feed, fetch, faults,
 // cache, uptime, frame rate, host). Drawn over everything; any tap closes it.

@@ -273,7 +273,10 @@ TEST_CASE("preview renders every slide of the rotation and a contact sheet", "[p
   std::size_t frames = 0;
   for (const auto& e : std::filesystem::directory_iterator(w.path("preview")))
     if (e.path().extension() == ".png" && e.path().filename() != "sheet.png") ++frames;
-  CHECK(frames == 6);  // three playlist items (figures still valid on the 15th) at two sizes
+  // Three playlist items (figures still valid on the 15th), then the programme and a talk, at two sizes.
+  CHECK(frames == 10);
+  CHECK(std::filesystem::exists(w.path("preview/800x480-04-programme.png")));
+  CHECK(std::filesystem::exists(w.path("preview/480x800-05-event.png")));
   CHECK(std::filesystem::exists(w.path("preview/800x480-01-spotlight.png")));
   CHECK(std::filesystem::exists(w.path("preview/480x800-02-schedule.png")));
   CHECK(std::filesystem::file_size(w.path("preview/sheet.png")) > 1000);

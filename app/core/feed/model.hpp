@@ -138,7 +138,7 @@ struct Figure {
 
 // The kinds of slide a playlist holds. A new kind is its value here and its entry in kSlideKinds,
 // its options in PlaylistItem and the parser, and its view with its entry in app/views/slides.cpp.
-enum class SlideKind { Spotlight, Spotlights, Schedule, Fields, Figures };
+enum class SlideKind { Spotlight, Spotlights, Schedule, Fields, Figures, Room };
 
 struct SlideKindInfo {
   SlideKind kind;
@@ -149,12 +149,13 @@ struct SlideKindInfo {
 };
 
 // In the order of the enum: kSlideKinds[static_cast<std::size_t>(kind)] describes `kind`.
-inline constexpr std::array<SlideKindInfo, 5> kSlideKinds{{
+inline constexpr std::array<SlideKindInfo, 6> kSlideKinds{{
     {SlideKind::Spotlight, "spotlight"},
     {SlideKind::Spotlights, "spotlights", false, false, true},
     {SlideKind::Schedule, "schedule", true},
     {SlideKind::Fields, "fields"},
     {SlideKind::Figures, "figures", false, true},
+    {SlideKind::Room, "room", true},
 }};
 constexpr const SlideKindInfo& slideKindInfo(SlideKind kind) { return kSlideKinds[static_cast<std::size_t>(kind)]; }
 std::optional<SlideKind> slideKindNamed(std::string_view name);
@@ -187,6 +188,7 @@ struct PlaylistItem {
   std::optional<Instant> validUntil;
   Recurrence recurring;
   Targets targets;
+  std::string room;     // Room: a room id, name or GUID (as a screen's config names one)
 };
 
 // How urgent an announcement is. An emergency beats an important one beats an info banner,

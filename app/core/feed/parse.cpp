@@ -194,7 +194,7 @@ std::optional<PlaylistItem> readSlide(JsonReader& r, const json& j, const std::s
   PlaylistItem it;
   if (!r.isObject(j, p, "a playlist item")) return it;
   r.unknownKeys(j, p, {"slide", "project", "field", "tag", "seconds", "validFrom", "validUntil", "days", "from", "until",
-                       "screens", "groups", "rooms"});
+                       "screens", "groups", "rooms", "room"});
   bool known = false;  // without a valid kind, kind-specific keys are not asked for
   if (auto s = r.string(r.member(j, p, "slide", true), p + "/slide")) {
     known = true;
@@ -206,6 +206,7 @@ std::optional<PlaylistItem> readSlide(JsonReader& r, const json& j, const std::s
     }
   }
   if (known && it.kind == SlideKind::Spotlight) it.project = r.id(r.member(j, p, "project", true), p + "/project");
+  if (known && it.kind == SlideKind::Room) it.room = r.string(r.member(j, p, "room", true), p + "/room").value_or("");
   if (const json* f = r.member(j, p, "field", false)) it.field = r.id(f, p + "/field");
   if (const json* t = r.member(j, p, "tag", false)) it.tag = r.id(t, p + "/tag");
   it.seconds = static_cast<int>(r.integer(r.member(j, p, "seconds", false), p + "/seconds", 1, 3600).value_or(10));

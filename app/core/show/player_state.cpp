@@ -29,6 +29,8 @@ void returnToRotation(PlayerState& s, Millis now) {
   s.pinnedSlot.reset();
   s.project.clear();
   s.field.clear();
+  s.event.clear();
+  s.programme = {};
   s.lastInput.reset();
   s.pointer = {};
 }
@@ -82,6 +84,71 @@ const HitTarget* hitAt(std::span<const HitTarget> hits, float x, float y) {
   for (auto it = hits.rbegin(); it != hits.rend(); ++it)  // drawn last = on top
     if (it->rect.contains(x, y)) return &*it;
   return nullptr;
+}
+
+void openProgramme(PlayerState& s, const PlayerEnv& env) {
+  const Feed& feed = env.feed;
+  const auto day = defaultProgrammeDay(feed, toInstant(env.now));
+  if (!day) return;
+  if (s.mode == Mode::Rotation) s.pinnedSlot = currentSlot(s, env);
+  s.project.clear();
+  s.event.clear();
+  s.programme = {};
+  s.programme.day = day;
+  changeView(s, Mode::Programme, 1, env.now);
+}
+
+// A new day or filter shows other talks: the list starts again at its top.
+void refilter(PlayerState& s, Millis now) {
+  resetScroll(s, now);
+  s.programme.scroll = 0;
+  s.changedAt = now;
+  s.direction = 0;
+}
+
+void programmeAction(PlayerState& s, const Action& a, const PlayerEnv& env) {
+  const Feed& feed = env.feed;
+  if (s.mode != Mode::Programme) return;
+  if (a.kind == ActionKind::ProgrammeDay) {
+    const auto days = programmeDays(feed);
+    if (a.index >= days.size() || s.programme.day == days[a.index]) return;
+    s.programme.day = days[a.index];
+  } else if (a.kind == ActionKind::ProgrammeRoom) {
+    const auto rooms = programmeRooms(feed);
+    std::string key = a.index < rooms.size() ? rooms[a.index].key : std::string{};
+    s.programme.filter.room = s.programme.filter.room == key ? std::string{} : std::move(key);  // tapping again clears
+  } else {
+    const auto tracks = programmeTracks(feed);
+    std::string id = a.index < tracks.size() ? tracks[a.index]->id : std::string{};
+    s.programme.filter.track = s.programme.filter.track == id ? std::string{} : std::move(id);
+  }
+  refilter(s, env.now);
+}
+
+void openEvent(PlayerState& s, const Action& a, const PlayerEnv& env) {
+  if (a.index >= env.feed.events.size()) return;
+  if (s.mode == Mode::Rotation) s.pinnedSlot = currentSlot(s, env);
+  if (s.mode == Mode::Programme) {
+    s.programme.scroll = s.scroll;
+    s.eventBack = Mode::Programme;
+  } else if (s.mode != Mode::Event) {
+    s.eventBack = Mode::Rotation;
+  }
+  s.project.clear();
+  s.event = env.feed.events[a.index].id;
+  changeView(s, Mode::Event, 1, env.now);
+}
+
+void backFromEvent(PlayerState& s, const PlayerEnv& env) {
+  s.event.clear();
+  if (s.eventBack != Mode::Programme || !s.programme.day) {
+    s.programme = {};
+    changeView(s, Mode::Rotation, -1, env.now);
+    return;
+  }
+  changeView(s, Mode::Programme, -1, env.now);
+  // The list's height is known again once the view has drawn; until then the place stands.
+  s.scroll = s.scrollMax = s.programme.scroll;
 }
 
 }  // namespace
@@ -144,8 +211,22 @@ void apply(PlayerState& s, const Action& a, const PlayerEnv& env) {
       s.project.clear();
       changeView(s, Mode::Fields, 1, env.now);
       return;
+    case ActionKind::OpenProgramme:
+      return openProgramme(s, env);
+    case ActionKind::OpenEvent:
+      return openEvent(s, a, env);
+    case ActionKind::ProgrammeDay:
+    case ActionKind::ProgrammeRoom:
+    case ActionKind::ProgrammeTrack:
+      return programmeAction(s, a, env);
     case ActionKind::Back:
       switch (s.mode) {
+        case Mode::Event:
+          return backFromEvent(s, env);
+        case Mode::Programme:
+          s.programme = {};
+          changeView(s, Mode::Rotation, -1, env.now);
+          return;
         case Mode::Detail:
           s.project.clear();
           if (s.detailBack == Mode::FieldList && feed.findField(s.field)) {
@@ -185,7 +266,7 @@ void apply(PlayerState& s, const Action& a, const PlayerEnv& env) {
 
 void onPointer(PlayerState& s, const PointerEvent& e, std::span<const HitTarget> hits, const PlayerEnv& env) {
   PointerTrack& p = s.pointer;
-  const bool scrollable = s.mode == Mode::FieldList || s.mode == Mode::Detail;
+  const bool scrollable = s.mode == Mode::FieldList || s.mode == Mode::Detail || s.mode == Mode::Programme || s.mode == Mode::Event;
   switch (e.kind) {
     case PointerEvent::Kind::Down:
       p = {};
@@ -329,6 +410,17 @@ void onFeedSwapped(PlayerState& s, const Feed& feed, const RotationPlan& plan) {
     s.detailBack = Mode::Rotation;
     s.field.clear();
   }
+  if (s.mode == Mode::Event && !feed.findEvent(s.event)) {
+    s.event.clear();
+    s.mode = s.eventBack == Mode::Programme ? Mode::Programme : Mode::Rotation;
+    s.scroll = s.scrollVelocity = 0;
+  }
+  if ((s.mode == Mode::Programme || (s.mode == Mode::Event && s.eventBack == Mode::Programme)) && feed.events.empty()) {
+    s.mode = Mode::Rotation;
+    s.event.clear();
+    s.programme = {};
+    s.scroll = s.scrollVelocity = 0;
+  }
   if (s.pinnedSlot && *s.pinnedSlot >= plan.slots.size()) s.pinnedSlot.reset();
   if (!feed.languages.empty() &&
       std::find(feed.languages.begin(), feed.languages.end(), s.language) == feed.languages.end())
@@ -349,6 +441,9 @@ Millis nextStateDeadline(const PlayerState& s, const PlayerEnv& env) {
 std::string checkConsistency(const PlayerState& s, const Feed& feed, const RotationPlan& plan) {
   if (s.mode == Mode::Detail && !feed.findProject(s.project)) return "detail view without an existing project: " + s.project;
   if (s.mode != Mode::Detail && !s.project.empty()) return "a project is open outside the detail view";
+  if (s.mode == Mode::Event && !feed.findEvent(s.event)) return "event view without an existing event: " + s.event;
+  if (s.mode != Mode::Event && !s.event.empty()) return "an event is open outside the event view";
+  if (s.mode == Mode::Programme && !s.programme.day) return "programme without a day";
   if (s.mode == Mode::FieldList && !feed.findField(s.field)) return "field list without an existing field: " + s.field;
   if (s.pinnedSlot && *s.pinnedSlot >= plan.slots.size()) return "pinned slot out of range";
   if (!(s.scroll >= 0 && s.scroll <= s.scrollMax)) return "scroll outside its range";

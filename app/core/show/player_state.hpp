@@ -8,12 +8,14 @@
 #include <vector>
 
 #include "core/show/layout.hpp"
+#include "core/show/programme.hpp"
 #include "core/feed/model.hpp"
 #include "core/show/rotation.hpp"
 
 namespace sf::core {
 
-enum class Mode { Rotation, Fields, FieldList, Detail };
+// Programme: the conference programme, browsed by day, room and track; Event: one talk in full.
+enum class Mode { Rotation, Fields, FieldList, Detail, Programme, Event };
 
 enum class ActionKind {
   None,
@@ -26,6 +28,11 @@ enum class ActionKind {
   ToggleLanguage,
   NextSlide,
   PreviousSlide,
+  OpenProgramme,   // the programme, on today's (or the next) day
+  OpenEvent,       // index: into feed.events
+  ProgrammeDay,    // index: into programmeDays(feed)
+  ProgrammeRoom,   // index: into programmeRooms(feed); kNoProject: all rooms
+  ProgrammeTrack,  // index: into programmeTracks(feed); kNoProject: all tracks
 };
 
 struct Action {
@@ -69,6 +76,14 @@ struct PointerTrack {
   float velocityY = 0;  // px/ms, smoothed
 };
 
+// Where a visitor is in the programme: kept while a talk is open, so Back returns exactly there.
+struct ProgrammePlace {
+  std::optional<Date> day;
+  ProgrammeFilter filter;
+  float scroll = 0;
+  bool operator==(const ProgrammePlace&) const = default;
+};
+
 struct PlayerState {
   Mode mode = Mode::Rotation;
   std::string language{kHomeLanguage};
@@ -76,6 +91,9 @@ struct PlayerState {
   std::string field;                   // FieldList: the field shown; Detail: the list it came from
   std::string project;                 // Detail: the open project
   Mode detailBack = Mode::Rotation;    // where Back leads from Detail
+  ProgrammePlace programme;            // Programme, and Event opened from it
+  std::string event;                   // Event: the open event
+  Mode eventBack = Mode::Rotation;     // where Back leads from Event
   std::optional<std::size_t> pinnedSlot;  // a slide chosen by swiping; the rotation waits
   int direction = 0;                   // +1 forward, -1 back: for slide animations
   Millis changedAt{};                  // when the view last changed, for its entrance animation

@@ -53,7 +53,7 @@ void buildRotation(const Feed& feed, Instant now, RotationPlan& out, bool withSc
     if (!shownOn(item.targets, screen)) continue;
     noteBoundary(out.changesAt, nextRecurrenceChange(item.recurring, feed.zone, now), now);
     if (!validAt(item, feed.zone, now)) continue;
-    if (!withSchedule && item.kind == SlideKind::Schedule) continue;
+    if (!withSchedule && (item.kind == SlideKind::Schedule || item.kind == SlideKind::Room)) continue;
     switch (item.kind) {
       case SlideKind::Spotlight:
         for (std::size_t p = 0; p < feed.projects.size(); ++p)
@@ -80,6 +80,21 @@ RotationPlan buildRotation(const Feed& feed, Instant now, const ScreenIdentity& 
   plan.screen = screen;
   buildRotation(feed, now, plan, true);
   return plan;
+}
+
+void roomScreenRotation(RotationPlan& out, std::size_t rooms, std::chrono::milliseconds each) {
+  out.slots.clear();
+  out.figureSlots = 0;
+  for (std::size_t i = 0; i < std::max<std::size_t>(1, rooms); ++i) {
+    RotationSlot s;
+    s.kind = SlideKind::Room;
+    s.duration = each;
+    s.item = kNoProject;
+    s.kindSerial = i;
+    s.room = i;
+    out.slots.push_back(s);
+  }
+  out.cycle = each * static_cast<int>(out.slots.size());
 }
 
 RotationPosition rotationAt(const RotationPlan& plan, Millis now) {

@@ -22,6 +22,7 @@ struct RotationSlot {
   std::chrono::milliseconds duration{10000};
   std::size_t item = 0;         // the playlist item it came from
   std::size_t kindSerial = 0;   // how many slots of the same kind come before it in the cycle
+  std::size_t room = kNoProject;  // room screens: index into the screen's configured rooms
 };
 
 // The playlist as it stands at one instant for one screen: items valid then and meant for it
@@ -54,6 +55,10 @@ struct RotationPosition {
   double progress = 0;  // 0..1 through the slide
   std::int64_t cycleNumber = 0;
 };
+
+// A room's door screen (config room/rooms): the rotation is that room's view, one slot per room
+// (a screen between two doors takes turns), whatever the playlist holds. Announcements still win.
+void roomScreenRotation(RotationPlan& out, std::size_t rooms, std::chrono::milliseconds each = std::chrono::seconds{20});
 
 // position = (now - Unix epoch) mod cycle length.
 RotationPosition rotationAt(const RotationPlan& plan, Millis now);

@@ -2,8 +2,11 @@
 // abbreviated weekday with a comma, English the British order without one.
 #include "core/show/ui_text.hpp"
 
+#include "core/show/programme.hpp"
+
 #include <cctype>
 #include <chrono>
+#include <algorithm>
 #include <cstdio>
 
 namespace sf::core {
@@ -50,6 +53,32 @@ constexpr Pair kText[] = {
     {"Status dieses Bildschirms", "Status of this screen"},
     {"Tippen zum Schließen", "Tap to close"},
     {"Anzeige", "Display"},
+    {"heute", "today"},
+    {"morgen", "tomorrow"},
+    {"Abgesagt", "Cancelled"},
+    {"Alle Räume", "All rooms"},
+    {"Alle Tracks", "All tracks"},
+    {"Raum", "Room"},
+    {"Vortragende", "Speakers"},
+    {"Track", "Track"},
+    {"Sprache", "Language"},
+    {"Worum es geht", "About this session"},
+    {"Als Nächstes hier", "Next in this room"},
+    {"Später hier", "Later in this room"},
+    {"Ende für heute", "Done for today"},
+    {"Heute keine Vorträge hier", "No sessions here today"},
+    {"In diesem Raum ist nichts geplant", "Nothing is planned in this room"},
+    {"Jetzt in anderen Räumen", "Now in other rooms"},
+    {"Weiter geht es", "Next up"},
+    {"Das Programm beginnt", "The programme begins"},
+    {"Tag", "Day"},
+    {"bis", "until"},
+    {"endet", "ends"},
+    {"Das Programm ist vorbei – so war es", "The programme is over – this is what it was"},
+    {"Scannen für mehr", "Scan for more"},
+    {"Räume", "Rooms"},
+    {"Tracks", "Tracks"},
+    {"Keine Einträge für diese Auswahl", "Nothing matches this choice"},
 };
 static_assert(sizeof kText / sizeof kText[0] == static_cast<std::size_t>(Ui::Count));
 
@@ -134,6 +163,66 @@ void formatEventTime(const Event& e, const TimeZone& zone, std::string_view lang
   }
   const LocalDateTime en = zone.toLocal(e.end);
   std::snprintf(out, size, "%02d:%02d – %02d:%02d", s.hour, s.minute, en.hour, en.minute);
+}
+
+void formatDayTab(Date day, std::string_view lang, char* out, std::size_t size) {
+  const Ymd v = ymd(day);
+  if (german(lang)) std::snprintf(out, size, "%s %u.%u.", kWeekdayDe[v.wd], v.d, v.m);
+  else std::snprintf(out, size, "%s %u %s", kWeekdayEn[v.wd], v.d, kMonthShortEn[v.m - 1]);
+}
+
+void formatDayLabel(Date day, Date today, std::string_view lang, char* out, std::size_t size) {
+  if (day == today) std::snprintf(out, size, "%s", ui(Ui::Today, lang));
+  else if (day == today + std::chrono::days{1}) std::snprintf(out, size, "%s", ui(Ui::Tomorrow, lang));
+  else formatDayTab(day, lang, out, size);
+}
+
+bool formatStartsIn(Instant start, Instant now, std::chrono::minutes window, char* out, std::size_t size) {
+  if (start <= now || start - now >= window) return false;
+  const auto minutes = std::chrono::ceil<std::chrono::minutes>(start - now).count();
+  std::snprintf(out, size, "in %d min", static_cast<int>(minutes));
+  return true;
+}
+
+void formatEventWhen(const Event& e, Date today, const TimeZone& zone, std::string_view lang, char* out, std::size_t size) {
+  char time[64];
+  formatEventTime(e, zone, lang, time, sizeof time);
+  if (e.allDay) {
+    const Date first = zone.toLocal(e.start).date, last = zone.toLocal(e.end - std::chrono::seconds{1}).date;
+    if (first <= today && today <= last) std::snprintf(out, size, "%s, %s", ui(Ui::Today, lang), ui(Ui::AllDay, lang));
+    else std::snprintf(out, size, "%s", time);
+    return;
+  }
+  // The conference day, not the calendar date: a talk at 00:30 is still "today" in the evening.
+  const Date day = conferenceDay(e.start, zone);
+  if (day == today) {
+    std::snprintf(out, size, "%s", time);
+    return;
+  }
+  char label[40];
+  formatDayLabel(day, today, lang, label, sizeof label);
+  std::snprintf(out, size, "%s %s", label, time);
+}
+
+void formatMore(std::size_t n, std::string_view lang, char* out, std::size_t size) {
+  std::snprintf(out, size, german(lang) ? "+%zu weitere" : "+%zu more", n);
+}
+
+void formatEnds(Instant end, const TimeZone& zone, std::string_view lang, char* out, std::size_t size) {
+  const LocalDateTime l = zone.toLocal(end);
+  std::snprintf(out, size, "%s %02d:%02d", ui(Ui::Ends, lang), l.hour, l.minute);
+}
+
+void formatSpeakers(const Event& e, char* out, std::size_t size, bool affiliations) {
+  std::size_t n = 0;
+  if (size) out[0] = '\0';
+  for (const Speaker& s : e.speakers) {
+    if (n + 4 >= size) break;
+    const bool aff = affiliations && !s.affiliation.empty();
+    const int w = aff ? std::snprintf(out + n, size - n, "%s%s (%s)", n ? ", " : "", s.name.c_str(), s.affiliation.c_str())
+                      : std::snprintf(out + n, size - n, "%s%s", n ? ", " : "", s.name.c_str());
+    if (w > 0) n = std::min(size - 1, n + static_cast<std::size_t>(w));
+  }
 }
 
 void formatStatus(const Project& p, std::string_view lang, char* out, std::size_t size) {

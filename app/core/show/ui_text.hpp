@@ -1,6 +1,7 @@
 // The player's own words in German and English, and date/time formats per language, written
 // into caller buffers so a frame that shows them allocates nothing.
 #pragma once
+#include <chrono>
 #include <cstddef>
 #include <string_view>
 
@@ -15,6 +16,9 @@ enum class Ui {
   RelatedFields, RelatedEvents, Explore, Back, Fields, Projects, ProjectsCount, KeyFigures,
   MoreOnline, Notice, Info, Emergency, Evacuation, YouAreHere, FieldsIntro, TapToOpen, SwipeHint,
   StatusTitle, StatusClose, StatusDisplay,  // the organisers' status page
+  Today, Tomorrow, Cancelled, AllRooms, AllTracks, Room, Speakers, Track, Language, AboutTalk,
+  NextInRoom, RestOfDay, DoneForToday, NotToday, NoTalksHere, OtherRoomsNow, NextDay, FirstDay,
+  Day, Until, Ends, ProgrammeOver, ScanForMore, RoomFilter, TrackFilter, NothingMatches,
   Count
 };
 
@@ -32,6 +36,22 @@ void formatShortDate(Date d, std::string_view lang, char* out, std::size_t size)
 void formatRuntime(const std::optional<Date>& start, const std::optional<Date>& end, char* out, std::size_t size);
 // An event's time: "10:00 – 12:00", or its date(s) for all-day events.
 void formatEventTime(const Event& e, const TimeZone& zone, std::string_view lang, char* out, std::size_t size);
+// Conference days: "heute"/"today", "morgen"/"tomorrow", else "Sa 23.11."/"Sat 23 Nov".
+void formatDayLabel(Date day, Date today, std::string_view lang, char* out, std::size_t size);
+// A day tab: "Sa 23.11."/"Sat 23 Nov" always (tabs show dates; the current one is marked apart).
+void formatDayTab(Date day, std::string_view lang, char* out, std::size_t size);
+// "in 12 min" when `start` lies under `window` ahead of `now` (rounded up to whole minutes);
+// returns false and writes nothing otherwise.
+bool formatStartsIn(Instant start, Instant now, std::chrono::minutes window, char* out, std::size_t size);
+// An event's time as a visitor at `now` reads it: "10:40 – 11:10" today, "morgen 10:40 – 11:10",
+// "Sa 23.11. 10:40 – 11:10" further off; `today` is the conference day of now.
+void formatEventWhen(const Event& e, Date today, const TimeZone& zone, std::string_view lang, char* out, std::size_t size);
+// "+2 weitere" / "+2 more": parallel talks that did not fit.
+void formatMore(std::size_t n, std::string_view lang, char* out, std::size_t size);
+// "endet 11:30" / "ends 11:30".
+void formatEnds(Instant end, const TimeZone& zone, std::string_view lang, char* out, std::size_t size);
+// Speakers' names joined: "Ada Lovelace, Grace Hopper"; with `affiliations` "Ada Lovelace (Analytical)".
+void formatSpeakers(const Event& e, char* out, std::size_t size, bool affiliations = false);
 // Status pill text: "Laufend" / "Abgeschlossen · Stand 01.03.2024".
 void formatStatus(const Project& p, std::string_view lang, char* out, std::size_t size);
 

@@ -1,0 +1,47 @@
+// A screen at a room's door: which room the config names (by id, by name in any language or by
+// frab/pretalx GUID), and what that room's screen shows at an instant.
+#pragma once
+#include <chrono>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/feed/model.hpp"
+#include "core/show/programme.hpp"
+
+namespace sf::core {
+
+// A config "room" entry resolved against a feed. An entry that matches no room of feed.rooms
+// may still match the plain room text events carry.
+struct RoomBinding {
+  std::string entry;           // as the config wrote it
+  const Room* room = nullptr;  // the room it names, when the feed lists rooms
+  const LocalText* name = nullptr;  // the room's name as shown; null when nothing matched
+  bool found() const { return name != nullptr; }
+};
+RoomBinding bindRoom(const Feed& feed, std::string_view entry);
+bool inRoom(const Event& e, const RoomBinding& b);
+
+enum class RoomPhase {
+  BeforeFirst,   // today's first talk in the room is still ahead
+  During,        // a talk is on
+  Between,       // today's talks have begun, one is ahead, none is on
+  DoneForToday,  // nothing more today; `nextDayFirst` when a later day has talks here
+  NotToday,      // nothing today, a later day has talks here (`nextDayFirst`)
+  NoTalks,       // the room has no talks at all (or an entry that names no room)
+};
+std::string_view roomPhaseName(RoomPhase p);
+
+struct RoomScreen {
+  RoomPhase phase = RoomPhase::NoTalks;
+  const Event* current = nullptr;
+  double progress = 0;         // 0..1 through `current`
+  const Event* next = nullptr;  // the next talk today (not cancelled)
+  std::vector<const Event*> laterToday;  // today's talks after `next`, cancelled ones included
+  const Event* nextDayFirst = nullptr;   // DoneForToday / NotToday: the first talk of a later day
+  std::vector<const Event*> otherRoomsNow;  // running in other rooms at `now` (not cancelled)
+  std::vector<const Event*> cancelledToday;  // today's cancelled talks here still ahead
+};
+RoomScreen roomScreenAt(const Feed& feed, const RoomBinding& room, Instant now);
+
+}  // namespace sf::core

@@ -1,0 +1,199 @@
+// The conference programme for visitors: day tabs, room and track chips, and the day's talks by
+// start time in a kinetic-scrolling list with a line where "now" is. Tapping a talk opens it.
+#include <algorithm>
+#include <cmath>
+
+#include "core/show/programme.hpp"
+#include "core/show/ui_text.hpp"
+#include "draw.hpp"
+
+namespace sf::views {
+
+using core::FontRole;
+using core::Rect;
+using core::Ui;
+
+namespace {
+
+core::Rgb trackColor(const core::Feed& feed, const core::Event& e) {
+  if (const core::Track* t = feed.findTrack(e.track); t && t->color) return *t->color;
+  return palette::line;
+}
+
+// A row of chips: "all" first, then each choice; ones that do not fit give way to a "+N" chip
+// that steps to the next choice. Returns the row's height.
+template <typename Label>
+float chipRow(const Pen& pen, float x, float y, float w, const char* all, std::size_t count, std::size_t chosen,
+              core::ActionKind kind, Label&& label) {
+  const core::Layout& l = pen.ctx.layout;
+  const float h = l.minTarget, gap = std::round(l.gap * 0.3f), padW = pen.size(FontRole::Small) * 1.6f;
+  const float right = x + w;
+  char more[32];
+  auto chip = [&](float cx, std::string_view text, bool on, core::Action a) {
+    const float cw = std::min(w, std::max(h * 1.2f, textWidth(pen, FontRole::Small, text) + padW));
+    button(pen, {cx, y, cw, h}, text, a, on ? palette::text : palette::surfaceHigh);
+    return cw + gap;
+  };
+  x += chip(x, all, chosen == core::kNoProject, {kind, core::kNoProject});
+  // The chosen one always shows, right after "all".
+  if (chosen != core::kNoProject) x += chip(x, label(chosen), true, {kind, chosen});
+  std::size_t shown = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    if (i == chosen) continue;
+    const std::string_view text = label(i);
+    const float cw = std::min(w, std::max(h * 1.2f, textWidth(pen, FontRole::Small, text) + padW));
+    std::snprintf(more, sizeof more, "+%zu", count - shown - (chosen != core::kNoProject) - 1);
+    const float reserve = i + 1 < count ? textWidth(pen, FontRole::Small, more) + padW + gap : 0;
+    if (x + cw + reserve > right) {
+      std::snprintf(more, sizeof more, "+%zu", count - shown - (chosen != core::kNoProject ? 1 : 0));
+      const std::size_t next = chosen == core::kNoProject ? i : (chosen + 1) % count;
+      chip(x, more, false, {kind, next});
+      break;
+    }
+    x += chip(x, text, false, {kind, i});
+    ++shown;
+  }
+  return h;
+}
+
+}  // namespace
+
+void drawProgramme(const ViewContext& ctx, const Placement& at) {
+  const core::PlayerState& st = ctx.state;
+  if (!st.programme.day) return;
+  Pen pen(ctx, at);
+  const core::Feed& feed = ctx.feed;
+  const core::Layout& l = ctx.layout;
+  const std::string& lang = st.language;
+  const Rect area = l.content;
+  const core::Date today = core::conferenceDay(ctx.now, feed.zone);
+  char buf[256], buf2[96];
+
+  // Day tabs.
+  const std::vector<core::Date> days = core::programmeDays(feed);
+  float y = area.y + l.gap * 0.3f;
+  {
+    const float h = l.minTarget, gap = std::round(l.gap * 0.3f);
+    const float maxW = area.w / std::max<std::size_t>(1, days.size()) - gap;
+    float x = area.x;
+    for (std::size_t i = 0; i < days.size(); ++i) {
+      const bool on = days[i] == *st.programme.day;
+      core::formatDayTab(days[i], lang, buf2, sizeof buf2);
+      if (days[i] == today) std::snprintf(buf, sizeof buf, "%s · %s", core::ui(Ui::Today, lang), buf2);
+      else std::snprintf(buf, sizeof buf, "%s", buf2);
+      // Each tab as wide as its label needs (the days share the row when there are many).
+      const float tabW = std::min(maxW, std::max(pen.size(FontRole::Body) * 6.5f, textWidth(pen, FontRole::Body, buf) + pen.size(FontRole::Body) * 2));
+      button(pen, {x, y, tabW, h}, buf, {core::ActionKind::ProgrammeDay, i}, on ? palette::text : palette::surfaceHigh,
+             FontRole::Body);
+      x += tabW + gap;
+    }
+    y += h + l.gap * 0.5f;
+  }
+
+  // Filters: rooms, then tracks.
+  const std::vector<core::RoomKey> rooms = core::programmeRooms(feed);
+  const std::vector<const core::Track*> tracks = core::programmeTracks(feed);
+  if (rooms.size() > 1) {
+    std::size_t chosen = core::kNoProject;
+    for (std::size_t i = 0; i < rooms.size(); ++i)
+      if (rooms[i].key == st.programme.filter.room) chosen = i;
+    y += chipRow(pen, area.x, y, area.w, core::ui(Ui::AllRooms, lang), rooms.size(), chosen, core::ActionKind::ProgrammeRoom,
+                 [&](std::size_t i) -> std::string_view { return rooms[i].name->in(lang); }) + l.gap * 0.3f;
+  }
+  if (tracks.size() > 1) {
+    std::size_t chosen = core::kNoProject;
+    for (std::size_t i = 0; i < tracks.size(); ++i)
+      if (tracks[i]->id == st.programme.filter.track) chosen = i;
+    y += chipRow(pen, area.x, y, area.w, core::ui(Ui::AllTracks, lang), tracks.size(), chosen, core::ActionKind::ProgrammeTrack,
+                 [&](std::size_t i) -> std::string_view { return tracks[i]->name.in(lang); }) + l.gap * 0.3f;
+  }
+  y += l.gap * 0.2f;
+  pen.rect({area.x, y, area.w, 1}, palette::line);
+  const Rect viewport{area.x, y + 1, area.w + l.margin * 0.5f, area.bottom() - y - 1};
+
+  core::Programme prog;
+  core::buildProgramme(feed, *st.programme.day, st.programme.filter, ctx.now, prog);
+
+  const float timeW = std::ceil(textWidth(pen, FontRole::Heading, "00:00") + l.gap * 0.8f);
+  const float pad = std::round(l.gap * 0.45f);
+  const float rowH = std::round(pen.size(FontRole::Heading) * 1.25f + pen.size(FontRole::Small) * 1.45f + pad * 2);
+  const float rowGap = std::round(l.gap * 0.25f), slotGap = std::round(l.gap * 0.6f);
+  const float nowH = std::round(pen.size(FontRole::Small) * 1.6f);
+  const bool nowLine = prog.today && !prog.slots.empty();
+
+  float content = 0;
+  for (const auto& s : prog.slots) content += s.events.size() * (rowH + rowGap) + slotGap;
+  if (nowLine) content += nowH;
+  ctx.report.scrollContent = content + l.gap;
+  ctx.report.scrollViewport = viewport.h;
+
+  if (prog.slots.empty()) {
+    drawLine(pen, area.x, viewport.y + l.gap, area.w, core::ui(Ui::NothingMatches, lang), {FontRole::Heading, palette::muted});
+    return;
+  }
+
+  pen.at.clip = viewport;
+  pen.dl->PushClipRect(pen.pos(viewport.x, viewport.y), pen.pos(viewport.right(), viewport.bottom()), true);
+  float ry = viewport.y + l.gap * 0.4f - st.scroll;
+  const float textX = area.x + timeW, textW = area.right() - textX;
+  for (std::size_t si = 0; si <= prog.slots.size(); ++si) {
+    if (nowLine && si == prog.nowSlot) {
+      const float cy = ry + nowH * 0.5f;
+      if (cy > viewport.y - nowH && cy < viewport.bottom() + nowH) {
+        const core::LocalDateTime t = feed.zone.toLocal(ctx.now);
+        std::snprintf(buf, sizeof buf, "%s %02d:%02d", core::ui(Ui::Now, lang), t.hour, t.minute);
+        const float lw = drawLine(pen, area.x, cy - pen.size(FontRole::Small) * 0.55f, timeW * 1.6f, buf, {FontRole::Small, palette::live});
+        pen.rect({area.x + lw + l.gap * 0.3f, cy - 1.5f, area.right() - area.x - lw - l.gap * 0.3f, 3}, palette::live, 1.5f);
+      }
+      ry += nowH;
+    }
+    if (si == prog.slots.size()) break;
+    const core::ProgrammeSlot& slot = prog.slots[si];
+    const float slotH = slot.events.size() * (rowH + rowGap);
+    if (ry + slotH < viewport.y || ry > viewport.bottom()) {  // off screen: skip the work
+      ry += slotH + slotGap;
+      continue;
+    }
+    const core::Event& first = feed.events[slot.events.front()];
+    if (first.allDay) std::snprintf(buf, sizeof buf, "%s", core::ui(Ui::AllDay, lang));
+    else {
+      const core::LocalDateTime t = feed.zone.toLocal(slot.start);
+      std::snprintf(buf, sizeof buf, "%02d:%02d", t.hour, t.minute);
+    }
+    drawLine(pen, area.x, ry + pad, timeW - l.gap * 0.5f, buf, {FontRole::Heading, si < prog.nowSlot && prog.today ? palette::faint : palette::text});
+    for (std::size_t idx : slot.events) {
+      const core::Event& e = feed.events[idx];
+      const Rect row{textX, ry, textW, rowH};
+      ry += rowH + rowGap;
+      if (row.bottom() < viewport.y || row.y > viewport.bottom()) continue;
+      pen.rect(row, pen.pressed(row) ? palette::surfaceHigh : palette::surface, l.radius);
+      pen.rect({row.x, row.y, std::max(5.f, l.radius * 0.6f), row.h}, trackColor(feed, e), l.radius * 0.5f);
+      const float ix = row.x + pad * 2, iw = row.w - pad * 3;
+      float tx = ix;
+      if (e.cancelled) tx = pill(pen, ix, row.y + pad, iw * 0.4f, core::ui(Ui::Cancelled, lang), palette::live).right() + pad;
+      drawLine(pen, tx, row.y + pad, ix + iw - tx, e.title.in(lang),
+               {FontRole::Heading, e.cancelled ? palette::faint : palette::text});
+      // Meta: time span, room, speakers.
+      char when[48], speakers[160];
+      core::formatEventTime(e, feed.zone, lang, when, sizeof when);
+      core::formatSpeakers(e, speakers, sizeof speakers);
+      std::size_t n = static_cast<std::size_t>(std::snprintf(buf, sizeof buf, "%s", when));
+      if (!e.room.empty() && n < sizeof buf) n += static_cast<std::size_t>(std::snprintf(buf + n, sizeof buf - n, "  ·  %s", e.room.in(lang).c_str()));
+      if (speakers[0] && n < sizeof buf) std::snprintf(buf + n, sizeof buf - n, "  ·  %s", speakers);
+      drawLine(pen, ix, row.bottom() - pad - pen.size(FontRole::Small) * 1.15f, iw, buf, {FontRole::Small, palette::muted});
+      pen.hit(row, {core::ActionKind::OpenEvent, idx});
+    }
+    ry += slotGap;
+  }
+  pen.dl->PopClipRect();
+
+  if (content > viewport.h + 1) {
+    const float maxScroll = content + l.gap - viewport.h;
+    const float thumbH = std::max(l.minTarget * 0.6f, viewport.h * viewport.h / content);
+    const float ty = viewport.y + (viewport.h - thumbH) * std::clamp(st.scroll / std::max(1.f, maxScroll), 0.f, 1.f);
+    pen.at.clip = {};
+    pen.rect({l.width - l.margin * 0.5f - 2, ty, 4, thumbH}, palette::faint, 2);
+  }
+}
+
+}  // namespace sf::views

@@ -1,0 +1,177 @@
+// A room's door screen: the room's name large, the talk on now (speakers, progress, end), the
+// next one ("in 12 min" or its time), the rest of the day, "Done for today" with the next day's
+// first talk, and a strip of what runs in the other rooms now.
+#include <algorithm>
+#include <cmath>
+
+#include "core/show/room_screen.hpp"
+#include "core/show/ui_text.hpp"
+#include "draw.hpp"
+
+namespace sf::views {
+
+using core::FontRole;
+using core::Rect;
+using core::Ui;
+
+namespace {
+
+core::Rgb accentOf(const core::Feed& feed, const core::Event& e) {
+  if (const core::Track* t = feed.findTrack(e.track); t && t->color) return *t->color;
+  return palette::amber;
+}
+
+// A talk as the big card shows it: label line, title, speakers. Returns the height used.
+float talk(const Pen& pen, const core::Event& e, float x, float y, float w, const char* label, core::Rgb labelColor,
+           FontRole titleRole, int titleLines) {
+  const ViewContext& ctx = pen.ctx;
+  const std::string& lang = ctx.state.language;
+  float h = 0;
+  drawLine(pen, x, y, w, label, {FontRole::Body, labelColor});
+  h += pen.size(FontRole::Body) * 1.45f;
+  h += drawText(pen, {x, y + h, w, 1e6f}, e.title.in(lang), {titleRole, palette::text, 1.15f, titleLines});
+  char speakers[256];
+  core::formatSpeakers(e, speakers, sizeof speakers);
+  if (speakers[0]) h += drawText(pen, {x, y + h + 2, w, 1e6f}, speakers, {FontRole::Heading, palette::muted, 1.3f, 1}) + 2;
+  return h;
+}
+
+}  // namespace
+
+void drawRoom(const ViewContext& ctx, const Placement& at, std::string_view entry) {
+  const core::Feed& feed = ctx.feed;
+  const core::Layout& l = ctx.layout;
+  const std::string& lang = ctx.state.language;
+  const Pen pen(ctx, at);
+  const core::RoomBinding binding = core::bindRoom(feed, entry);
+  const core::RoomScreen rs = core::roomScreenAt(feed, binding, ctx.now);
+  const core::Date today = core::conferenceDay(ctx.now, feed.zone);
+  const Rect area = l.content;
+  char buf[192], when[96];
+
+  // The room's name, large; its place beside it.
+  float y = area.y + l.gap * 0.2f;
+  const std::string_view name = binding.found() ? std::string_view{binding.name->in(lang)} : entry;
+  y += drawText(pen, {area.x, y, area.w, 1e6f}, name, {FontRole::Display, palette::text, 1.1f, 1});
+  if (binding.room && !(binding.room->building.empty() && binding.room->floor.empty())) {
+    std::snprintf(buf, sizeof buf, "%s%s%s", binding.room->building.in(lang).c_str(),
+                  binding.room->building.empty() || binding.room->floor.empty() ? "" : " · ", binding.room->floor.in(lang).c_str());
+    y += drawText(pen, {area.x, y, area.w, 1e6f}, buf, {FontRole::Body, palette::muted, 1.3f, 1});
+  }
+  y += l.gap * 0.6f;
+
+  // The strip of other rooms at the bottom, when something runs there.
+  const float stripRowH = std::round(pen.size(FontRole::Body) * 1.45f);
+  const std::size_t stripRows = rs.otherRoomsNow.empty() ? 0 : std::min<std::size_t>(rs.otherRoomsNow.size(), l.compact ? 2 : (l.portrait ? 5 : 3));
+  const float stripH = stripRows ? pen.size(FontRole::Small) * 1.6f + stripRows * stripRowH + l.gap * 0.8f : 0;
+  const float bottom = area.bottom() - stripH;
+
+  const bool twoColumns = !l.portrait && l.width >= 1000;
+  const float mainW = twoColumns ? std::round(area.w * 0.6f) : area.w;
+  const Rect mainCol{area.x, y, mainW, bottom - y};
+  Rect restCol = twoColumns ? Rect{area.x + mainW + l.gap * 1.5f, y, area.w - mainW - l.gap * 1.5f, bottom - y} : Rect{};
+  float my = mainCol.y;
+  // Read from across a corridor: the talk on now in the largest type that keeps two lines.
+  const FontRole big = l.compact ? FontRole::Title : FontRole::Display;
+
+  switch (rs.phase) {
+    case core::RoomPhase::During: {
+      const core::Event& e = *rs.current;
+      const Rect card{mainCol.x, my, mainCol.w, 0};
+      const float pad = std::round(l.gap * 0.6f);
+      float h = talk(pen, e, card.x + pad * 1.5f, my + pad, card.w - pad * 2.5f, core::ui(Ui::HappeningNow, lang), palette::live, big, 2);
+      // Progress and the end time.
+      const float barY = my + pad + h + l.gap * 0.5f;
+      core::formatEnds(e.end, feed.zone, lang, buf, sizeof buf);
+      const float endW = textWidth(pen, FontRole::Body, buf);
+      const float barW = card.w - pad * 4 - endW - l.gap;
+      pen.rect({card.x + pad * 1.5f, barY, barW, 8}, palette::surfaceHigh, 4);
+      pen.rect({card.x + pad * 1.5f, barY, static_cast<float>(barW * std::clamp(rs.progress, 0.0, 1.0)), 8}, accentOf(feed, e), 4);
+      drawLine(pen, card.x + pad * 1.5f + barW + l.gap, barY + 4 - pen.size(FontRole::Body) * 0.6f, endW + 2, buf, {FontRole::Body, palette::muted});
+      const float cardH = barY + pen.size(FontRole::Body) * 0.8f + pad - my;
+      pen.dl->AddRect(pen.pos(card.x, my), pen.pos(card.right(), my + cardH), pen.color(palette::line), l.radius, 0, 2);
+      pen.rect({card.x, my, 6, cardH}, palette::live, 3);
+      my += cardH + l.gap;
+      break;
+    }
+    case core::RoomPhase::DoneForToday:
+    case core::RoomPhase::NotToday:
+    case core::RoomPhase::NoTalks: {
+      const Ui head = rs.phase == core::RoomPhase::DoneForToday ? Ui::DoneForToday
+                      : rs.phase == core::RoomPhase::NotToday  ? Ui::NotToday
+                                                               : Ui::NoTalksHere;
+      my += drawText(pen, {mainCol.x, my, mainCol.w, 1e6f}, core::ui(head, lang), {big, palette::amber, 1.2f, 2}) + l.gap * 0.6f;
+      if (rs.nextDayFirst) {
+        core::formatEventWhen(*rs.nextDayFirst, today, feed.zone, lang, when, sizeof when);
+        std::snprintf(buf, sizeof buf, "%s · %s", core::ui(Ui::NextDay, lang), when);
+        my += talk(pen, *rs.nextDayFirst, mainCol.x, my, mainCol.w, buf, palette::muted, FontRole::Heading, 2) + l.gap;
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  if (rs.next && my + pen.size(FontRole::Heading) * 3 < mainCol.bottom()) {
+    char soon[32];
+    if (!core::formatStartsIn(rs.next->start, ctx.now, core::kSoonWindow, soon, sizeof soon))
+      core::formatEventWhen(*rs.next, today, feed.zone, lang, soon, sizeof soon);
+    std::snprintf(buf, sizeof buf, "%s · %s", core::ui(Ui::NextInRoom, lang), soon);
+    const bool first = rs.phase != core::RoomPhase::During;
+    my += talk(pen, *rs.next, mainCol.x, my, mainCol.w, buf, first ? palette::amber : palette::muted,
+               first ? big : FontRole::Heading, 2) + l.gap;
+  }
+  if (!twoColumns) restCol = {mainCol.x, my, mainCol.w, mainCol.bottom() - my};
+
+  // The rest of the day in this room, as many as fit.
+  if (!rs.laterToday.empty() && restCol.h > pen.size(FontRole::Heading) * 2.5f) {
+    float ry = restCol.y;
+    drawLine(pen, restCol.x, ry, restCol.w, core::ui(Ui::RestOfDay, lang), {FontRole::Small, palette::faint});
+    ry += pen.size(FontRole::Small) * 1.6f;
+    const FontRole role = l.compact ? FontRole::Body : FontRole::Heading;
+    const float timeW = std::ceil(textWidth(pen, role, "00:00") + l.gap * 0.6f);
+    const float rowH = std::round(pen.size(role) * 1.75f);
+    std::size_t drawn = 0;
+    for (const core::Event* e : rs.laterToday) {
+      if (ry + rowH > restCol.bottom()) break;
+      if (ry + rowH * 2 > restCol.bottom() && rs.laterToday.size() - drawn > 1) {
+        core::formatMore(rs.laterToday.size() - drawn, lang, buf, sizeof buf);
+        drawLine(pen, restCol.x + timeW, ry, restCol.w - timeW, buf, {role, palette::muted});
+        break;
+      }
+      const core::LocalDateTime t = feed.zone.toLocal(e->start);
+      std::snprintf(buf, sizeof buf, "%02d:%02d", t.hour, t.minute);
+      drawLine(pen, restCol.x, ry, timeW, buf, {role, palette::muted});
+      float tx = restCol.x + timeW;
+      if (e->cancelled) tx = pill(pen, tx, ry, restCol.w * 0.4f, core::ui(Ui::Cancelled, lang), palette::live).right() + l.gap * 0.3f;
+      drawLine(pen, tx, ry, restCol.right() - tx, e->title.in(lang), {role, e->cancelled ? palette::faint : palette::text});
+      ry += rowH;
+      ++drawn;
+    }
+  }
+
+  // What is on in the other rooms now.
+  if (stripRows) {
+    float sy = bottom + l.gap * 0.4f;
+    pen.rect({area.x, sy - l.gap * 0.2f, area.w, 1}, palette::line);
+    drawLine(pen, area.x, sy, area.w, core::ui(Ui::OtherRoomsNow, lang), {FontRole::Small, palette::faint});
+    sy += pen.size(FontRole::Small) * 1.6f;
+    const float roomW = std::round(area.w * (l.portrait ? 0.32f : 0.24f));
+    for (std::size_t i = 0; i < stripRows; ++i) {
+      const core::Event& e = *rs.otherRoomsNow[i];
+      const bool more = i + 1 == stripRows && rs.otherRoomsNow.size() > stripRows;
+      pen.rect({area.x, sy + stripRowH * 0.2f, 5, stripRowH * 0.6f}, accentOf(feed, e), 2);
+      drawLine(pen, area.x + l.gap * 0.5f, sy, roomW - l.gap, e.room.in(lang), {FontRole::Body, palette::muted});
+      float titleW = area.w - roomW;
+      if (more) {
+        core::formatMore(rs.otherRoomsNow.size() - stripRows, lang, buf, sizeof buf);
+        const float mw = textWidth(pen, FontRole::Body, buf);
+        drawLine(pen, area.right() - mw, sy, mw + 1, buf, {FontRole::Body, palette::faint});
+        titleW -= mw + l.gap;
+      }
+      drawLine(pen, area.x + roomW, sy, titleW, e.title.in(lang), {FontRole::Body, palette::text});
+      sy += stripRowH;
+    }
+  }
+}
+
+}  // namespace sf::views
