@@ -23,7 +23,7 @@ struct Config {
   int pollSeconds = 5;         // how often the feed is asked for (with jitter)
   std::string publicKey;       // base64 Ed25519 key; when set, only feeds signed with it play
   std::string caBundle;        // extra CA certificates (PEM file) for https feeds
-  std::string pinnedKey;       // curl-style "sha256//..." public key pin of the feed server
+  std::string pinnedKey;       // "sha256//..." pin of the feed server's public key (the form TLS clients take)
   std::string screenName;      // shown on the status page and in status.json
   // The rooms this screen stands at ("room": one, "rooms": a screen between two doors): each a
   // room id, a room name or a frab/pretalx room GUID. Empty: not a room screen.
