@@ -137,13 +137,8 @@ void drawDetail(const ViewContext& ctx, const Placement& at) {
   ctx.report.scrollContent = contentBottom + ctx.state.scroll - view.y + l.gap * 1.5f;
   ctx.report.scrollViewport = view.h;
 
-  if (ctx.report.scrollContent > view.h + 1) {
-    const float maxScroll = ctx.report.scrollContent - view.h;
-    const float thumbH = std::max(l.minTarget * 0.6f, view.h * view.h / ctx.report.scrollContent);
-    const float ty = view.y + (view.h - thumbH) * std::clamp(ctx.state.scroll / maxScroll, 0.f, 1.f);
-    pen.at.clip = {};
-    pen.rect({l.width - l.margin * 0.5f - 2, ty, 4, thumbH}, palette::faint, 2);
-  }
+  pen.at.clip = {};
+  drawScrollThumb(pen, view, ctx.report.scrollContent, ctx.report.scrollContent - view.h, ctx.state.scroll);
 }
 
 }  // namespace sf::views

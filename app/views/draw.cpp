@@ -338,4 +338,12 @@ float easeOut(float t) {
   return 1 - (1 - t) * (1 - t) * (1 - t);
 }
 
+void drawScrollThumb(const Pen& pen, const core::Rect& viewport, float content, float maxScroll, float scroll) {
+  if (content <= viewport.h + 1) return;
+  const core::Layout& l = pen.ctx.layout;
+  const float thumbH = std::max(l.minTarget * 0.6f, viewport.h * viewport.h / content);
+  const float ty = viewport.y + (viewport.h - thumbH) * std::clamp(scroll / std::max(1.f, maxScroll), 0.f, 1.f);
+  pen.rect({l.width - l.margin * 0.5f - 2, ty, 4, thumbH}, palette::faint, 2);
+}
+
 }  // namespace sf::views

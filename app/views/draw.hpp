@@ -78,6 +78,9 @@ const FeedImage* projectImage(const ViewContext& ctx, const core::Project& p);
 void imageCover(const Pen& pen, const core::Rect& r, const FeedImage& image, float rounding = 0,
                 core::Rgb behind = palette::bg);
 void drawQr(const Pen& pen, const core::Rect& r, const platform::QrCode& qr);
+// The scroll indicator at the screen's right edge while `content` is taller than `viewport`:
+// a thumb as far down as `scroll` is through `maxScroll`.
+void drawScrollThumb(const Pen& pen, const core::Rect& viewport, float content, float maxScroll, float scroll);
 
 float easeOut(float t);
 

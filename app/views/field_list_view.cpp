@@ -69,13 +69,7 @@ void drawFieldList(const ViewContext& ctx, const Placement& at) {
 
   // A scroll indicator while the list is longer than the screen.
   const float content = g.contentHeight(rows);
-  if (content > g.viewport.h + 1) {
-    const float trackH = g.viewport.h, thumbH = std::max(l.minTarget * 0.6f, trackH * g.viewport.h / content);
-    const float maxScroll = content - g.viewport.h;
-    const float ty = g.viewport.y + (trackH - thumbH) * std::clamp(ctx.state.scroll / maxScroll, 0.f, 1.f);
-    const float x = l.width - l.margin * 0.5f - 2;
-    pen.rect({x, ty, 4, thumbH}, palette::faint, 2);
-  }
+  drawScrollThumb(pen, g.viewport, content, content - g.viewport.h, ctx.state.scroll);
 }
 
 }  // namespace sf::views

@@ -187,13 +187,8 @@ void drawProgramme(const ViewContext& ctx, const Placement& at) {
   }
   pen.dl->PopClipRect();
 
-  if (content > viewport.h + 1) {
-    const float maxScroll = content + l.gap - viewport.h;
-    const float thumbH = std::max(l.minTarget * 0.6f, viewport.h * viewport.h / content);
-    const float ty = viewport.y + (viewport.h - thumbH) * std::clamp(st.scroll / std::max(1.f, maxScroll), 0.f, 1.f);
-    pen.at.clip = {};
-    pen.rect({l.width - l.margin * 0.5f - 2, ty, 4, thumbH}, palette::faint, 2);
-  }
+  pen.at.clip = {};
+  drawScrollThumb(pen, viewport, content, content + l.gap - viewport.h, st.scroll);
 }
 
 }  // namespace sf::views
