@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 #include "core/feed/parse.hpp"
 #include "fixtures.hpp"
@@ -30,9 +31,11 @@ struct Workspace {
   std::string dir;
 };
 
-const sf::core::Announcement* find(const sf::core::Feed& f, const std::string& id) {
+// A copy, not a pointer: the feeds it is asked about are temporaries that die with the statement.
+std::optional<sf::core::Announcement> find(const sf::core::Feed& f, const std::string& id) {
   const auto it = std::find_if(f.announcements.begin(), f.announcements.end(), [&](const auto& a) { return a.id == id; });
-  return it == f.announcements.end() ? nullptr : &*it;
+  if (it == f.announcements.end()) return std::nullopt;
+  return *it;
 }
 
 sf::core::Feed feedAt(const std::string& path) {
@@ -55,7 +58,7 @@ TEST_CASE("announce writes level, both languages and targets, with a duration", 
   REQUIRE(r.exitCode == 0);
   for (const auto& path : {w.path("feed.json"), w.path("www/feed.json")}) {
     const auto f = feedAt(path);
-    const auto* a = find(f, "evac");
+    const auto a = find(f, "evac");
     REQUIRE(a);
     CHECK(a->level == sf::core::Level::Emergency);
     CHECK(a->style == sf::core::EmergencyStyle::Evacuation);
@@ -70,14 +73,18 @@ TEST_CASE("announce writes level, both languages and targets, with a duration", 
   }
   const auto info = run("announce \"Mittagessen im Foyer\" --level info --position top --until 2h --id lunch" + w.files());
   REQUIRE(info.exitCode == 0);
-  const auto* lunch = find(feedAt(w.path("www/feed.json")), "lunch");
+  const auto published = feedAt(w.path("www/feed.json"));
+  const auto lunch = find(published, "lunch");
   REQUIRE(lunch);
   CHECK(lunch->level == sf::core::Level::Info);
   CHECK(lunch->bannerTop);
   CHECK(lunch->end - lunch->start == std::chrono::hours{2});
   const auto open = run("announce \"Garderobe geschlossen\" --until open --id cloak" + w.files());
   REQUIRE(open.exitCode == 0);
-  CHECK(find(feedAt(w.path("feed.json")), "cloak")->end - find(feedAt(w.path("feed.json")), "cloak")->start >= std::chrono::hours{24 * 7});
+  const auto file = feedAt(w.path("feed.json"));
+  const auto cloak = find(file, "cloak");
+  REQUIRE(cloak);
+  CHECK(cloak->end - cloak->start >= std::chrono::hours{24 * 7});
 }
 
 TEST_CASE("announce --end ends it in the file and the published feed; a later publish keeps it ended", "[announce]") {
@@ -96,7 +103,7 @@ TEST_CASE("announce --end ends it in the file and the published feed; a later pu
   INFO(ended.out);
   REQUIRE(ended.exitCode == 0);
   for (const auto& path : {w.path("feed.json"), w.path("www/feed.json")}) {
-    const auto* a = find(feedAt(path), "move");
+    const auto a = find(feedAt(path), "move");
     REQUIRE(a);
     CHECK(a->end <= now());
   }
