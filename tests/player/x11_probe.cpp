@@ -94,4 +94,52 @@ bool resizeWindow(const std::string& display, int width, int height) {
   return w != 0;
 }
 
+std::vector<std::uint32_t> windowImage(const std::string& display, int width, int height) {
+  std::vector<std::uint32_t> out;
+  Display* dpy = XOpenDisplay(display.c_str());
+  if (!dpy) return out;
+  if (const Window w = topWindow(dpy)) {
+    if (XImage* img = XGetImage(dpy, w, 0, 0, static_cast<unsigned>(width), static_cast<unsigned>(height), AllPlanes,
+                                ZPixmap)) {
+      out.resize(static_cast<std::size_t>(width) * height);
+      for (int y = 0; y < height; ++y)
+        for (int x = 0; x < width; ++x)
+          out[static_cast<std::size_t>(y) * width + x] = static_cast<std::uint32_t>(XGetPixel(img, x, y) & 0xffffff);
+      XDestroyImage(img);
+    }
+  }
+  XCloseDisplay(dpy);
+  return out;
+}
+
+bool tapWindow(const std::string& display, int x, int y) {
+  Display* dpy = XOpenDisplay(display.c_str());
+  if (!dpy) return false;
+  const Window w = topWindow(dpy);
+  if (w) {
+    // The server moves the pointer and tells the window (SDL takes a button's position from the
+    // last motion); the button events follow on the same connection, so they arrive after it.
+    XWarpPointer(dpy, None, w, 0, 0, 0, 0, x, y);
+    XSync(dpy, False);
+    for (const int type : {ButtonPress, ButtonRelease}) {
+      XEvent e{};
+      e.xbutton.type = type;
+      e.xbutton.display = dpy;
+      e.xbutton.window = w;
+      e.xbutton.root = DefaultRootWindow(dpy);
+      e.xbutton.subwindow = None;
+      e.xbutton.time = CurrentTime;
+      e.xbutton.x = e.xbutton.x_root = x;
+      e.xbutton.y = e.xbutton.y_root = y;
+      e.xbutton.state = type == ButtonRelease ? Button1Mask : 0;
+      e.xbutton.button = Button1;
+      e.xbutton.same_screen = True;
+      XSendEvent(dpy, w, True, type == ButtonPress ? ButtonPressMask : ButtonReleaseMask, &e);
+      XSync(dpy, False);
+    }
+  }
+  XCloseDisplay(dpy);
+  return w != 0;
+}
+
 }  // namespace sf::test

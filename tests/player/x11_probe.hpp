@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <sys/types.h>
+#include <vector>
 
 namespace sf::test {
 
@@ -29,5 +30,10 @@ class Xvfb {
 long windowPixel(const std::string& display, int x, int y, long want, int timeoutMs);
 // Resizes the first top-level window, as a mode change or a window manager would.
 bool resizeWindow(const std::string& display, int width, int height);
+// The first top-level window's pixels (0xRRGGBB, row by row) as the server has them; empty: no window.
+std::vector<std::uint32_t> windowImage(const std::string& display, int width, int height);
+// A tap at (x, y) in the first top-level window: the pointer moves there (a real motion), then the
+// first button goes down and up. Returns false when there is no window.
+bool tapWindow(const std::string& display, int x, int y);
 
 }  // namespace sf::test
