@@ -76,12 +76,33 @@ void FeedWorker::handOver() {
   }
 }
 
+void FeedWorker::setShowing(std::string takeover, std::string banner) {
+  {
+    std::lock_guard lock(mutex_);
+    showingTakeover_ = std::move(takeover);
+    showingBanner_ = std::move(banner);
+    showingChanged_ = true;
+  }
+  wakeUp_.notify_all();
+}
+
 bool FeedWorker::waitFor(std::chrono::milliseconds delay) {
   const auto until = std::chrono::steady_clock::now() + delay;
   const bool failing = status_.consecutiveFailures > 0;
   const std::string network = failing ? platform::networkFingerprint().value_or("") : std::string();
   std::unique_lock lock(mutex_);
   while (!stop_) {
+    if (showingChanged_) {
+      // The status is this thread's: the screen's news is copied in here and written at once,
+      // without a poll.
+      showingChanged_ = false;
+      status_.showingTakeover = showingTakeover_;
+      status_.showingBanner = showingBanner_;
+      lock.unlock();
+      handOver();
+      lock.lock();
+      continue;
+    }
     const auto now = std::chrono::steady_clock::now();
     if (now >= until) break;
     // While failing, look at the network once a second: when it comes back, retry at once.

@@ -47,6 +47,9 @@ class FeedWorker {
   void setFrameRate(double fps) { fps_.store(fps); }
   // Dark by the screen's off times: monitoring must not take a dark screen for a broken one.
   void setScreenDark(bool dark) { screenDark_.store(dark); }
+  // The announcements the screen now shows (ids, empty: none). Called when they change, not per
+  // frame; status.json learns them at once rather than at the next poll.
+  void setShowing(std::string takeover, std::string banner);
 
  private:
   void run();
@@ -82,6 +85,8 @@ class FeedWorker {
   std::mutex mutex_;
   std::condition_variable wakeUp_;
   bool stop_ = false;
+  bool showingChanged_ = false;  // under mutex_: showing_ waits to be copied into status_
+  std::string showingTakeover_, showingBanner_;  // under mutex_
   std::thread thread_;
 };
 

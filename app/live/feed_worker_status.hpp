@@ -30,6 +30,10 @@ struct FeedStatus {
   std::chrono::seconds nextPollIn{0};
   std::size_t cacheBytes = 0;
   core::ClockEvidence clock;
+  // The announcements on the glass, by id; empty: none. Lets monitoring (and tests) tell which
+  // message a screen shows without looking at it.
+  std::string showingTakeover;  // an important one or an emergency over the whole screen
+  std::string showingBanner;    // an info banner over the rotation
 };
 
 struct FeedUpdate {

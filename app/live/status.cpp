@@ -17,6 +17,8 @@ std::string iso(const std::optional<core::Instant>& t) {
   return t ? core::formatInstant(*t, core::TimeZone::utc()) : std::string();
 }
 
+nlohmann::ordered_json idOrNull(const std::string& id) { return id.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(id); }
+
 }  // namespace
 
 std::string originName(FeedOrigin o) {
@@ -62,6 +64,7 @@ std::string statusJson(const FeedStatus& s, const core::Config& config, double f
       {"uptimeSeconds", uptime.count()},
       {"framesPerSecond", fps},
       {"screenDark", screenDark},
+      {"showing", {{"takeover", idOrNull(s.showingTakeover)}, {"banner", idOrNull(s.showingBanner)}}},
   };
   return j.dump(2) + "\n";
 }

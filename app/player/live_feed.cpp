@@ -66,6 +66,13 @@ void LiveFeed::setScreenDark(bool dark) {
   else writeOwnStatus();
 }
 
+void LiveFeed::setShowing(const std::string& takeover, const std::string& banner) {
+  status_.showingTakeover = takeover;
+  status_.showingBanner = banner;
+  if (worker_) worker_->setShowing(takeover, banner);
+  else writeOwnStatus();
+}
+
 void LiveFeed::sendReport(core::ScreenReport snapshot) {
   if (reporter_) reporter_->send(std::move(snapshot));
 }

@@ -37,6 +37,8 @@ class LiveFeed {
   Changes drain();
   void setFrameRate(double fps);
   void setScreenDark(bool dark);
+  // The announcements on the glass changed (ids; empty: none): status.json names them.
+  void setShowing(const std::string& takeover, const std::string& banner);
   // The UI's values for the fleet report the reporter asked for; the rest it adds itself.
   void sendReport(core::ScreenReport snapshot);
   // The first frame is on the glass. Without a feed worker (the built-in feed) status.json is

@@ -75,6 +75,9 @@ class Kiosk {
   void advance(Millis now);
   void makeStatusRows();
   void draw(Millis now, bool dark);
+  // Tells status.json which announcements are on the glass when that changes; otherwise it
+  // compares two ids and allocates nothing.
+  void noteShowing(const core::FramePlan& fp, bool dark);
   // Dark by the screen's off times, unless an emergency shows: it wakes the screen.
   bool dark(Millis now) const;
   void afterFirstFrame();
@@ -95,6 +98,7 @@ class Kiosk {
   views::ViewReport report_;
   std::vector<views::StatusRow> statusRows_;
   bool first_ = true;
+  std::string showingTakeover_, showingBanner_;  // ids as last told to the live feed; empty: none
   Millis lastDraw_;
   int framesThisSecond_ = 0;
   double fps_ = 0;
@@ -266,6 +270,7 @@ void Kiosk::draw(Millis now, bool dark) {
                                show_.text, report_, &images_.table(), o_.config.location, o_.config.exitHint,
                                &show_.eventQr, &show_.rooms};
   const core::FramePlan fp = planFrame(ctx, show_.plan, now);
+  noteShowing(fp, dark);
   // Rotation slides come from layers unless a finger is down (pressed states must show).
   const std::vector<SlideLayer>* layers = nullptr;
   const SlideLayer* header = nullptr;
@@ -300,6 +305,15 @@ void Kiosk::draw(Millis now, bool dark) {
   slowestFrameMs_ = std::max(slowestFrameMs_, std::chrono::duration<double, std::milli>(took).count());
   if (o_.onFrame) o_.onFrame(took, fp.moving);
   redraw_.drawn(state_, feed, show_.plan, fp, screenPhase_, dark);
+}
+
+void Kiosk::noteShowing(const core::FramePlan& fp, bool dark) {
+  const std::string_view takeover = fp.announcement && !dark ? std::string_view(fp.announcement->id) : std::string_view();
+  const std::string_view banner = fp.banner && !dark ? std::string_view(fp.banner->id) : std::string_view();
+  if (takeover == showingTakeover_ && banner == showingBanner_) return;
+  showingTakeover_ = takeover;
+  showingBanner_ = banner;
+  live_.setShowing(showingTakeover_, showingBanner_);
 }
 
 // What only the UI thread knows, copied once a beat; the reporter adds host, version and the

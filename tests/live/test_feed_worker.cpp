@@ -316,3 +316,46 @@ TEST_CASE("status.json is rewritten, and the screen woken, when something in it 
   REQUIRE(screen.waitFor([&] { return inode() != first; }, 5s));
   CHECK(sf::test::readText(path).find("\"revision\": 6") != std::string::npos);
 }
+
+TEST_CASE("status.json names the announcements on the glass as soon as they change, not at the next poll", "[live]") {
+  TempDir dir;
+  FeedServer server;
+  server.setFeed(feedWithRevision(5));
+  core::Config config;
+  config.feed = server.url("/feed.json");
+  config.pollSeconds = 60;  // no poll can be what writes the news below
+  config.cacheDir = dir.path;
+  config.caBundle = server.caFile();
+  live::WorkerQueue queue;
+  live::FeedWorker worker(config, live::loadStartupFeed(config), queue);
+  const std::string path = dir.path + "/status.json";
+  const auto showing = [&] {
+    const auto j = nlohmann::json::parse(sf::test::readText(path), nullptr, false);
+    return j.is_object() && j.value("revision", 0) == 5 ? j["showing"] : nlohmann::json();
+  };
+  const auto within = [](const std::function<bool()>& done) {
+    const auto until = std::chrono::steady_clock::now() + 10s;
+    while (!done() && std::chrono::steady_clock::now() < until) std::this_thread::sleep_for(20ms);
+    return done();
+  };
+  REQUIRE(within([&] { return showing().is_object(); }));
+  CHECK(showing() == nlohmann::json{{"takeover", nullptr}, {"banner", nullptr}});
+
+  worker.setShowing("evacuation", "");
+  REQUIRE(within([&] { return showing()["takeover"] == "evacuation"; }));
+  CHECK(showing()["banner"].is_null());
+  worker.setShowing("", "lunch");
+  REQUIRE(within([&] { return showing()["banner"] == "lunch"; }));
+  CHECK(showing()["takeover"].is_null());
+  // The screen hears it back with the status, so its status page agrees with the file.
+  live::FeedStatus heard;
+  std::deque<live::WorkerMessage> got;
+  REQUIRE(within([&] {
+    if (queue.drain(got))
+      for (const auto& m : got)
+        if (const auto* u = std::get_if<live::FeedUpdate>(&m)) heard = u->status;
+    got.clear();
+    return heard.showingBanner == "lunch";
+  }));
+  CHECK(heard.showingTakeover.empty());
+}
