@@ -71,6 +71,33 @@ TEST_CASE("targeted playlist items play on the screens they select", "[targeting
   CHECK(items(feed, t, screen("Foyer Süd", {"hall"}, {"hs"})) == std::vector<std::size_t>{0});  // no partial matches
 }
 
+TEST_CASE("a room selector reaches the room's screen whether either side names it by id, GUID or name", "[targeting]") {
+  // Organisers write what they see ("Hörsaal 1"); the door screen was set up with the pretalx
+  // GUID; the feed knows both as room hs1.
+  std::string text = replaced(kBaseFeed, " \"events\": [",
+                              " \"rooms\": [{\"id\": \"hs1\", \"guid\": \"9b1f0c7e-0000-4000-8000-00000000a001\", \"name\": {\"de\": \"Hörsaal 1\", \"en\": \"Lecture Hall 1\"}},\n"
+                              "            {\"id\": \"hs2\", \"name\": {\"de\": \"Hörsaal 2\", \"en\": \"Lecture Hall 2\"}}],\n"
+                              " \"events\": [");
+  text = replaced(text, kPlaylist, R"("playlist": [{"slide": "fields"}, {"slide": "figures", "rooms": ["Hörsaal 1"]}, {"slide": "spotlight", "project": "p1", "rooms": ["hs2"]}])");
+  text = replaced(text, kAnnouncements,
+                  R"("announcements": [{"id": "move", "text": "Raumwechsel", "start": "2024-04-25T09:00:00+02:00", "end": "2024-04-25T12:00:00+02:00", "priority": 5, "rooms": ["9B1F0C7E-0000-4000-8000-00000000A001"]}])");
+  auto r = parseFeed(text, "t.json");
+  for (const auto& d : r.diagnostics) INFO(formatDiagnostic(d));
+  REQUIRE(r.feed);
+  const Feed& feed = *r.feed;
+  const Instant t = at("2024-04-25T10:00:00+02:00");
+  for (const char* door : {"hs1", "9b1f0c7e-0000-4000-8000-00000000a001", "lecture hall 1", "Hörsaal 1"}) {
+    INFO(door);
+    CHECK(items(feed, t, screen("", {}, {door})) == std::vector<std::size_t>{0, 1});
+    CHECK(activeAnnouncement(feed, t, screen("", {}, {door})) == &feed.announcements[0]);
+  }
+  // The other room's screen, by its name: its own item, not hs1's announcement.
+  CHECK(items(feed, t, screen("", {}, {"Lecture Hall 2"})) == std::vector<std::size_t>{0, 2});
+  CHECK(activeAnnouncement(feed, t, screen("", {}, {"Lecture Hall 2"})) == nullptr);
+  // A room no feed room is called keeps exact (case-blind) matching only.
+  CHECK(items(feed, t, screen("", {}, {"Hörsaal"})) == std::vector<std::size_t>{0});
+}
+
 TEST_CASE("a screen with nothing for it plays the field overview", "[targeting]") {
   const Feed feed = feedWith(R"("playlist": [{"slide": "figures", "groups": ["foyer"]}])");
   const auto plan = buildRotation(feed, at("2024-04-25T10:00:00+02:00"), screen("door", {"doors"}));

@@ -11,8 +11,14 @@
 namespace sf::core {
 namespace {
 
+char lowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Case-insensitive for ASCII and without allocating: the targeting check runs every frame.
 bool sameName(std::string_view a, std::string_view b) {
-  return !a.empty() && asciiLower(a) == asciiLower(b);
+  if (a.empty() || a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (lowerAscii(a[i]) != lowerAscii(b[i])) return false;
+  return true;
 }
 
 bool nameMatches(const LocalText& t, std::string_view entry) {
@@ -25,18 +31,27 @@ bool namesMeet(const LocalText& a, const LocalText& b) {
 
 }  // namespace
 
+const Room* findRoom(const Feed& feed, std::string_view entry) {
+  // Id first, then GUID, then a name: an id never changes meaning when a room is renamed.
+  for (const Room& r : feed.rooms)
+    if (r.id == entry) return &r;
+  for (const Room& r : feed.rooms)
+    if (!r.guid.empty() && sameName(r.guid, entry)) return &r;
+  for (const Room& r : feed.rooms)
+    if (nameMatches(r.name, entry)) return &r;
+  return nullptr;
+}
+
+bool sameRoom(const Feed& feed, std::string_view a, std::string_view b) {
+  if (a == b || sameName(a, b)) return true;
+  const Room* ra = findRoom(feed, a);
+  return ra && ra == findRoom(feed, b);
+}
+
 RoomBinding bindRoom(const Feed& feed, std::string_view entry) {
   RoomBinding b;
   b.entry = std::string(entry);
-  // Id first, then GUID, then a name: an id never changes meaning when a room is renamed.
-  for (const Room& r : feed.rooms)
-    if (r.id == entry) b.room = &r;
-  if (!b.room)
-    for (const Room& r : feed.rooms)
-      if (!r.guid.empty() && sameName(r.guid, entry)) b.room = &r;
-  if (!b.room)
-    for (const Room& r : feed.rooms)
-      if (nameMatches(r.name, entry)) b.room = &r;
+  b.room = findRoom(feed, entry);
   if (b.room) {
     b.name = &b.room->name;
     return b;

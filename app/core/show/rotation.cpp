@@ -50,7 +50,7 @@ void buildRotation(const Feed& feed, Instant now, RotationPlan& out, bool withSc
     const PlaylistItem& item = feed.playlist[i];
     noteBoundary(out.changesAt, item.validFrom, now);
     noteBoundary(out.changesAt, item.validUntil, now);
-    if (!shownOn(item.targets, screen)) continue;
+    if (!shownOn(item.targets, screen, feed)) continue;
     noteBoundary(out.changesAt, nextRecurrenceChange(item.recurring, feed.zone, now), now);
     if (!validAt(item, feed.zone, now)) continue;
     if (!withSchedule && (item.kind == SlideKind::Schedule || item.kind == SlideKind::Room)) continue;
@@ -142,7 +142,7 @@ std::size_t figuresPage(const RotationPlan& plan, const RotationPosition& pos, s
 
 bool announcementShows(const Announcement& a, const Feed& feed, Instant now, const ScreenIdentity& screen) {
   if (now < a.start || now >= a.end) return false;
-  return shownOn(a.targets, screen) && recursAt(a.recurring, feed.zone, now);
+  return shownOn(a.targets, screen, feed) && recursAt(a.recurring, feed.zone, now);
 }
 
 ShownAnnouncements announcementsAt(const Feed& feed, Instant now, const ScreenIdentity& screen) {

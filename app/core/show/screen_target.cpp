@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/show/config.hpp"
+#include "core/show/room_screen.hpp"
 
 namespace sf::core {
 namespace {
@@ -25,10 +26,14 @@ bool dayIn(std::uint8_t days, int weekday) { return (days >> (((weekday % 7) + 7
 
 ScreenIdentity screenIdentity(const Config& config) { return {config.screenName, config.groups, config.rooms}; }
 
-bool shownOn(const Targets& t, const ScreenIdentity& screen) {
+bool shownOn(const Targets& t, const ScreenIdentity& screen, const Feed& feed) {
   if (!t.any()) return true;
   if (!screen.name.empty() && contains(t.screens, screen.name)) return true;
-  return anyIn(t.groups, screen.groups) || anyIn(t.rooms, screen.rooms);
+  if (anyIn(t.groups, screen.groups)) return true;
+  for (const std::string& wanted : t.rooms)
+    for (const std::string& mine : screen.rooms)
+      if (sameRoom(feed, wanted, mine)) return true;
+  return false;
 }
 
 bool recursAt(const Recurrence& rec, const TimeZone& zone, Instant now) {

@@ -20,8 +20,9 @@ struct ScreenIdentity {
 };
 ScreenIdentity screenIdentity(const Config& config);
 
-// True when the item has no selector, or when one of them names this screen.
-bool shownOn(const Targets& targets, const ScreenIdentity& screen);
+// True when the item has no selector, or when one of them names this screen. A room selector
+// matches the screen's room by id, GUID or name, whichever each side uses (see sameRoom).
+bool shownOn(const Targets& targets, const ScreenIdentity& screen, const Feed& feed);
 
 // True when `now`, read in `zone`, lies in the window. Wall-clock times, so a window keeps its
 // local hours across DST changes; a night that crosses midnight belongs to the day it began.
