@@ -54,6 +54,7 @@ struct RenderRequest {
   std::string day;      // Programme: YYYY-MM-DD (default: today or the next day with talks)
   std::string track;    // Programme: a track id to filter by
   std::string roomFilter;  // Programme: a room to filter by
+  std::string picker;      // Programme: "rooms" or "tracks" opens that picker over the talks
   std::vector<std::string> screenRooms;  // config room/rooms: the rotation is their door screens
   float scroll = 0;                      // Programme, Event: scrolled this far down (px)
   std::string language{core::kHomeLanguage};

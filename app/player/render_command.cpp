@@ -27,6 +27,7 @@ const char* actionName(core::ActionKind k) {
     case core::ActionKind::ProgrammeDay: return "programme-day";
     case core::ActionKind::ProgrammeRoom: return "programme-room";
     case core::ActionKind::ProgrammeTrack: return "programme-track";
+    case core::ActionKind::ProgrammePicker: return "programme-picker";
     default: return "none";
   }
 }
@@ -38,7 +39,7 @@ int runRender(const std::vector<std::string>& args) {
                "Views: " + player::viewNames() + ".",
                "schaufenster render"};
   std::string source{kEmbedded}, at, size = "1920x1080", viewName = "auto", project, field, lang, output, configPath;
-  std::string event, room, day, track;
+  std::string event, room, day, track, picker;
   bool clockSeconds = false, targets = false;
   app.add_option("--feed", source, "feed file or URL (default: the embedded feed)");
   app.add_option("--at", at, "the moment to show (default: now), e.g. 2024-04-25T10:00");
@@ -50,6 +51,7 @@ int runRender(const std::vector<std::string>& args) {
   app.add_option("--room", room, "room id, name or GUID: the room of room, the room filter of programme");
   app.add_option("--day", day, "programme: the day shown, YYYY-MM-DD (default: today or the next day with events)");
   app.add_option("--track", track, "programme: a track id to filter by");
+  app.add_option("--picker", picker, "programme: open the picker of every room or track")->check(CLI::IsMember({"rooms", "tracks"}));
   app.add_option("--lang", lang, "language (default: the feed's first)");
   app.add_flag("--clock-seconds", clockSeconds, "the header clock shows seconds (config clockSeconds)");
   app.add_flag("--targets", targets, "also list where the frame reacts to a tap: ACTION INDEX X Y WIDTH HEIGHT a line");
@@ -93,6 +95,7 @@ int runRender(const std::vector<std::string>& args) {
   req.room = room;
   req.day = day;
   req.track = track;
+  req.picker = picker;
   if (*view == player::View::Programme) req.roomFilter = room;
   req.language = !lang.empty() ? lang : std::string(core::startLanguage(feed));
   if (!configPath.empty()) {

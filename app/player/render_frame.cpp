@@ -146,6 +146,8 @@ RenderResult FrameRenderer::render(const RenderRequest& r) {
         return out;
       }
       state.programme.filter = {r.roomFilter, r.track};
+      if (r.picker == "rooms") state.programme.picker = core::ProgrammePicker::Rooms;
+      if (r.picker == "tracks") state.programme.picker = core::ProgrammePicker::Tracks;
       if (!r.track.empty() && !feed.findTrack(r.track)) {
         out.error = "no such track: " + r.track;
         return out;
@@ -201,6 +203,8 @@ RenderResult FrameRenderer::render(const RenderRequest& r) {
   views::ViewReport report;
   if (r.collectText) report.texts = &out.texts;
 
+  core::ProgrammeListing programme;
+  if (state.programme.day) core::updateProgrammeListing(programme, feed, *state.programme.day, state.programme.filter, at);
   auto draw = [&] {
     out.texts.clear();
     report.hits.clear();
@@ -208,7 +212,7 @@ RenderResult FrameRenderer::render(const RenderRequest& r) {
     impl_->display->beginFrame(1.f / 60);
     const views::ViewContext screen{feed, state, impl_->layout, zone, schedule, qr, at, text, report,
                                     r.loadImages ? &impl_->images->table() : nullptr, r.location, r.exitHint, &eventQr,
-                                    &screenRooms};
+                                    &screenRooms, &programme};
     const core::FramePlan fp = planFrame(screen, plan, r.at);
     const core::Layout layout = frameLayout(screen, fp, req);  // room for a banner
     composeFrame(views::withLayout(screen, layout), plan, fp, req);

@@ -11,7 +11,10 @@ void rebuildShow(Show& show, core::PlayerState* state, core::Millis now, ShowCha
   core::buildRotation(feed, core::toInstant(now), show.plan, show.clockOk);
   if (!show.rooms.empty() && show.clockOk) core::roomScreenRotation(show.plan, show.rooms.size());
   if (state) core::onFeedSwapped(*state, feed, show.plan);  // the open project stays if it still exists
-  if (change == ShowChange::Feed) show.qr = platform::encodeQr(feed.link);
+  if (change == ShowChange::Feed) {
+    show.qr = platform::encodeQr(feed.link);
+    show.programme.reset();  // it points into the old feed
+  }
 }
 
 void updateShowTexts(Show& show, core::Millis now, const std::string& language, bool clockSeconds, bool minute) {

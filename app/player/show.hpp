@@ -23,6 +23,7 @@ struct Show {
   std::vector<std::string> rooms;  // config room/rooms: the rotation is these rooms' door screens
   platform::QrCode eventQr;         // the open talk's link
   std::string eventQrFor;           // the talk eventQr was made for
+  core::ProgrammeListing programme;  // the open programme's lists, kept between frames
   bool clockOk = false;     // a clock before the feed was made, or far from the server's, says nothing
 
   const core::Feed& operator*() const { return *feed; }

@@ -21,10 +21,10 @@ core::Rgb trackColor(const core::Feed& feed, const core::Event& e) {
 }
 
 // A row of chips: "all" first, then each choice; ones that do not fit give way to a "+N" chip
-// that steps to the next choice. Returns the row's height.
+// that opens the picker with every choice. Returns the row's height.
 template <typename Label>
 float chipRow(const Pen& pen, float x, float y, float w, const char* all, std::size_t count, std::size_t chosen,
-              core::ActionKind kind, Label&& label) {
+              core::ActionKind kind, std::size_t picker, Label&& label) {
   const core::Layout& l = pen.ctx.layout;
   const float h = l.minTarget, gap = std::round(l.gap * 0.3f), padW = pen.size(FontRole::Small) * 1.6f;
   const float right = x + w;
@@ -46,8 +46,7 @@ float chipRow(const Pen& pen, float x, float y, float w, const char* all, std::s
     const float reserve = i + 1 < count ? textWidth(pen, FontRole::Small, more) + padW + gap : 0;
     if (x + cw + reserve > right) {
       std::snprintf(more, sizeof more, "+%zu", count - shown - (chosen != core::kNoProject ? 1 : 0));
-      const std::size_t next = chosen == core::kNoProject ? i : (chosen + 1) % count;
-      chip(x, more, false, {kind, next});
+      chip(x, more, false, {core::ActionKind::ProgrammePicker, picker});  // every choice, over the talks
       break;
     }
     x += chip(x, text, false, {kind, i});
@@ -56,63 +55,76 @@ float chipRow(const Pen& pen, float x, float y, float w, const char* all, std::s
   return h;
 }
 
-}  // namespace
+// Every room (or track) as chips that wrap, in a scrolling area over the talks: a congress has
+// dozens of rooms, more than one row of chips holds. Returns the content's height.
+template <typename Label>
+float drawPicker(const Pen& pen, const Rect& area, const char* title, const char* all, std::size_t count,
+                 std::size_t chosen, core::ActionKind kind, Label&& label) {
+  const core::Layout& l = pen.ctx.layout;
+  const float h = std::round(l.minTarget * 1.15f), gap = std::round(l.gap * 0.35f), padW = pen.size(FontRole::Body) * 1.8f;
+  const float top = area.y - pen.ctx.state.scroll;
+  drawLine(pen, area.x, top + gap, area.w, title, {FontRole::Heading, palette::text});
+  float x = area.x, y = top + gap + pen.size(FontRole::Heading) * 1.6f;
+  for (std::size_t n = 0; n <= count; ++n) {
+    const std::size_t i = n == 0 ? core::kNoProject : n - 1;
+    const std::string_view text = n == 0 ? std::string_view(all) : label(i);
+    const float cw = std::min(area.w, std::max(h * 1.5f, textWidth(pen, FontRole::Body, text) + padW));
+    if (x > area.x && x + cw > area.right()) {
+      x = area.x;
+      y += h + gap;
+    }
+    const Rect r{x, y, cw, h};
+    if (r.bottom() >= area.y && r.y <= area.bottom())
+      button(pen, r, text, {kind, i}, i == chosen ? palette::text : palette::surfaceHigh, FontRole::Body);
+    x += cw + gap;
+  }
+  return y + h + gap - top;
+}
 
-void drawProgramme(const ViewContext& ctx, const Placement& at) {
+// Every room or track to choose from, over the talks (opened by a "+N" chip).
+void drawPickerArea(Pen& pen, const core::ProgrammeListing& listing, const Rect& viewport) {
+  const ViewContext& ctx = pen.ctx;
   const core::PlayerState& st = ctx.state;
-  if (!st.programme.day) return;
-  Pen pen(ctx, at);
+  const core::Layout& l = ctx.layout;
+  const std::string& lang = st.language;
+  const Rect area = l.content;
+  const std::vector<core::RoomKey>& rooms = listing.rooms;
+  const std::vector<const core::Track*>& tracks = listing.tracks;
+
+  const bool roomsPicker = st.programme.picker == core::ProgrammePicker::Rooms;
+  std::size_t chosen = core::kNoProject;
+  if (roomsPicker) {
+    for (std::size_t i = 0; i < rooms.size(); ++i)
+      if (rooms[i].key == st.programme.filter.room) chosen = i;
+  } else {
+    for (std::size_t i = 0; i < tracks.size(); ++i)
+      if (tracks[i]->id == st.programme.filter.track) chosen = i;
+  }
+  pen.at.clip = viewport;
+  pen.dl->PushClipRect(pen.pos(viewport.x, viewport.y), pen.pos(viewport.right(), viewport.bottom()), true);
+  const Rect inner{area.x, viewport.y, area.w, viewport.h};
+  const float content =
+      roomsPicker ? drawPicker(pen, inner, core::ui(Ui::ChooseRoom, lang), core::ui(Ui::AllRooms, lang), rooms.size(), chosen,
+                               core::ActionKind::ProgrammeRoom, [&](std::size_t i) -> std::string_view { return rooms[i].name->in(lang); })
+                  : drawPicker(pen, inner, core::ui(Ui::ChooseTrack, lang), core::ui(Ui::AllTracks, lang), tracks.size(), chosen,
+                               core::ActionKind::ProgrammeTrack, [&](std::size_t i) -> std::string_view { return tracks[i]->name.in(lang); });
+  pen.dl->PopClipRect();
+  pen.at.clip = {};
+  ctx.report.scrollContent = content;
+  ctx.report.scrollViewport = viewport.h;
+  drawScrollThumb(pen, viewport, content, content - viewport.h, st.scroll);
+  }
+
+// The day's talks by start time, with the now line; off-screen rows cost nothing.
+void drawTalks(Pen& pen, const core::ProgrammeListing& listing, const Rect& viewport) {
+  const ViewContext& ctx = pen.ctx;
+  const core::PlayerState& st = ctx.state;
   const core::Feed& feed = ctx.feed;
   const core::Layout& l = ctx.layout;
   const std::string& lang = st.language;
   const Rect area = l.content;
-  const core::Date today = core::conferenceDay(ctx.now, feed.zone);
-  char buf[256], buf2[96];
-
-  // Day tabs.
-  const std::vector<core::Date> days = core::programmeDays(feed);
-  float y = area.y + l.gap * 0.3f;
-  {
-    const float h = l.minTarget, gap = std::round(l.gap * 0.3f);
-    const float maxW = area.w / std::max<std::size_t>(1, days.size()) - gap;
-    float x = area.x;
-    for (std::size_t i = 0; i < days.size(); ++i) {
-      const bool on = days[i] == *st.programme.day;
-      core::formatDayTab(days[i], lang, buf2, sizeof buf2);
-      if (days[i] == today) std::snprintf(buf, sizeof buf, "%s · %s", core::ui(Ui::Today, lang), buf2);
-      else std::snprintf(buf, sizeof buf, "%s", buf2);
-      // Each tab as wide as its label needs (the days share the row when there are many).
-      const float tabW = std::min(maxW, std::max(pen.size(FontRole::Body) * 6.5f, textWidth(pen, FontRole::Body, buf) + pen.size(FontRole::Body) * 2));
-      button(pen, {x, y, tabW, h}, buf, {core::ActionKind::ProgrammeDay, i}, on ? palette::text : palette::surfaceHigh,
-             FontRole::Body);
-      x += tabW + gap;
-    }
-    y += h + l.gap * 0.5f;
-  }
-
-  // Filters: rooms, then tracks.
-  const std::vector<core::RoomKey> rooms = core::programmeRooms(feed);
-  const std::vector<const core::Track*> tracks = core::programmeTracks(feed);
-  if (rooms.size() > 1) {
-    std::size_t chosen = core::kNoProject;
-    for (std::size_t i = 0; i < rooms.size(); ++i)
-      if (rooms[i].key == st.programme.filter.room) chosen = i;
-    y += chipRow(pen, area.x, y, area.w, core::ui(Ui::AllRooms, lang), rooms.size(), chosen, core::ActionKind::ProgrammeRoom,
-                 [&](std::size_t i) -> std::string_view { return rooms[i].name->in(lang); }) + l.gap * 0.3f;
-  }
-  if (tracks.size() > 1) {
-    std::size_t chosen = core::kNoProject;
-    for (std::size_t i = 0; i < tracks.size(); ++i)
-      if (tracks[i]->id == st.programme.filter.track) chosen = i;
-    y += chipRow(pen, area.x, y, area.w, core::ui(Ui::AllTracks, lang), tracks.size(), chosen, core::ActionKind::ProgrammeTrack,
-                 [&](std::size_t i) -> std::string_view { return tracks[i]->name.in(lang); }) + l.gap * 0.3f;
-  }
-  y += l.gap * 0.2f;
-  pen.rect({area.x, y, area.w, 1}, palette::line);
-  const Rect viewport{area.x, y + 1, area.w + l.margin * 0.5f, area.bottom() - y - 1};
-
-  core::Programme prog;
-  core::buildProgramme(feed, *st.programme.day, st.programme.filter, ctx.now, prog);
+  char buf[256];
+  const core::Programme& prog = listing.programme;
 
   const float timeW = std::ceil(textWidth(pen, FontRole::Heading, "00:00") + l.gap * 0.8f);
   const float pad = std::round(l.gap * 0.45f);
@@ -189,6 +201,65 @@ void drawProgramme(const ViewContext& ctx, const Placement& at) {
 
   pen.at.clip = {};
   drawScrollThumb(pen, viewport, content, content + l.gap - viewport.h, st.scroll);
+}
+
+}  // namespace
+
+void drawProgramme(const ViewContext& ctx, const Placement& at) {
+  const core::PlayerState& st = ctx.state;
+  if (!st.programme.day || !ctx.programme) return;
+  const core::ProgrammeListing& listing = *ctx.programme;
+  Pen pen(ctx, at);
+  const core::Feed& feed = ctx.feed;
+  const core::Layout& l = ctx.layout;
+  const std::string& lang = st.language;
+  const Rect area = l.content;
+  const core::Date today = core::conferenceDay(ctx.now, feed.zone);
+  char buf[256], buf2[96];
+
+  // Day tabs.
+  const std::vector<core::Date>& days = listing.days;
+  float y = area.y + l.gap * 0.3f;
+  {
+    const float h = l.minTarget, gap = std::round(l.gap * 0.3f);
+    const float maxW = area.w / std::max<std::size_t>(1, days.size()) - gap;
+    float x = area.x;
+    for (std::size_t i = 0; i < days.size(); ++i) {
+      const bool on = days[i] == *st.programme.day;
+      core::formatDayTab(days[i], lang, buf2, sizeof buf2);
+      if (days[i] == today) std::snprintf(buf, sizeof buf, "%s · %s", core::ui(Ui::Today, lang), buf2);
+      else std::snprintf(buf, sizeof buf, "%s", buf2);
+      // Each tab as wide as its label needs (the days share the row when there are many).
+      const float tabW = std::min(maxW, std::max(pen.size(FontRole::Body) * 6.5f, textWidth(pen, FontRole::Body, buf) + pen.size(FontRole::Body) * 2));
+      button(pen, {x, y, tabW, h}, buf, {core::ActionKind::ProgrammeDay, i}, on ? palette::text : palette::surfaceHigh,
+             FontRole::Body);
+      x += tabW + gap;
+    }
+    y += h + l.gap * 0.5f;
+  }
+
+  // Filters: rooms, then tracks.
+  const std::vector<core::RoomKey>& rooms = listing.rooms;
+  const std::vector<const core::Track*>& tracks = listing.tracks;
+  if (rooms.size() > 1) {
+    std::size_t chosen = core::kNoProject;
+    for (std::size_t i = 0; i < rooms.size(); ++i)
+      if (rooms[i].key == st.programme.filter.room) chosen = i;
+    y += chipRow(pen, area.x, y, area.w, core::ui(Ui::AllRooms, lang), rooms.size(), chosen, core::ActionKind::ProgrammeRoom, 0,
+                 [&](std::size_t i) -> std::string_view { return rooms[i].name->in(lang); }) + l.gap * 0.3f;
+  }
+  if (tracks.size() > 1) {
+    std::size_t chosen = core::kNoProject;
+    for (std::size_t i = 0; i < tracks.size(); ++i)
+      if (tracks[i]->id == st.programme.filter.track) chosen = i;
+    y += chipRow(pen, area.x, y, area.w, core::ui(Ui::AllTracks, lang), tracks.size(), chosen, core::ActionKind::ProgrammeTrack, 1,
+                 [&](std::size_t i) -> std::string_view { return tracks[i]->name.in(lang); }) + l.gap * 0.3f;
+  }
+  y += l.gap * 0.2f;
+  pen.rect({area.x, y, area.w, 1}, palette::line);
+  const Rect viewport{area.x, y + 1, area.w + l.margin * 0.5f, area.bottom() - y - 1};
+  if (st.programme.picker != core::ProgrammePicker::None) drawPickerArea(pen, listing, viewport);
+  else drawTalks(pen, listing, viewport);
 }
 
 }  // namespace sf::views

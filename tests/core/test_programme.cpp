@@ -2,6 +2,10 @@
 // talks, filters by room and track, the now line, and day-aware times, "+N more", "in 12 min".
 #include <catch2/catch.hpp>
 
+#include <atomic>
+#include <cstdlib>
+#include <new>
+
 #include "conference_fixture.hpp"
 #include "core/show/programme.hpp"
 #include "core/show/ui_text.hpp"
@@ -33,7 +37,18 @@ std::vector<std::string> slotIds(const Feed& f, const ProgrammeSlot& s) {
 
 const char* tz = "Europe/Berlin";
 
+// Counts this test program's allocations, so a test can show that a code path makes none.
+std::atomic<long> allocations{0};
+
 }  // namespace
+
+void* operator new(std::size_t n) {
+  ++allocations;
+  if (void* p = std::malloc(n ? n : 1)) return p;
+  throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
 
 TEST_CASE("conference days file talks after midnight under the day before", "[programme]") {
   const Feed f = conference();
@@ -168,4 +183,48 @@ TEST_CASE("speakers are joined, with affiliations where asked", "[programme][wor
   e.speakers.clear();
   formatSpeakers(e, out, sizeof out);
   CHECK(std::string(out).empty());
+}
+
+TEST_CASE("the open programme's listing is made once; a frame with the clock moving allocates nothing", "[programme]") {
+  const Feed f = conference();
+  const Date fri = *parseDate("2024-11-22");
+  ProgrammeListing l;
+  updateProgrammeListing(l, f, fri, {}, localAt(f.zone, "2024-11-22T09:00"));
+  REQUIRE(l.days.size() == 2);
+  REQUIRE(l.rooms.size() == 3);
+  REQUIRE(l.programme.slots.size() == 3);
+  CHECK(l.programme.nowSlot == 0);
+  const ProgrammeSlot* slots = l.programme.slots.data();
+
+  // The frames of an untouched programme through the day: the now line moves, nothing is made.
+  const Instant nine = localAt(f.zone, "2024-11-22T09:00");
+  const ProgrammeFilter all;
+  const long before = allocations.load();
+  for (int minute = 0; minute < 16 * 60; minute += 5) updateProgrammeListing(l, f, fri, all, nine + std::chrono::minutes(minute));
+  CHECK(allocations.load() == before);
+  CHECK(l.programme.slots.data() == slots);
+  CHECK(l.programme.nowSlot == 3);  // 01:00 on Saturday: Friday's slots have all begun ("late" is at 00:30)
+  CHECK(l.programme.today);
+
+  // A filter or another day makes the talks anew; the lists stay.
+  updateProgrammeListing(l, f, fri, {"r2", ""}, localAt(f.zone, "2024-11-22T11:10"));
+  REQUIRE(l.programme.slots.size() == 2);
+  CHECK(slotIds(f, l.programme.slots[0]) == std::vector<std::string>{"b"});
+  CHECK(l.programme.nowSlot == 1);
+  updateProgrammeListing(l, f, *parseDate("2024-11-23"), {}, localAt(f.zone, "2024-11-22T11:10"));
+  REQUIRE(l.programme.slots.size() == 1);
+  CHECK(!l.programme.today);
+
+  // Another feed: its lists, once reset (the old feed's address may be the new one's).
+  const Feed other = [] {
+    ConferenceBuilder b;
+    b.room("x", "Aula", "Great hall");
+    b.event("only", "2024-11-22T10:00", "2024-11-22T11:00", "x");
+    return b.done();
+  }();
+  l.reset();
+  updateProgrammeListing(l, other, fri, {}, localAt(other.zone, "2024-11-22T09:00"));
+  REQUIRE(l.rooms.size() == 1);
+  CHECK(l.rooms[0].key == "x");
+  REQUIRE(l.programme.slots.size() == 1);
 }

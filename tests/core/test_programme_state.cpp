@@ -118,3 +118,35 @@ TEST_CASE("a feed without events has no programme to open", "[programme][state]"
   r.apply({ActionKind::OpenProgramme});
   CHECK(r.state.mode == Mode::Rotation);
 }
+
+TEST_CASE("the room picker lies over the talks: a choice filters, Back closes it where the list was", "[programme][state]") {
+  Rig r;
+  r.apply({ActionKind::OpenProgramme});
+  setScrollExtent(r.state, 3000, 800);
+  r.state.scroll = 420;
+
+  r.apply({ActionKind::ProgrammePicker, 0});
+  CHECK(r.state.programme.picker == ProgrammePicker::Rooms);
+  CHECK(r.state.scroll == 0);  // the picker starts at its top
+  CHECK(r.state.mode == Mode::Programme);
+  r.apply({ActionKind::Back});  // closes the picker only
+  CHECK(r.state.mode == Mode::Programme);
+  CHECK(r.state.programme.picker == ProgrammePicker::None);
+  CHECK(r.state.scroll == 420);
+
+  r.apply({ActionKind::ProgrammePicker, 1});
+  CHECK(r.state.programme.picker == ProgrammePicker::Tracks);
+  r.apply({ActionKind::ProgrammePicker, 1});  // its chip again closes it, too
+  CHECK(r.state.programme.picker == ProgrammePicker::None);
+  CHECK(r.state.scroll == 420);
+
+  r.apply({ActionKind::ProgrammePicker, 0});
+  r.apply({ActionKind::ProgrammeRoom, 1});  // Werkstatt, chosen in the picker
+  CHECK(r.state.programme.picker == ProgrammePicker::None);
+  CHECK(r.state.programme.filter.room == "r2");
+  CHECK(r.state.scroll == 0);  // other talks: their list from the top
+
+  r.apply({ActionKind::Back});
+  CHECK(r.state.mode == Mode::Rotation);
+  CHECK(r.state.programme.picker == ProgrammePicker::None);
+}

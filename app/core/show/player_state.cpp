@@ -106,9 +106,31 @@ void refilter(PlayerState& s, Millis now) {
   s.direction = 0;
 }
 
+// The picker lies over the talks: opening it keeps their place, closing it without a choice goes
+// back there.
+void openPicker(PlayerState& s, const Action& a, Millis now) {
+  const ProgrammePicker p = a.index == 0 ? ProgrammePicker::Rooms : ProgrammePicker::Tracks;
+  if (s.programme.picker == ProgrammePicker::None) s.programme.scroll = s.scroll;
+  s.programme.picker = s.programme.picker == p ? ProgrammePicker::None : p;  // its chip again closes it
+  resetScroll(s, now);
+  if (s.programme.picker == ProgrammePicker::None) s.scroll = s.scrollMax = s.programme.scroll;
+  s.changedAt = now;
+  s.direction = 0;
+}
+
+void closePicker(PlayerState& s, Millis now) {
+  s.programme.picker = ProgrammePicker::None;
+  resetScroll(s, now);
+  s.scroll = s.scrollMax = s.programme.scroll;
+  s.changedAt = now;
+  s.direction = 0;
+}
+
 void programmeAction(PlayerState& s, const Action& a, const PlayerEnv& env) {
   const Feed& feed = env.feed;
   if (s.mode != Mode::Programme) return;
+  if (a.kind == ActionKind::ProgrammePicker) return openPicker(s, a, env.now);
+  s.programme.picker = ProgrammePicker::None;  // a choice made in it closes it
   if (a.kind == ActionKind::ProgrammeDay) {
     const auto days = programmeDays(feed);
     if (a.index >= days.size() || s.programme.day == days[a.index]) return;
@@ -218,12 +240,14 @@ void apply(PlayerState& s, const Action& a, const PlayerEnv& env) {
     case ActionKind::ProgrammeDay:
     case ActionKind::ProgrammeRoom:
     case ActionKind::ProgrammeTrack:
+    case ActionKind::ProgrammePicker:
       return programmeAction(s, a, env);
     case ActionKind::Back:
       switch (s.mode) {
         case Mode::Event:
           return backFromEvent(s, env);
         case Mode::Programme:
+          if (s.programme.picker != ProgrammePicker::None) return closePicker(s, env.now);
           s.programme = {};
           changeView(s, Mode::Rotation, -1, env.now);
           return;

@@ -33,6 +33,7 @@ enum class ActionKind {
   ProgrammeDay,    // index: into programmeDays(feed)
   ProgrammeRoom,   // index: into programmeRooms(feed); kNoProject: all rooms
   ProgrammeTrack,  // index: into programmeTracks(feed); kNoProject: all tracks
+  ProgrammePicker, // index 0: every room to choose from, 1: every track (when the chips cannot show all)
 };
 
 struct Action {
@@ -76,11 +77,15 @@ struct PointerTrack {
   float velocityY = 0;  // px/ms, smoothed
 };
 
+// The list of every room or track, over the talks, when there are more than one row of chips holds.
+enum class ProgrammePicker { None, Rooms, Tracks };
+
 // Where a visitor is in the programme: kept while a talk is open, so Back returns exactly there.
 struct ProgrammePlace {
   std::optional<Date> day;
   ProgrammeFilter filter;
-  float scroll = 0;
+  float scroll = 0;  // the talks' list; kept too while the picker is open
+  ProgrammePicker picker = ProgrammePicker::None;
   bool operator==(const ProgrammePlace&) const = default;
 };
 

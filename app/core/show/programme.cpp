@@ -106,13 +106,34 @@ void buildProgramme(const Feed& feed, Date day, const ProgrammeFilter& filter, I
     slot->events.push_back(i);
   }
   std::stable_sort(out.slots.begin(), out.slots.end(), [](const ProgrammeSlot& a, const ProgrammeSlot& b) { return a.start < b.start; });
-  out.today = conferenceDay(now, feed.zone) == day;
-  out.nowSlot = out.slots.size();
-  for (std::size_t i = 0; i < out.slots.size(); ++i)
-    if (out.slots[i].start > now) {
-      out.nowSlot = i;
+  placeNow(out, feed, now);
+}
+
+void placeNow(Programme& p, const Feed& feed, Instant now) {
+  p.today = conferenceDay(now, feed.zone) == p.day;
+  p.nowSlot = p.slots.size();
+  for (std::size_t i = 0; i < p.slots.size(); ++i)
+    if (p.slots[i].start > now) {
+      p.nowSlot = i;
       break;
     }
+}
+
+void updateProgrammeListing(ProgrammeListing& l, const Feed& feed, Date day, const ProgrammeFilter& filter, Instant now) {
+  if (l.feed != &feed) {
+    l.days = programmeDays(feed);
+    l.rooms = programmeRooms(feed);
+    l.tracks = programmeTracks(feed);
+    l.feed = &feed;
+    l.built = false;
+  }
+  if (!l.built || l.programme.day != day || !(l.filter == filter)) {
+    buildProgramme(feed, day, filter, now, l.programme);
+    l.filter = filter;
+    l.built = true;
+    return;
+  }
+  placeNow(l.programme, feed, now);
 }
 
 std::size_t eventIndex(const Feed& feed, std::string_view id) {

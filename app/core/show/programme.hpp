@@ -63,6 +63,27 @@ struct Programme {
   bool today = false;  // `now` falls on this day: the line is drawn
 };
 void buildProgramme(const Feed& feed, Date day, const ProgrammeFilter& filter, Instant now, Programme& out);
+// Sets `today` and `nowSlot` for `now` (buildProgramme does it too); allocates nothing.
+void placeNow(Programme& programme, const Feed& feed, Instant now);
+
+// What the programme view draws from, kept between frames: the day, room and track lists change
+// with the feed, the talks with the day and the filter, the "now" line with the clock. Rebuilding
+// only what changed keeps a frame of the open programme from allocating.
+struct ProgrammeListing {
+  std::vector<Date> days;
+  std::vector<RoomKey> rooms;
+  std::vector<const Track*> tracks;
+  Programme programme;
+  // What it was made for; reset() when the feed is replaced (its address may be reused).
+  const Feed* feed = nullptr;
+  ProgrammeFilter filter;
+  bool built = false;
+  void reset() {
+    feed = nullptr;
+    built = false;
+  }
+};
+void updateProgrammeListing(ProgrammeListing& listing, const Feed& feed, Date day, const ProgrammeFilter& filter, Instant now);
 
 // Index of an event in feed.events, kNoProject when absent.
 std::size_t eventIndex(const Feed& feed, std::string_view id);

@@ -79,6 +79,8 @@ constexpr Pair kText[] = {
     {"Räume", "Rooms"},
     {"Tracks", "Tracks"},
     {"Keine Einträge für diese Auswahl", "Nothing matches this choice"},
+    {"Raum wählen", "Choose a room"},
+    {"Track wählen", "Choose a track"},
 };
 static_assert(sizeof kText / sizeof kText[0] == static_cast<std::size_t>(Ui::Count));
 
