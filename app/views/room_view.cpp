@@ -21,9 +21,10 @@ core::Rgb accentOf(const core::Feed& feed, const core::Event& e) {
   return palette::amber;
 }
 
-// A talk as the big card shows it: label line, title, speakers. Returns the height used.
+// A talk as the big card shows it: label line, title, speakers, and on a tall screen the first
+// lines of what it is about. Returns the height used.
 float talk(const Pen& pen, const core::Event& e, float x, float y, float w, const char* label, core::Rgb labelColor,
-           FontRole titleRole, int titleLines) {
+           FontRole titleRole, int titleLines, int aboutLines = 0) {
   const ViewContext& ctx = pen.ctx;
   const std::string& lang = ctx.state.language;
   float h = 0;
@@ -33,6 +34,11 @@ float talk(const Pen& pen, const core::Event& e, float x, float y, float w, cons
   char speakers[256];
   core::formatSpeakers(e, speakers, sizeof speakers);
   if (speakers[0]) h += drawText(pen, {x, y + h + 2, w, 1e6f}, speakers, {FontRole::Heading, palette::muted, 1.3f, 1}) + 2;
+  const std::string& about = e.description.in(lang);
+  if (aboutLines > 0 && !about.empty()) {
+    h += ctx.layout.gap * 0.4f;
+    h += drawText(pen, {x, y + h, w, 1e6f}, about, {FontRole::Body, palette::muted, 1.4f, aboutLines});
+  }
   return h;
 }
 
@@ -73,13 +79,17 @@ void drawRoom(const ViewContext& ctx, const Placement& at, std::string_view entr
   float my = mainCol.y;
   // Read from across a corridor: the talk on now in the largest type that keeps two lines.
   const FontRole big = l.compact ? FontRole::Title : FontRole::Display;
+  // A portrait door screen has the height for what the talks are about; a wide one has the
+  // second column for the rest of the day.
+  const bool tall = l.portrait && !l.compact;
 
   switch (rs.phase) {
     case core::RoomPhase::During: {
       const core::Event& e = *rs.current;
       const Rect card{mainCol.x, my, mainCol.w, 0};
       const float pad = std::round(l.gap * 0.6f);
-      float h = talk(pen, e, card.x + pad * 1.5f, my + pad, card.w - pad * 2.5f, core::ui(Ui::HappeningNow, lang), palette::live, big, 2);
+      float h = talk(pen, e, card.x + pad * 1.5f, my + pad, card.w - pad * 2.5f, core::ui(Ui::HappeningNow, lang), palette::live, big, 2,
+                     tall ? 5 : 0);
       // Progress and the end time.
       const float barY = my + pad + h + l.gap * 0.5f;
       core::formatEnds(e.end, feed.zone, lang, buf, sizeof buf);
@@ -118,7 +128,7 @@ void drawRoom(const ViewContext& ctx, const Placement& at, std::string_view entr
     std::snprintf(buf, sizeof buf, "%s · %s", core::ui(Ui::NextInRoom, lang), soon);
     const bool first = rs.phase != core::RoomPhase::During;
     my += talk(pen, *rs.next, mainCol.x, my, mainCol.w, buf, first ? palette::amber : palette::muted,
-               first ? big : FontRole::Heading, 2) + l.gap;
+               first ? big : FontRole::Heading, 2, tall ? 3 : 0) + l.gap;
   }
   if (!twoColumns) restCol = {mainCol.x, my, mainCol.w, mainCol.bottom() - my};
 

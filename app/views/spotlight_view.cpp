@@ -58,7 +58,9 @@ void drawSpotlight(const ViewContext& ctx, const Placement& at, std::size_t inde
     const float caption = pen.size(FontRole::Small) * 1.6f;
     const float side = std::round(std::clamp(std::min(visual.w, visual.h) * 0.36f, 96.f, 260.f * std::max(1.f, l.scale)));
     const float pad = std::round(side * 0.06f);
-    Rect card{visual.right() - l.margin - side, visual.bottom() - l.margin * 0.8f - side - caption, side, side + caption};
+    // Above the content's bottom too, which an info banner moves up.
+    const float cardBottom = std::min(visual.bottom() - l.margin * 0.8f, l.content.bottom());
+    Rect card{visual.right() - l.margin - side, cardBottom - side - caption, side, side + caption};
     if (l.portrait) card.y = visual.bottom() - l.gap - side - caption;
     pen.rect(card, {255, 255, 255}, l.radius);
     drawQr(pen, {card.x + pad, card.y + pad, side - 2 * pad, side - 2 * pad}, ctx.qr);

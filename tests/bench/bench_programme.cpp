@@ -42,6 +42,18 @@ std::string congress(int events, int rooms, int days, int tracks) {
   return s + "]}";
 }
 
+// This process's proportional set size, from the kernel's rollup (0 where there is none).
+long pssKiB() {
+  std::FILE* f = std::fopen("/proc/self/smaps_rollup", "r");
+  if (!f) return 0;
+  char line[256];
+  long kib = 0;
+  while (std::fgets(line, sizeof line, f))
+    if (std::sscanf(line, "Pss: %ld kB", &kib) == 1) break;
+  std::fclose(f);
+  return kib;
+}
+
 double percentile(std::vector<double> v, double p) {
   if (v.empty()) return 0;
   std::sort(v.begin(), v.end());
@@ -53,10 +65,40 @@ double percentile(std::vector<double> v, double p) {
 int main(int argc, char** argv) {
   using namespace std::chrono;
   int width = 1920, height = 1080, frames = 300;
+  const char* write = nullptr;
   for (int i = 1; i + 1 < argc; i += 2) {
     if (!std::strcmp(argv[i], "--size")) std::sscanf(argv[i + 1], "%dx%d", &width, &height);
     if (!std::strcmp(argv[i], "--frames")) frames = std::atoi(argv[i + 1]);
+    if (!std::strcmp(argv[i], "--write")) write = argv[i + 1];  // the congress feed, to play or render
   }
+  if (write) {
+    const std::string text = congress(900, 58, 4, 12);
+    std::FILE* f = std::fopen(write, "w");
+    if (!f || std::fwrite(text.data(), 1, text.size(), f) != text.size() || std::fclose(f) != 0) return 1;
+    return 0;
+  }
+  sf::player::FrameRenderer renderer(width, height);
+  if (!renderer.error().empty()) {
+    std::fprintf(stderr, "bench_programme: %s\n", renderer.error().c_str());
+    return 1;
+  }
+  // The baseline: the renderer with a small programme open (two rooms, a dozen talks), so the
+  // growth measured below is what the congress's size costs, not the display's own memory.
+  sf::player::RenderRequest req;
+  req.width = width;
+  req.height = height;
+  req.view = sf::player::View::Programme;
+  req.language = "en";
+  req.at = time_point_cast<milliseconds>(*sf::core::parseInstant("2024-12-27T12:00:00+01:00"));
+  long baseKiB = 0;
+  {
+    const auto small = sf::core::parseFeed(congress(12, 2, 2, 2), "small.json");
+    if (!small.feed) return 1;
+    req.feed = &*small.feed;
+    (void)renderer.render(req);
+    baseKiB = pssKiB();
+  }
+
   const std::string text = congress(900, 58, 4, 12);
   auto t0 = steady_clock::now();
   auto parsed = sf::core::parseFeed(text, "congress.json");
@@ -66,18 +108,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   const sf::core::Feed& feed = *parsed.feed;
-  sf::player::FrameRenderer renderer(width, height);
-  if (!renderer.error().empty()) {
-    std::fprintf(stderr, "bench_programme: %s\n", renderer.error().c_str());
-    return 1;
-  }
-  sf::player::RenderRequest req;
   req.feed = &feed;
-  req.width = width;
-  req.height = height;
-  req.view = sf::player::View::Programme;
-  req.language = "en";
-  req.at = time_point_cast<milliseconds>(*sf::core::parseInstant("2024-12-27T12:00:00+01:00"));
   // Opening: the first frame of the programme (days, rooms, tracks and the day's slots built).
   t0 = steady_clock::now();
   auto first = renderer.render(req);
@@ -94,9 +125,11 @@ int main(int argc, char** argv) {
     ms.push_back(duration<double, std::milli>(steady_clock::now() - t0).count());
     if (!out.error.empty()) return 1;
   }
+  const long pss = pssKiB();
   std::printf("{\"events\": %zu, \"rooms\": %zu, \"days\": %zu, \"size\": \"%dx%d\", \"parse_ms\": %.1f, \"open_ms\": %.1f, "
-              "\"scroll\": {\"frames\": %zu, \"p50_ms\": %.2f, \"p99_ms\": %.2f, \"max_ms\": %.2f}}\n",
+              "\"scroll\": {\"frames\": %zu, \"p50_ms\": %.2f, \"p99_ms\": %.2f, \"max_ms\": %.2f}, "
+              "\"pss_kib\": {\"small_programme\": %ld, \"congress\": %ld, \"growth\": %ld}}\n",
               feed.events.size(), feed.rooms.size(), sf::core::programmeDays(feed).size(), width, height, parseMs, openMs,
-              ms.size(), percentile(ms, 0.5), percentile(ms, 0.99), percentile(ms, 1.0));
+              ms.size(), percentile(ms, 0.5), percentile(ms, 0.99), percentile(ms, 1.0), baseKiB, pss, pss - baseKiB);
   return 0;
 }

@@ -185,6 +185,8 @@ TEST_CASE("an emergency and an info banner at every size: on screen, legible, an
     const float bannerTop = bannerText->rect.y - out.layout.gap * 0.6f;
     for (const auto& t : out.texts)
       if (&t != &*bannerText) CHECK(t.rect.bottom() <= bannerTop + 1);
-    for (const auto& hit : out.hits) CHECK(hit.rect.bottom() <= bannerTop + 1);
+    // Every button lies above it; the slide's own tap area may run on beneath it, as it is
+    // tapped above it.
+    for (const auto& hit : out.hits) CHECK((hit.rect.h > h * 0.5f || hit.rect.bottom() <= bannerTop + 1));
   }
 }
