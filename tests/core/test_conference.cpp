@@ -2,6 +2,7 @@
 // language, subtitle, cancelled and link; room ids resolved to names; every message located.
 #include <catch2/catch.hpp>
 
+#include "core/base/text_util.hpp"
 #include "core/feed/parse.hpp"
 #include "feed_fixture.hpp"
 #include "fixtures.hpp"
@@ -72,6 +73,17 @@ TEST_CASE("rooms and tracks become the model, rooms by order then name", "[confe
   CHECK(f.findTrack("sec")->color == Rgb{0xFF, 0xB7, 0x4D});
   CHECK_FALSE(f.findTrack("web")->color);
   CHECK(f.findTrack("web")->name.in("en") == "Web");
+}
+
+TEST_CASE("room names with numbers sort as people count", "[conference]") {
+  CHECK(naturalLess("Saal 2", "Saal 10"));
+  CHECK_FALSE(naturalLess("Saal 10", "Saal 2"));
+  CHECK(naturalLess("Saal 9", "Saal 09a"));   // the same number: the shorter rest first
+  CHECK(naturalLess("Halle 3.2", "Halle 3.10"));
+  CHECK(naturalLess("Aula", "Saal 1"));
+  CHECK_FALSE(naturalLess("Saal 1", "Saal 1"));
+  CHECK(naturalLess("HS 1", "HS 1 Empore"));
+  CHECK(naturalLess("Raum 007", "Raum 8"));
 }
 
 TEST_CASE("an event's room names a room by id, by name, or is plain text", "[conference]") {

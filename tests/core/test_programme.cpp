@@ -60,7 +60,7 @@ TEST_CASE("conference days file talks after midnight under the day before", "[pr
   buildProgramme(f, *parseDate("2024-11-22"), {}, localAt(f.zone, "2024-11-22T11:10"), p);
   REQUIRE(p.slots.size() == 3);
   CHECK(slotIds(f, p.slots[0]) == std::vector<std::string>{"open"});
-  CHECK(slotIds(f, p.slots[1]).size() == 3);  // three parallel talks share a slot
+  CHECK(slotIds(f, p.slots[1]) == std::vector<std::string>{"a", "b", "c"});  // three parallel talks share a slot
   CHECK(slotIds(f, p.slots[2]) == std::vector<std::string>{"late"});
   CHECK(p.today);
   CHECK(p.nowSlot == 2);  // the line sits after the 11:00 talks, before the one after midnight
@@ -227,4 +227,18 @@ TEST_CASE("the open programme's listing is made once; a frame with the clock mov
   REQUIRE(l.rooms.size() == 1);
   CHECK(l.rooms[0].key == "x");
   REQUIRE(l.programme.slots.size() == 1);
+}
+
+TEST_CASE("parallel talks are listed in the rooms' order, whatever order the feed has them in", "[programme]") {
+  ConferenceBuilder b;
+  b.room("s1", "Saal 1", "Hall 1").room("s2", "Saal 2", "Hall 2").room("s10", "Saal 10", "Hall 10");
+  b.event("in-10", "2024-11-22T10:00", "2024-11-22T11:00", "s10");
+  b.event("foyer", "2024-11-22T10:00", "2024-11-22T11:00", "Foyer");
+  b.event("in-2", "2024-11-22T10:00", "2024-11-22T11:00", "s2");
+  b.event("in-1", "2024-11-22T10:00", "2024-11-22T11:00", "s1");
+  const Feed f = b.done();
+  Programme p;
+  buildProgramme(f, *parseDate("2024-11-22"), {}, localAt(f.zone, "2024-11-22T09:00"), p);
+  REQUIRE(p.slots.size() == 1);
+  CHECK(slotIds(f, p.slots[0]) == std::vector<std::string>{"in-1", "in-2", "in-10", "foyer"});
 }

@@ -145,7 +145,7 @@ void checkConference(const Feed& feed, Diagnostics& out) {
 void sortRooms(Feed& feed) {
   const std::string& lang = feed.languages.empty() ? std::string() : feed.languages.front();
   std::stable_sort(feed.rooms.begin(), feed.rooms.end(), [&](const Room& a, const Room& b) {
-    return a.order != b.order ? a.order < b.order : a.name.in(lang) < b.name.in(lang);
+    return a.order != b.order ? a.order < b.order : naturalLess(a.name.in(lang), b.name.in(lang));
   });
 }
 

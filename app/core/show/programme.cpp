@@ -106,6 +106,15 @@ void buildProgramme(const Feed& feed, Date day, const ProgrammeFilter& filter, I
     slot->events.push_back(i);
   }
   std::stable_sort(out.slots.begin(), out.slots.end(), [](const ProgrammeSlot& a, const ProgrammeSlot& b) { return a.start < b.start; });
+  // Parallel talks in the rooms' order, as a printed programme lists them (Saal 1, Saal 2, …).
+  auto roomRank = [&](std::size_t event) {
+    const std::string& id = feed.events[event].roomId;
+    for (std::size_t r = 0; r < feed.rooms.size(); ++r)
+      if (feed.rooms[r].id == id) return r;
+    return feed.rooms.size();
+  };
+  for (ProgrammeSlot& slot : out.slots)
+    std::stable_sort(slot.events.begin(), slot.events.end(), [&](std::size_t a, std::size_t b) { return roomRank(a) < roomRank(b); });
   placeNow(out, feed, now);
 }
 
