@@ -15,21 +15,10 @@
 #include <thread>
 #include <vector>
 
+#include "child_process.hpp"
 #include "platform/http.hpp"
 
 namespace sf::test {
-
-inline int freeLoopbackPort() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
-  socklen_t len = sizeof a;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
-  ::close(fd);
-  return ntohs(a.sin_port);
-}
 
 struct Collector {
   static constexpr const char* kToken = "fleet-token-0123456789";

@@ -21,6 +21,7 @@
 #include "fixtures.hpp"
 #include "platform/http.hpp"
 #include "tools/publish.hpp"
+#include "child_process.hpp"
 #include "run_binary.hpp"
 
 namespace fs = std::filesystem;
@@ -28,17 +29,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-int freePort() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
-  socklen_t len = sizeof a;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
-  ::close(fd);
-  return ntohs(a.sin_port);
-}
+int freePort() { return sf::test::freeLoopbackPort(); }
 
 // A connection to the server from `source` (another loopback address: another machine on the
 // stand's network), with send and receive timeouts so no test step can hang.

@@ -21,12 +21,17 @@
 #include <thread>
 
 #include "cli/sync_support.hpp"
+#include "child_process.hpp"
 #include "run_binary.hpp"
 
 using namespace std::chrono_literals;
 using sf::test::SyncStand;
 
 namespace {
+
+using sf::test::Child;
+using sf::test::waitFor;
+int freePort() { return sf::test::freeLoopbackPort(); }
 
 // A schedule server as pretalx answers: a content ETag, 304 for a matching If-None-Match.
 class ScheduleServer {
@@ -69,52 +74,6 @@ class ScheduleServer {
   std::atomic<int> notModified_{0}, full_{0};
 };
 
-// A child process with its output in `log`; stopped with SIGTERM when the test ends.
-struct Child {
-  Child(std::vector<std::string> args, const std::string& log, bool offscreen = false) {
-    pid = ::fork();
-    if (pid == 0) {
-      if (offscreen) ::setenv("SDL_VIDEODRIVER", "offscreen", 1);
-      const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-      ::dup2(fd, 1);
-      ::dup2(fd, 2);
-      std::vector<char*> argv;
-      argv.push_back(const_cast<char*>(SF_BINARY));
-      for (auto& a : args) argv.push_back(a.data());
-      argv.push_back(nullptr);
-      ::execv(SF_BINARY, argv.data());
-      ::_exit(127);
-    }
-  }
-  ~Child() {
-    if (pid > 0) {
-      ::kill(pid, SIGTERM);
-      ::waitpid(pid, nullptr, 0);
-    }
-  }
-  pid_t pid = -1;
-};
-
-bool waitFor(std::chrono::milliseconds limit, const std::function<bool()>& done) {
-  const auto end = std::chrono::steady_clock::now() + limit;
-  while (std::chrono::steady_clock::now() < end) {
-    if (done()) return true;
-    std::this_thread::sleep_for(50ms);
-  }
-  return done();
-}
-
-int freePort() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
-  socklen_t len = sizeof a;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
-  ::close(fd);
-  return ntohs(a.sin_port);
-}
 
 nlohmann::json readJson(const std::string& path) { return nlohmann::json::parse(sf::test::readText(path), nullptr, false); }
 
@@ -125,7 +84,7 @@ TEST_CASE("sync follows a moved talk to the published feed and a player, and hol
   ScheduleServer source(SyncStand::original());
   constexpr int kPoll = 2;
   s.writeConfig({{"url", source.url()}}, kPoll);
-  Child sync({"sync", s.config}, s.dir + "/sync.log");
+  Child sync(SF_BINARY, {"sync", s.config}, s.dir + "/sync.log");
 
   // First publication.
   REQUIRE(waitFor(15s, [&] { return s.publishedJson().is_object(); }));
@@ -135,12 +94,12 @@ TEST_CASE("sync follows a moved talk to the published feed and a player, and hol
 
   // The published folder on the stand's network, and a screen playing it.
   const int port = freePort();
-  Child serve({"serve", s.publish, "--bind", "127.0.0.1", "--port", std::to_string(port)}, s.dir + "/serve.log");
+  Child serve(SF_BINARY, {"serve", s.publish, "--bind", "127.0.0.1", "--port", std::to_string(port)}, s.dir + "/serve.log");
   const std::string feedUrl = "http://127.0.0.1:" + std::to_string(port) + "/feed.json";
   const std::string playerConfig = s.dir + "/player.json";
   std::ofstream(playerConfig) << nlohmann::json{{"feed", feedUrl}, {"publicKey", s.keys.publicKey}, {"pollSeconds", 1},
                                                 {"cacheDir", s.dir + "/cache"}}.dump();
-  Child player({"--config", playerConfig, "--window", "640x400"}, s.dir + "/player.log", true);
+  Child player(SF_BINARY, {"--config", playerConfig, "--window", "640x400"}, s.dir + "/player.log", true);
   auto playing = [&] {
     const auto status = readJson(s.dir + "/cache/status.json");
     return status.is_object() ? status.value("revision", std::int64_t{-1}) : std::int64_t{-1};

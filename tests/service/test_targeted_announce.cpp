@@ -24,6 +24,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fixtures.hpp"
+#include "child_process.hpp"
 #include "run_binary.hpp"
 
 namespace fs = std::filesystem;
@@ -31,54 +32,10 @@ using namespace std::chrono_literals;
 
 namespace {
 
-// A child process with its output in `log`; stopped with SIGTERM when the test ends.
-struct Child {
-  Child(std::vector<std::string> args, const std::string& log, bool offscreen = false) {
-    pid = ::fork();
-    if (pid == 0) {
-      if (offscreen) ::setenv("SDL_VIDEODRIVER", "offscreen", 1);
-      const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-      ::dup2(fd, 1);
-      ::dup2(fd, 2);
-      std::vector<char*> argv;
-      argv.push_back(const_cast<char*>(SF_BINARY));
-      for (auto& a : args) argv.push_back(a.data());
-      argv.push_back(nullptr);
-      ::execv(SF_BINARY, argv.data());
-      ::_exit(127);
-    }
-  }
-  ~Child() {
-    if (pid > 0) {
-      ::kill(pid, SIGTERM);
-      ::waitpid(pid, nullptr, 0);
-    }
-  }
-  Child(const Child&) = delete;
-  Child& operator=(const Child&) = delete;
-  pid_t pid = -1;
-};
+using sf::test::Child;
+using sf::test::waitFor;
+int freePort() { return sf::test::freeLoopbackPort(); }
 
-bool waitFor(std::chrono::milliseconds limit, const std::function<bool()>& done) {
-  const auto end = std::chrono::steady_clock::now() + limit;
-  while (std::chrono::steady_clock::now() < end) {
-    if (done()) return true;
-    std::this_thread::sleep_for(50ms);
-  }
-  return done();
-}
-
-int freePort() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
-  socklen_t len = sizeof a;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
-  ::close(fd);
-  return ntohs(a.sin_port);
-}
 
 // True when `bad` never held while watching for `span`.
 bool neverFor(std::chrono::milliseconds span, const std::function<bool()>& bad) {
@@ -103,7 +60,7 @@ struct Screen {
     std::ofstream(config) << nlohmann::json{{"feed", feedUrl}, {"pollSeconds", poll}, {"cacheDir", state},
                                             {"screenName", name}, {"groups", {group}}}.dump();
     log = dir + "/" + name + ".log";
-    process = std::make_unique<Child>(std::vector<std::string>{"--config", config, "--window", "640x400"}, log, true);
+    process = std::make_unique<Child>(SF_BINARY, std::vector<std::string>{"--config", config, "--window", "640x400"}, log, true);
   }
   nlohmann::json status() const { return nlohmann::json::parse(sf::test::readText(state + "/status.json"), nullptr, false); }
   std::int64_t revision() const {
@@ -148,7 +105,7 @@ TEST_CASE("a targeted announcement shows on its group's screen only, and once en
   // what follows is the poll interval plus this.
   constexpr auto kMargin = 10s;
   const int port = freePort();
-  Child serve({"serve", www, "--bind", "127.0.0.1", "--port", std::to_string(port)}, dir + "/serve.log");
+  Child serve(SF_BINARY, {"serve", www, "--bind", "127.0.0.1", "--port", std::to_string(port)}, dir + "/serve.log");
   const std::string feedUrl = "http://127.0.0.1:" + std::to_string(port) + "/feed.json";
   Screen foyer(dir, "foyer", "foyer", feedUrl, kPoll);
   Screen hall(dir, "hall", "hall-2", feedUrl, kPoll);
