@@ -54,6 +54,110 @@ std::string viewNames() {
   return out + ", field-list, detail, announcement, programme, event";
 }
 
+namespace {
+
+// The state and request that show the view `r` asks for; an error names what the feed lacks.
+// `roomKey` and `eventQr` hold what the request points into.
+std::string setUpView(const RenderRequest& r, const core::Feed& feed, const core::RotationPlan& plan, core::Instant at,
+                      core::PlayerState& state, FrameRequest& req, std::string& roomKey, platform::QrCode& eventQr) {
+  auto projectIndex = [&](const std::string& id) -> std::size_t {
+    for (std::size_t i = 0; i < feed.projects.size(); ++i)
+      if (feed.projects[i].id == id) return i;
+    return core::kNoProject;
+  };
+  switch (r.view.screen) {
+    case View::Screen::Slide: {
+      if (r.view.slide == core::SlideKind::Room) {
+        req.room = r.room;
+        if (req.room.empty() && !feed.rooms.empty()) req.room = feed.rooms.front().id;
+        if (req.room.empty()) {
+          const auto rooms = core::programmeRooms(feed);
+          if (rooms.empty()) {
+            return "the feed has no rooms; name one with --room";
+          }
+          roomKey = rooms.front().key;
+          req.room = roomKey;
+        }
+        break;
+      }
+      if (r.view.slide != core::SlideKind::Spotlight) break;
+      req.project = projectIndex(r.project);
+      if (req.project == core::kNoProject) {
+        for (const auto& s : plan.slots)
+          if (s.kind == core::SlideKind::Spotlight) {
+            req.project = s.project;
+            break;
+          }
+      }
+      if (req.project == core::kNoProject && !feed.projects.empty()) req.project = 0;
+      if (req.project == core::kNoProject) {
+        return "the feed has no projects";
+      }
+      break;
+    }
+    case View::Screen::Detail:
+      state.mode = core::Mode::Detail;
+      state.project = projectIndex(r.project) != core::kNoProject ? r.project
+                      : feed.projects.empty()                      ? std::string()
+                                                                   : feed.projects.front().id;
+      if (state.project.empty()) {
+        return "no such project: " + r.project;
+      }
+      break;
+    case View::Screen::FieldList:
+      state.mode = core::Mode::FieldList;
+      state.field = feed.findField(r.field) ? r.field : (feed.fields.empty() ? std::string() : feed.fields.front().id);
+      if (state.field.empty()) {
+        return "no such field: " + r.field;
+      }
+      break;
+    case View::Screen::Programme: {
+      state.mode = core::Mode::Programme;
+      state.programme.day = r.day.empty() ? core::defaultProgrammeDay(feed, at) : core::parseDate(r.day);
+      if (!state.programme.day) {
+        return r.day.empty() ? "the feed has no events" : "not a date (YYYY-MM-DD): " + r.day;
+      }
+      state.programme.filter = {r.roomFilter, r.track};
+      if (r.picker == "rooms") state.programme.picker = core::ProgrammePicker::Rooms;
+      if (r.picker == "tracks") state.programme.picker = core::ProgrammePicker::Tracks;
+      if (!r.track.empty() && !feed.findTrack(r.track)) {
+        return "no such track: " + r.track;
+      }
+      if (!r.roomFilter.empty()) {
+        const core::RoomBinding b = core::bindRoom(feed, r.roomFilter);
+        if (!b.found()) {
+          return "no such room: " + r.roomFilter;
+        }
+        state.programme.filter.room = b.room ? b.room->id : r.roomFilter;
+      }
+      break;
+    }
+    case View::Screen::Event:
+      state.mode = core::Mode::Event;
+      state.event = feed.findEvent(r.event) ? r.event : feed.events.empty() || !r.event.empty() ? std::string() : feed.events.front().id;
+      if (state.event.empty()) {
+        return "no such event: " + r.event;
+      }
+      eventQr = platform::encodeQr(feed.findEvent(state.event)->link);
+      break;
+    case View::Screen::Announcement:
+      req.announcement = core::activeAnnouncement(feed, at, r.screen);
+      if (!req.announcement && !feed.announcements.empty()) {
+        req.announcement = &*std::max_element(feed.announcements.begin(), feed.announcements.end(),
+                                              [](const auto& a, const auto& b) { return a.priority < b.priority; });
+      }
+      if (!req.announcement) {
+        return "the feed has no announcements";
+      }
+      break;
+    default:
+      break;
+  }
+  return {};
+}
+
+}  // namespace
+
 RenderResult FrameRenderer::render(const RenderRequest& r) {
   RenderResult out;
   if (!impl_->display) {
@@ -83,107 +187,9 @@ RenderResult FrameRenderer::render(const RenderRequest& r) {
   std::string roomKey;  // a plain-text room chosen by default: req.room points into it
   platform::QrCode eventQr;
   const std::vector<std::string> screenRooms = r.screenRooms.empty() ? std::vector<std::string>{r.room} : r.screenRooms;
-  auto projectIndex = [&](const std::string& id) -> std::size_t {
-    for (std::size_t i = 0; i < feed.projects.size(); ++i)
-      if (feed.projects[i].id == id) return i;
-    return core::kNoProject;
-  };
-  switch (r.view.screen) {
-    case View::Screen::Slide: {
-      if (r.view.slide == core::SlideKind::Room) {
-        req.room = r.room;
-        if (req.room.empty() && !feed.rooms.empty()) req.room = feed.rooms.front().id;
-        if (req.room.empty()) {
-          const auto rooms = core::programmeRooms(feed);
-          if (rooms.empty()) {
-            out.error = "the feed has no rooms; name one with --room";
-            return out;
-          }
-          roomKey = rooms.front().key;
-          req.room = roomKey;
-        }
-        break;
-      }
-      if (r.view.slide != core::SlideKind::Spotlight) break;
-      req.project = projectIndex(r.project);
-      if (req.project == core::kNoProject) {
-        for (const auto& s : plan.slots)
-          if (s.kind == core::SlideKind::Spotlight) {
-            req.project = s.project;
-            break;
-          }
-      }
-      if (req.project == core::kNoProject && !feed.projects.empty()) req.project = 0;
-      if (req.project == core::kNoProject) {
-        out.error = "the feed has no projects";
-        return out;
-      }
-      break;
-    }
-    case View::Screen::Detail:
-      state.mode = core::Mode::Detail;
-      state.project = projectIndex(r.project) != core::kNoProject ? r.project
-                      : feed.projects.empty()                      ? std::string()
-                                                                   : feed.projects.front().id;
-      if (state.project.empty()) {
-        out.error = "no such project: " + r.project;
-        return out;
-      }
-      break;
-    case View::Screen::FieldList:
-      state.mode = core::Mode::FieldList;
-      state.field = feed.findField(r.field) ? r.field : (feed.fields.empty() ? std::string() : feed.fields.front().id);
-      if (state.field.empty()) {
-        out.error = "no such field: " + r.field;
-        return out;
-      }
-      break;
-    case View::Screen::Programme: {
-      state.mode = core::Mode::Programme;
-      state.programme.day = r.day.empty() ? core::defaultProgrammeDay(feed, at) : core::parseDate(r.day);
-      if (!state.programme.day) {
-        out.error = r.day.empty() ? "the feed has no events" : "not a date (YYYY-MM-DD): " + r.day;
-        return out;
-      }
-      state.programme.filter = {r.roomFilter, r.track};
-      if (r.picker == "rooms") state.programme.picker = core::ProgrammePicker::Rooms;
-      if (r.picker == "tracks") state.programme.picker = core::ProgrammePicker::Tracks;
-      if (!r.track.empty() && !feed.findTrack(r.track)) {
-        out.error = "no such track: " + r.track;
-        return out;
-      }
-      if (!r.roomFilter.empty()) {
-        const core::RoomBinding b = core::bindRoom(feed, r.roomFilter);
-        if (!b.found()) {
-          out.error = "no such room: " + r.roomFilter;
-          return out;
-        }
-        state.programme.filter.room = b.room ? b.room->id : r.roomFilter;
-      }
-      break;
-    }
-    case View::Screen::Event:
-      state.mode = core::Mode::Event;
-      state.event = feed.findEvent(r.event) ? r.event : feed.events.empty() || !r.event.empty() ? std::string() : feed.events.front().id;
-      if (state.event.empty()) {
-        out.error = "no such event: " + r.event;
-        return out;
-      }
-      eventQr = platform::encodeQr(feed.findEvent(state.event)->link);
-      break;
-    case View::Screen::Announcement:
-      req.announcement = core::activeAnnouncement(feed, at, r.screen);
-      if (!req.announcement && !feed.announcements.empty()) {
-        req.announcement = &*std::max_element(feed.announcements.begin(), feed.announcements.end(),
-                                              [](const auto& a, const auto& b) { return a.priority < b.priority; });
-      }
-      if (!req.announcement) {
-        out.error = "the feed has no announcements";
-        return out;
-      }
-      break;
-    default:
-      break;
+  if (std::string error = setUpView(r, feed, plan, at, state, req, roomKey, eventQr); !error.empty()) {
+    out.error = std::move(error);
+    return out;
   }
 
   state.scroll = state.scrollMax = std::max(0.f, r.scroll);  // clamped once the view has told its height

@@ -42,6 +42,73 @@ float talk(const Pen& pen, const core::Event& e, float x, float y, float w, cons
   return h;
 }
 
+// The rest of the day in this room, as many as fit, then "+N more".
+void restOfDay(const Pen& pen, const core::RoomScreen& rs, const Rect& restCol) {
+  const ViewContext& ctx = pen.ctx;
+  const core::Feed& feed = ctx.feed;
+  const core::Layout& l = ctx.layout;
+  const std::string& lang = ctx.state.language;
+  char buf[192];
+  if (!rs.laterToday.empty() && restCol.h > pen.size(FontRole::Heading) * 2.5f) {
+    float ry = restCol.y;
+    drawLine(pen, restCol.x, ry, restCol.w, core::ui(Ui::RestOfDay, lang), {FontRole::Small, palette::faint});
+    ry += pen.size(FontRole::Small) * 1.6f;
+    const FontRole role = l.compact ? FontRole::Body : FontRole::Heading;
+    const float timeW = std::ceil(textWidth(pen, role, "00:00") + l.gap * 0.6f);
+    const float rowH = std::round(pen.size(role) * 1.75f);
+    std::size_t drawn = 0;
+    for (const core::Event* e : rs.laterToday) {
+      if (ry + rowH > restCol.bottom()) break;
+      if (ry + rowH * 2 > restCol.bottom() && rs.laterToday.size() - drawn > 1) {
+        core::formatMore(rs.laterToday.size() - drawn, lang, buf, sizeof buf);
+        drawLine(pen, restCol.x + timeW, ry, restCol.w - timeW, buf, {role, palette::muted});
+        break;
+      }
+      const core::LocalDateTime t = feed.zone.toLocal(e->start);
+      std::snprintf(buf, sizeof buf, "%02d:%02d", t.hour, t.minute);
+      drawLine(pen, restCol.x, ry, timeW, buf, {role, palette::muted});
+      float tx = restCol.x + timeW;
+      if (e->cancelled) tx = pill(pen, tx, ry, restCol.w * 0.4f, core::ui(Ui::Cancelled, lang), palette::live).right() + l.gap * 0.3f;
+      drawLine(pen, tx, ry, restCol.right() - tx, e->title.in(lang), {role, e->cancelled ? palette::faint : palette::text});
+      ry += rowH;
+      ++drawn;
+    }
+  }
+
+}
+
+// What is on in the other rooms now: a strip under the room's own talks.
+void otherRoomsStrip(const Pen& pen, const core::RoomScreen& rs, float bottom, std::size_t stripRows, float stripRowH) {
+  const ViewContext& ctx = pen.ctx;
+  const core::Feed& feed = ctx.feed;
+  const core::Layout& l = ctx.layout;
+  const std::string& lang = ctx.state.language;
+  const Rect area = l.content;
+  char buf[192];
+  if (stripRows) {
+    float sy = bottom + l.gap * 0.4f;
+    pen.rect({area.x, sy - l.gap * 0.2f, area.w, 1}, palette::line);
+    drawLine(pen, area.x, sy, area.w, core::ui(Ui::OtherRoomsNow, lang), {FontRole::Small, palette::faint});
+    sy += pen.size(FontRole::Small) * 1.6f;
+    const float roomW = std::round(area.w * (l.portrait ? 0.32f : 0.24f));
+    for (std::size_t i = 0; i < stripRows; ++i) {
+      const core::Event& e = *rs.otherRoomsNow[i];
+      const bool more = i + 1 == stripRows && rs.otherRoomsNow.size() > stripRows;
+      pen.rect({area.x, sy + stripRowH * 0.2f, 5, stripRowH * 0.6f}, accentOf(feed, e), 2);
+      drawLine(pen, area.x + l.gap * 0.5f, sy, roomW - l.gap, e.room.in(lang), {FontRole::Body, palette::muted});
+      float titleW = area.w - roomW;
+      if (more) {
+        core::formatMore(rs.otherRoomsNow.size() - stripRows, lang, buf, sizeof buf);
+        const float mw = textWidth(pen, FontRole::Body, buf);
+        drawLine(pen, area.right() - mw, sy, mw + 1, buf, {FontRole::Body, palette::faint});
+        titleW -= mw + l.gap;
+      }
+      drawLine(pen, area.x + roomW, sy, titleW, e.title.in(lang), {FontRole::Body, palette::text});
+      sy += stripRowH;
+    }
+  }
+}
+
 }  // namespace
 
 void drawRoom(const ViewContext& ctx, const Placement& at, std::string_view entry) {
@@ -132,56 +199,8 @@ void drawRoom(const ViewContext& ctx, const Placement& at, std::string_view entr
   }
   if (!twoColumns) restCol = {mainCol.x, my, mainCol.w, mainCol.bottom() - my};
 
-  // The rest of the day in this room, as many as fit.
-  if (!rs.laterToday.empty() && restCol.h > pen.size(FontRole::Heading) * 2.5f) {
-    float ry = restCol.y;
-    drawLine(pen, restCol.x, ry, restCol.w, core::ui(Ui::RestOfDay, lang), {FontRole::Small, palette::faint});
-    ry += pen.size(FontRole::Small) * 1.6f;
-    const FontRole role = l.compact ? FontRole::Body : FontRole::Heading;
-    const float timeW = std::ceil(textWidth(pen, role, "00:00") + l.gap * 0.6f);
-    const float rowH = std::round(pen.size(role) * 1.75f);
-    std::size_t drawn = 0;
-    for (const core::Event* e : rs.laterToday) {
-      if (ry + rowH > restCol.bottom()) break;
-      if (ry + rowH * 2 > restCol.bottom() && rs.laterToday.size() - drawn > 1) {
-        core::formatMore(rs.laterToday.size() - drawn, lang, buf, sizeof buf);
-        drawLine(pen, restCol.x + timeW, ry, restCol.w - timeW, buf, {role, palette::muted});
-        break;
-      }
-      const core::LocalDateTime t = feed.zone.toLocal(e->start);
-      std::snprintf(buf, sizeof buf, "%02d:%02d", t.hour, t.minute);
-      drawLine(pen, restCol.x, ry, timeW, buf, {role, palette::muted});
-      float tx = restCol.x + timeW;
-      if (e->cancelled) tx = pill(pen, tx, ry, restCol.w * 0.4f, core::ui(Ui::Cancelled, lang), palette::live).right() + l.gap * 0.3f;
-      drawLine(pen, tx, ry, restCol.right() - tx, e->title.in(lang), {role, e->cancelled ? palette::faint : palette::text});
-      ry += rowH;
-      ++drawn;
-    }
-  }
-
-  // What is on in the other rooms now.
-  if (stripRows) {
-    float sy = bottom + l.gap * 0.4f;
-    pen.rect({area.x, sy - l.gap * 0.2f, area.w, 1}, palette::line);
-    drawLine(pen, area.x, sy, area.w, core::ui(Ui::OtherRoomsNow, lang), {FontRole::Small, palette::faint});
-    sy += pen.size(FontRole::Small) * 1.6f;
-    const float roomW = std::round(area.w * (l.portrait ? 0.32f : 0.24f));
-    for (std::size_t i = 0; i < stripRows; ++i) {
-      const core::Event& e = *rs.otherRoomsNow[i];
-      const bool more = i + 1 == stripRows && rs.otherRoomsNow.size() > stripRows;
-      pen.rect({area.x, sy + stripRowH * 0.2f, 5, stripRowH * 0.6f}, accentOf(feed, e), 2);
-      drawLine(pen, area.x + l.gap * 0.5f, sy, roomW - l.gap, e.room.in(lang), {FontRole::Body, palette::muted});
-      float titleW = area.w - roomW;
-      if (more) {
-        core::formatMore(rs.otherRoomsNow.size() - stripRows, lang, buf, sizeof buf);
-        const float mw = textWidth(pen, FontRole::Body, buf);
-        drawLine(pen, area.right() - mw, sy, mw + 1, buf, {FontRole::Body, palette::faint});
-        titleW -= mw + l.gap;
-      }
-      drawLine(pen, area.x + roomW, sy, titleW, e.title.in(lang), {FontRole::Body, palette::text});
-      sy += stripRowH;
-    }
-  }
+  restOfDay(pen, rs, restCol);
+  if (stripRows) otherRoomsStrip(pen, rs, bottom, stripRows, stripRowH);
 }
 
 }  // namespace sf::views
