@@ -98,6 +98,22 @@ TEST_CASE("a room selector reaches the room's screen whether either side names i
   CHECK(items(feed, t, screen("", {}, {"Hörsaal"})) == std::vector<std::size_t>{0});
 }
 
+TEST_CASE("a room selector that names no room of the feed is warned about where it is", "[targeting]") {
+  std::string text = replaced(kBaseFeed, " \"events\": [",
+                              " \"rooms\": [{\"id\": \"hs1\", \"guid\": \"9b1f0c7e-0000-4000-8000-00000000a001\", \"name\": {\"de\": \"Hörsaal 1\", \"en\": \"Lecture Hall 1\"}}],\n"
+                              " \"events\": [");
+  text = replaced(text, kPlaylist, R"("playlist": [{"slide": "fields"}, {"slide": "figures", "rooms": ["lecture hall 1"]}, {"slide": "figures", "rooms": ["Hörsal 1"]}])");
+  text = replaced(text, kAnnouncements,
+                  R"("announcements": [{"id": "m", "text": "Raumwechsel", "start": "2024-04-25T09:00:00+02:00", "end": "2024-04-25T12:00:00+02:00", "priority": 5, "rooms": ["9B1F0C7E-0000-4000-8000-00000000A001", "HS 7"]}])");
+  const auto r = parseFeed(text, "t.json");
+  REQUIRE(r.feed);  // a warning: the feed still plays
+  CHECK_FALSE(hasMessage(r.diagnostics, "/playlist/1/rooms", "no room", Severity::Warning));  // its name, in another case
+  CHECK(hasMessage(r.diagnostics, "/playlist/2/rooms", "no room of this feed is called \"Hörsal 1\"", Severity::Warning));
+  CHECK(hasMessage(r.diagnostics, "/announcements/0/rooms", "\"HS 7\"", Severity::Warning));
+  CHECK(hasMessage(r.diagnostics, "/announcements/0/rooms", "the feed's rooms: hs1", Severity::Warning));
+  CHECK(std::count_if(r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic& d) { return d.message.find("no room of this feed") != std::string::npos; }) == 2);
+}
+
 TEST_CASE("a screen with nothing for it plays the field overview", "[targeting]") {
   const Feed feed = feedWith(R"("playlist": [{"slide": "figures", "groups": ["foyer"]}])");
   const auto plan = buildRotation(feed, at("2024-04-25T10:00:00+02:00"), screen("door", {"doors"}));

@@ -14,6 +14,8 @@ std::string join(std::initializer_list<std::string_view> items, std::string_view
 std::string join(const std::vector<std::string>& items, std::string_view sep = ", ");
 std::string_view trimmed(std::string_view s);
 std::string asciiLower(std::string_view s);  // A-Z to a-z; other bytes (UTF-8 too) as they are
+// Equal but for ASCII letter case; allocates nothing (room names are matched on every frame).
+bool equalsIgnoringAsciiCase(std::string_view a, std::string_view b);
 // Order for names people read: runs of digits compare as numbers ("Saal 2" before "Saal 10").
 bool naturalLess(std::string_view a, std::string_view b);
 std::size_t utf8Length(std::string_view s);  // characters (code points) of valid UTF-8

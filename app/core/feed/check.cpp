@@ -99,6 +99,7 @@ void checkFeed(const Feed& feed, Diagnostics& out) {
   uniqueIds(feed.rooms, "rooms", "room", out);
   uniqueIds(feed.tracks, "tracks", "track", out);
   checkConference(feed, out);
+  checkRoomSelectors(feed, out);
   uniqueIds(feed.figures, "figures", "figure", out);
   uniqueIds(feed.announcements, "announcements", "announcement", out);
 

@@ -142,6 +142,48 @@ void checkConference(const Feed& feed, Diagnostics& out) {
   }
 }
 
+const Room* roomNamed(const Feed& feed, std::string_view entry) {
+  if (entry.empty()) return nullptr;
+  for (const Room& r : feed.rooms)
+    if (r.id == entry) return &r;
+  for (const Room& r : feed.rooms)
+    if (equalsIgnoringAsciiCase(r.guid, entry)) return &r;
+  for (const Room& r : feed.rooms)
+    for (const auto& [lang, name] : r.name.values())
+      if (equalsIgnoringAsciiCase(name, entry)) return &r;
+  return nullptr;
+}
+
+namespace {
+
+// A `rooms` selector that names no room: organisers type what the door sign says, and a typo
+// would silently leave the message off the screen it was for.
+void checkRoomSelector(const Feed& feed, const Targets& t, const std::string& ptr, Diagnostics& out) {
+  for (const std::string& entry : t.rooms) {
+    if (roomNamed(feed, entry)) continue;
+    const bool plain = std::any_of(feed.events.begin(), feed.events.end(), [&](const Event& e) {
+      return std::any_of(e.room.values().begin(), e.room.values().end(), [&](const auto& v) { return equalsIgnoringAsciiCase(v.second, entry); });
+    });
+    if (plain) continue;
+    std::vector<std::string> known;
+    for (const Room& r : feed.rooms) known.push_back(r.id);
+    report(out, Severity::Warning, ptr,
+           "no room of this feed is called " + quoteShort(entry) + " (by id, GUID or name); only a screen whose config names exactly " +
+               "that room shows it" + (known.empty() ? std::string() : "; the feed's rooms: " + join(known)));
+  }
+}
+
+}  // namespace
+
+void checkRoomSelectors(const Feed& feed, Diagnostics& out) {
+  if (feed.rooms.empty() && std::none_of(feed.events.begin(), feed.events.end(), [](const Event& e) { return !e.room.empty(); }))
+    return;  // no rooms to name: selectors match the screens' own words
+  for (std::size_t i = 0; i < feed.playlist.size(); ++i)
+    checkRoomSelector(feed, feed.playlist[i].targets, "/playlist/" + std::to_string(i) + "/rooms", out);
+  for (std::size_t i = 0; i < feed.announcements.size(); ++i)
+    checkRoomSelector(feed, feed.announcements[i].targets, "/announcements/" + std::to_string(i) + "/rooms", out);
+}
+
 void sortRooms(Feed& feed) {
   const std::string& lang = feed.languages.empty() ? std::string() : feed.languages.front();
   std::stable_sort(feed.rooms.begin(), feed.rooms.end(), [&](const Room& a, const Room& b) {

@@ -23,7 +23,13 @@ void readEventConference(JsonReader& r, const nlohmann::json& j, const std::stri
 void resolveConference(Feed& feed, Diagnostics& out);
 // Duplicate room and track ids, track colours unreadable on the screens' background.
 void checkConference(const Feed& feed, Diagnostics& out);
+// Warnings for `rooms` selectors of playlist items and announcements that name no room.
+void checkRoomSelectors(const Feed& feed, Diagnostics& out);
 // Rooms in display order: by order, then by name in the feed's first language.
 void sortRooms(Feed& feed);
+
+// The room of feed.rooms an entry names: its id, else its GUID, else its name in any language
+// (ASCII case aside); an id first, as it never changes meaning when a room is renamed.
+const Room* roomNamed(const Feed& feed, std::string_view entry);
 
 }  // namespace sf::core

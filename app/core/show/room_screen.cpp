@@ -6,20 +6,13 @@
 #include <array>
 
 #include "core/base/text_util.hpp"
+#include "core/feed/conference.hpp"
 #include "core/show/programme.hpp"
 
 namespace sf::core {
 namespace {
 
-char lowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-// Case-insensitive for ASCII and without allocating: the targeting check runs every frame.
-bool sameName(std::string_view a, std::string_view b) {
-  if (a.empty() || a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (lowerAscii(a[i]) != lowerAscii(b[i])) return false;
-  return true;
-}
+bool sameName(std::string_view a, std::string_view b) { return !a.empty() && equalsIgnoringAsciiCase(a, b); }
 
 bool nameMatches(const LocalText& t, std::string_view entry) {
   return std::any_of(t.values().begin(), t.values().end(), [&](const auto& v) { return sameName(v.second, entry); });
@@ -31,16 +24,7 @@ bool namesMeet(const LocalText& a, const LocalText& b) {
 
 }  // namespace
 
-const Room* findRoom(const Feed& feed, std::string_view entry) {
-  // Id first, then GUID, then a name: an id never changes meaning when a room is renamed.
-  for (const Room& r : feed.rooms)
-    if (r.id == entry) return &r;
-  for (const Room& r : feed.rooms)
-    if (!r.guid.empty() && sameName(r.guid, entry)) return &r;
-  for (const Room& r : feed.rooms)
-    if (nameMatches(r.name, entry)) return &r;
-  return nullptr;
-}
+const Room* findRoom(const Feed& feed, std::string_view entry) { return roomNamed(feed, entry); }
 
 bool sameRoom(const Feed& feed, std::string_view a, std::string_view b) {
   if (a == b || sameName(a, b)) return true;
