@@ -47,7 +47,7 @@ void drawAnnouncement(const ViewContext& ctx, const Placement& at, const core::A
   pen.rect({0, top, band, H - top}, palette::amber);
 
   const float x = band + l.margin;
-  const float maxW = std::min(W - x - l.margin, pen.size(FontRole::Display) * 24);
+  const float maxW = W - x - l.margin;
   char label[64];
   bilingualLabel(ctx, Ui::Notice, label, sizeof label);
   const Rect area{x, top + l.gap, maxW, H - top - 2 * l.gap};
@@ -67,10 +67,28 @@ void drawAnnouncement(const ViewContext& ctx, const Placement& at, const core::A
                          {FontRole::Heading, kNoticeText, 1.3f},
                          palette::amber};
   const Rect box{x, pillBottom + l.gap, maxW, area.bottom() - pillBottom - l.gap};
+  // On a wide screen the two languages stand side by side, each as large as the other, so the
+  // message fills the screen it took over; elsewhere the other language goes below.
+  if (n == 2 && !l.portrait && !l.compact) {
+    const float colGap = l.gap * 2, colW = std::round((maxW - colGap) / 2);
+    BlockStyle second = style;
+    second.title = style.secondTitle;
+    second.title.role = style.title.role;
+    second.text = style.secondText;
+    second.text.role = style.text.role;
+    const float need = std::min(box.h, std::max(measureLanguageBlocks(pen, colW, &blocks[0], 1, style),
+                                                measureLanguageBlocks(pen, colW, &blocks[1], 1, second)));
+    const float y = box.y + std::max(0.f, (box.h - need) * 0.4f);
+    drawLanguageBlocks(pen, {x, y, colW, box.bottom() - y}, &blocks[0], 1, style);
+    pen.rect({x + colW + colGap * 0.5f - 1, y, std::max(2.f, l.scale * 3), need}, palette::amber);
+    drawLanguageBlocks(pen, {x + colW + colGap, y, colW, box.bottom() - y}, &blocks[1], 1, second);
+    return;
+  }
+  const float narrowW = std::min(maxW, pen.size(FontRole::Display) * 24);
   // Centred in what is left when it is short, from the top when it needs the room.
-  const float need = std::min(box.h, measureLanguageBlocks(pen, maxW, blocks, n, style));
+  const float need = std::min(box.h, measureLanguageBlocks(pen, narrowW, blocks, n, style));
   const float y = box.y + std::max(0.f, (box.h - need) * 0.4f);
-  drawLanguageBlocks(pen, {x, y, maxW, box.bottom() - y}, blocks, n, style);
+  drawLanguageBlocks(pen, {x, y, narrowW, box.bottom() - y}, blocks, n, style);
 }
 
 namespace {
