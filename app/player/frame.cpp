@@ -140,11 +140,29 @@ void composeBelowBanner(const views::ViewContext& ctx, const core::RotationPlan&
 
 }  // namespace
 
+namespace {
+
+const core::Announcement* takeoverOf(const core::FramePlan& fp, const FrameRequest& req) {
+  if (req.announcement) return req.announcement;
+  return req.view == View::Auto || req.view == View::Announcement ? fp.announcement : nullptr;
+}
+
+const core::Announcement* bannerOf(const core::FramePlan& fp, const FrameRequest& req) {
+  if (takeoverOf(fp, req)) return nullptr;
+  return req.banner ? req.banner : fp.banner;
+}
+
+}  // namespace
+
+core::Layout frameLayout(const views::ViewContext& ctx, const core::FramePlan& fp, const FrameRequest& req) {
+  const core::Announcement* banner = bannerOf(fp, req);
+  if (!banner) return ctx.layout;
+  return core::reserveBanner(ctx.layout, views::bannerHeight(ctx, *banner), banner->bannerTop);
+}
+
 void composeFrame(const views::ViewContext& ctx, const core::RotationPlan& plan, const core::FramePlan& fp,
                   const FrameRequest& req, const std::vector<SlideLayer>* layers, const SlideLayer* header) {
-  const core::Announcement* ann = req.announcement;
-  if (!ann && (req.view == View::Auto || req.view == View::Announcement)) ann = fp.announcement;
-  if (ann) {
+  if (const core::Announcement* ann = takeoverOf(fp, req)) {
     views::drawBackground(ctx);
     views::drawAnnouncement(ctx, {}, *ann);
     // An emergency is the whole screen; an important announcement keeps the clock and languages.
@@ -153,7 +171,7 @@ void composeFrame(const views::ViewContext& ctx, const core::RotationPlan& plan,
   }
   composeBelowBanner(ctx, plan, fp, req, layers, header);
   // An info banner lies over the rotation and the browsing views alike; touch goes on beneath.
-  if (const core::Announcement* banner = req.banner ? req.banner : fp.banner) views::drawBanner(ctx, *banner);
+  if (const core::Announcement* banner = bannerOf(fp, req)) views::drawBanner(ctx, *banner);
 }
 
 namespace {

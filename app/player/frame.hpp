@@ -48,6 +48,10 @@ struct SlideLayer {
 // What the frame at `now` shows, with this screen's figures grid (core::planFrame).
 core::FramePlan planFrame(const views::ViewContext& ctx, const core::RotationPlan& plan, core::Millis now);
 
+// The layout the frame's slides and views are drawn in: the screen's, with room kept for the info
+// banner when one shows (an announcement that takes the screen over leaves none).
+core::Layout frameLayout(const views::ViewContext& ctx, const core::FramePlan& frame, const FrameRequest& request = {});
+
 // Draws the whole frame (background, header, views, progress) with ImGui draw lists, as `frame`
 // (planned for this frame's instant) says. Needs an ImGui frame begun by the display.
 // Rotation slides found in `layers` are drawn from there; the others are drawn afresh.

@@ -266,10 +266,12 @@ void Kiosk::draw(Millis now, bool dark) {
     show_.eventQr = platform::encodeQr(e ? e->link : std::string());
     show_.eventQrFor = state_.event;
   }
-  const views::ViewContext ctx{feed, state_, layout_, show_.zone(), show_.schedule, show_.qr, core::toInstant(now),
-                               show_.text, report_, &images_.table(), o_.config.location, o_.config.exitHint,
-                               &show_.eventQr, &show_.rooms};
-  const core::FramePlan fp = planFrame(ctx, show_.plan, now);
+  const views::ViewContext screen{feed, state_, layout_, show_.zone(), show_.schedule, show_.qr, core::toInstant(now),
+                                  show_.text, report_, &images_.table(), o_.config.location, o_.config.exitHint,
+                                  &show_.eventQr, &show_.rooms};
+  const core::FramePlan fp = planFrame(screen, show_.plan, now);
+  const core::Layout layout = frameLayout(screen, fp);  // room for a banner
+  const views::ViewContext ctx = views::withLayout(screen, layout);
   noteShowing(fp, dark);
   // Rotation slides come from layers unless a finger is down (pressed states must show).
   const std::vector<SlideLayer>* layers = nullptr;

@@ -206,10 +206,12 @@ RenderResult FrameRenderer::render(const RenderRequest& r) {
     report.hits.clear();
     report.scrollContent = -1;
     impl_->display->beginFrame(1.f / 60);
-    const views::ViewContext ctx{feed, state, impl_->layout, zone, schedule, qr, at, text, report,
-                                 r.loadImages ? &impl_->images->table() : nullptr, r.location, r.exitHint, &eventQr,
-                                 &screenRooms};
-    composeFrame(ctx, plan, planFrame(ctx, plan, r.at), req);
+    const views::ViewContext screen{feed, state, impl_->layout, zone, schedule, qr, at, text, report,
+                                    r.loadImages ? &impl_->images->table() : nullptr, r.location, r.exitHint, &eventQr,
+                                    &screenRooms};
+    const core::FramePlan fp = planFrame(screen, plan, r.at);
+    const core::Layout layout = frameLayout(screen, fp, req);  // room for a banner
+    composeFrame(views::withLayout(screen, layout), plan, fp, req);
     impl_->display->endFrame(0, true);
   };
   draw();

@@ -83,6 +83,11 @@ bool SlideCache::paint(const views::ViewContext& ctx, const core::RotationPlan& 
 
 const std::vector<SlideLayer>& SlideCache::prepare(const views::ViewContext& ctx, const core::RotationPlan& plan,
                                                    const core::FramePlan& frame) {
+  const core::Rect& content = ctx.layout.content;
+  if (content.x != content_.x || content.y != content_.y || content.w != content_.w || content.h != content_.h) {
+    invalidate();  // a banner came or went: every slide is laid out anew
+    content_ = content;
+  }
   const int n = frame.slideCount;
   std::size_t kept = 0;
   auto moveToFront = [&](core::ShownSlide slide) {

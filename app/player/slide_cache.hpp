@@ -56,6 +56,7 @@ class SlideCache {
   std::vector<SlideLayer> layers_;  // the shown ones first
   std::vector<std::uint8_t> fresh_;  // parallel to layers_: painted with what shows now
   std::optional<core::ShownSlide> next_;  // painted ahead
+  core::Rect content_;  // the content area the layers were painted for (a banner takes room)
   SlideLayer header_;  // a band as high as the header; slot and page unused
   bool headerFresh_ = false;
   std::size_t paints_ = 0;

@@ -73,26 +73,51 @@ void drawAnnouncement(const ViewContext& ctx, const Placement& at, const core::A
   drawLanguageBlocks(pen, {x, y, maxW, box.bottom() - y}, blocks, n, style);
 }
 
+namespace {
+
+// The banner's one line of text, and its geometry: shared by the drawing and by the layout that
+// reserves its room.
+struct BannerGeometry {
+  char joined[640];
+  TextStyle line{FontRole::Title, palette::bg, 1.2f, 2};
+  float pad = 0, textX = 0, textW = 0, h = 0;
+};
+
+void bannerGeometry(const Pen& pen, const core::Announcement& a, BannerGeometry& g) {
+  const core::Layout& l = pen.ctx.layout;
+  const std::string& lang = pen.ctx.state.language;
+  // One or two lines of the Title size, which reads from three metres on a hall screen.
+  const std::string_view title = a.title.in(lang), text = a.text.in(lang);
+  if (!title.empty()) std::snprintf(g.joined, sizeof g.joined, "%.*s: %.*s", static_cast<int>(title.size()), title.data(),
+                                    static_cast<int>(text.size()), text.data());
+  else std::snprintf(g.joined, sizeof g.joined, "%.*s", static_cast<int>(text.size()), text.data());
+  g.pad = std::round(l.gap * 0.6f);
+  const float iconW = pen.size(FontRole::Title) * 1.5f;
+  g.textX = l.margin + iconW + g.pad;
+  g.textW = static_cast<float>(l.width) - g.textX - l.margin;
+  const int lines = std::max(1, countLines(pen, g.line, g.textW, g.joined, 2));
+  g.h = std::round(lines * lineHeightPx(pen, g.line) + 2 * g.pad);
+}
+
+}  // namespace
+
+float bannerHeight(const ViewContext& ctx, const core::Announcement& a) {
+  const Pen pen(ctx, {});
+  BannerGeometry g;
+  bannerGeometry(pen, a, g);
+  return g.h;
+}
+
 void drawBanner(const ViewContext& ctx, const core::Announcement& a) {
   const Pen pen(ctx, {});
   const core::Layout& l = ctx.layout;
   const float W = static_cast<float>(l.width);
-  const std::string& lang = ctx.state.language;
-  // One or two lines of the Title size, which reads from three metres on a hall screen.
-  const TextStyle line{FontRole::Title, palette::bg, 1.2f, 2};
-  const std::string_view title = a.title.in(lang), text = a.text.in(lang);
-  char joined[640];
-  if (!title.empty()) std::snprintf(joined, sizeof joined, "%.*s: %.*s", static_cast<int>(title.size()), title.data(),
-                                    static_cast<int>(text.size()), text.data());
-  else std::snprintf(joined, sizeof joined, "%.*s", static_cast<int>(text.size()), text.data());
-
-  const float pad = std::round(l.gap * 0.6f);
-  const float iconW = pen.size(FontRole::Title) * 1.5f;
-  const float textX = l.margin + iconW + pad, textW = W - textX - l.margin;
-  const int lines = std::max(1, countLines(pen, line, textW, joined, 2));
-  const float h = std::round(lines * lineHeightPx(pen, line) + 2 * pad);
-  // At the bottom it sits above the progress bar's band; at the top, under the header.
-  const float y = a.bannerTop ? l.header.bottom() : std::round(l.content.bottom() + l.margin * 0.25f - h);
+  BannerGeometry g;
+  bannerGeometry(pen, a, g);
+  const float h = g.h, pad = g.pad;
+  // At the bottom it sits above the progress bar's band; at the top, under the header. Slides
+  // were laid out around it (core::reserveBanner).
+  const float y = a.bannerTop ? l.header.bottom() : l.bannerBottom - h;
   pen.rect({0, y, W, h}, palette::amber);
   // What the banner covers cannot be seen, so it does not react to a tap either.
   std::erase_if(ctx.report.hits, [&](const core::HitTarget& t) {
@@ -107,7 +132,7 @@ void drawBanner(const ViewContext& ctx, const core::Announcement& a) {
   const float iw = std::max(3.f, r * 0.28f);
   pen.dl->AddRectFilled({c.x - iw * 0.5f, c.y - r * 0.15f}, {c.x + iw * 0.5f, c.y + r * 0.6f}, pen.color(palette::amber));
   pen.dl->AddCircleFilled({c.x, c.y - r * 0.45f}, iw * 0.62f, pen.color(palette::amber), 16);
-  drawText(pen, {textX, y + pad, textW, h - pad}, joined, line);
+  drawText(pen, {g.textX, y + pad, g.textW, h - pad}, g.joined, g.line);
 }
 
 }  // namespace sf::views

@@ -97,6 +97,13 @@ void drawEmergency(const ViewContext& ctx, const core::Announcement& a);
 core::Rgb emergencyBackground(core::EmergencyStyle style);
 // An info banner over whatever shows; at the top or the bottom of the screen.
 void drawBanner(const ViewContext& ctx, const core::Announcement& a);
+// The banner's height on this screen (one or two lines), for core::reserveBanner.
+float bannerHeight(const ViewContext& ctx, const core::Announcement& a);
+// The same context with another layout (the slides' layout, with room kept for a banner).
+inline ViewContext withLayout(const ViewContext& c, const core::Layout& layout) {
+  return {c.feed, c.state, layout, c.zone, c.schedule, c.qr, c.now, c.text, c.report, c.images, c.location, c.exitHint,
+          c.eventQr, c.screenRooms};
+}
 // A rotation slide of `kind` (slides.cpp's table): `project` for spotlights, `page` for paged kinds.
 // `room` for room slides: the room entry they show.
 void drawSlide(const ViewContext& ctx, const Placement& at, core::SlideKind kind, std::size_t project, std::size_t page,

@@ -50,6 +50,19 @@ Layout computeLayout(int width, int height, float dpi) {
   const float bottomPad = std::round(std::max(16.f, 56 * s));
   l.content = {l.margin, l.headerHeight + std::round(l.gap * 0.5f), l.width - 2 * l.margin,
                l.height - l.headerHeight - std::round(l.gap * 0.5f) - bottomPad};
+  l.bannerBottom = std::round(l.content.bottom() + l.margin * 0.25f);
+  return l;
+}
+
+Layout reserveBanner(const Layout& layout, float bannerHeight, bool top) {
+  Layout l = layout;
+  if (bannerHeight <= 0) return l;
+  const float bottom = l.content.bottom();
+  const float space = std::round(l.gap * 0.5f);
+  if (top) l.content.y = std::max(l.content.y, l.header.bottom() + bannerHeight + space);
+  else l.content.h = std::min(bottom, l.bannerBottom - bannerHeight - space) - l.content.y;
+  if (top) l.content.h = bottom - l.content.y;
+  l.content.h = std::max(0.f, l.content.h);
   return l;
 }
 

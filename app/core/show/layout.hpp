@@ -37,8 +37,13 @@ struct Layout {
   float fontPx[kFontRoles] = {};
   Rect header;   // the top bar
   Rect content;  // below the header, inside the margins, above the progress bar
+  float bannerBottom = 0;  // where an info banner at the bottom ends (above the progress bar)
   float font(FontRole r) const { return fontPx[static_cast<std::size_t>(r)]; }
 };
+
+// The layout with an info banner of height `bannerHeight` reserved at the top (under the header)
+// or the bottom: content shrinks so no slide puts text, a QR code or a button under the banner.
+Layout reserveBanner(const Layout& layout, float bannerHeight, bool top);
 
 // 9 mm at `dpi`, never below 44 px (the size below which fingers miss).
 float minTargetPx(float dpi);
