@@ -34,7 +34,7 @@ ol{list-style:none;padding:0;margin:0;font-size:.9rem}
 li{padding:3px 0;border-bottom:1px solid var(--line);overflow-wrap:anywhere}
 time{color:var(--muted);margin-right:6px}
 .empty{padding:24px 20px;color:var(--muted)}
-.shot{margin:0 0 10px;aspect-ratio:16/9;background:#111820;border-radius:4px;overflow:hidden;display:flex;align-items:center;justify-content:center}
+.shot{margin:8px 0 10px;aspect-ratio:16/9;background:#111820;border-radius:4px;overflow:hidden;display:flex;align-items:center;justify-content:center}
 .shot img{display:block;width:100%;height:100%;object-fit:contain}
 .shot span{color:#aab4c0;font-size:.85rem;padding:8px;text-align:center}
 )CSS";

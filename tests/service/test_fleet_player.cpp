@@ -103,12 +103,16 @@ TEST_CASE("a player's screenshot reaches the collector and matches its frame, sc
   o.config.cacheDir = collector.dir;
   o.config.screenName = "Foyer";
   o.config.report = {collector.url("/fleet/report"), sf::test::Collector::kToken, 5};
-  o.runFor = 5s;
+  o.runFor = 9s;  // two beats: about 3 s in, with a screenshot, and about 8 s in, without
   REQUIRE(sf::player::runPlayer(o) == 0);
 
   auto listed = collector.get("/fleet/screens.json");
   REQUIRE(listed);
   const auto screens = nlohmann::json::parse(listed->body)["screens"];
+  // Nothing changed on the glass between the beats: the second one carried no screenshot.
+  auto seconds = [](const nlohmann::json& iso) { return sf::core::parseInstant(iso.get<std::string>())->time_since_epoch().count(); };
+  REQUIRE(screens.size() == 1);
+  CHECK(seconds(screens[0]["lastSeen"]) - seconds(screens[0]["screenshot"]["at"]) >= 4);
   REQUIRE(screens.size() == 1);
   const auto& shot = screens[0]["screenshot"];
   REQUIRE(shot.is_object());
