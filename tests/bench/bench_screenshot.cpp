@@ -1,6 +1,7 @@
 // Screenshot benchmark (run by hand, not by ctest): what a fleet screenshot costs at 1920x1080.
 // The UI thread's part (reading back the frame it drew) and the reporter thread's part (box filter
-// to 480 px, PNG or JPEG under 40 KB) for a few real views; optionally writes one screenshot.
+// to 480 px, PNG or JPEG under 40 KB) for a few real views. Usage: sf_bench_screenshot [--x11]
+// [OUT.png]: --x11 reads back from a window on $DISPLAY; OUT.png gets the first PNG screenshot.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -26,6 +27,12 @@ double median(std::vector<double> v) {
 int main(int argc, char** argv) {
   using Clock = std::chrono::steady_clock;
   const int w = 1920, h = 1080, runs = 15;
+  bool x11 = false;
+  std::string out;
+  for (int i = 1; i < argc; ++i) {
+    if (std::string(argv[i]) == "--x11") x11 = true;
+    else out = argv[i];
+  }
   auto parsed = sf::core::parseFeed(sf::assets::defaultFeedJson(), sf::assets::defaultFeedName);
   if (!parsed.feed) return 1;
   const sf::core::Feed& feed = *parsed.feed;
@@ -33,7 +40,7 @@ int main(int argc, char** argv) {
   // The UI thread: the player's own display, its frame read back before the present.
   {
     sf::platform::DisplayOptions o;
-    o.offscreen = true;
+    o.offscreen = !x11;
     o.width = w;
     o.height = h;
     std::string error;
@@ -93,13 +100,31 @@ int main(int argc, char** argv) {
       encode.push_back(shot->encodeMs);
       bytes = shot->image.bytes.size();
       type = shot->image.type + " " + std::to_string(shot->width) + "x" + std::to_string(shot->height);
-      if (argc > 1 && !written && shot->image.type == "png") {
-        std::ofstream(argv[1], std::ios::binary) << shot->image.bytes;
+      if (!out.empty() && !written && shot->image.type == "png") {
+        std::ofstream(out, std::ios::binary) << shot->image.bytes;
         written = true;
       }
     }
     std::printf("reporter thread: %-12s scale %.2f ms, encode %.2f ms, %s, %.1f KB\n", c.name, median(scale), median(encode),
                 type.c_str(), bytes / 1024.0);
   }
+  // The worst case: noise, as a full-screen photograph at its busiest. PNG is far over the limit,
+  // so the JPEG ladder runs (and smaller widths, if it must).
+  sf::live::Frame noise{std::vector<std::uint8_t>(static_cast<std::size_t>(w) * h * 4), w, h};
+  std::uint32_t x = 1;
+  for (auto& b : noise.rgba) b = static_cast<std::uint8_t>((x = x * 1664525u + 1013904223u) >> 24);
+  std::vector<double> scale, encode;
+  std::string type;
+  std::size_t bytes = 0;
+  for (int i = 0; i < 5; ++i) {
+    auto shot = sf::live::makeScreenshot(noise);
+    if (!shot) return 1;
+    scale.push_back(shot->scaleMs);
+    encode.push_back(shot->encodeMs);
+    bytes = shot->image.bytes.size();
+    type = shot->image.type + " " + std::to_string(shot->width) + "x" + std::to_string(shot->height);
+  }
+  std::printf("reporter thread: %-12s scale %.2f ms, encode %.2f ms, %s, %.1f KB\n", "noise", median(scale), median(encode),
+              type.c_str(), bytes / 1024.0);
   return 0;
 }
