@@ -16,6 +16,7 @@
 #include "platform/screen_power.hpp"
 #include "platform/service_notify.hpp"
 #include "redraw.hpp"
+#include "screenshot_plan.hpp"
 #include "show.hpp"
 #include "slide_cache.hpp"
 
@@ -29,20 +30,7 @@ using Kind = platform::InputEvent::Kind;
 // How long before a slide's end the next one is painted into its layer: just over the progress
 // bar's one-second tick, so one tick does it and two layers live no longer than needed.
 constexpr std::chrono::milliseconds kPaintAhead{1100};
-// Screenshots for the fleet: at most this often, and only when what shows changed.
-constexpr std::chrono::seconds kShotEvery{60};
-// A report held for a screenshot goes without one when no still frame came in this time.
-constexpr std::chrono::seconds kShotWait{2};
 
-// What the glass shows, as a person would name it: a new value is worth a new screenshot. The
-// slot and page are those of the rotation (npos when it does not show).
-struct Shown {
-  core::Mode mode = core::Mode::Rotation;
-  std::size_t slot = std::string::npos, page = 0;
-  std::int64_t revision = -1;
-  std::string takeover, banner, language, project, event, field;
-  bool status = false, dark = false;
-};
 
 core::Key toKey(platform::InputEvent::Key k) {
   using K = platform::InputEvent::Key;
@@ -92,12 +80,7 @@ class Kiosk {
   // Tells status.json which announcements are on the glass when that changes; otherwise it
   // compares two ids and allocates nothing.
   void noteShowing(const core::FramePlan& fp, bool dark);
-  // Notes a change of what shows (Shown), which makes the next report carry a screenshot; compares
-  // values and allocates nothing while nothing changes.
-  void noteShown(const core::FramePlan& fp, bool dark);
-  // A report is due: sent at once, or held for the next still frame when a screenshot is due.
-  void reportDue(const live::ReportDue& due, bool dark);
-  // After a frame is rendered, before it is presented: its pixels go with the held report.
+  // After a frame is rendered, before it is presented: its pixels go with a report held for them.
   void captureFrame(const core::FramePlan& fp, bool dark);
   // Dark by the screen's off times, unless an emergency shows: it wakes the screen.
   bool dark(Millis now) const;
@@ -120,11 +103,7 @@ class Kiosk {
   std::vector<views::StatusRow> statusRows_;
   bool first_ = true;
   std::string showingTakeover_, showingBanner_;  // ids as last told to the live feed; empty: none
-  Shown shown_;
-  bool shotWanted_ = false;                       // what shows changed since the last screenshot
-  std::optional<core::ScreenReport> heldReport_;  // waits for the next still frame's pixels
-  std::chrono::steady_clock::time_point heldSince_, lastShot_;
-  bool shotTaken_ = false;
+  ScreenshotPlan shots_;  // when a report carries a screenshot of the frame
   Millis lastDraw_;
   int framesThisSecond_ = 0;
   double fps_ = 0;
@@ -190,7 +169,12 @@ void Kiosk::takeChanges(Millis now) {
       redraw_.request();
     }
   }
-  if (changes.reportDue) reportDue(changes.due, core::screenDark(screenPhase_, state_, now));
+  if (changes.reportDue) {
+    const bool dark = core::screenDark(screenPhase_, state_, now);
+    auto send = shots_.due(changes.due, dark, reportSnapshot(dark), std::chrono::steady_clock::now());
+    if (send) live_.sendReport(std::move(*send));
+    else redraw_.request();  // held: the next turn draws, and its pixels are read before they are presented
+  }
   if (changes.status) {
     const bool ok = o_.startAt || core::clockPlausible(core::toInstant(now), live_.status().clock);
     if (ok != show_.clockOk) {
@@ -299,7 +283,9 @@ void Kiosk::draw(Millis now, bool dark) {
   const core::Layout layout = frameLayout(screen, fp);  // room for a banner
   const views::ViewContext ctx = views::withLayout(screen, layout);
   noteShowing(fp, dark);
-  noteShown(fp, dark);
+  const bool slide = fp.rotation && !fp.announcement;
+  shots_.shown({state_.mode, slide ? fp.incoming.slot : std::string::npos, slide ? fp.incoming.page : 0, feed.revision,
+                showingTakeover_, showingBanner_, state_.language, state_.project, state_.event, state_.field, state_.statusOpen, dark});
   // Rotation slides come from layers unless a finger is down (pressed states must show).
   const std::vector<SlideLayer>* layers = nullptr;
   const SlideLayer* header = nullptr;
@@ -318,7 +304,7 @@ void Kiosk::draw(Millis now, bool dark) {
     if (state_.statusOpen) views::drawStatus(ctx, statusRows_);
   }
   display_.endFrame(0, !dark);  // every frame but a dark one paints the whole screen
-  if (heldReport_) captureFrame(fp, dark);
+  if (shots_.holding()) captureFrame(fp, dark);
   display_.present();
   if (report_.scrollContent >= 0) core::setScrollExtent(state_, report_.scrollContent, report_.scrollViewport);
   lastDraw_ = now;
@@ -346,59 +332,15 @@ void Kiosk::noteShowing(const core::FramePlan& fp, bool dark) {
   live_.setShowing(showingTakeover_, showingBanner_);
 }
 
-void Kiosk::noteShown(const core::FramePlan& fp, bool dark) {
-  const std::size_t slot = fp.rotation && !fp.announcement ? fp.incoming.slot : std::string::npos;
-  const std::size_t page = fp.rotation && !fp.announcement ? fp.incoming.page : 0;
-  Shown& s = shown_;
-  if (s.mode == state_.mode && s.slot == slot && s.page == page && s.revision == show_.feed->revision &&
-      s.takeover == showingTakeover_ && s.banner == showingBanner_ && s.language == state_.language &&
-      s.project == state_.project && s.event == state_.event && s.field == state_.field && s.status == state_.statusOpen &&
-      s.dark == dark)
-    return;
-  s = {state_.mode, slot, page, show_.feed->revision, showingTakeover_, showingBanner_, state_.language,
-       state_.project, state_.event, state_.field, state_.statusOpen, dark};
-  shotWanted_ = true;
-}
-
-void Kiosk::reportDue(const live::ReportDue& due, bool dark) {
-  if (heldReport_) live_.sendReport(std::move(*heldReport_));  // a beat while one waits: it goes as it is
-  heldReport_.reset();
-  if (due.shotLost) shotWanted_ = true;  // not queued, but taken again once the collector answers
-  core::ScreenReport snapshot = reportSnapshot(dark);
-  const auto steadyNow = std::chrono::steady_clock::now();
-  // Offline, no screenshot is made: it could only be dropped.
-  if (!shotWanted_ || !due.reachable || dark || (shotTaken_ && steadyNow - lastShot_ < kShotEvery)) {
-    live_.sendReport(std::move(snapshot));
-    return;
-  }
-  heldReport_ = std::move(snapshot);
-  heldSince_ = steadyNow;
-  redraw_.request();  // the next turn draws; its pixels are read before they are presented
-}
-
 void Kiosk::captureFrame(const core::FramePlan& fp, bool dark) {
-  const auto steadyNow = std::chrono::steady_clock::now();
-  // A still frame: not half-way through a slide change; a dark screen shows nothing worth sending.
-  if (fp.moving || dark) {
-    if (steadyNow - heldSince_ > kShotWait) {
-      live_.sendReport(std::move(*heldReport_));
-      heldReport_.reset();
-    }
-    return;
-  }
+  if (!shots_.wantsFrame(fp.moving, dark)) return;  // the next still frame, or the deadline
+  const auto t = std::chrono::steady_clock::now();
   live::Frame frame;
   frame.width = display_.width();
   frame.height = display_.height();
   // The pixels this frame already has; scaling and encoding happen on the reporter's thread.
-  if (!display_.readPixels(frame.rgba)) {
-    live_.sendReport(std::move(*heldReport_));
-  } else {
-    live_.sendReport(std::move(*heldReport_), std::move(frame));
-    shotWanted_ = false;
-    shotTaken_ = true;
-    lastShot_ = steadyNow;
-  }
-  heldReport_.reset();
+  if (display_.readPixels(frame.rgba)) live_.sendReport(shots_.release(true, t), std::move(frame));
+  else live_.sendReport(shots_.release(false, t));
 }
 
 // What only the UI thread knows, copied once a beat; the reporter adds host, version and the
@@ -450,17 +392,15 @@ std::optional<int> Kiosk::turn() {
     redraw_.request();
   }
   if (redraw_.due(now)) draw(now, dark);
-  if (heldReport_ && std::chrono::steady_clock::now() - heldSince_ > kShotWait) {
-    live_.sendReport(std::move(*heldReport_));  // no frame came: the report goes without a screenshot
-    heldReport_.reset();
-  }
+  if (const auto until = shots_.deadline(); until && std::chrono::steady_clock::now() >= *until)
+    live_.sendReport(shots_.release(false, *until));  // no still frame came: the report goes without a screenshot
   const auto steadyNow = std::chrono::steady_clock::now();
   if (o_.runFor.count() > 0 && steadyNow - launched_ >= o_.runFor) return 0;
   // The watchdog ping comes from here, once per turn of the loop: if the loop hangs, it stops.
   service_.alive(steadyNow);
   auto wake = std::min(clock_.toSteady(redraw_.deadline()), service_.nextPing());
   if (o_.runFor.count() > 0) wake = std::min(wake, launched_ + o_.runFor);
-  if (heldReport_) wake = std::min(wake, heldSince_ + kShotWait);
+  if (const auto until = shots_.deadline()) wake = std::min(wake, *until);
   display_.waitUntil(wake);
   return std::nullopt;
 }
