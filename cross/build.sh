@@ -37,7 +37,7 @@ install_missing() {  # installs the named packages unless dpkg already has them 
 
 # The libraries the full player links, as Debian -dev packages (the same on every architecture).
 app_dev=(libsdl2-dev libsdl2-image-dev libdrm-dev libimgui-dev libstb-dev libfreetype-dev libqrencode-dev
-         libcurl4-openssl-dev libsodium-dev libmicrohttpd-dev libsqlite3-dev libpugixml-dev libsystemd-dev libhowardhinnant-date-dev)
+         libcurl4-openssl-dev libsodium-dev libmicrohttpd-dev libsqlite3-dev zlib1g-dev libpugixml-dev libsystemd-dev libhowardhinnant-date-dev)
 # Architecture-independent headers (CLI11, nlohmann/json) and tools the build runs on the host.
 host_tools=(cmake make pkg-config dpkg-dev file nlohmann-json3-dev libcli11-dev catch2)
 

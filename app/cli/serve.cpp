@@ -61,7 +61,7 @@ int runServe(const std::vector<std::string>& args) {
       return kExitInvalid;
     }
     store = std::move(*opened);
-    limits.maxBody = tools::CollectorOptions{}.limits.maxBytes;
+    limits.maxBody = core::maxReportBody(tools::CollectorOptions{}.limits);
   }
 
   // SIGINT and SIGTERM are taken by this thread alone (the server's threads inherit the mask).

@@ -29,10 +29,11 @@ Reporter::~Reporter() {
   if (thread_.joinable()) thread_.join();
 }
 
-void Reporter::send(core::ScreenReport snapshot) {
+void Reporter::send(core::ScreenReport snapshot, std::optional<Frame> frame) {
   {
     std::lock_guard lock(mutex_);
     snapshot_ = std::move(snapshot);
+    frame_ = std::move(frame);
   }
   wake_.notify_all();
 }
@@ -56,22 +57,26 @@ void Reporter::run() {
     {
       std::lock_guard lock(mutex_);
       snapshot_.reset();
+      frame_.reset();
     }
-    out_.push(WorkerMessage{ReportDue{}});
+    out_.push(WorkerMessage{ReportDue{reachable_, shotLost_}});
     std::optional<core::ScreenReport> snapshot;
+    std::optional<Frame> frame;
     {
       // A UI that does not answer within a beat is hung: no report, so the fleet sees it offline.
       std::unique_lock lock(mutex_);
       wake_.wait_for(lock, beat, [this] { return stop_ || snapshot_.has_value(); });
       if (stop_) return;
       snapshot = std::move(snapshot_);
+      frame = std::move(frame_);
       snapshot_.reset();
+      frame_.reset();
     }
-    if (snapshot) post(std::move(*snapshot));
+    if (snapshot) post(std::move(*snapshot), std::move(frame));
   }
 }
 
-void Reporter::post(core::ScreenReport report) {
+void Reporter::post(core::ScreenReport report, std::optional<Frame> frame) {
   if (report.screen.empty()) report.screen = platform::hostName().value_or("unknown");
   report.version = SF_VERSION;
   report.seconds = config_.report.seconds;
@@ -79,6 +84,15 @@ void Reporter::post(core::ScreenReport report) {
   report.freeDiskBytes = facts.freeDiskBytes;
   report.temperatureC = facts.temperatureC;
   report.throttled = facts.throttled;
+  if (frame) {
+    // A screenshot that cannot be made costs the report nothing: it goes without one.
+    auto shot = makeScreenshot(*frame, tuning_.screenshot);
+    frame.reset();  // the full frame's megabytes go before the POST waits on the network
+    if (shot) report.screenshot = std::move(shot->image);
+    const std::string shotError = shot ? std::string() : shot.error().message;
+    if (!shotError.empty() && shotError != lastShotError_) std::fprintf(stderr, "schaufenster: no screenshot: %s\n", shotError.c_str());
+    lastShotError_ = shotError;
+  }
 
   platform::PostRequest req;
   req.url = config_.report.url;
@@ -91,6 +105,10 @@ void Reporter::post(core::ScreenReport report) {
   const std::string error = answer ? std::string() : answer.error().message;
   if (answer) ++sent_;
   else ++failed_;
+  if (answer && report.screenshot) ++shotsSent_;
+  reachable_ = static_cast<bool>(answer);
+  // Not queued: the screen takes a fresh screenshot when the collector answers again.
+  shotLost_ = !answer && report.screenshot;
   // The journal hears of a change only: a collector down for a night is one line, not 600.
   if (error != lastError_) {
     if (error.empty()) std::fprintf(stderr, "schaufenster: reports reach the fleet collector again\n");

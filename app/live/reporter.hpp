@@ -12,6 +12,7 @@
 #include "core/show/config.hpp"
 #include "core/show/fleet_report.hpp"
 #include "platform/machine_facts.hpp"
+#include "screenshot.hpp"
 #include "worker_messages.hpp"
 
 namespace sf::live {
@@ -20,6 +21,7 @@ struct ReporterTuning {
   platform::MachineFactSources machine;
   std::chrono::milliseconds firstBeat{3000};  // the first report, soon after start (jittered)
   long timeoutMs = 5000;                      // for the whole POST; shorter for short beats
+  ScreenshotOptions screenshot;
 };
 
 // Never blocks a frame: the UI only copies a few values into send(). A report that cannot be
@@ -31,27 +33,31 @@ class Reporter {
   Reporter(const Reporter&) = delete;
   Reporter& operator=(const Reporter&) = delete;
 
-  // The UI's answer to a ReportDue message: its values; the reporter fills in the rest.
-  void send(core::ScreenReport snapshot);
+  // The UI's answer to a ReportDue message: its values; the reporter fills in the rest. With a
+  // frame, the report carries a screenshot of it, scaled and encoded on the reporter's thread.
+  void send(core::ScreenReport snapshot, std::optional<Frame> frame = {});
 
   // For tests and the journal: reports posted and refused or lost so far.
   int sent() const { return sent_.load(); }
   int failed() const { return failed_.load(); }
+  int screenshotsSent() const { return shotsSent_.load(); }
 
  private:
   void run();
   bool sleep(std::chrono::milliseconds delay);  // false: stopping
-  void post(core::ScreenReport report);
+  void post(core::ScreenReport report, std::optional<Frame> frame);
 
   core::Config config_;
   WorkerQueue& out_;
   ReporterTuning tuning_;
-  std::atomic<int> sent_{0}, failed_{0};
-  std::string lastError_;
+  std::atomic<int> sent_{0}, failed_{0}, shotsSent_{0};
+  std::string lastError_, lastShotError_;
+  bool reachable_ = true, shotLost_ = false;  // the reporter thread's own
 
   std::mutex mutex_;
   std::condition_variable wake_;
   std::optional<core::ScreenReport> snapshot_;
+  std::optional<Frame> frame_;
   bool stop_ = false;
   std::thread thread_;
 };

@@ -21,8 +21,12 @@ struct ImageReady {
   std::string error;
 };
 
-// The reporter's beat: the UI answers with a snapshot of its values (Reporter::send).
-struct ReportDue {};
+// The reporter's beat: the UI answers with a snapshot of its values (Reporter::send), and with
+// the frame it shows when a screenshot is due.
+struct ReportDue {
+  bool reachable = true;  // the last report arrived (or none was sent yet): a screenshot is worth making
+  bool shotLost = false;  // the last screenshot went with a report that did not arrive
+};
 
 using WorkerMessage = std::variant<FeedUpdate, ImageReady, ReportDue>;
 using WorkerQueue = WorkQueue<WorkerMessage>;

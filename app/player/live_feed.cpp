@@ -50,8 +50,9 @@ LiveFeed::Changes LiveFeed::drain() {
     } else if (auto* im = std::get_if<live::ImageReady>(&m)) {
       ready_.push_back(std::move(*im));
       c.images = true;
-    } else if (std::holds_alternative<live::ReportDue>(m)) {
+    } else if (auto* due = std::get_if<live::ReportDue>(&m)) {
       c.reportDue = true;
+      c.due = *due;
     }
   }
   if (c.feed) requestImages();
@@ -73,8 +74,8 @@ void LiveFeed::setShowing(const std::string& takeover, const std::string& banner
   else writeOwnStatus();
 }
 
-void LiveFeed::sendReport(core::ScreenReport snapshot) {
-  if (reporter_) reporter_->send(std::move(snapshot));
+void LiveFeed::sendReport(core::ScreenReport snapshot, std::optional<live::Frame> frame) {
+  if (reporter_) reporter_->send(std::move(snapshot), std::move(frame));
 }
 
 void LiveFeed::screenUp() {

@@ -32,6 +32,7 @@ class LiveFeed {
     bool status = false;  // fetch status changed (the status page may show it)
     bool images = false;  // decoded images wait in readyImages()
     bool reportDue = false;  // the reporter asks for a snapshot (sendReport)
+    live::ReportDue due;     // with reportDue: whether a screenshot is worth making
   };
   // Applies everything the workers sent since the last call. Allocates nothing when idle.
   Changes drain();
@@ -39,8 +40,9 @@ class LiveFeed {
   void setScreenDark(bool dark);
   // The announcements on the glass changed (ids; empty: none): status.json names them.
   void setShowing(const std::string& takeover, const std::string& banner);
-  // The UI's values for the fleet report the reporter asked for; the rest it adds itself.
-  void sendReport(core::ScreenReport snapshot);
+  // The UI's values for the fleet report the reporter asked for; the rest it adds itself. With a
+  // frame (the pixels just drawn), the reporter makes a screenshot of it on its own thread.
+  void sendReport(core::ScreenReport snapshot, std::optional<live::Frame> frame = {});
   // The first frame is on the glass. Without a feed worker (the built-in feed) status.json is
   // written here and when the screen darkens, so monitoring sees such a screen up, too.
   void screenUp();

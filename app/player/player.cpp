@@ -16,6 +16,7 @@
 #include "platform/screen_power.hpp"
 #include "platform/service_notify.hpp"
 #include "redraw.hpp"
+#include "screenshot_plan.hpp"
 #include "show.hpp"
 #include "slide_cache.hpp"
 
@@ -29,6 +30,7 @@ using Kind = platform::InputEvent::Kind;
 // How long before a slide's end the next one is painted into its layer: just over the progress
 // bar's one-second tick, so one tick does it and two layers live no longer than needed.
 constexpr std::chrono::milliseconds kPaintAhead{1100};
+
 
 core::Key toKey(platform::InputEvent::Key k) {
   using K = platform::InputEvent::Key;
@@ -78,6 +80,8 @@ class Kiosk {
   // Tells status.json which announcements are on the glass when that changes; otherwise it
   // compares two ids and allocates nothing.
   void noteShowing(const core::FramePlan& fp, bool dark);
+  // After a frame is rendered, before it is presented: its pixels go with a report held for them.
+  void captureFrame(const core::FramePlan& fp, bool dark);
   // Dark by the screen's off times, unless an emergency shows: it wakes the screen.
   bool dark(Millis now) const;
   void afterFirstFrame();
@@ -99,6 +103,7 @@ class Kiosk {
   std::vector<views::StatusRow> statusRows_;
   bool first_ = true;
   std::string showingTakeover_, showingBanner_;  // ids as last told to the live feed; empty: none
+  ScreenshotPlan shots_;  // when a report carries a screenshot of the frame
   Millis lastDraw_;
   int framesThisSecond_ = 0;
   double fps_ = 0;
@@ -164,7 +169,12 @@ void Kiosk::takeChanges(Millis now) {
       redraw_.request();
     }
   }
-  if (changes.reportDue) live_.sendReport(reportSnapshot(core::screenDark(screenPhase_, state_, now)));
+  if (changes.reportDue) {
+    const bool dark = core::screenDark(screenPhase_, state_, now);
+    auto send = shots_.due(changes.due, dark, reportSnapshot(dark), std::chrono::steady_clock::now());
+    if (send) live_.sendReport(std::move(*send));
+    else redraw_.request();  // held: the next turn draws, and its pixels are read before they are presented
+  }
   if (changes.status) {
     const bool ok = o_.startAt || core::clockPlausible(core::toInstant(now), live_.status().clock);
     if (ok != show_.clockOk) {
@@ -275,6 +285,9 @@ void Kiosk::draw(Millis now, bool dark) {
   const core::Layout layout = frameLayout(screen, fp);  // room for a banner
   const views::ViewContext ctx = views::withLayout(screen, layout);
   noteShowing(fp, dark);
+  const bool slide = fp.rotation && !fp.announcement;
+  shots_.shown({state_.mode, slide ? fp.incoming.slot : std::string::npos, slide ? fp.incoming.page : 0, feed.revision,
+                showingTakeover_, showingBanner_, state_.language, state_.project, state_.event, state_.field, state_.statusOpen, dark});
   // Rotation slides come from layers unless a finger is down (pressed states must show).
   const std::vector<SlideLayer>* layers = nullptr;
   const SlideLayer* header = nullptr;
@@ -293,6 +306,7 @@ void Kiosk::draw(Millis now, bool dark) {
     if (state_.statusOpen) views::drawStatus(ctx, statusRows_);
   }
   display_.endFrame(0, !dark);  // every frame but a dark one paints the whole screen
+  if (shots_.holding()) captureFrame(fp, dark);
   display_.present();
   if (report_.scrollContent >= 0) core::setScrollExtent(state_, report_.scrollContent, report_.scrollViewport);
   lastDraw_ = now;
@@ -318,6 +332,17 @@ void Kiosk::noteShowing(const core::FramePlan& fp, bool dark) {
   showingTakeover_ = takeover;
   showingBanner_ = banner;
   live_.setShowing(showingTakeover_, showingBanner_);
+}
+
+void Kiosk::captureFrame(const core::FramePlan& fp, bool dark) {
+  if (!shots_.wantsFrame(fp.moving, dark)) return;  // the next still frame, or the deadline
+  const auto t = std::chrono::steady_clock::now();
+  live::Frame frame;
+  frame.width = display_.width();
+  frame.height = display_.height();
+  // The pixels this frame already has; scaling and encoding happen on the reporter's thread.
+  if (display_.readPixels(frame.rgba)) live_.sendReport(shots_.release(true, t), std::move(frame));
+  else live_.sendReport(shots_.release(false, t));
 }
 
 // What only the UI thread knows, copied once a beat; the reporter adds host, version and the
@@ -369,12 +394,15 @@ std::optional<int> Kiosk::turn() {
     redraw_.request();
   }
   if (redraw_.due(now)) draw(now, dark);
+  if (const auto until = shots_.deadline(); until && std::chrono::steady_clock::now() >= *until)
+    live_.sendReport(shots_.release(false, *until));  // no still frame came: the report goes without a screenshot
   const auto steadyNow = std::chrono::steady_clock::now();
   if (o_.runFor.count() > 0 && steadyNow - launched_ >= o_.runFor) return 0;
   // The watchdog ping comes from here, once per turn of the loop: if the loop hangs, it stops.
   service_.alive(steadyNow);
   auto wake = std::min(clock_.toSteady(redraw_.deadline()), service_.nextPing());
   if (o_.runFor.count() > 0) wake = std::min(wake, launched_ + o_.runFor);
+  if (const auto until = shots_.deadline()) wake = std::min(wake, *until);
   display_.waitUntil(wake);
   return std::nullopt;
 }

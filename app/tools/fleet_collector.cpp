@@ -91,6 +91,14 @@ platform::HttpResponse FleetCollector::receive(const platform::HttpRequest& req)
   if (!authorised(req)) return text(401, "wrong or missing token: send Authorization: Bearer <the fleet token>");
   auto report = core::parseReport(req.body, o_.limits);
   if (!report) return text(report.error().kind == "too-large" ? 413 : 400, "report refused: " + report.error().message);
+  ShotInfo shot;
+  if (report->screenshot) {
+    // The image's header before anything else; a screenshot that is not what it says refuses
+    // the whole report, which no screen of ours sends.
+    auto checked = checkScreenshot(report->screenshot->bytes, report->screenshot->type, o_.shotLimits);
+    if (!checked) return text(checked.error().kind == "too-large" ? 413 : 400, "report refused: " + checked.error().message);
+    shot = *checked;
+  }
   // One report per beat is the norm; a burst is allowed (restarts), a stream is not.
   const double refill = 1.0 / std::max(1, std::min(report->seconds, 60));
   if (!allow(screenBuckets_, report->screen, o_.burstPerScreen, refill, t)) {
@@ -98,7 +106,7 @@ platform::HttpResponse FleetCollector::receive(const platform::HttpRequest& req)
     r.headers.emplace_back("Retry-After", std::to_string(std::max(1, report->seconds)));
     return r;
   }
-  if (auto stored = store_.record(*report, req.remote, t); !stored)
+  if (auto stored = store_.record(*report, req.remote, t, shot.width, shot.height); !stored)
     return text(stored.error().kind == "full" ? 403 : 503, "report not kept: " + stored.error().message);
   return text(200, "ok");
 }
@@ -118,11 +126,32 @@ std::optional<platform::HttpResponse> FleetCollector::answer(const platform::Htt
   }
   if (p == "/fleet") return platform::HttpResponse{301, {{"Location", "/fleet/"}}, ""};
   if (p == "/fleet/") return platform::HttpResponse{200, {{"Content-Type", "text/html; charset=utf-8"}, {"Cache-Control", "no-store"},
-                                                          {"Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'"}}, page()};
+                                                          {"Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'"}}, page()};
   if (p == "/fleet/screens.json")
     return platform::HttpResponse{200, {{"Content-Type", "application/json"}, {"Cache-Control", "no-store"}}, screensJson()};
+  if (p.starts_with("/fleet/shot/")) return screenshot(p.substr(12));
   if (p == "/metrics") return platform::HttpResponse{200, {{"Content-Type", "text/plain; version=0.0.4; charset=utf-8"}}, metrics()};
   return text(404, "no such fleet page (try /fleet/, /fleet/screens.json or /metrics)");
+}
+
+platform::HttpResponse FleetCollector::screenshot(const std::string& name) {
+  // Only ID.png or ID.jpg with a 16-digit hex id: the id is looked up in the database, so no
+  // path from the network ever reaches the file system.
+  const bool png = name.ends_with(".png"), jpg = name.ends_with(".jpg");
+  const std::string id = name.substr(0, name.size() > 4 ? name.size() - 4 : 0);
+  const bool wellFormed = (png || jpg) && id.size() == 16 &&
+                          std::all_of(id.begin(), id.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+  if (!wellFormed) return text(404, "no such screenshot (screenshots are /fleet/shot/ID.png or ID.jpg as /fleet/screens.json names them)");
+  auto stored = store_.shot(id);
+  if (!stored) return text(503, stored.error().message);
+  if (!*stored || ((*stored)->type == "png") != png) return text(404, "no such screenshot (the screen may have sent a newer one)");
+  return platform::HttpResponse{200,
+                                {{"Content-Type", png ? "image/png" : "image/jpeg"},
+                                 {"X-Content-Type-Options", "nosniff"},
+                                 {"Content-Security-Policy", "default-src 'none'; sandbox"},
+                                 // The page links each screenshot with its time, so a cached one is never stale.
+                                 {"Cache-Control", "private, max-age=86400"}},
+                                std::move((*stored)->bytes)};
 }
 
 std::string FleetCollector::screensJson() {

@@ -1,5 +1,6 @@
 // The collector behind `serve --fleet`: takes screens' reports at POST /fleet/report and shows
-// the fleet at /fleet/ (a page), /fleet/screens.json and /metrics, all behind the fleet's token.
+// the fleet at /fleet/ (a page), /fleet/screens.json, /fleet/shot/ID.png and /metrics, all
+// behind the fleet's token.
 #pragma once
 #include <functional>
 #include <map>
@@ -7,6 +8,7 @@
 #include <string>
 
 #include "core/show/fleet_report.hpp"
+#include "fleet_shot.hpp"
 #include "fleet_store.hpp"
 #include "platform/http_server.hpp"
 
@@ -15,6 +17,7 @@ namespace sf::tools {
 struct CollectorOptions {
   std::string token;                   // required: every fleet path asks for it
   core::ReportLimits limits;
+  ShotLimits shotLimits;               // a screenshot's pixels and bytes
   std::function<core::Instant()> clock;  // empty: the system clock
   // Reports a screen may send in a burst, and how many seconds refill one: a screen that
   // restarts in a loop, or a copied token in a script, cannot flood the database.
@@ -43,6 +46,7 @@ class FleetCollector {
 
  private:
   platform::HttpResponse receive(const platform::HttpRequest& request);
+  platform::HttpResponse screenshot(const std::string& name);
   bool authorised(const platform::HttpRequest& request) const;
   bool allow(std::map<std::string, std::pair<double, core::Instant>>& buckets, const std::string& key, double burst,
              double perSecond, core::Instant now);

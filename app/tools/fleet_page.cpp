@@ -34,6 +34,9 @@ ol{list-style:none;padding:0;margin:0;font-size:.9rem}
 li{padding:3px 0;border-bottom:1px solid var(--line);overflow-wrap:anywhere}
 time{color:var(--muted);margin-right:6px}
 .empty{padding:24px 20px;color:var(--muted)}
+.shot{margin:8px 0 10px;aspect-ratio:16/9;background:#111820;border-radius:4px;overflow:hidden;display:flex;align-items:center;justify-content:center}
+.shot img{display:block;width:100%;height:100%;object-fit:contain}
+.shot span{color:#aab4c0;font-size:.85rem;padding:8px;text-align:center}
 )CSS";
 
 std::string ago(std::int64_t s) {
@@ -67,10 +70,27 @@ void row(std::string& out, const char* name, const std::string& value, bool prob
   out += escapeHtml(value) + "</dd>";
 }
 
+// The latest screenshot in a 16:9 box (a portrait screen's shows whole, with bars), or a note
+// in the same box, so cards line up whether or not a screen has sent one.
+void screenshot(std::string& out, const ScreenView& v) {
+  out += "<figure class=\"shot\">";
+  if (const auto& shot = v.row.shot) {
+    std::string when = core::formatInstant(shot->at, core::TimeZone::utc()).substr(0, 16);
+    when[10] = ' ';
+    out += "<img src=\"" + escapeHtml(shotUrl(*shot)) + "\" width=\"" + std::to_string(shot->width) + "\" height=\"" +
+           std::to_string(shot->height) + "\" alt=\"What " + escapeHtml(v.row.report.screen) + " showed at " + when +
+           " UTC\" title=\"" + when + " UTC\" loading=\"lazy\">";
+  } else {
+    out += "<span>No screenshot yet</span>";
+  }
+  out += "</figure>";
+}
+
 void card(std::string& out, const ScreenView& v) {
   const core::ScreenReport& r = v.row.report;
   out += "<article class=\"card " + v.state + "\"><div class=\"top\"><h2>" + escapeHtml(r.screen) + "</h2><span class=\"badge\">" +
          v.state + "</span></div>";
+  screenshot(out, v);
   std::string where = list(r.groups);
   if (!r.rooms.empty()) where += (where.empty() ? "" : " · ") + std::string("room ") + list(r.rooms);
   out += "<p class=\"where\">" + (where.empty() ? std::string("no group") : escapeHtml(where)) + "</p><dl>";

@@ -4,6 +4,8 @@
 
 #include <sqlite3.h>
 
+#include "platform/crypto.hpp"
+
 namespace sf::tools {
 namespace {
 
@@ -16,6 +18,12 @@ struct Statement {
   Statement& operator=(const Statement&) = delete;
   void text(int i, const std::string& v) { sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT); }
   void integer(int i, std::int64_t v) { sqlite3_bind_int64(s, i, v); }
+  void blob(int i, const std::string& v) { sqlite3_bind_blob(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT); }
+  std::string columnBlob(int i) const {
+    const auto* p = static_cast<const char*>(sqlite3_column_blob(s, i));
+    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(s, i))) : std::string();
+  }
+  bool isNull(int i) const { return sqlite3_column_type(s, i) == SQLITE_NULL; }
   std::string column(int i) const {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(s, i));
     return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(s, i))) : std::string();
@@ -27,6 +35,8 @@ core::Instant instant(std::int64_t seconds) { return core::Instant{std::chrono::
 std::int64_t seconds(core::Instant t) { return t.time_since_epoch().count(); }
 
 }  // namespace
+
+std::string shotId(const std::string& screen) { return platform::sha256Hex(screen).substr(0, 16); }
 
 core::Result<std::unique_ptr<FleetStore>> FleetStore::open(const std::string& path) {
   std::unique_ptr<FleetStore> store(new FleetStore());
@@ -40,7 +50,11 @@ core::Result<std::unique_ptr<FleetStore>> FleetStore::open(const std::string& pa
                           " first_seen INTEGER NOT NULL, last_seen INTEGER NOT NULL, online INTEGER NOT NULL DEFAULT 1)",
                           "CREATE TABLE IF NOT EXISTS events(id INTEGER PRIMARY KEY, screen TEXT NOT NULL, at INTEGER NOT NULL,"
                           " kind TEXT NOT NULL, detail TEXT NOT NULL)",
-                          "CREATE INDEX IF NOT EXISTS events_by_screen ON events(screen, id)"}) {
+                          "CREATE INDEX IF NOT EXISTS events_by_screen ON events(screen, id)",
+                          // The latest screenshot per screen, apart from the reports so listing the
+                          // fleet never reads image bytes.
+                          "CREATE TABLE IF NOT EXISTS shots(screen TEXT PRIMARY KEY, id TEXT NOT NULL UNIQUE, type TEXT NOT NULL,"
+                          " width INTEGER NOT NULL, height INTEGER NOT NULL, at INTEGER NOT NULL, bytes BLOB NOT NULL)"}) {
     if (auto done = store->exec(sql); !done)
       return core::fail("cannot use " + path + " as the fleet database: " + done.error().message);
   }
@@ -74,7 +88,8 @@ core::Result<void> FleetStore::addEvent(const std::string& screen, core::Instant
   return {};
 }
 
-core::Result<void> FleetStore::record(const core::ScreenReport& report, const std::string& address, core::Instant now) {
+core::Result<void> FleetStore::record(const core::ScreenReport& report, const std::string& address, core::Instant now,
+                                      int shotWidth, int shotHeight) {
   std::lock_guard lock(mutex_);
   if (auto began = exec("BEGIN IMMEDIATE"); !began) return began;
   auto work = [&]() -> core::Result<void> {
@@ -92,10 +107,23 @@ core::Result<void> FleetStore::record(const core::ScreenReport& report, const st
                  "INSERT INTO screens(name, report, address, first_seen, last_seen, online) VALUES(?1, ?2, ?3, ?4, ?4, 1) "
                  "ON CONFLICT(name) DO UPDATE SET report = ?2, address = ?3, last_seen = ?4");
     up.text(1, report.screen);
-    up.text(2, core::reportJson(report));
+    core::ScreenReport kept = report;
+    kept.screenshot.reset();  // in its own table
+    up.text(2, core::reportJson(kept));
     up.text(3, address);
     up.integer(4, seconds(now));
     if (sqlite3_step(up.s) != SQLITE_DONE) return core::fail(sqlite3_errmsg(db_));
+    if (report.screenshot) {
+      Statement shot(db_, "INSERT OR REPLACE INTO shots(screen, id, type, width, height, at, bytes) VALUES(?, ?, ?, ?, ?, ?, ?)");
+      shot.text(1, report.screen);
+      shot.text(2, shotId(report.screen));
+      shot.text(3, report.screenshot->type);
+      shot.integer(4, shotWidth);
+      shot.integer(5, shotHeight);
+      shot.integer(6, seconds(now));
+      shot.blob(7, report.screenshot->bytes);
+      if (sqlite3_step(shot.s) != SQLITE_DONE) return core::fail(sqlite3_errmsg(db_));
+    }
     if (!before || before->feedId != report.feedId || before->revision != report.revision)
       if (auto e = addEvent(report.screen, now, "revision", report.feedId + " " + std::to_string(report.revision)); !e) return e;
     if ((!before && !report.fault.empty()) || (before && before->fault != report.fault)) {
@@ -135,15 +163,29 @@ core::Result<void> FleetStore::setOnline(const std::string& screen, bool online,
 core::Result<std::vector<ScreenRow>> FleetStore::screens() {
   std::lock_guard lock(mutex_);
   std::vector<ScreenRow> rows;
-  Statement q(db_, "SELECT report, address, first_seen, last_seen, online FROM screens ORDER BY name");
+  Statement q(db_, "SELECT s.report, s.address, s.first_seen, s.last_seen, s.online, h.id, h.type, h.width, h.height, h.at "
+                   "FROM screens s LEFT JOIN shots h ON h.screen = s.name ORDER BY s.name");
   int rc;
   while ((rc = sqlite3_step(q.s)) == SQLITE_ROW) {
     auto parsed = core::parseReport(q.column(0));
     if (!parsed) continue;  // cannot happen for what record() wrote; a hand-edited row is skipped
-    rows.push_back({std::move(*parsed), q.column(1), instant(q.columnInt(2)), instant(q.columnInt(3)), q.columnInt(4) != 0});
+    rows.push_back({std::move(*parsed), q.column(1), instant(q.columnInt(2)), instant(q.columnInt(3)), q.columnInt(4) != 0, {}});
+    if (!q.isNull(5))
+      rows.back().shot = ShotMeta{q.column(5), q.column(6), static_cast<int>(q.columnInt(7)), static_cast<int>(q.columnInt(8)),
+                                  instant(q.columnInt(9))};
   }
   if (rc != SQLITE_DONE) return core::fail(std::string("cannot read the fleet: ") + sqlite3_errmsg(db_));
   return rows;
+}
+
+core::Result<std::optional<StoredShot>> FleetStore::shot(const std::string& id) {
+  std::lock_guard lock(mutex_);
+  Statement q(db_, "SELECT type, bytes FROM shots WHERE id = ?");
+  q.text(1, id);
+  const int rc = sqlite3_step(q.s);
+  if (rc == SQLITE_ROW) return std::optional<StoredShot>(StoredShot{q.column(0), q.columnBlob(1)});
+  if (rc != SQLITE_DONE) return core::fail(std::string("cannot read the screenshot: ") + sqlite3_errmsg(db_));
+  return std::optional<StoredShot>();
 }
 
 core::Result<std::vector<FleetEvent>> FleetStore::history(const std::string& screen, int limit) {

@@ -16,12 +16,29 @@ struct sqlite3;
 
 namespace sf::tools {
 
+// The latest screenshot of a screen, as the page links it: the bytes stay in the database.
+struct ShotMeta {
+  std::string id;    // shotId(screen): what the URL names, never the screen's own text
+  std::string type;  // "png" or "jpeg"
+  int width = 0, height = 0;
+  core::Instant at{};  // when it arrived
+};
+
+struct StoredShot {
+  std::string type;
+  std::string bytes;
+};
+
+// A screen's screenshot id: 16 hex digits of the name's SHA-256, so a URL holds no screen text.
+std::string shotId(const std::string& screen);
+
 struct ScreenRow {
   core::ScreenReport report;
   std::string address;      // where the last report came from
   core::Instant firstSeen{};
   core::Instant lastSeen{};
   bool wasOnline = true;    // as last told to the webhook/log: changes are found by comparing
+  std::optional<ShotMeta> shot;  // the latest screenshot, if the screen ever sent one
 };
 
 struct FleetEvent {
@@ -41,7 +58,12 @@ class FleetStore {
 
   // The newest report of a screen, with its history entries, in one transaction. A new screen
   // beyond `maxScreens` is refused (kind "full"): a holder of the token cannot fill the disk.
-  core::Result<void> record(const core::ScreenReport& report, const std::string& address, core::Instant now);
+  // A report's screenshot (checked by the caller, with its size) replaces the screen's last one
+  // in the same transaction; a report without one keeps it.
+  core::Result<void> record(const core::ScreenReport& report, const std::string& address, core::Instant now,
+                            int shotWidth = 0, int shotHeight = 0);
+  // The latest screenshot of the screen with this shotId(), if any.
+  core::Result<std::optional<StoredShot>> shot(const std::string& id);
   // Every screen, in name order.
   core::Result<std::vector<ScreenRow>> screens();
   // The newest history entries of one screen (or all with an empty name), newest first.

@@ -46,6 +46,10 @@ std::string escapeHtml(const std::string& s) {
   return out;
 }
 
+std::string shotUrl(const ShotMeta& shot) {
+  return "/fleet/shot/" + shot.id + (shot.type == "png" ? ".png" : ".jpg") + "?at=" + std::to_string(shot.at.time_since_epoch().count());
+}
+
 std::vector<ScreenView> fleetView(std::vector<ScreenRow> rows, core::Instant now) {
   std::map<std::string, std::int64_t> newest;
   for (const auto& r : rows) newest[r.report.feedId] = std::max(newest[r.report.feedId], r.report.revision);
@@ -87,6 +91,9 @@ std::string fleetJson(const std::vector<ScreenView>& screens, const std::vector<
     s["address"] = v.row.address;
     s["newestRevision"] = v.newestRevision;
     s["revisionsBehind"] = v.behind;
+    if (const auto& shot = v.row.shot)
+      s["screenshot"] = {{"url", shotUrl(*shot)}, {"type", shot->type}, {"width", shot->width}, {"height", shot->height},
+                         {"at", iso(shot->at)}};
     j["screens"].push_back(std::move(s));
   }
   j["history"] = nlohmann::json::array();

@@ -25,6 +25,10 @@ std::string fleetJson(const std::vector<ScreenView>& screens, const std::vector<
 std::string fleetPage(const std::vector<ScreenView>& screens, const std::vector<FleetEvent>& history, core::Instant now);
 std::string fleetMetrics(const std::vector<ScreenView>& screens);
 
+// Where the page and scripts fetch a screen's latest screenshot: /fleet/shot/ID.png (or .jpg),
+// with its arrival time as a query so a browser's cached copy is never an older picture.
+std::string shotUrl(const ShotMeta& shot);
+
 // Text for HTML element content and attribute values.
 std::string escapeHtml(const std::string& s);
 

@@ -11,8 +11,10 @@
 #include <nlohmann/json.hpp>
 
 #include "collector_process.hpp"
+#include "fleet_png.hpp"
 #include "run_binary.hpp"
 #include "tools/fleet_collector.hpp"
+#include "tools/fleet_shot.hpp"
 #include "tools/fleet_store.hpp"
 #include "tools/fleet_view.hpp"
 #include "platform/http_server.hpp"
@@ -239,10 +241,17 @@ TEST_CASE("serve --fleet: reports over HTTP, refusals in plain words, offline af
   REQUIRE_FALSE(wrong);
   CHECK(wrong.error().code == 401);
   CHECK_THAT(wrong.error().message, Catch::Contains("wrong or missing token"));
-  auto big = collector.post(std::string(64 * 1024, ' ') + sf::core::reportJson(r));
+  // A body beyond a report with the largest screenshot is not even read; one below it but with
+  // no screenshot to fill the room is refused by the reader.
+  const std::size_t maxBody = sf::core::maxReportBody({});
+  auto big = collector.post(std::string(maxBody + 1, ' ') + sf::core::reportJson(r));
   REQUIRE_FALSE(big);
   CHECK(big.error().code == 413);
-  CHECK_THAT(big.error().message, Catch::Contains("larger than 16384 bytes"));
+  CHECK_THAT(big.error().message, Catch::Contains("larger than " + std::to_string(maxBody) + " bytes"));
+  auto padded = collector.post(std::string(64 * 1024, ' ') + sf::core::reportJson(r));
+  REQUIRE_FALSE(padded);
+  CHECK(padded.error().code == 413);
+  CHECK_THAT(padded.error().message, Catch::Contains("at most 16384 are taken"));
   auto broken = collector.post("{\"screen\": \"x\", \"revision\": \"seven\"}");
   REQUIRE_FALSE(broken);
   CHECK(broken.error().code == 400);
@@ -282,4 +291,184 @@ TEST_CASE("serve refuses --fleet without a strong token", "[fleet]") {
   auto run = sf::test::runBinary("serve /tmp --fleet /tmp/x.db --fleet-token short");
   CHECK(run.exitCode != 0);
   CHECK_THAT(run.out, Catch::Contains("at least 16 characters"));
+}
+
+namespace {
+
+// A screenshot as a screen made it (sf_bench_screenshot wrote it from a 1920x1080 frame).
+std::string realScreenshot() {
+  std::ifstream in(std::string(SF_SOURCE_DIR) + "/tests/fixtures/fleet-screenshot.png", std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+ScreenReport withShot(ScreenReport r, const std::string& bytes, const std::string& type = "png") {
+  r.screenshot = sf::core::ReportScreenshot{type, bytes};
+  return r;
+}
+
+// A JPEG's frame header and end marker, enough for what the collector reads of a JPEG.
+std::string jpegHeader(int w, int h) {
+  std::string j("\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00", 20);
+  j += std::string("\xFF\xC0\x00\x11\x08", 5);
+  j += static_cast<char>(h >> 8), j += static_cast<char>(h & 0xff), j += static_cast<char>(w >> 8), j += static_cast<char>(w & 0xff);
+  j += std::string("\x03\x01\x22\x00\x02\x11\x01\x03\x11\x01", 10);
+  j += std::string("\xFF\xD9", 2);
+  return j;
+}
+
+}  // namespace
+
+TEST_CASE("a screenshot's header is read before anything else, and one that lies is refused", "[fleet]") {
+  using sf::tools::checkScreenshot;
+  const std::string real = realScreenshot();
+  REQUIRE(real.size() > 1000);
+  auto ok = checkScreenshot(real, "png");
+  REQUIRE(ok);
+  CHECK(ok->width == 480);
+  CHECK(ok->height == 270);
+  CHECK(checkScreenshot(sf::test::greyPng(300, 200), "png"));
+  CHECK(checkScreenshot(jpegHeader(480, 270), "jpeg"));
+
+  auto refused = [](const std::string& bytes, const std::string& type, const std::string& kind, const std::string& words) {
+    auto r = checkScreenshot(bytes, type);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().kind == kind);
+    CHECK_THAT(r.error().message, Catch::Contains(words));
+  };
+  // The bomb: a 1 KB file that says 50000x50000 (7.5 GB of pixels). Refused by its header.
+  const std::string bomb = sf::test::pngWithData(50000, 50000, std::string(1 << 20, '\0'));
+  CHECK(bomb.size() < 4096);
+  refused(bomb, "png", "too-large", "50000x50000 pixels; at most 1024x1024 are taken (not decoded)");
+  refused(jpegHeader(20000, 20000), "jpeg", "too-large", "20000x20000");
+  // Within the size limit, data that inflates far beyond what the header promises: inflating
+  // stops just past the promise (3 MB for 1000x1000), not at the 40 MB the data holds.
+  const std::string inflating = sf::test::pngWithData(1000, 1000, std::string(40 << 20, '\0'));
+  CHECK(inflating.size() < 64 * 1024);
+  refused(inflating, "png", "invalid", "larger than its header's 1000x1000");
+  // A header that promises more than its data holds.
+  refused(sf::test::pngWithData(400, 300, std::string(10 * (1 + 400 * 3), '\0')), "png", "invalid", "does not match its header's 400x300");
+  refused("<svg xmlns='http://www.w3.org/2000/svg'/>", "png", "invalid", "not a PNG or JPEG image");
+  refused("GIF89a\x10\x00\x10\x00", "png", "invalid", "not a PNG or JPEG image");
+  refused(real, "jpeg", "invalid", "declared as jpeg but is a png");
+  std::string broken = real;
+  broken[1000] = static_cast<char>(broken[1000] ^ 0x55);  // inside the pixel data: its checksum catches it
+  refused(broken, "png", "invalid", "checksum");
+  refused(real.substr(0, real.size() - 20), "png", "invalid", "cut off");
+  refused(real + "trailing", "png", "invalid", "after its end");
+  refused(std::string(70 * 1024, 'x'), "png", "too-large", "at most 65536");
+}
+
+TEST_CASE("the collector keeps each screen's latest screenshot and serves it back as it came", "[fleet]") {
+  TempDb db;
+  auto store = sf::tools::FleetStore::open(db.path()).value();
+  Instant now = t0;
+  sf::tools::CollectorOptions o;
+  o.token = "a-long-enough-token";
+  o.clock = [&] { return now; };
+  sf::tools::FleetCollector c(*store, o);
+  const std::string bearer = "Bearer a-long-enough-token";
+  auto post = [&](const ScreenReport& r) { return *c.answer(request("POST", "/fleet/report", bearer, sf::core::reportJson(r))); };
+
+  const std::string real = realScreenshot();
+  REQUIRE(post(withShot(screen("Foyer <left>", 3), real)).status == 200);
+  const std::string id = sf::tools::shotId("Foyer <left>");
+  auto json = nlohmann::json::parse(c.answer(request("GET", "/fleet/screens.json", bearer))->body);
+  REQUIRE(json["screens"][0]["screenshot"].is_object());
+  CHECK(json["screens"][0]["screenshot"]["width"] == 480);
+  CHECK(json["screens"][0]["screenshot"]["height"] == 270);
+  const std::string url = json["screens"][0]["screenshot"]["url"];
+  CHECK(url == "/fleet/shot/" + id + ".png?at=" + std::to_string(t0.time_since_epoch().count()));
+
+  auto shot = c.answer(request("GET", "/fleet/shot/" + id + ".png", bearer));
+  REQUIRE(shot->status == 200);
+  CHECK(shot->body == real);
+  auto header = [&](const sf::platform::HttpResponse& r, const std::string& name) {
+    for (const auto& [k, v] : r.headers)
+      if (k == name) return v;
+    return std::string();
+  };
+  CHECK(header(*shot, "Content-Type") == "image/png");
+  CHECK(header(*shot, "X-Content-Type-Options") == "nosniff");
+  CHECK(c.answer(request("GET", "/fleet/shot/" + id + ".png", ""))->status == 401);
+
+  // The card shows it, with alt text naming the screen (escaped), and the page may load it.
+  auto page = c.answer(request("GET", "/fleet/", bearer));
+  CHECK_THAT(page->body, Catch::Contains("<img src=\"/fleet/shot/" + id + ".png?at="));
+  CHECK_THAT(page->body, Catch::Contains("alt=\"What Foyer &lt;left&gt; showed at "));
+  CHECK_THAT(header(*page, "Content-Security-Policy"), Catch::Contains("img-src 'self'"));
+
+  // Hostile screenshots refuse the report, with the reason; the kept one stays.
+  now += 60s;
+  auto refusedWith = [&](const ScreenReport& r, int status, const std::string& words) {
+    const auto answer = post(r);
+    CHECK(answer.status == status);
+    CHECK_THAT(answer.body, Catch::Contains(words));
+  };
+  refusedWith(withShot(screen("Foyer <left>", 4), sf::test::pngWithData(50000, 50000, std::string(1 << 20, '\0'))), 413,
+              "at most 1024x1024");
+  refusedWith(withShot(screen("Foyer <left>", 4), sf::test::pngWithData(400, 300, std::string(1000, '\0'))), 400,
+              "does not match its header");
+  refusedWith(withShot(screen("Foyer <left>", 4), "%PDF-1.7 not a picture"), 400, "not a PNG or JPEG image");
+  refusedWith(withShot(screen("Foyer <left>", 4), std::string(66 * 1024, 'x')), 413, "the screenshot has about");
+  json = nlohmann::json::parse(c.answer(request("GET", "/fleet/screens.json", bearer))->body);
+  CHECK(json["screens"][0]["revision"] == 3);
+  CHECK(json["screens"][0]["screenshot"]["url"] == url);
+  CHECK(c.answer(request("GET", "/fleet/shot/" + id + ".png", bearer))->body == real);
+
+  // A report without a screenshot keeps the last one; a new one replaces it.
+  REQUIRE(post(screen("Foyer <left>", 5)).status == 200);
+  CHECK(c.answer(request("GET", "/fleet/shot/" + id + ".png", bearer))->body == real);
+  now += 60s;
+  const std::string grey = sf::test::greyPng(480, 270, 40);
+  REQUIRE(post(withShot(screen("Foyer <left>", 5), grey)).status == 200);
+  CHECK(c.answer(request("GET", "/fleet/shot/" + id + ".png", bearer))->body == grey);
+
+  // Only /fleet/shot/<16 hex>.png or .jpg as the database knows it: no path reaches a file.
+  for (const std::string& bad : std::vector<std::string>{"/fleet/shot/" + id + ".jpg", "/fleet/shot/" + id, "/fleet/shot/../fleet.db",
+                                "/fleet/shot/../../etc/passwd", "/fleet/shot/" + id + ".png/..", "/fleet/shot/0123456789abcdef.png",
+                                "/fleet/shot/" + sf::tools::shotId("Foyer <left>").substr(0, 15) + "G.png", "/fleet/shot/",
+                                "/fleet/shot/Foyer%20%3Cleft%3E.png"}) {
+    INFO(bad);
+    CHECK(c.answer(request("GET", bad, bearer))->status == 404);
+  }
+  // A screen without a screenshot gets a note in the same box.
+  REQUIRE(post(screen("Hall", 5)).status == 200);
+  page = c.answer(request("GET", "/fleet/", bearer));
+  CHECK_THAT(page->body, Catch::Contains("No screenshot yet"));
+}
+
+TEST_CASE("serve --fleet: a screenshot over HTTP comes back byte-identical; hostile ones are refused", "[fleet]") {
+  sf::test::Collector collector(SF_BINARY);
+  const std::string real = realScreenshot();
+  REQUIRE(collector.post(sf::core::reportJson(withShot(screen("Foyer", 1), real))));
+  auto listed = collector.get("/fleet/screens.json");
+  REQUIRE(listed);
+  const std::string url = nlohmann::json::parse(listed->body)["screens"][0]["screenshot"]["url"];
+  auto shot = collector.get(url);
+  REQUIRE(shot);
+  CHECK(shot->body == real);
+
+  auto bomb = collector.post(sf::core::reportJson(withShot(screen("Foyer", 2), sf::test::pngWithData(50000, 50000, std::string(1 << 20, '\0')))));
+  REQUIRE_FALSE(bomb);
+  CHECK(bomb.error().code == 413);
+  CHECK_THAT(bomb.error().message, Catch::Contains("50000x50000"));
+  auto lying = collector.post(sf::core::reportJson(withShot(screen("Foyer", 2), sf::test::pngWithData(640, 480, std::string(500, '\0')))));
+  REQUIRE_FALSE(lying);
+  CHECK(lying.error().code == 400);
+  auto notImage = collector.post(sf::core::reportJson(withShot(screen("Foyer", 2), "<html><script>alert(1)</script></html>")));
+  REQUIRE_FALSE(notImage);
+  CHECK_THAT(notImage.error().message, Catch::Contains("not a PNG or JPEG image"));
+  // A body larger than a report with the largest screenshot is not read at all.
+  auto huge = collector.post(sf::core::reportJson(withShot(screen("Foyer", 2), std::string(200 * 1024, 'x'))));
+  REQUIRE_FALSE(huge);
+  CHECK(huge.error().code == 413);
+
+  // The page and the picture are as before.
+  auto again = collector.get(url);
+  REQUIRE(again);
+  CHECK(again->body == real);
+  auto page = collector.get("/fleet/");
+  REQUIRE(page);
+  CHECK_THAT(page->body, Catch::Contains("<img src=\"" + url.substr(0, url.find('?'))));
+  CHECK(nlohmann::json::parse(collector.get("/fleet/screens.json")->body)["screens"][0]["revision"] == 1);
 }

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/base/text_util.hpp"
 #include "core/show/config.hpp"
 #include "core/show/fleet_report.hpp"
 
@@ -139,4 +140,58 @@ TEST_CASE("the config's report setting, and its mistakes located") {
   REQUIRE(notObject.diagnostics.size() == 1);
   CHECK(notObject.diagnostics[0].jsonPointer == "/report");
   CHECK(notObject.config.report.url.empty());
+}
+
+TEST_CASE("base64 reads back what it wrote, and refuses what two decoders could read differently") {
+  std::string all;
+  for (int i = 0; i < 256; ++i) all += static_cast<char>(i);
+  for (std::size_t n : {0u, 1u, 2u, 3u, 4u, 255u, 256u}) {
+    const std::string part = all.substr(0, n);
+    const std::string text = toBase64(part);
+    CHECK(text.size() == (n + 2) / 3 * 4);
+    REQUIRE(fromBase64(text));
+    CHECK(*fromBase64(text) == part);
+  }
+  CHECK(toBase64("Man") == "TWFu");
+  CHECK(toBase64("Ma") == "TWE=");
+  CHECK_FALSE(fromBase64("TWE"));      // not a multiple of four
+  CHECK_FALSE(fromBase64("TW=u"));     // padding inside
+  CHECK_FALSE(fromBase64("TWF\nu"));   // no line breaks or other characters
+  CHECK_FALSE(fromBase64("TWF-"));     // not the URL alphabet
+  CHECK_FALSE(fromBase64("QR=="));     // leftover bits set: not the canonical form
+  CHECK(fromBase64("QQ==") == std::optional<std::string>("A"));
+}
+
+TEST_CASE("a screenshot travels as base64 in the report, within its limit") {
+  ScreenReport r = sample();
+  r.screenshot = ReportScreenshot{"png", std::string("\x89PNG\r\n\x1a\n", 8) + std::string(1000, '\0')};
+  const std::string text = reportJson(r);
+  auto back = parseReport(text);
+  REQUIRE(back);
+  REQUIRE(back->screenshot);
+  CHECK(back->screenshot->type == "png");
+  CHECK(back->screenshot->bytes == r.screenshot->bytes);
+  CHECK_FALSE(parseReport(reportJson(sample()))->screenshot);  // most reports carry none
+
+  auto refuse = [](const std::string& body, const std::string& kind, const std::string& words) {
+    auto p = parseReport(body);
+    REQUIRE_FALSE(p);
+    CHECK(p.error().kind == kind);
+    CHECK_THAT(p.error().message, Catch::Contains(words));
+  };
+  refuse(R"({"screen": "a", "screenshot": "iVBORw0KGgo="})", "invalid", "an object");
+  refuse(R"({"screen": "a", "screenshot": {"type": "svg", "data": "PHN2Zz4="}})", "invalid", "\"png\" or \"jpeg\"");
+  refuse(R"({"screen": "a", "screenshot": {"type": "png", "data": "not base64!"}})", "invalid", "not valid base64");
+  refuse(R"({"screen": "a", "screenshot": {"type": "png", "data": ""}})", "invalid", "empty");
+  // 66 KB of image: refused by its base64 length, before it is decoded.
+  ScreenReport big = sample();
+  big.screenshot = ReportScreenshot{"png", std::string(66 * 1024, 'x')};
+  refuse(reportJson(big), "too-large", "at most 65536");
+  // The room a screenshot may take is not for the rest of the report.
+  ScreenReport padded = sample();
+  padded.faultText = std::string(900, 'x');
+  std::string body = reportJson(padded);
+  body.insert(1, "\"padding\": \"" + std::string(20000, 'y') + "\", ");
+  refuse(body, "too-large", "besides its screenshot, at most 16384");
+  refuse(std::string(maxReportBody({}) + 1, ' '), "too-large", "at most " + std::to_string(maxReportBody({})));
 }

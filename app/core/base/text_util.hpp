@@ -3,6 +3,7 @@
 #pragma once
 #include <cstddef>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,12 @@ std::string formatBytes(std::size_t bytes);
 std::string escapeControls(std::string_view s);
 // Where the first byte that is not part of valid UTF-8 lies, or npos when all of `s` is UTF-8.
 std::size_t firstInvalidUtf8(std::string_view s);
+
+// Base64 (RFC 4648, standard alphabet, with padding), for binary data inside JSON.
+std::string toBase64(std::string_view bytes);
+// Strict: only the alphabet, padding only at the end, a length that is a multiple of four;
+// nullopt otherwise, so a report cannot smuggle bytes that two decoders would read differently.
+std::optional<std::string> fromBase64(std::string_view text);
 
 bool isValidId(std::string_view s);
 bool isLanguageCode(std::string_view s);

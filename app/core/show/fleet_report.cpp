@@ -2,7 +2,11 @@
 // hostile input: every field is type- and size-checked before anything is stored or shown.
 #include "core/show/fleet_report.hpp"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
+
+#include "core/base/text_util.hpp"
 
 namespace sf::core {
 namespace {
@@ -113,16 +117,58 @@ std::string reportJson(const ScreenReport& r) {
   j["dark"] = r.dark;
   if (r.temperatureC) j["temperatureC"] = static_cast<double>(static_cast<long long>(*r.temperatureC * 10 + 0.5)) / 10;
   if (r.throttled) j["throttled"] = *r.throttled;
+  if (r.screenshot) j["screenshot"] = {{"type", r.screenshot->type}, {"data", toBase64(r.screenshot->bytes)}};
   return j.dump();
 }
 
+std::size_t maxReportBody(const ReportLimits& limits) {
+  // The screenshot's JSON around its base64: {"type":"jpeg","data":""} and a comma.
+  return limits.maxBytes + (limits.maxScreenshotBytes + 2) / 3 * 4 + 64;
+}
+
+namespace {
+
+// The screenshot member: a known type and strict base64 of at most the limit's bytes. Its
+// pixels are none of the reader's business: the collector checks the image's header.
+Result<std::optional<ReportScreenshot>> readScreenshot(const json& root, const ReportLimits& limits) {
+  auto it = root.find("screenshot");
+  if (it == root.end() || it->is_null()) return std::optional<ReportScreenshot>();
+  if (!it->is_object()) return failAs("invalid", "\"screenshot\": expected an object with \"type\" and \"data\"");
+  auto type = it->find("type"), data = it->find("data");
+  if (type == it->end() || !type->is_string() || (*type != "png" && *type != "jpeg"))
+    return failAs("invalid", "\"screenshot\": \"type\" must be \"png\" or \"jpeg\"");
+  if (data == it->end() || !data->is_string()) return failAs("invalid", "\"screenshot\": \"data\" must be base64 text");
+  const auto& text = data->get_ref<const std::string&>();
+  // Measured before decoding: the base64 text says how many bytes it holds.
+  const std::size_t bytes = text.size() / 4 * 3;
+  if (bytes > limits.maxScreenshotBytes + 2)
+    return failAs("too-large", "the screenshot has about " + std::to_string(bytes) + " bytes, at most " +
+                                   std::to_string(limits.maxScreenshotBytes) + " are taken");
+  auto decoded = fromBase64(text);
+  if (!decoded) return failAs("invalid", "\"screenshot\": \"data\" is not valid base64");
+  if (decoded->size() > limits.maxScreenshotBytes)
+    return failAs("too-large", "the screenshot has " + std::to_string(decoded->size()) + " bytes, at most " +
+                                   std::to_string(limits.maxScreenshotBytes) + " are taken");
+  if (decoded->empty()) return failAs("invalid", "\"screenshot\": \"data\" is empty");
+  return std::optional<ReportScreenshot>(ReportScreenshot{type->get<std::string>(), std::move(*decoded)});
+}
+
+}  // namespace
+
 Result<ScreenReport> parseReport(std::string_view body, const ReportLimits& limits) {
-  if (body.size() > limits.maxBytes)
+  if (body.size() > maxReportBody(limits))
     return failAs("too-large", "the report has " + std::to_string(body.size()) + " bytes, at most " +
-                                   std::to_string(limits.maxBytes) + " are taken");
+                                   std::to_string(maxReportBody(limits)) + " are taken");
   json root = json::parse(body, nullptr, false);
   if (root.is_discarded()) return failAs("malformed", "the report is not JSON");
   if (!root.is_object()) return failAs("malformed", "the report must be a JSON object");
+  // Without its screenshot a report is small: the rest may not grow into the screenshot's room.
+  std::size_t shotText = 0;
+  if (auto it = root.find("screenshot"); it != root.end() && it->is_object())
+    if (auto data = it->find("data"); data != it->end() && data->is_string()) shotText = data->get_ref<const std::string&>().size();
+  if (body.size() - std::min(shotText, body.size()) > limits.maxBytes)
+    return failAs("too-large", "the report has " + std::to_string(body.size() - shotText) + " bytes besides its screenshot, at most " +
+                                   std::to_string(limits.maxBytes) + " are taken");
   ReportReader rd{root, {}};
   ScreenReport r;
   const std::size_t name = limits.maxName;
@@ -143,6 +189,9 @@ Result<ScreenReport> parseReport(std::string_view body, const ReportLimits& limi
     if (!rd.number("temperatureC", c, -60, 200)) return failAs("invalid", rd.error);
     r.temperatureC = c;
   }
+  auto shot = readScreenshot(root, limits);
+  if (!shot) return Unexpected{shot.error()};
+  r.screenshot = std::move(*shot);
   return r;
 }
 

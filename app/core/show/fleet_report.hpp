@@ -12,6 +12,13 @@
 
 namespace sf::core {
 
+// A picture of what the screen showed, encoded on the screen (PNG, or JPEG when smaller). The
+// report carries it as base64; the collector checks the image's header before it keeps it.
+struct ReportScreenshot {
+  std::string type;   // "png" or "jpeg"
+  std::string bytes;  // the encoded image
+};
+
 struct ScreenReport {
   std::string screen;                // config screenName, or the host name
   std::vector<std::string> groups;   // config groups
@@ -31,6 +38,8 @@ struct ScreenReport {
   bool dark = false;                 // dark by the screen's off times
   std::optional<double> temperatureC;          // SoC temperature, where the machine tells it
   std::optional<std::uint32_t> throttled;      // the firmware's get_throttled bits (Raspberry Pi)
+  // Only when what the screen shows changed since its last screenshot, at most once a minute.
+  std::optional<ReportScreenshot> screenshot;
 };
 
 // The report as compact JSON (what a screen POSTs).
@@ -43,7 +52,11 @@ struct ReportLimits {
   std::size_t maxText = 1000;    // fault text
   std::size_t maxUrl = 2048;
   std::size_t maxList = 32;      // groups, rooms
+  std::size_t maxScreenshotBytes = 64 * 1024;  // the image itself, before base64
 };
+
+// The largest body a collector reads: a report and a screenshot of the largest size in base64.
+std::size_t maxReportBody(const ReportLimits& limits);
 
 // Reads a report strictly: a JSON object with the known keys of the right types and sizes, a
 // screen name without control characters. Unknown keys are ignored (newer screens may say more).
