@@ -1,5 +1,5 @@
 // Heartbeats to the fleet collector: a worker thread of its own asks the UI for a snapshot of
-// what only the UI knows, adds the machine's facts and POSTs the report with a short timeout.
+// what only the UI knows, adds the machine's facts, POSTs the report and/or writes its metrics file.
 #pragma once
 #include <atomic>
 #include <chrono>
@@ -37,17 +37,20 @@ class Reporter {
   // For tests and the journal: reports posted and refused or lost so far.
   int sent() const { return sent_.load(); }
   int failed() const { return failed_.load(); }
+  int textfilesWritten() const { return written_.load(); }  // the config's metricsTextfile
 
  private:
   void run();
   bool sleep(std::chrono::milliseconds delay);  // false: stopping
-  void post(core::ScreenReport report);
+  core::ScreenReport complete(core::ScreenReport report) const;  // host, version, machine facts
+  void post(const core::ScreenReport& report);
+  void writeTextfile(const core::ScreenReport& report);
 
   core::Config config_;
   WorkerQueue& out_;
   ReporterTuning tuning_;
-  std::atomic<int> sent_{0}, failed_{0};
-  std::string lastError_;
+  std::atomic<int> sent_{0}, failed_{0}, written_{0};
+  std::string lastError_, lastTextfileError_;
 
   std::mutex mutex_;
   std::condition_variable wake_;
