@@ -258,6 +258,64 @@ TEST_CASE("label values are escaped as the text format wants, and promtool agree
   CHECK(raw.exitCode != 0);
 }
 
+TEST_CASE("the fleet page speaks German unless ?lang or the browser asks for English", "[fleet]") {
+  using sf::tools::fleetLanguage;
+  CHECK(fleetLanguage("", "") == "de");
+  CHECK(fleetLanguage("en", "de-DE,de;q=0.9") == "en");  // the organiser's choice wins
+  CHECK(fleetLanguage("de", "en-GB") == "de");
+  CHECK(fleetLanguage("fr", "en-GB,en;q=0.9") == "en");  // an unknown choice: as the browser asks
+  CHECK(fleetLanguage("", "en-US,en;q=0.9,de;q=0.8") == "en");
+  CHECK(fleetLanguage("", "fr-FR,fr;q=0.9,de;q=0.5,en;q=0.4") == "de");
+  CHECK(fleetLanguage("", "fr-FR,fr;q=0.9,en;q=0.5") == "en");
+  CHECK(fleetLanguage("", "fr-FR") == "de");
+  CHECK(fleetLanguage("", "en;q=0") == "de");  // q=0: not acceptable
+  CHECK(fleetLanguage("", "EN-gb") == "en");
+  CHECK(fleetLanguage("", "*;q=0.5, en;q=oops") == "de");
+
+  TempDb db;
+  auto store = sf::tools::FleetStore::open(db.path()).value();
+  Instant now = t0;
+  sf::tools::CollectorOptions o;
+  o.token = "a-long-enough-token";
+  o.clock = [&] { return now; };
+  sf::tools::FleetCollector c(*store, o);
+  REQUIRE(c.answer(request("POST", "/fleet/report", "Bearer a-long-enough-token", sf::core::reportJson(screen("Foyer", 2, "network"))))->status == 200);
+  now = t0 + 300s;
+  auto get = [&](const std::string& lang, const std::string& accept) {
+    sf::platform::HttpRequest req{"GET", "/fleet/", "127.0.0.1",
+                                  [accept](const char* name) {
+                                    if (std::string(name) == "Authorization") return std::string("Bearer a-long-enough-token");
+                                    return std::string(name) == "Accept-Language" ? accept : std::string();
+                                  },
+                                  "", [lang](const char* name) { return std::string(name) == "lang" ? lang : std::string(); }};
+    return *c.answer(req);
+  };
+  auto header = [](const sf::platform::HttpResponse& r, const std::string& name) {
+    for (const auto& [k, v] : r.headers)
+      if (k == name) return v;
+    return std::string();
+  };
+  const auto de = get("", "");
+  CHECK(header(de, "Content-Language") == "de");
+  CHECK(header(de, "Vary") == "Accept-Language");
+  CHECK_THAT(de.body, Catch::Contains("<html lang=\"de\">"));
+  CHECK_THAT(de.body, Catch::Contains("<h1>Bildschirme</h1>"));
+  CHECK_THAT(de.body, Catch::Contains("<dt>Zuletzt gemeldet</dt><dd class=\"problem\">vor 5 min</dd>"));
+  CHECK_THAT(de.body, Catch::Contains("<span class=\"badge\">offline</span>"));
+  CHECK_THAT(de.body, Catch::Contains("href=\"?lang=de\" hreflang=\"de\" lang=\"de\" aria-current=\"page\">DE</a>"));
+  const auto en = get("", "en-GB,en;q=0.9");
+  CHECK(header(en, "Content-Language") == "en");
+  CHECK_THAT(en.body, Catch::Contains("<html lang=\"en\">"));
+  CHECK_THAT(en.body, Catch::Contains("<h1>Screens</h1>"));
+  CHECK_THAT(en.body, Catch::Contains("<dt>Last seen</dt><dd class=\"problem\">5 min ago</dd>"));
+  CHECK_THAT(en.body, Catch::Contains("<dt>Fault</dt><dd class=\"problem\">the server could not be reached</dd>"));
+  CHECK_THAT(en.body, Catch::Contains("href=\"?lang=en\" hreflang=\"en\" lang=\"en\" aria-current=\"page\">EN</a>"));
+  CHECK_THAT(get("de", "en").body, Catch::Contains("<h1>Bildschirme</h1>"));
+  // No English word left on the German page (the card rows, the summary, the history).
+  for (const char* english : {"Last seen", "Shows", "Up for", "Recent changes", "ago", "Need a look", "newest"})
+    CHECK_THAT(de.body, !Catch::Contains(english));
+}
+
 TEST_CASE("one screen cannot flood the collector", "[fleet]") {
   TempDb db;
   auto store = sf::tools::FleetStore::open(db.path()).value();
