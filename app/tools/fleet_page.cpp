@@ -188,7 +188,7 @@ std::string fleetPage(const std::vector<ScreenView>& screens, const std::vector<
   out += "<p class=\"meta\">" + t(Ui::FleetAsOf) + " " + core::formatInstant(now, core::TimeZone::utc()).substr(11, 5) + " UTC · " +
          t(Ui::FleetRefreshes) + "</p></header>";
   if (screens.empty()) out += "<p class=\"empty\">" + t(Ui::FleetEmpty) +
-                              " <code>\"report\": {\"url\": \"…/fleet/report\", \"token\": \"…\"}</code>.</p>";
+                              " <code>\"report\": {\"url\": \"…/fleet/report\", \"token\": \"…\"}</code></p>";
   out += "<main>";
   for (const auto& v : screens) card(out, v, lang);
   out += "</main>";

@@ -279,6 +279,9 @@ TEST_CASE("the fleet page speaks German unless ?lang or the browser asks for Eng
   o.token = "a-long-enough-token";
   o.clock = [&] { return now; };
   sf::tools::FleetCollector c(*store, o);
+  // Before any screen reports: what to put into a screen's config, in the page's language.
+  CHECK_THAT(c.page("de"), Catch::Contains("Noch hat sich kein Bildschirm gemeldet."));
+  CHECK_THAT(c.page("en"), Catch::Contains("No screen has reported yet."));
   REQUIRE(c.answer(request("POST", "/fleet/report", "Bearer a-long-enough-token", sf::core::reportJson(screen("Foyer", 2, "network"))))->status == 200);
   now = t0 + 300s;
   auto get = [&](const std::string& lang, const std::string& accept) {
