@@ -314,6 +314,14 @@ TEST_CASE("the fleet page speaks German unless ?lang or the browser asks for Eng
   CHECK_THAT(en.body, Catch::Contains("<dt>Fault</dt><dd class=\"problem\">the server could not be reached</dd>"));
   CHECK_THAT(en.body, Catch::Contains("href=\"?lang=en\" hreflang=\"en\" lang=\"en\" aria-current=\"page\">EN</a>"));
   CHECK_THAT(get("de", "en").body, Catch::Contains("<h1>Bildschirme</h1>"));
+  // The refresh: the page's own script, the only one its policy allows, and a reload without it.
+  CHECK(header(de, "Content-Security-Policy") == "default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; connect-src 'self'");
+  CHECK_THAT(de.body, Catch::Contains("<script src=\"refresh.js\" defer></script><noscript><meta http-equiv=\"refresh\" content=\"15\"></noscript>"));
+  CHECK(c.answer(request("GET", "/fleet/refresh.js", ""))->status == 401);
+  const auto script = *c.answer(request("GET", "/fleet/refresh.js", "Bearer a-long-enough-token"));
+  CHECK(script.status == 200);
+  CHECK(header(script, "Content-Type") == "text/javascript; charset=utf-8");
+  CHECK_THAT(script.body, Catch::Contains("setInterval(refresh, 15000)"));
   // No English word left on the German page (the card rows, the summary, the history).
   for (const char* english : {"Last seen", "Shows", "Up for", "Recent changes", "ago", "Need a look", "newest"})
     CHECK_THAT(de.body, !Catch::Contains(english));
