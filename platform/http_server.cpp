@@ -160,7 +160,11 @@ MHD_Result onRequest(void* cls, MHD_Connection* c, const char* url, const char* 
                     const char* v = MHD_lookup_connection_value(c, MHD_HEADER_KIND, name);
                     return std::string(v ? v : "");
                   },
-                  std::move(body)};
+                  std::move(body),
+                  [c](const char* name) {
+                    const char* v = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, name);
+                    return std::string(v ? v : "");
+                  }};
   HttpResponse res = s->handler(req);
   return queue(c, std::move(res));
 }

@@ -27,6 +27,7 @@ struct HttpRequest {
   std::string remote;  // the client's address
   std::function<std::string(const char* name)> header;  // a request header, or ""
   std::string body;    // with ServerLimits::maxBody, the request's body
+  std::function<std::string(const char* name)> query;  // a query argument (percent-decoded), or ""; may be empty
 };
 
 struct HttpResponse {

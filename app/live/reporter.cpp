@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <random>
 
+#include "core/show/fleet_metrics.hpp"
+#include "platform/files.hpp"
 #include "platform/http.hpp"
 #include "platform/net.hpp"
 
@@ -17,7 +19,7 @@ namespace sf::live {
 
 Reporter::Reporter(const core::Config& config, WorkerQueue& out, ReporterTuning tuning)
     : config_(config), out_(out), tuning_(std::move(tuning)) {
-  if (!config_.report.url.empty()) thread_ = std::thread([this] { run(); });
+  if (!config_.report.url.empty() || !config_.metricsTextfile.empty()) thread_ = std::thread([this] { run(); });
 }
 
 Reporter::~Reporter() {
@@ -72,11 +74,11 @@ void Reporter::run() {
       snapshot_.reset();
       frame_.reset();
     }
-    if (snapshot) post(std::move(*snapshot), std::move(frame));
+    if (snapshot) post(complete(std::move(*snapshot)), std::move(frame));
   }
 }
 
-void Reporter::post(core::ScreenReport report, std::optional<Frame> frame) {
+core::ScreenReport Reporter::complete(core::ScreenReport report) const {
   if (report.screen.empty()) report.screen = platform::hostName().value_or("unknown");
   report.version = SF_VERSION;
   report.seconds = config_.report.seconds;
@@ -84,6 +86,12 @@ void Reporter::post(core::ScreenReport report, std::optional<Frame> frame) {
   report.freeDiskBytes = facts.freeDiskBytes;
   report.temperatureC = facts.temperatureC;
   report.throttled = facts.throttled;
+  return report;
+}
+
+void Reporter::post(core::ScreenReport report, std::optional<Frame> frame) {
+  if (!config_.metricsTextfile.empty()) writeTextfile(report);
+  if (config_.report.url.empty()) return;
   if (frame) {
     // A screenshot that cannot be made costs the report nothing: it goes without one.
     auto shot = makeScreenshot(*frame, tuning_.screenshot);
@@ -115,6 +123,21 @@ void Reporter::post(core::ScreenReport report, std::optional<Frame> frame) {
     else std::fprintf(stderr, "schaufenster: a report to the fleet collector was dropped: %s\n", error.c_str());
   }
   lastError_ = error;
+}
+
+
+void Reporter::writeTextfile(const core::ScreenReport& report) {
+  // node_exporter reads whatever *.prom file is there when it is scraped: the text goes to a
+  // temporary name beside it (not *.prom), is synced and renamed over it, so a scrape sees the
+  // old file or the new one, never half of one.
+  const auto written = platform::writeFileAtomic(config_.metricsTextfile, core::screenMetricsText(report), 0644);
+  const std::string error = written ? std::string() : written.error().message;
+  if (written) ++written_;
+  if (error != lastTextfileError_) {
+    if (error.empty()) std::fprintf(stderr, "schaufenster: the metrics textfile %s is written again\n", config_.metricsTextfile.c_str());
+    else std::fprintf(stderr, "schaufenster: the metrics textfile could not be written: %s\n", error.c_str());
+  }
+  lastTextfileError_ = error;
 }
 
 }  // namespace sf::live

@@ -1,5 +1,5 @@
 // Heartbeats to the fleet collector: a worker thread of its own asks the UI for a snapshot of
-// what only the UI knows, adds the machine's facts and POSTs the report with a short timeout.
+// what only the UI knows, adds the machine's facts, POSTs the report and/or writes its metrics file.
 #pragma once
 #include <atomic>
 #include <chrono>
@@ -41,17 +41,20 @@ class Reporter {
   int sent() const { return sent_.load(); }
   int failed() const { return failed_.load(); }
   int screenshotsSent() const { return shotsSent_.load(); }
+  int textfilesWritten() const { return written_.load(); }  // the config's metricsTextfile
 
  private:
   void run();
   bool sleep(std::chrono::milliseconds delay);  // false: stopping
+  core::ScreenReport complete(core::ScreenReport report) const;  // host, version, machine facts
   void post(core::ScreenReport report, std::optional<Frame> frame);
+  void writeTextfile(const core::ScreenReport& report);
 
   core::Config config_;
   WorkerQueue& out_;
   ReporterTuning tuning_;
-  std::atomic<int> sent_{0}, failed_{0}, shotsSent_{0};
-  std::string lastError_, lastShotError_;
+  std::atomic<int> sent_{0}, failed_{0}, shotsSent_{0}, written_{0};
+  std::string lastError_, lastShotError_, lastTextfileError_;
   bool reachable_ = true, shotLost_ = false;  // the reporter thread's own
 
   std::mutex mutex_;

@@ -13,7 +13,7 @@ LiveFeed::LiveFeed(const core::Config& config, live::StartupFeed startup, std::f
     : feed_(startup.feed), status_(startup.status), config_(config), statusFile_(config), network_(network) {
   queue_.setWake(std::move(wake));
   if (network && !config.feed.empty()) worker_ = std::make_unique<live::FeedWorker>(config, startup, queue_);
-  if (network && !config.report.url.empty()) reporter_ = std::make_unique<live::Reporter>(config, queue_);
+  if (network && (!config.report.url.empty() || !config.metricsTextfile.empty())) reporter_ = std::make_unique<live::Reporter>(config, queue_);
   requestImages();
 }
 

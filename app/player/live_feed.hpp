@@ -62,7 +62,7 @@ class LiveFeed {
   core::Config config_;
   live::StatusFile statusFile_;  // written here only without a feed worker
   std::unique_ptr<live::FeedWorker> worker_;
-  std::unique_ptr<live::Reporter> reporter_;  // with a config "report" only
+  std::unique_ptr<live::Reporter> reporter_;  // with a config "report" or "metricsTextfile" only
   std::unique_ptr<live::ImageWorker> images_;  // started with the first feed that names an image
   std::vector<live::ImageReady> ready_;
   bool network_ = false;

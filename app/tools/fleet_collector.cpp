@@ -125,8 +125,16 @@ std::optional<platform::HttpResponse> FleetCollector::answer(const platform::Htt
     return r;
   }
   if (p == "/fleet") return platform::HttpResponse{301, {{"Location", "/fleet/"}}, ""};
-  if (p == "/fleet/") return platform::HttpResponse{200, {{"Content-Type", "text/html; charset=utf-8"}, {"Cache-Control", "no-store"},
-                                                          {"Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'"}}, page()};
+  if (p == "/fleet/") {
+    const std::string lang = fleetLanguage(req.query ? req.query("lang") : std::string(), req.header("Accept-Language"));
+    return platform::HttpResponse{200, {{"Content-Type", "text/html; charset=utf-8"}, {"Cache-Control", "no-store"},
+                                        {"Content-Language", lang}, {"Vary", "Accept-Language"},
+                                        {"Content-Security-Policy",
+                                         "default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; connect-src 'self'; img-src 'self'"}},
+                                  page(lang)};
+  }
+  if (p == "/fleet/refresh.js")
+    return platform::HttpResponse{200, {{"Content-Type", "text/javascript; charset=utf-8"}, {"Cache-Control", "no-cache"}}, fleetScript()};
   if (p == "/fleet/screens.json")
     return platform::HttpResponse{200, {{"Content-Type", "application/json"}, {"Cache-Control", "no-store"}}, screensJson()};
   if (p.starts_with("/fleet/shot/")) return screenshot(p.substr(12));
@@ -161,11 +169,12 @@ std::string FleetCollector::screensJson() {
   return fleetJson(fleetView(rows ? std::move(*rows) : std::vector<ScreenRow>{}, t), history ? *history : std::vector<FleetEvent>{}, t);
 }
 
-std::string FleetCollector::page() {
+std::string FleetCollector::page(std::string_view lang) {
   const core::Instant t = now();
   auto rows = store_.screens();
   auto history = store_.history("", 20);
-  return fleetPage(fleetView(rows ? std::move(*rows) : std::vector<ScreenRow>{}, t), history ? *history : std::vector<FleetEvent>{}, t);
+  return fleetPage(fleetView(rows ? std::move(*rows) : std::vector<ScreenRow>{}, t), history ? *history : std::vector<FleetEvent>{}, t,
+                   lang);
 }
 
 std::string FleetCollector::metrics() {

@@ -41,7 +41,7 @@ class FleetCollector {
 
   // The JSON of /fleet/screens.json, and the page (public for tests and the page's screenshot).
   std::string screensJson();
-  std::string page();
+  std::string page(std::string_view lang = "de");
   std::string metrics();
 
  private:

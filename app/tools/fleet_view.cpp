@@ -3,30 +3,18 @@
 #include "fleet_view.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <map>
 #include <set>
 
 #include <nlohmann/json.hpp>
 
 #include "core/base/text_util.hpp"
+#include "core/show/fleet_metrics.hpp"
 
 namespace sf::tools {
 namespace {
 
 std::string iso(core::Instant t) { return core::formatInstant(t, core::TimeZone::utc()); }
-
-// Prometheus label values: backslash, double quote and newline escaped (the exposition format).
-std::string label(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '\\') out += "\\\\";
-    else if (c == '"') out += "\\\"";
-    else if (c == '\n') out += "\\n";
-    else out += c;
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -102,50 +90,39 @@ std::string fleetJson(const std::vector<ScreenView>& screens, const std::vector<
 }
 
 std::string fleetMetrics(const std::vector<ScreenView>& screens) {
-  std::string out;
+  core::PromText out;
   std::map<std::pair<std::string, bool>, int> byGroup;
   for (const auto& v : screens) {
     if (v.row.report.groups.empty()) ++byGroup[{"", v.online}];
     for (const auto& g : v.row.report.groups) ++byGroup[{g, v.online}];
   }
-  out += "# HELP schaufenster_fleet_screens Screens by group and whether they report.\n# TYPE schaufenster_fleet_screens gauge\n";
+  out.family("schaufenster_fleet_screens", "Screens by group and whether they report (a screen in two groups counts in both).");
   std::set<std::string> groups;
   for (const auto& [k, n] : byGroup) groups.insert(k.first);
   for (const auto& g : groups)
     for (bool up : {true, false}) {
       auto it = byGroup.find({g, up});
-      out += "schaufenster_fleet_screens{group=\"" + label(g) + "\",state=\"" + (up ? "up" : "down") + "\"} " +
-             std::to_string(it == byGroup.end() ? 0 : it->second) + "\n";
+      out.sample("schaufenster_fleet_screens", {{"group", g}, {"state", up ? "up" : "down"}}, it == byGroup.end() ? 0 : it->second);
     }
+  // What only the collector knows, then what each screen says of itself (as in its textfile).
   auto series = [&](const char* name, const char* help, auto value) {
-    out += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " gauge\n";
-    for (const auto& v : screens) {
-      const std::optional<double> x = value(v);
-      if (!x) continue;
-      char num[32];
-      std::snprintf(num, sizeof num, "%.10g", *x);
-      out += std::string(name) + "{screen=\"" + label(v.row.report.screen) + "\"} " + num + "\n";
-    }
+    out.family(name, help);
+    for (const auto& v : screens)
+      if (const std::optional<double> x = value(v)) out.sample(name, {{"screen", v.row.report.screen}}, *x);
   };
   series("schaufenster_screen_up", "1 while the screen reports, 0 after three missed beats.",
          [](const ScreenView& v) -> std::optional<double> { return v.online ? 1 : 0; });
   series("schaufenster_screen_revision_lag", "Revisions behind the newest any screen of the same feed plays.",
          [](const ScreenView& v) -> std::optional<double> { return static_cast<double>(v.behind); });
-  series("schaufenster_screen_content_age_seconds", "Seconds since the playing feed was generated.",
-         [](const ScreenView& v) -> std::optional<double> {
-           if (!v.row.report.contentAgeSeconds) return std::nullopt;
-           return static_cast<double>(*v.row.report.contentAgeSeconds);
-         });
   series("schaufenster_screen_last_report_age_seconds", "Seconds since the screen's last report.",
          [](const ScreenView& v) -> std::optional<double> { return static_cast<double>(v.lastSeenAgo); });
-  series("schaufenster_screen_temperature_celsius", "SoC temperature (Raspberry Pi).",
-         [](const ScreenView& v) { return v.row.report.temperatureC; });
-  series("schaufenster_screen_throttled", "The firmware's get_throttled bits (Raspberry Pi).",
-         [](const ScreenView& v) -> std::optional<double> {
-           if (!v.row.report.throttled) return std::nullopt;
-           return static_cast<double>(*v.row.report.throttled);
-         });
-  return out;
+  for (const core::ScreenSeries& s : core::screenSeries())
+    series(s.name, s.help, [&](const ScreenView& v) { return s.value(v.row.report); });
+  std::vector<const core::ScreenReport*> reports;
+  reports.reserve(screens.size());
+  for (const auto& v : screens) reports.push_back(&v.row.report);
+  core::appendScreenInfo(out, reports);
+  return out.text();
 }
 
 }  // namespace sf::tools

@@ -2,6 +2,7 @@
 // reports (online, revisions behind the newest, a problem rank), and the three ways to show it.
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "fleet_store.hpp"
@@ -22,7 +23,14 @@ struct ScreenView {
 std::vector<ScreenView> fleetView(std::vector<ScreenRow> rows, core::Instant now);
 
 std::string fleetJson(const std::vector<ScreenView>& screens, const std::vector<FleetEvent>& history, core::Instant now);
-std::string fleetPage(const std::vector<ScreenView>& screens, const std::vector<FleetEvent>& history, core::Instant now);
+// The page in "de" or "en" (the words of core/show/ui_text).
+std::string fleetPage(const std::vector<ScreenView>& screens, const std::vector<FleetEvent>& history, core::Instant now,
+                      std::string_view lang = "de");
+// The page's script (/fleet/refresh.js): refreshes the page in place every 15 s.
+std::string fleetScript();
+// The page's language: ?lang=de|en when given, else the better-rated of de and en in the
+// browser's Accept-Language, else German (as the rest of the product).
+std::string fleetLanguage(const std::string& asked, const std::string& acceptLanguage);
 std::string fleetMetrics(const std::vector<ScreenView>& screens);
 
 // Where the page and scripts fetch a screen's latest screenshot: /fleet/shot/ID.png (or .jpg),

@@ -12,11 +12,13 @@
 
 #include "collector_process.hpp"
 #include "fleet_png.hpp"
+#include "promtool.hpp"
 #include "run_binary.hpp"
 #include "tools/fleet_collector.hpp"
 #include "tools/fleet_shot.hpp"
 #include "tools/fleet_store.hpp"
 #include "tools/fleet_view.hpp"
+#include "core/show/fleet_metrics.hpp"
 #include "platform/http_server.hpp"
 
 namespace fs = std::filesystem;
@@ -179,6 +181,152 @@ TEST_CASE("the collector takes reports with the token and shows screens up, behi
   const std::string metrics = c.answer(request("GET", "/metrics", bearer))->body;
   CHECK_THAT(metrics, Catch::Contains("schaufenster_screen_up{screen=\"Foyer\"} 1"));
   CHECK_THAT(metrics, Catch::Contains("schaufenster_fleet_screens{group=\"foyer\",state=\"down\"} 1"));
+}
+
+TEST_CASE("the collector's /metrics passes promtool check metrics, with every kind of screen", "[fleet][promtool]") {
+  REQUIRE(sf::test::havePromtool());  // Debian's prometheus package (.ci/install-deps)
+  TempDb db;
+  auto store = sf::tools::FleetStore::open(db.path()).value();
+  Instant now = t0;
+  sf::tools::CollectorOptions o;
+  o.token = "a-long-enough-token";
+  o.clock = [&] { return now; };
+  sf::tools::FleetCollector c(*store, o);
+  auto post = [&](const ScreenReport& r) {
+    return c.answer(request("POST", "/fleet/report", "Bearer a-long-enough-token", sf::core::reportJson(r)))->status;
+  };
+  ScreenReport gone = screen("Gone", 4);  // offline: reported long ago
+  gone.groups = {"hall \"B\""};
+  REQUIRE(post(gone) == 200);
+  now = t0 + 600s;
+  ScreenReport warm = screen("Pi \"Nord\" C:\\kiosk", 4);  // quotes and a backslash in a label
+  warm.temperatureC = 71.5;
+  warm.throttled = 0x50005;
+  warm.freeDiskBytes = 12'345'678'901ULL;
+  warm.contentAgeSeconds = 3600;
+  warm.framesPerSecond = 0.5;
+  warm.slowestFrameMs = 18.25;
+  warm.version = "0.1.0";
+  REQUIRE(post(warm) == 200);
+  REQUIRE(post(screen("Broken", 3, "network")) == 200);  // a fault, and one revision behind
+  ScreenReport dark = screen("Dunkel Ä", 20240615103000);    // a big revision, another feed
+  dark.feedId = "other";
+  dark.dark = true;
+  dark.groups = {};
+  REQUIRE(post(dark) == 200);
+  c.sweep();
+
+  const auto answer = c.answer(request("GET", "/metrics", "Bearer a-long-enough-token"));
+  REQUIRE(answer->status == 200);
+  const std::string& m = answer->body;
+  const auto checked = sf::test::promtoolCheck(m);
+  INFO(m);
+  CHECK(checked.output == "");
+  CHECK(checked.exitCode == 0);
+  // What it says, not only that it parses.
+  CHECK_THAT(m, Catch::Contains("schaufenster_screen_up{screen=\"Gone\"} 0\n"));
+  CHECK_THAT(m, Catch::Contains("schaufenster_screen_up{screen=\"Broken\"} 1\n"));
+  CHECK_THAT(m, Catch::Contains("schaufenster_fleet_screens{group=\"hall \\\"B\\\"\",state=\"down\"} 1\n"));
+  CHECK_THAT(m, Catch::Contains("schaufenster_screen_temperature_celsius{screen=\"Pi \\\"Nord\\\" C:\\\\kiosk\"} 71.5\n"));
+  CHECK_THAT(m, Catch::Contains("schaufenster_screen_throttled{screen=\"Pi \\\"Nord\\\" C:\\\\kiosk\"} 327685\n"));
+  CHECK_THAT(m, Catch::Contains("schaufenster_screen_slowest_frame_seconds{screen=\"Pi \\\"Nord\\\" C:\\\\kiosk\"} 0.01825\n"));
+  CHECK_THAT(m, Catch::Contains("schaufenster_screen_free_disk_bytes{screen=\"Pi \\\"Nord\\\" C:\\\\kiosk\"} 12345678901\n"));
+  CHECK_THAT(m, Catch::Contains("schaufenster_screen_fault{screen=\"Broken\"} 1\n"));
+  CHECK_THAT(m, Catch::Contains("schaufenster_screen_revision_lag{screen=\"Broken\"} 1\n"));
+  CHECK_THAT(m, Catch::Contains("schaufenster_screen_revision{screen=\"Dunkel Ä\"} 20240615103000\n"));
+  CHECK_THAT(m, Catch::Contains("schaufenster_screen_dark{screen=\"Dunkel Ä\"} 1\n"));
+  CHECK_THAT(m, Catch::Contains("schaufenster_screen_last_report_age_seconds{screen=\"Gone\"} 600\n"));
+  CHECK_THAT(m, Catch::Contains("schaufenster_screen_info{screen=\"Pi \\\"Nord\\\" C:\\\\kiosk\",version=\"0.1.0\",feed=\"campus\"} 1\n"));
+  // Only the screen that knows its temperature has the series.
+  CHECK_THAT(m, !Catch::Contains("schaufenster_screen_temperature_celsius{screen=\"Gone\"}"));
+}
+
+TEST_CASE("label values are escaped as the text format wants, and promtool agrees", "[fleet][promtool]") {
+  using sf::core::promLabelValue;
+  CHECK(promLabelValue("a\"b\\c\nd") == "a\\\"b\\\\c\\nd");
+  CHECK(promLabelValue(std::string("ok\xff" "x")) == "ok\xEF\xBF\xBDx");  // not UTF-8: U+FFFD
+  CHECK(sf::core::promNumber(0.1) == "0.1");
+  CHECK(sf::core::promNumber(1e300) == "1e+300");
+  REQUIRE(sf::test::havePromtool());
+  sf::core::PromText t;
+  t.family("schaufenster_test_value", "A line\nand a back\\slash in the help.");
+  t.sample("schaufenster_test_value", {{"screen", "Foyer\n\"links\" \\ \xfe"}}, 1);
+  const auto checked = sf::test::promtoolCheck(t.text());
+  INFO(t.text());
+  CHECK(checked.output == "");
+  CHECK(checked.exitCode == 0);
+  // And the checker is not lenient: the same line unescaped is refused.
+  const auto raw = sf::test::promtoolCheck("# HELP x_value A value.\n# TYPE x_value gauge\nx_value{screen=\"a\"b\"} 1\n");
+  CHECK(raw.exitCode != 0);
+}
+
+TEST_CASE("the fleet page speaks German unless ?lang or the browser asks for English", "[fleet]") {
+  using sf::tools::fleetLanguage;
+  CHECK(fleetLanguage("", "") == "de");
+  CHECK(fleetLanguage("en", "de-DE,de;q=0.9") == "en");  // the organiser's choice wins
+  CHECK(fleetLanguage("de", "en-GB") == "de");
+  CHECK(fleetLanguage("fr", "en-GB,en;q=0.9") == "en");  // an unknown choice: as the browser asks
+  CHECK(fleetLanguage("", "en-US,en;q=0.9,de;q=0.8") == "en");
+  CHECK(fleetLanguage("", "fr-FR,fr;q=0.9,de;q=0.5,en;q=0.4") == "de");
+  CHECK(fleetLanguage("", "fr-FR,fr;q=0.9,en;q=0.5") == "en");
+  CHECK(fleetLanguage("", "fr-FR") == "de");
+  CHECK(fleetLanguage("", "en;q=0") == "de");  // q=0: not acceptable
+  CHECK(fleetLanguage("", "EN-gb") == "en");
+  CHECK(fleetLanguage("", "*;q=0.5, en;q=oops") == "de");
+
+  TempDb db;
+  auto store = sf::tools::FleetStore::open(db.path()).value();
+  Instant now = t0;
+  sf::tools::CollectorOptions o;
+  o.token = "a-long-enough-token";
+  o.clock = [&] { return now; };
+  sf::tools::FleetCollector c(*store, o);
+  // Before any screen reports: what to put into a screen's config, in the page's language.
+  CHECK_THAT(c.page("de"), Catch::Contains("Noch hat sich kein Bildschirm gemeldet."));
+  CHECK_THAT(c.page("en"), Catch::Contains("No screen has reported yet."));
+  REQUIRE(c.answer(request("POST", "/fleet/report", "Bearer a-long-enough-token", sf::core::reportJson(screen("Foyer", 2, "network"))))->status == 200);
+  now = t0 + 300s;
+  auto get = [&](const std::string& lang, const std::string& accept) {
+    sf::platform::HttpRequest req{"GET", "/fleet/", "127.0.0.1",
+                                  [accept](const char* name) {
+                                    if (std::string(name) == "Authorization") return std::string("Bearer a-long-enough-token");
+                                    return std::string(name) == "Accept-Language" ? accept : std::string();
+                                  },
+                                  "", [lang](const char* name) { return std::string(name) == "lang" ? lang : std::string(); }};
+    return *c.answer(req);
+  };
+  auto header = [](const sf::platform::HttpResponse& r, const std::string& name) {
+    for (const auto& [k, v] : r.headers)
+      if (k == name) return v;
+    return std::string();
+  };
+  const auto de = get("", "");
+  CHECK(header(de, "Content-Language") == "de");
+  CHECK(header(de, "Vary") == "Accept-Language");
+  CHECK_THAT(de.body, Catch::Contains("<html lang=\"de\">"));
+  CHECK_THAT(de.body, Catch::Contains("<h1>Bildschirme</h1>"));
+  CHECK_THAT(de.body, Catch::Contains("<dt>Zuletzt gemeldet</dt><dd class=\"problem\">vor 5 min</dd>"));
+  CHECK_THAT(de.body, Catch::Contains("<span class=\"badge\">offline</span>"));
+  CHECK_THAT(de.body, Catch::Contains("href=\"?lang=de\" hreflang=\"de\" lang=\"de\" aria-current=\"page\">DE</a>"));
+  const auto en = get("", "en-GB,en;q=0.9");
+  CHECK(header(en, "Content-Language") == "en");
+  CHECK_THAT(en.body, Catch::Contains("<html lang=\"en\">"));
+  CHECK_THAT(en.body, Catch::Contains("<h1>Screens</h1>"));
+  CHECK_THAT(en.body, Catch::Contains("<dt>Last seen</dt><dd class=\"problem\">5 min ago</dd>"));
+  CHECK_THAT(en.body, Catch::Contains("<dt>Fault</dt><dd class=\"problem\">the server could not be reached</dd>"));
+  CHECK_THAT(en.body, Catch::Contains("href=\"?lang=en\" hreflang=\"en\" lang=\"en\" aria-current=\"page\">EN</a>"));
+  CHECK_THAT(get("de", "en").body, Catch::Contains("<h1>Bildschirme</h1>"));
+  // The refresh: the page's own script, the only one its policy allows, and a reload without it.
+  CHECK(header(de, "Content-Security-Policy") == "default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; connect-src 'self'");
+  CHECK_THAT(de.body, Catch::Contains("<script src=\"refresh.js\" defer></script><noscript><meta http-equiv=\"refresh\" content=\"15\"></noscript>"));
+  CHECK(c.answer(request("GET", "/fleet/refresh.js", ""))->status == 401);
+  const auto script = *c.answer(request("GET", "/fleet/refresh.js", "Bearer a-long-enough-token"));
+  CHECK(script.status == 200);
+  CHECK(header(script, "Content-Type") == "text/javascript; charset=utf-8");
+  CHECK_THAT(script.body, Catch::Contains("setInterval(refresh, 15000)"));
+  // No English word left on the German page (the card rows, the summary, the history).
+  for (const char* english : {"Last seen", "Shows", "Up for", "Recent changes", "ago", "Need a look", "newest"})
+    CHECK_THAT(de.body, !Catch::Contains(english));
 }
 
 TEST_CASE("one screen cannot flood the collector", "[fleet]") {

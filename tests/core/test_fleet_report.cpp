@@ -195,3 +195,27 @@ TEST_CASE("a screenshot travels as base64 in the report, within its limit") {
   refuse(body, "too-large", "besides its screenshot, at most 16384");
   refuse(std::string(maxReportBody({}) + 1, ' '), "too-large", "at most " + std::to_string(maxReportBody({})));
 }
+
+TEST_CASE("the config's metricsTextfile: an absolute .prom path, or a located error and no file") {
+  auto ok = parseConfig(R"({"metricsTextfile": "/var/lib/prometheus/node-exporter/schaufenster.prom"})", "c.json");
+  CHECK(ok.diagnostics.empty());
+  CHECK(ok.config.metricsTextfile == "/var/lib/prometheus/node-exporter/schaufenster.prom");
+  CHECK(ok.config.report.url.empty());  // a textfile needs no collector
+
+  for (const char* wrong : {"schaufenster.prom", "/var/lib/node-exporter/schaufenster.txt", "/var/lib/node-exporter/",
+                            "/var/lib/../tmp/x.prom", "/var/lib/node-exporter/.prom"}) {
+    const std::string text = std::string("{\n  \"screenName\": \"Foyer\",\n  \"metricsTextfile\": \"") + wrong + "\"\n}";
+    auto bad = parseConfig(text, "/etc/schaufenster/config.json");
+    INFO(wrong);
+    CHECK(bad.config.metricsTextfile.empty());
+    CHECK(bad.config.screenName == "Foyer");  // the rest of the config stands
+    REQUIRE(bad.diagnostics.size() == 1);
+    CHECK(bad.diagnostics[0].jsonPointer == "/metricsTextfile");
+    CHECK(bad.diagnostics[0].line == 3);
+    CHECK_THAT(formatDiagnostic(bad.diagnostics[0]), Catch::StartsWith("/etc/schaufenster/config.json:3:"));
+    CHECK_THAT(bad.diagnostics[0].message, Catch::Contains("absolute path ending in .prom"));
+  }
+  auto notText = parseConfig(R"({"metricsTextfile": true})", "c.json");
+  REQUIRE(notText.diagnostics.size() == 1);
+  CHECK_THAT(notText.diagnostics[0].message, Catch::Contains("expected a string"));
+}

@@ -6,6 +6,16 @@
 
 #include "live/reporter.hpp"
 #include "collector_process.hpp"
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <sstream>
+#include "core/show/fleet_metrics.hpp"
+#include "platform/files.hpp"
+#include "promtool.hpp"
 
 using namespace std::chrono_literals;
 
@@ -35,6 +45,61 @@ std::optional<sf::live::ReportDue> nextDue(sf::live::WorkerQueue& queue, std::ch
     std::this_thread::sleep_for(10ms);
   }
   return std::nullopt;
+}
+
+struct TempDir {
+  TempDir() {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "sf-textfile-XXXXXX").string();
+    path = ::mkdtemp(tmpl.data());
+  }
+  ~TempDir() { std::filesystem::remove_all(path); }
+  std::string path;
+};
+
+std::optional<std::string> readWhole(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Reads `path` as fast as it can until told to stop, sorting what it saw into complete versions
+// (one of `whole`) and anything else (a torn or half-written file).
+struct Reader {
+  explicit Reader(std::string p) : path(std::move(p)), thread([this] { run(); }) {}
+  ~Reader() { stop(); }
+  void stop() {
+    done = true;
+    if (thread.joinable()) thread.join();
+  }
+  void run() {
+    while (!done) {
+      if (auto text = readWhole(path)) {
+        ++reads;
+        std::lock_guard lock(m);
+        seen.insert(std::move(*text));
+      }
+    }
+  }
+  std::string path;
+  std::atomic<bool> done{false};
+  std::atomic<int> reads{0};
+  std::mutex m;
+  std::set<std::string> seen;
+  std::thread thread;
+};
+
+sf::core::ScreenReport snapshotAt(std::int64_t revision) {
+  sf::core::ScreenReport r;
+  r.screen = "Foyer \"links\"\nC:\\";  // a quote, a line feed and a backslash for the labels
+  r.feedId = "campus";
+  r.revision = revision;
+  r.contentAgeSeconds = 90;
+  r.uptimeSeconds = 12;
+  r.framesPerSecond = 1.5;
+  r.slowestFrameMs = 21;
+  return r;
 }
 
 }  // namespace
@@ -96,4 +161,84 @@ TEST_CASE("a UI that never answers gets no report sent in its name", "[fleet]") 
     std::this_thread::sleep_for(300ms);
     CHECK(reporter.failed() + reporter.sent() == 0);
   }  // and it stops at once, though it waits for an answer
+}
+
+TEST_CASE("without a collector the screen writes its metrics as a node_exporter textfile, whole every time", "[fleet][promtool]") {
+  TempDir dir;
+  sf::live::WorkerQueue queue;
+  sf::core::Config config;
+  config.cacheDir = dir.path;
+  config.metricsTextfile = dir.path + "/schaufenster.prom";
+  config.report.seconds = 1;  // the beat; 5 s at least in a config file, short here to see rewrites
+  sf::live::ReporterTuning tuning;
+  tuning.firstBeat = 50ms;
+  std::set<std::string> written;
+  Reader reader(config.metricsTextfile);
+  {
+    sf::live::Reporter reporter(config, queue, tuning);
+    for (int beat = 1; beat <= 3; ++beat) {
+      REQUIRE(waitForDue(queue, 3s));
+      reporter.send(snapshotAt(100 + beat));
+      for (int i = 0; i < 300 && reporter.textfilesWritten() < beat; ++i) std::this_thread::sleep_for(10ms);
+      REQUIRE(reporter.textfilesWritten() == beat);
+      const auto text = readWhole(config.metricsTextfile);
+      REQUIRE(text);
+      written.insert(*text);
+      CHECK_THAT(*text, Catch::Contains("schaufenster_screen_revision{screen=\"Foyer \\\"links\\\"\\nC:\\\\\"} " +
+                                        std::to_string(100 + beat) + "\n"));
+    }
+    CHECK(reporter.sent() + reporter.failed() == 0);  // no collector: nothing is posted
+  }
+  reader.stop();
+  const std::string last = *readWhole(config.metricsTextfile);
+  // Prometheus' own checker takes it: HELP and TYPE, units, escaping.
+  REQUIRE(sf::test::havePromtool());
+  const auto checked = sf::test::promtoolCheck(last);
+  INFO(last);
+  CHECK(checked.output == "");
+  CHECK(checked.exitCode == 0);
+  CHECK_THAT(last, Catch::Contains("schaufenster_screen_slowest_frame_seconds{"));
+  CHECK_THAT(last, Catch::Contains("schaufenster_screen_free_disk_bytes{"));  // the reporter's own facts
+  CHECK_THAT(last, Catch::Contains("schaufenster_screen_info{"));
+  // Every read while it was rewritten found one whole version, never a part of one.
+  INFO("reads: " << reader.reads.load());
+  CHECK(reader.reads.load() > 100);
+  for (const auto& seen : reader.seen) CHECK(written.count(seen) == 1);
+  // Nothing but the file is left in node_exporter's folder (no temporary files).
+  int files = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir.path)) files += e.path().extension() == ".prom" || e.path().string().find(".tmp.") != std::string::npos;
+  CHECK(files == 1);
+}
+
+TEST_CASE("rewriting the textfile as fast as it goes never shows a torn file, where writing it in place would", "[fleet]") {
+  TempDir dir;
+  const std::string path = dir.path + "/schaufenster.prom";
+  // Two versions of very different lengths, large enough to take several write() calls.
+  std::string small = sf::core::screenMetricsText(snapshotAt(1));
+  std::string big = sf::core::screenMetricsText(snapshotAt(2));
+  for (int i = 0; i < 2000; ++i) big += "# a comment line, as long as a few series " + std::to_string(i) + "\n";
+  REQUIRE(sf::platform::writeFileAtomic(path, small));
+  {
+    Reader reader(path);
+    for (int i = 0; i < 400; ++i) REQUIRE(sf::platform::writeFileAtomic(path, i % 2 ? small : big));
+    reader.stop();
+    INFO("reads: " << reader.reads.load());
+    CHECK(reader.reads.load() > 50);
+    for (const auto& seen : reader.seen) CHECK((seen == small || seen == big));
+  }
+  // The same reader does catch a file written in place (truncate, then write in two parts):
+  // the check above could fail.
+  {
+    Reader reader(path);
+    for (int i = 0; i < 20; ++i) {
+      std::ofstream out(path, std::ios::binary | std::ios::trunc);
+      out << big.substr(0, big.size() / 2) << std::flush;
+      std::this_thread::sleep_for(5ms);
+      out << big.substr(big.size() / 2);
+    }
+    reader.stop();
+    bool torn = false;
+    for (const auto& seen : reader.seen) torn = torn || (seen != small && seen != big);
+    CHECK(torn);
+  }
 }

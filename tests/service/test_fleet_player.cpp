@@ -1,6 +1,7 @@
 // A real player (offscreen) with a "report" config beats to a real collector (`serve --fleet`):
 // the fleet lists it with its groups, rooms and revision, its frames were not held up, and its
-// screenshot is the frame it showed, as `render` draws the same state.
+// screenshot is the frame it showed, as `render` draws the same state; with "metricsTextfile"
+// alone it writes its metrics for node_exporter.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -15,6 +16,7 @@
 #include "platform/image_decode.hpp"
 #include "player/player.hpp"
 #include "run_binary.hpp"
+#include "promtool.hpp"
 
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
@@ -141,4 +143,34 @@ TEST_CASE("a player's screenshot reaches the collector and matches its frame, sc
   const double otherMad = meanAbsoluteDifference(decoded->rgba, other.rgba);
   INFO("against the programme view: " << otherMad);
   CHECK(otherMad > 10 * 3.0);
+}
+
+TEST_CASE("a player with metricsTextfile and no collector writes its metrics for node_exporter", "[fleet][promtool]") {
+  std::string tmpl = (fs::temp_directory_path() / "sf-textfile-player-XXXXXX").string();
+  const std::string dir = ::mkdtemp(tmpl.data());
+  auto parsed = sf::core::parseFeed(sf::assets::defaultFeedJson(), sf::assets::defaultFeedName);
+  REQUIRE(parsed.feed);
+  const auto revision = parsed.feed->revision;
+  sf::player::PlayerOptions o;
+  o.startup.feed = std::make_shared<const sf::core::Feed>(std::move(*parsed.feed));
+  o.offscreen = true;
+  o.width = 640;
+  o.height = 400;
+  o.config.cacheDir = dir;
+  o.config.screenName = "Foyer";
+  o.config.metricsTextfile = dir + "/node-exporter/schaufenster.prom";
+  fs::create_directories(dir + "/node-exporter");
+  o.runFor = 5s;  // the first beat comes about 3 s after the start
+  REQUIRE(sf::player::runPlayer(o) == 0);
+  std::ifstream in(o.config.metricsTextfile);
+  REQUIRE(in);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  INFO(text);
+  CHECK_THAT(text, Catch::Contains("schaufenster_screen_revision{screen=\"Foyer\"} " + std::to_string(revision) + "\n"));
+  CHECK_THAT(text, Catch::Contains("schaufenster_screen_fault{screen=\"Foyer\"} 0\n"));
+  REQUIRE(sf::test::havePromtool());
+  const auto checked = sf::test::promtoolCheck(text);
+  CHECK(checked.output == "");
+  CHECK(checked.exitCode == 0);
+  fs::remove_all(dir);
 }

@@ -94,6 +94,16 @@ ReportConfig parseReportConfig(const json& v, Diagnostics& ds) {
   return out;
 }
 
+// node_exporter reads only "*.prom" files of its folder; a relative path would depend on the
+// service's working directory; a folder name, "..", or a control character is a mistake.
+bool isTextfilePath(const std::string& p) {
+  if (p.size() < 7 || p.front() != '/' || !p.ends_with(".prom") || p.ends_with("/.prom")) return false;
+  if (p.find("/../") != std::string::npos || p.find("/./") != std::string::npos) return false;
+  for (unsigned char c : p)
+    if (c < 0x20 || c == 0x7f) return false;
+  return firstInvalidUtf8(p) == std::string::npos;
+}
+
 }  // namespace
 
 ConfigResult parseConfig(std::string_view text, std::string_view fileName) {
@@ -112,7 +122,7 @@ ConfigResult parseConfig(std::string_view text, std::string_view fileName) {
   if (!hasErrors(ds)) {
     static constexpr std::string_view known[] = {"feed", "pollSeconds", "publicKey", "caBundle", "pinnedKey", "screenName",
                                                  "room", "rooms", "groups", "location", "exit", "idleSeconds", "rotate", "language", "cacheDir", "statusPath", "imageCacheMiB",
-                                                 "transitionMs", "clockSeconds", "screenOff", "hdmiCec", "report"};
+                                                 "transitionMs", "clockSeconds", "screenOff", "hdmiCec", "report", "metricsTextfile"};
     for (auto it = root.begin(); it != root.end(); ++it)
       if (std::find(std::begin(known), std::end(known), it.key()) == std::end(known))
         report(ds, Severity::Warning, "/" + pointerToken(it.key()), "unknown setting \"" + it.key() + "\" is ignored");
@@ -153,6 +163,14 @@ ConfigResult parseConfig(std::string_view text, std::string_view fileName) {
     if (const json* v = rd.get("screenOff")) c.screenOff = parseScreenSchedule(*v, "/screenOff", ds);
     rd.boolean("hdmiCec", c.hdmiCec);
     if (const json* v = rd.get("report")) c.report = parseReportConfig(*v, ds);
+    rd.string("metricsTextfile", c.metricsTextfile);
+    if (!c.metricsTextfile.empty() && !isTextfilePath(c.metricsTextfile)) {
+      report(ds, Severity::Error, "/metricsTextfile",
+             "expected an absolute path ending in .prom in node_exporter's textfile folder, such as "
+             "\"/var/lib/prometheus/node-exporter/schaufenster.prom\", found " + quoteShort(c.metricsTextfile) +
+                 "; the screen writes no metrics file");
+      c.metricsTextfile.clear();
+    }
     if (!c.feed.empty() && !isWebUrl(c.feed) && !c.feed.starts_with("file://") && c.feed.front() != '/')
       report(ds, Severity::Warning, "/feed", "a relative path is read from the player's working directory; prefer an absolute path or a URL");
   }

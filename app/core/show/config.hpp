@@ -42,6 +42,9 @@ struct Config {
 
   ScreenSchedule screenOff;    // local times when the screen is dark (a touch wakes it for idleSeconds)
   ReportConfig report;
+  // A node_exporter textfile (an absolute path ending in ".prom") the screen rewrites atomically
+  // with its own metrics every report beat ("report"/"seconds", else 60 s); empty: none.
+  std::string metricsTextfile;
   bool hdmiCec = false;        // also put an HDMI screen into standby over CEC (cec-ctl) while dark
 
   std::string effectiveStatusPath() const { return statusPath.empty() ? cacheDir + "/status.json" : statusPath; }

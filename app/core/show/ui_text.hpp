@@ -20,6 +20,15 @@ enum class Ui {
   NextInRoom, RestOfDay, DoneForToday, NotToday, NoTalksHere, OtherRoomsNow, NextDay, FirstDay,
   Day, Until, Ends, ProgrammeOver, ScanForMore, RoomFilter, TrackFilter, NothingMatches,
   ChooseRoom, ChooseTrack,
+  // The organisers' fleet page (`serve --fleet`); the Fleet*Ago and duration entries are printf
+  // patterns taking one long long.
+  FleetTitle, FleetScreens, FleetUp, FleetOffline, FleetNeedLook, FleetAsOf, FleetRefreshes, FleetEmpty, FleetRecent,
+  FleetStateUp, FleetStateFault, FleetStateBehind, FleetStateOffline, FleetStateDark,
+  FleetShows, FleetLastSeen, FleetFault, FleetContent, FleetTemperature, FleetThrottled, FleetScreen, FleetUpFor,
+  FleetNoGroup, FleetRoom, FleetBehind, FleetNewest, FleetMade, FleetDarkBySchedule, FleetVersion, FleetUnderVoltage,
+  FleetSecondsAgo, FleetMinutesAgo, FleetHoursAgo, FleetDaysAgo, FleetMinutes, FleetHours, FleetDays,
+  FleetEventRevision, FleetEventFault, FleetEventRecovered, FleetEventOffline, FleetEventOnline,
+  FleetShowedAt, FleetNoShot,  // a card's screenshot: "<screen> showed at <time>", or none yet
   Count
 };
 
