@@ -317,7 +317,8 @@ TEST_CASE("the fleet page speaks German unless ?lang or the browser asks for Eng
   CHECK_THAT(en.body, Catch::Contains("href=\"?lang=en\" hreflang=\"en\" lang=\"en\" aria-current=\"page\">EN</a>"));
   CHECK_THAT(get("de", "en").body, Catch::Contains("<h1>Bildschirme</h1>"));
   // The refresh: the page's own script, the only one its policy allows, and a reload without it.
-  CHECK(header(de, "Content-Security-Policy") == "default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; connect-src 'self'");
+  CHECK(header(de, "Content-Security-Policy") ==
+        "default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; connect-src 'self'; img-src 'self'");
   CHECK_THAT(de.body, Catch::Contains("<script src=\"refresh.js\" defer></script><noscript><meta http-equiv=\"refresh\" content=\"15\"></noscript>"));
   CHECK(c.answer(request("GET", "/fleet/refresh.js", ""))->status == 401);
   const auto script = *c.answer(request("GET", "/fleet/refresh.js", "Bearer a-long-enough-token"));
@@ -542,7 +543,10 @@ TEST_CASE("the collector keeps each screen's latest screenshot and serves it bac
   // The card shows it, with alt text naming the screen (escaped), and the page may load it.
   auto page = c.answer(request("GET", "/fleet/", bearer));
   CHECK_THAT(page->body, Catch::Contains("<img src=\"/fleet/shot/" + id + ".png?at="));
-  CHECK_THAT(page->body, Catch::Contains("alt=\"What Foyer &lt;left&gt; showed at "));
+  CHECK_THAT(page->body, Catch::Contains("alt=\"Foyer &lt;left&gt; zeigte um "));  // the page's German
+  auto english = request("GET", "/fleet/", bearer);
+  english.query = [](const char* name) { return std::string(name) == "lang" ? std::string("en") : std::string(); };
+  CHECK_THAT(c.answer(english)->body, Catch::Contains("alt=\"Foyer &lt;left&gt; showed at "));
   CHECK_THAT(header(*page, "Content-Security-Policy"), Catch::Contains("img-src 'self'"));
 
   // Hostile screenshots refuse the report, with the reason; the kept one stays.
@@ -582,7 +586,7 @@ TEST_CASE("the collector keeps each screen's latest screenshot and serves it bac
   // A screen without a screenshot gets a note in the same box.
   REQUIRE(post(screen("Hall", 5)).status == 200);
   page = c.answer(request("GET", "/fleet/", bearer));
-  CHECK_THAT(page->body, Catch::Contains("No screenshot yet"));
+  CHECK_THAT(page->body, Catch::Contains("Noch kein Bildschirmfoto"));
 }
 
 TEST_CASE("serve --fleet: a screenshot over HTTP comes back byte-identical; hostile ones are refused", "[fleet]") {
