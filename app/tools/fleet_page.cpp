@@ -146,10 +146,11 @@ void card(std::string& out, const ScreenView& v, std::string_view lang) {
   auto t = [lang](Ui key) { return std::string(core::ui(key, lang)); };
   out += "<article class=\"card " + v.state + "\"><div class=\"top\"><h2>" + escapeHtml(r.screen) + "</h2><span class=\"badge\">" +
          stateText(v.state, lang) + "</span></div>";
-  screenshot(out, v, lang);
   std::string where = list(r.groups);
   if (!r.rooms.empty()) where += (where.empty() ? "" : " · ") + t(Ui::FleetRoom) + " " + list(r.rooms);
-  out += "<p class=\"where\">" + (where.empty() ? t(Ui::FleetNoGroup) : escapeHtml(where)) + "</p><dl>";
+  out += "<p class=\"where\">" + (where.empty() ? t(Ui::FleetNoGroup) : escapeHtml(where)) + "</p>";
+  screenshot(out, v, lang);
+  out += "<dl>";
   std::string rev = (r.feedId.empty() ? std::string("feed") : r.feedId) + " r" + std::to_string(r.revision);
   rev += v.behind > 0 ? " (" + std::to_string(v.behind) + " " + t(Ui::FleetBehind) + " r" + std::to_string(v.newestRevision) + ")"
                       : " (" + t(Ui::FleetNewest) + ")";

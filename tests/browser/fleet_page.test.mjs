@@ -83,14 +83,16 @@ async function main() {
     return { base, post };
   };
   const { base, post } = await start('test');
-  // A second fleet with ordinary names, only for the screenshots that go into the README.
+  // A second fleet with ordinary names, only for the screenshots that go into the README. Its
+  // screens send a player's real screenshot (a spotlight, 480 px wide); a dark one sends none.
   const showcase = await start('showcase');
-  await showcase.post(report('Hörsaal 2 – Tür', { groups: ['hörsaal'], rooms: ['H2'], seconds: 1, revision: 41, contentAgeSeconds: 5400 }));
-  await showcase.post(report('Mensa Süd', { groups: ['mensa'], revision: 42, fault: 'network', contentAgeSeconds: 900,
+  const shot = { type: 'png', data: fs.readFileSync(new URL('../fixtures/fleet-screenshot.png', import.meta.url)).toString('base64') };
+  await showcase.post(report('Hörsaal 2 – Tür', { groups: ['hörsaal'], rooms: ['H2'], seconds: 1, revision: 41, contentAgeSeconds: 5400, screenshot: shot }));
+  await showcase.post(report('Mensa Süd', { groups: ['mensa'], revision: 42, fault: 'network', contentAgeSeconds: 900, screenshot: shot,
     faultText: 'Der Feed-Server antwortet nicht (Zeitüberschreitung nach 10 s); es läuft die letzte gute Revision' }));
-  await showcase.post(report('Bibliothek Eingang', { groups: ['bibliothek'], revision: 41, contentAgeSeconds: 4000, temperatureC: 58.4 }));
-  await showcase.post(report('Foyer Nord', { groups: ['foyer'], revision: 42, contentAgeSeconds: 900, temperatureC: 49.2 }));
-  await showcase.post(report('Foyer Süd', { groups: ['foyer'], revision: 42, contentAgeSeconds: 900, temperatureC: 51.7 }));
+  await showcase.post(report('Bibliothek Eingang', { groups: ['bibliothek'], revision: 41, contentAgeSeconds: 4000, temperatureC: 58.4, screenshot: shot }));
+  await showcase.post(report('Foyer Nord', { groups: ['foyer'], revision: 42, contentAgeSeconds: 900, temperatureC: 49.2, screenshot: shot }));
+  await showcase.post(report('Foyer Süd', { groups: ['foyer'], revision: 42, contentAgeSeconds: 900, temperatureC: 51.7, screenshot: shot }));
   await showcase.post(report('Hörsaal 1 – Tür', { groups: ['hörsaal'], rooms: ['H1'], revision: 42, dark: true, contentAgeSeconds: 900 }));
   // The offline screen keeps a one-second beat and stops: offline after 3.3 beats.
   await post(report(offline, { groups: ['hörsaal'], rooms: ['H1'], seconds: 1, revision: 11, contentAgeSeconds: 7200 }));
