@@ -24,11 +24,12 @@ core::Rgb trackColorOf(const core::Feed& feed, const core::Event& e) {
 
 struct GridGeometry {
   float timeW = 0, colW = 0, x0 = 0, headerH = 0, bodyY = 0, bodyH = 0, perMinute = 0;
+  float top = 0;  // room above the first hour line for its label
   std::size_t first = 0, count = 0, pages = 1, page = 0;
   core::Instant from{};
   int minutes = 0;
   float yOf(core::Instant t, float scroll) const {
-    return bodyY + static_cast<float>(std::chrono::duration_cast<std::chrono::minutes>(t - from).count()) * perMinute - scroll;
+    return bodyY + top + static_cast<float>(std::chrono::duration_cast<std::chrono::minutes>(t - from).count()) * perMinute - scroll;
   }
 };
 
@@ -38,7 +39,7 @@ GridGeometry gridGeometry(const Pen& pen, const core::ProgrammeListing& listing,
   GridGeometry g;
   g.timeW = std::ceil(textWidth(pen, FontRole::Small, "00:00") + l.gap * 0.8f);
   g.headerH = std::round(l.minTarget * 1.1f);
-  const float pager = l.minTarget + l.gap * 0.3f;  // the "next rooms" button at the header's end
+  const float pager = l.minTarget * 1.25f + l.gap * 0.3f;  // the "next rooms" button at the header's end
   const float minColW = std::max(pen.size(FontRole::Body) * 9.5f, 230 * l.scale);
   const std::size_t rooms = listing.gridRooms.size();
   std::size_t perPage = std::max<std::size_t>(1, static_cast<std::size_t>((viewport.w - g.timeW) / minColW));
@@ -48,14 +49,17 @@ GridGeometry gridGeometry(const Pen& pen, const core::ProgrammeListing& listing,
   g.first = g.page * perPage;
   g.count = std::min(perPage, rooms - g.first);
   g.x0 = viewport.x + g.timeW;
-  g.colW = std::floor((viewport.w - g.timeW - (g.pages > 1 ? pager : 0)) / static_cast<float>(perPage));
+  // One page of rooms fills the width; pages keep their columns' width, so the next page lines up.
+  const float across = viewport.w - g.timeW - (g.pages > 1 ? pager : 0);
+  g.colW = std::floor(across / static_cast<float>(g.pages > 1 ? perPage : g.count));
   g.bodyY = viewport.y + g.headerH + l.gap * 0.3f;
   g.bodyH = viewport.bottom() - g.bodyY;
+  g.top = std::round(pen.size(FontRole::Small) * 0.8f);
   // Whole hours around the day's talks, an hour as tall as five lines of body text.
   const core::LocalDateTime a = ctx.feed.zone.toLocal(listing.gridFrom);
   g.from = listing.gridFrom - std::chrono::minutes(a.minute) - std::chrono::seconds(a.second);
   g.minutes = static_cast<int>(std::ceil(std::chrono::duration<double, std::ratio<60>>(listing.gridTo - g.from).count() / 60.0) * 60);
-  g.perMinute = pen.size(FontRole::Body) * 5.2f / 60.f;
+  g.perMinute = pen.size(FontRole::Body) * 7.f / 60.f;  // a 45-minute talk holds two lines of title
   return g;
 }
 
@@ -71,12 +75,15 @@ void gridHeader(const Pen& pen, const core::ProgrammeListing& listing, const Gri
              room.name->in(lang), {FontRole::Body, palette::text, 1.2f, 1});
   }
   if (g.pages <= 1) return;
-  const float b = l.minTarget;
-  const float y = viewport.y + (g.headerH - b) * 0.5f;
-  if (g.page > 0) button(pen, {viewport.x, y, b, b}, "\xE2\x80\xB9", {core::ActionKind::ProgrammeRoomPage, g.page - 1}, palette::surfaceHigh, FontRole::Heading);
+  const float bw = l.minTarget * 1.25f, bh = l.minTarget;
+  const float y = viewport.y + (g.headerH - bh) * 0.5f;
+  // The earlier rooms' arrow sits in the time column, the later rooms' at the header's end.
+  if (g.page > 0)
+    button(pen, {viewport.x, y, std::min(bw, g.timeW - l.gap * 0.2f), bh}, "\xE2\x86\x90", {core::ActionKind::ProgrammeRoomPage, g.page - 1},
+           palette::surfaceHigh, FontRole::Body);
   if (g.page + 1 < g.pages)
-    button(pen, {viewport.right() - b, y, b, b}, "\xE2\x80\xBA", {core::ActionKind::ProgrammeRoomPage, g.page + 1}, palette::surfaceHigh,
-           FontRole::Heading);
+    button(pen, {viewport.right() - bw, y, bw, bh}, "\xE2\x86\x92", {core::ActionKind::ProgrammeRoomPage, g.page + 1}, palette::surfaceHigh,
+           FontRole::Body);
 }
 
 // One talk as a block in its room's column, as long as it lasts.
@@ -117,7 +124,7 @@ void drawProgrammeGrid(Pen& pen, const core::ProgrammeListing& listing, const Re
   }
   const GridGeometry g = gridGeometry(pen, listing, viewport);
   gridHeader(pen, listing, g, viewport);
-  const float content = g.minutes * g.perMinute + l.gap;
+  const float content = g.top + g.minutes * g.perMinute + l.gap;
   ctx.report.scrollContent = content;
   ctx.report.scrollViewport = g.bodyH;
 
@@ -127,12 +134,18 @@ void drawProgrammeGrid(Pen& pen, const core::ProgrammeListing& listing, const Re
   char buf[64];
   // Hour lines, labelled in the time column.
   for (int m = 0; m <= g.minutes; m += 60) {
-    const float y = g.bodyY + m * g.perMinute - st.scroll;
+    const float y = g.bodyY + g.top + m * g.perMinute - st.scroll;
     if (y < body.y - pen.size(FontRole::Small) || y > body.bottom()) continue;
     const core::LocalDateTime t = feed.zone.toLocal(g.from + std::chrono::minutes(m));
     std::snprintf(buf, sizeof buf, "%02d:00", t.hour);
     drawLine(pen, viewport.x, y - pen.size(FontRole::Small) * 0.55f, g.timeW - l.gap * 0.3f, buf, {FontRole::Small, palette::muted});
     pen.rect({g.x0, y, g.count * g.colW, 1}, palette::line);
+  }
+  // Where now is, on today's grid: under the talks, so their titles stay whole.
+  if (listing.programme.today && ctx.now >= g.from && ctx.now <= g.from + std::chrono::minutes(g.minutes)) {
+    const float y = g.yOf(ctx.now, st.scroll);
+    pen.rect({g.x0 - l.gap * 0.3f, y - 1.5f, l.gap * 0.3f + g.count * g.colW, 3}, palette::live, 1.5f);
+    pen.dl->AddCircleFilled(pen.pos(g.x0 - l.gap * 0.3f, y), std::max(4.f, l.scale * 6), pen.color(palette::live), 16);
   }
   const float gap = std::max(2.f, std::round(l.gap * 0.15f));
   for (const core::ProgrammeSlot& slot : listing.programme.slots)
@@ -144,11 +157,6 @@ void drawProgrammeGrid(Pen& pen, const core::ProgrammeListing& listing, const Re
       if (y1 < body.y || y0 > body.bottom()) continue;
       gridTalk(pen, e, i, {g.x0 + (c - static_cast<int>(g.first)) * g.colW + gap, y0 + gap, g.colW - 2 * gap, y1 - y0 - 2 * gap});
     }
-  // Where now is, on today's grid.
-  if (listing.programme.today && ctx.now >= g.from && ctx.now <= g.from + std::chrono::minutes(g.minutes)) {
-    const float y = g.yOf(ctx.now, st.scroll);
-    pen.rect({viewport.x, y - 1.5f, g.timeW + g.count * g.colW, 3}, palette::live, 1.5f);
-  }
   pen.dl->PopClipRect();
   pen.at.clip = {};
   drawScrollThumb(pen, body, content, content - body.h, st.scroll);

@@ -83,7 +83,6 @@ constexpr Pair kText[] = {
     {"Track wählen", "Choose a track"},
     {"Liste", "List"},
     {"Nach Räumen", "By room"},
-    {"Räume %zu–%zu von %zu", "Rooms %zu–%zu of %zu"},
     {"Bildschirme", "Screens"},
     {"Gesamt", "Total"},
     {"Erreichbar", "Up"},
