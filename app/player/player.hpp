@@ -55,6 +55,7 @@ struct RenderRequest {
   std::string track;    // Programme: a track id to filter by
   std::string roomFilter;  // Programme: a room to filter by
   std::string picker;      // Programme: "rooms" or "tracks" opens that picker over the talks
+  bool grid = false;       // Programme: the grid of rooms by time (wide screens)
   std::vector<std::string> screenRooms;  // config room/rooms: the rotation is their door screens
   float scroll = 0;                      // Programme, Event: scrolled this far down (px)
   std::string language{core::kHomeLanguage};

@@ -28,6 +28,8 @@ const char* actionName(core::ActionKind k) {
     case core::ActionKind::ProgrammeRoom: return "programme-room";
     case core::ActionKind::ProgrammeTrack: return "programme-track";
     case core::ActionKind::ProgrammePicker: return "programme-picker";
+    case core::ActionKind::ProgrammeGrid: return "programme-grid";
+    case core::ActionKind::ProgrammeRoomPage: return "programme-room-page";
     default: return "none";
   }
 }
@@ -40,7 +42,7 @@ int runRender(const std::vector<std::string>& args) {
                "schaufenster render"};
   std::string source{kEmbedded}, at, size = "1920x1080", viewName = "auto", project, field, lang, output, configPath;
   std::string event, room, day, track, picker;
-  bool clockSeconds = false, targets = false;
+  bool clockSeconds = false, targets = false, grid = false;
   app.add_option("--feed", source, "feed file or URL (default: the embedded feed)");
   app.add_option("--at", at, "the moment to show (default: now), e.g. 2024-04-25T10:00");
   app.add_option("--size", size, "frame size WIDTHxHEIGHT")->default_str("1920x1080");
@@ -51,6 +53,7 @@ int runRender(const std::vector<std::string>& args) {
   app.add_option("--room", room, "room id, name or GUID: the room of room, the room filter of programme");
   app.add_option("--day", day, "programme: the day shown, YYYY-MM-DD (default: today or the next day with events)");
   app.add_option("--track", track, "programme: a track id to filter by");
+  app.add_flag("--grid", grid, "programme: rooms side by side, time running down (wide screens)");
   app.add_option("--picker", picker, "programme: open the picker of every room or track")->check(CLI::IsMember({"rooms", "tracks"}));
   app.add_option("--lang", lang, "language (default: the feed's first)");
   app.add_flag("--clock-seconds", clockSeconds, "the header clock shows seconds (config clockSeconds)");
@@ -96,6 +99,7 @@ int runRender(const std::vector<std::string>& args) {
   req.day = day;
   req.track = track;
   req.picker = picker;
+  req.grid = grid;
   if (*view == player::View::Programme) req.roomFilter = room;
   req.language = !lang.empty() ? lang : std::string(core::startLanguage(feed));
   if (!configPath.empty()) {

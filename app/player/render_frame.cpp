@@ -120,6 +120,7 @@ std::string setUpView(const RenderRequest& r, const core::Feed& feed, const core
       state.programme.filter = {r.roomFilter, r.track};
       if (r.picker == "rooms") state.programme.picker = core::ProgrammePicker::Rooms;
       if (r.picker == "tracks") state.programme.picker = core::ProgrammePicker::Tracks;
+      state.programme.grid = r.grid;
       if (!r.track.empty() && !feed.findTrack(r.track)) {
         return "no such track: " + r.track;
       }

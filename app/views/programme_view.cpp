@@ -6,6 +6,7 @@
 #include "core/show/programme.hpp"
 #include "core/show/ui_text.hpp"
 #include "draw.hpp"
+#include "programme_grid.hpp"
 
 namespace sf::views {
 
@@ -220,9 +221,24 @@ void drawProgramme(const ViewContext& ctx, const Placement& at) {
   // Day tabs.
   const std::vector<core::Date>& days = listing.days;
   float y = area.y + l.gap * 0.3f;
+  // On a wide screen the talks may also stand as a grid of rooms by time.
+  const bool gridFits = !l.portrait && !l.compact && l.width >= 1280 && listing.rooms.size() > 1;
   {
     const float h = l.minTarget, gap = std::round(l.gap * 0.3f);
-    const float maxW = area.w / std::max<std::size_t>(1, days.size()) - gap;
+    float toggleW = 0;
+    if (gridFits) {
+      const char* labels[2] = {core::ui(Ui::ProgrammeList, lang), core::ui(Ui::ProgrammeByRoom, lang)};
+      float w[2];
+      for (int k = 0; k < 2; ++k) w[k] = textWidth(pen, FontRole::Body, labels[k]) + pen.size(FontRole::Body) * 1.6f;
+      float x = area.right() - w[0] - w[1] - gap;
+      for (std::size_t k = 0; k < 2; ++k) {
+        const bool on = st.programme.grid == (k == 1);
+        button(pen, {x, y, w[k], h}, labels[k], {core::ActionKind::ProgrammeGrid, k}, on ? palette::text : palette::surfaceHigh, FontRole::Body);
+        x += w[k] + gap;
+      }
+      toggleW = w[0] + w[1] + gap + l.gap;
+    }
+    const float maxW = (area.w - toggleW) / std::max<std::size_t>(1, days.size()) - gap;
     float x = area.x;
     for (std::size_t i = 0; i < days.size(); ++i) {
       const bool on = days[i] == *st.programme.day;
@@ -259,6 +275,7 @@ void drawProgramme(const ViewContext& ctx, const Placement& at) {
   pen.rect({area.x, y, area.w, 1}, palette::line);
   const Rect viewport{area.x, y + 1, area.w + l.margin * 0.5f, area.bottom() - y - 1};
   if (st.programme.picker != core::ProgrammePicker::None) drawPickerArea(pen, listing, viewport);
+  else if (gridFits && st.programme.grid) drawProgrammeGrid(pen, listing, {area.x, viewport.y + l.gap * 0.2f, area.w, viewport.h - l.gap * 0.2f});
   else drawTalks(pen, listing, viewport);
 }
 

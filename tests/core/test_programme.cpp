@@ -242,3 +242,31 @@ TEST_CASE("parallel talks are listed in the rooms' order, whatever order the fee
   REQUIRE(p.slots.size() == 1);
   CHECK(slotIds(f, p.slots[0]) == std::vector<std::string>{"in-1", "in-2", "in-10", "foyer"});
 }
+
+TEST_CASE("the grid puts each timed talk in its room's column, rooms in their order, over whole hours", "[programme][grid]") {
+  const Feed f = conference();
+  const Date fri = *parseDate("2024-11-22");
+  ProgrammeListing l;
+  updateProgrammeListing(l, f, fri, {}, localAt(f.zone, "2024-11-22T09:00"));
+  // Friday uses Saal 1, Werkstatt and the plain-text Foyer: three columns, in the rooms' order.
+  REQUIRE(l.gridRooms.size() == 3);
+  CHECK(l.rooms[l.gridRooms[0]].key == "r1");
+  CHECK(l.rooms[l.gridRooms[1]].key == "r2");
+  CHECK(l.rooms[l.gridRooms[2]].key == "Foyer");
+  auto columnOf = [&](const char* id) { return l.column[eventIndex(f, id)]; };
+  CHECK(columnOf("open") == 0);
+  CHECK(columnOf("a") == 0);
+  CHECK(columnOf("b") == 1);
+  CHECK(columnOf("c") == 2);
+  CHECK(columnOf("late") == 1);   // 00:30 after midnight, still Friday's, in the Werkstatt
+  CHECK(columnOf("sat") == -1);   // another day
+  CHECK(l.gridFrom == localAt(f.zone, "2024-11-22T10:00"));
+  CHECK(l.gridTo == localAt(f.zone, "2024-11-23T01:30"));
+
+  // Filtered to one room: one column, the others' talks out of it.
+  updateProgrammeListing(l, f, fri, {"r2", ""}, localAt(f.zone, "2024-11-22T09:00"));
+  REQUIRE(l.gridRooms.size() == 1);
+  CHECK(l.rooms[l.gridRooms[0]].key == "r2");
+  CHECK(columnOf("b") == 0);
+  CHECK(columnOf("a") == -1);
+}

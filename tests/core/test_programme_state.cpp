@@ -150,3 +150,29 @@ TEST_CASE("the room picker lies over the talks: a choice filters, Back closes it
   CHECK(r.state.mode == Mode::Rotation);
   CHECK(r.state.programme.picker == ProgrammePicker::None);
 }
+
+TEST_CASE("the grid and its pages of rooms are part of the visitor's place", "[programme][state]") {
+  Rig r;
+  r.apply({ActionKind::OpenProgramme});
+  r.apply({ActionKind::ProgrammeGrid, 1});
+  CHECK(r.state.programme.grid);
+  r.apply({ActionKind::ProgrammeRoomPage, 2});
+  CHECK(r.state.programme.roomPage == 2);
+  setScrollExtent(r.state, 3000, 800);
+  r.state.scroll = 300;
+
+  r.apply({ActionKind::OpenEvent, 0});
+  REQUIRE(r.state.mode == Mode::Event);
+  r.apply({ActionKind::Back});  // the same grid, page and place
+  CHECK(r.state.mode == Mode::Programme);
+  CHECK(r.state.programme.grid);
+  CHECK(r.state.programme.roomPage == 2);
+  CHECK(r.state.scroll == 300);
+
+  r.apply({ActionKind::ProgrammeDay, 1});  // another day: its rooms from the first page
+  CHECK(r.state.programme.roomPage == 0);
+  CHECK(r.state.programme.grid);
+  r.apply({ActionKind::ProgrammeGrid, 0});
+  CHECK_FALSE(r.state.programme.grid);
+  CHECK(r.state.scroll == 0);
+}

@@ -30,6 +30,8 @@ struct Case {
   const char* track = "";
   const char* event = "";
   const char* day = "";
+  bool grid = false;        // the grid of rooms by time (drawn on wide screens; the list elsewhere)
+  const char* picker = "";  // "rooms" or "tracks": the picker over the talks
 };
 
 }  // namespace
@@ -43,6 +45,9 @@ TEST_CASE("conference views at every size: text on screen, no overlaps, big targ
       {"programme-room", player::View::Programme, "2027-03-18T10:05:00+01:00", "saal-1"},
       {"programme-track", player::View::Programme, "2027-03-18T10:05:00+01:00", "", "mobilitaet"},
       {"programme-day-2", player::View::Programme, "2027-03-18T10:05:00+01:00", "", "", "", "2027-03-19"},
+      {"programme-grid", player::View::Programme, "2027-03-18T10:05:00+01:00", "", "", "", "", true},
+      {"programme-grid-track", player::View::Programme, "2027-03-18T10:05:00+01:00", "", "mobilitaet", "", "", true},
+      {"programme-picker", player::View::Programme, "2027-03-18T10:05:00+01:00", "", "", "", "", false, "rooms"},
       {"event", player::View::Event, "2027-03-18T09:30:00+01:00", "", "", "haushalt-offen"},
       {"event-cancelled", player::View::Event, "2027-03-18T09:30:00+01:00", "", "", "sensor-netze"},
       {"room-before", room, "2027-03-18T08:00:00+01:00", "saal-1"},
@@ -73,6 +78,8 @@ TEST_CASE("conference views at every size: text on screen, no overlaps, big targ
         req.track = c.track;
         req.event = c.event;
         req.day = c.day;
+        req.grid = c.grid;
+        req.picker = c.picker;
         req.language = lang;
         req.at = core::Millis{*core::parseInstant(c.at)};
         req.collectText = true;

@@ -130,7 +130,21 @@ void programmeAction(PlayerState& s, const Action& a, const PlayerEnv& env) {
   const Feed& feed = env.feed;
   if (s.mode != Mode::Programme) return;
   if (a.kind == ActionKind::ProgrammePicker) return openPicker(s, a, env.now);
+  if (a.kind == ActionKind::ProgrammeGrid || a.kind == ActionKind::ProgrammeRoomPage) {
+    // Another arrangement of the same talks: the list starts at its top again.
+    if (a.kind == ActionKind::ProgrammeGrid) {
+      if (s.programme.grid == (a.index == 1)) return;
+      s.programme.grid = a.index == 1;
+      s.programme.roomPage = 0;
+    } else {
+      if (s.programme.roomPage == a.index) return;
+      s.programme.roomPage = a.index;
+    }
+    s.programme.picker = ProgrammePicker::None;
+    return refilter(s, env.now);
+  }
   s.programme.picker = ProgrammePicker::None;  // a choice made in it closes it
+  s.programme.roomPage = 0;                      // other rooms may have talks now
   if (a.kind == ActionKind::ProgrammeDay) {
     const auto days = programmeDays(feed);
     if (a.index >= days.size() || s.programme.day == days[a.index]) return;
@@ -241,6 +255,8 @@ void apply(PlayerState& s, const Action& a, const PlayerEnv& env) {
     case ActionKind::ProgrammeRoom:
     case ActionKind::ProgrammeTrack:
     case ActionKind::ProgrammePicker:
+    case ActionKind::ProgrammeGrid:
+    case ActionKind::ProgrammeRoomPage:
       return programmeAction(s, a, env);
     case ActionKind::Back:
       switch (s.mode) {

@@ -34,6 +34,8 @@ enum class ActionKind {
   ProgrammeRoom,   // index: into programmeRooms(feed); kNoProject: all rooms
   ProgrammeTrack,  // index: into programmeTracks(feed); kNoProject: all tracks
   ProgrammePicker, // index 0: every room to choose from, 1: every track (when the chips cannot show all)
+  ProgrammeGrid,   // index 0: the talks as a list by start time, 1: as a grid of rooms by time (wide screens)
+  ProgrammeRoomPage,  // index: the grid's page of rooms
 };
 
 struct Action {
@@ -86,6 +88,8 @@ struct ProgrammePlace {
   ProgrammeFilter filter;
   float scroll = 0;  // the talks' list; kept too while the picker is open
   ProgrammePicker picker = ProgrammePicker::None;
+  bool grid = false;          // rooms side by side, time running down (wide screens)
+  std::size_t roomPage = 0;   // the grid's page of rooms
   bool operator==(const ProgrammePlace&) const = default;
 };
 

@@ -128,6 +128,37 @@ void placeNow(Programme& p, const Feed& feed, Instant now) {
     }
 }
 
+namespace {
+
+void buildGrid(ProgrammeListing& l, const Feed& feed) {
+  l.gridRooms.clear();
+  l.column.assign(feed.events.size(), -1);
+  auto roomIndex = [&](const Event& e) {
+    const std::string_view key = roomKeyOf(e, feed);
+    for (std::size_t r = 0; r < l.rooms.size(); ++r)
+      if (!key.empty() && l.rooms[r].key == key) return static_cast<int>(r);
+    return -1;
+  };
+  bool any = false;
+  for (const ProgrammeSlot& slot : l.programme.slots)
+    for (std::size_t i : slot.events) {
+      const Event& e = feed.events[i];
+      const int r = e.allDay ? -1 : roomIndex(e);
+      if (r < 0) continue;  // all-day and room-less talks stay in the list
+      l.column[i] = r;      // the room for now; its column below
+      if (std::find(l.gridRooms.begin(), l.gridRooms.end(), static_cast<std::size_t>(r)) == l.gridRooms.end())
+        l.gridRooms.push_back(static_cast<std::size_t>(r));
+      if (!any || e.start < l.gridFrom) l.gridFrom = e.start;
+      if (!any || std::max(e.end, e.start) > l.gridTo) l.gridTo = std::max(e.end, e.start);
+      any = true;
+    }
+  std::sort(l.gridRooms.begin(), l.gridRooms.end());
+  for (int& c : l.column)
+    if (c >= 0) c = static_cast<int>(std::lower_bound(l.gridRooms.begin(), l.gridRooms.end(), static_cast<std::size_t>(c)) - l.gridRooms.begin());
+}
+
+}  // namespace
+
 void updateProgrammeListing(ProgrammeListing& l, const Feed& feed, Date day, const ProgrammeFilter& filter, Instant now) {
   if (l.feed != &feed) {
     l.days = programmeDays(feed);
@@ -138,6 +169,7 @@ void updateProgrammeListing(ProgrammeListing& l, const Feed& feed, Date day, con
   }
   if (!l.built || l.programme.day != day || !(l.filter == filter)) {
     buildProgramme(feed, day, filter, now, l.programme);
+    buildGrid(l, feed);
     l.filter = filter;
     l.built = true;
     return;

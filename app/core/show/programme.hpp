@@ -74,6 +74,12 @@ struct ProgrammeListing {
   std::vector<RoomKey> rooms;
   std::vector<const Track*> tracks;
   Programme programme;
+  // The grid of rooms by time: the rooms with timed talks on the day (indexes into `rooms`, in
+  // their order), each talk's column (per feed event; -1 when not in the grid), and the span
+  // from the day's first start to its last end.
+  std::vector<std::size_t> gridRooms;
+  std::vector<int> column;
+  Instant gridFrom{}, gridTo{};
   // What it was made for; reset() when the feed is replaced (its address may be reused).
   const Feed* feed = nullptr;
   ProgrammeFilter filter;

@@ -81,6 +81,8 @@ constexpr Pair kText[] = {
     {"Keine Einträge für diese Auswahl", "Nothing matches this choice"},
     {"Raum wählen", "Choose a room"},
     {"Track wählen", "Choose a track"},
+    {"Liste", "List"},
+    {"Nach Räumen", "By room"},
     {"Bildschirme", "Screens"},
     {"Gesamt", "Total"},
     {"Erreichbar", "Up"},

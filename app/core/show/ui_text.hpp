@@ -20,6 +20,7 @@ enum class Ui {
   NextInRoom, RestOfDay, DoneForToday, NotToday, NoTalksHere, OtherRoomsNow, NextDay, FirstDay,
   Day, Until, Ends, ProgrammeOver, ScanForMore, RoomFilter, TrackFilter, NothingMatches,
   ChooseRoom, ChooseTrack,
+  ProgrammeList, ProgrammeByRoom,  // the programme's two arrangements
   // The organisers' fleet page (`serve --fleet`); the Fleet*Ago and duration entries are printf
   // patterns taking one long long.
   FleetTitle, FleetScreens, FleetUp, FleetOffline, FleetNeedLook, FleetAsOf, FleetRefreshes, FleetEmpty, FleetRecent,
