@@ -42,6 +42,10 @@ std::atomic<long> allocations{0};
 
 }  // namespace
 
+// AddressSanitizer brings its own operator new, which it checks against its delete: there the
+// count is not kept (the optimised and the arm64 runs of these tests keep it).
+#if !defined(__SANITIZE_ADDRESS__)
+constexpr bool kCountsAllocations = true;
 void* operator new(std::size_t n) {
   ++allocations;
   if (void* p = std::malloc(n ? n : 1)) return p;
@@ -49,6 +53,9 @@ void* operator new(std::size_t n) {
 }
 void operator delete(void* p) noexcept { std::free(p); }
 void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+#else
+constexpr bool kCountsAllocations = false;
+#endif
 
 TEST_CASE("conference days file talks after midnight under the day before", "[programme]") {
   const Feed f = conference();
@@ -201,7 +208,7 @@ TEST_CASE("the open programme's listing is made once; a frame with the clock mov
   const ProgrammeFilter all;
   const long before = allocations.load();
   for (int minute = 0; minute < 16 * 60; minute += 5) updateProgrammeListing(l, f, fri, all, nine + std::chrono::minutes(minute));
-  CHECK(allocations.load() == before);
+  if (kCountsAllocations) CHECK(allocations.load() == before);
   CHECK(l.programme.slots.data() == slots);
   CHECK(l.programme.nowSlot == 3);  // 01:00 on Saturday: Friday's slots have all begun ("late" is at 00:30)
   CHECK(l.programme.today);
