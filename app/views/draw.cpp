@@ -229,6 +229,11 @@ void button(const Pen& pen, const core::Rect& r, std::string_view label, core::A
   pen.hit(r, a);
 }
 
+core::Rgb trackColor(const core::Feed& feed, const core::Event& e, core::Rgb fallback) {
+  if (const core::Track* t = feed.findTrack(e.track); t && t->color) return *t->color;
+  return fallback;
+}
+
 core::Rgb fieldColor(const core::Feed& feed, std::string_view id) {
   const core::Field* f = feed.findField(id);
   return f ? f->color : core::Rgb{96, 104, 118};

@@ -68,6 +68,8 @@ void button(const Pen& pen, const core::Rect& r, std::string_view label, core::A
 
 // Field colour for an id (neutral grey when unknown), and its name.
 core::Rgb fieldColor(const core::Feed& feed, std::string_view fieldId);
+// An event's track colour, or `fallback` when its track has none.
+core::Rgb trackColor(const core::Feed& feed, const core::Event& e, core::Rgb fallback);
 // A generated visual for a project: the field colour in layered geometry, stable per project id.
 void projectVisual(const Pen& pen, const core::Rect& r, const core::Project& p, core::Rgb base);
 // The loaded image of a project, or null (none, still loading, failed): callers then fall back

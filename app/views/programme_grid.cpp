@@ -17,11 +17,6 @@ using core::Ui;
 
 namespace {
 
-core::Rgb trackColorOf(const core::Feed& feed, const core::Event& e) {
-  if (const core::Track* t = feed.findTrack(e.track); t && t->color) return *t->color;
-  return palette::line;
-}
-
 struct GridGeometry {
   float timeW = 0, colW = 0, x0 = 0, headerH = 0, bodyY = 0, bodyH = 0, perMinute = 0;
   float top = 0;  // room above the first hour line for its label
@@ -92,7 +87,7 @@ void gridTalk(const Pen& pen, const core::Event& e, std::size_t index, const Rec
   const core::Layout& l = ctx.layout;
   const std::string& lang = ctx.state.language;
   pen.rect(r, pen.pressed(r) ? palette::surfaceHigh : palette::surface, l.radius * 0.6f);
-  pen.rect({r.x, r.y, std::max(4.f, l.radius * 0.4f), r.h}, trackColorOf(ctx.feed, e), l.radius * 0.3f);
+  pen.rect({r.x, r.y, std::max(4.f, l.radius * 0.4f), r.h}, trackColor(ctx.feed, e, palette::line), l.radius * 0.3f);
   const float pad = std::round(l.gap * 0.3f);
   const float ix = r.x + pad * 1.8f, iw = r.w - pad * 2.6f;
   char when[48];

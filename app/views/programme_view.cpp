@@ -16,11 +16,6 @@ using core::Ui;
 
 namespace {
 
-core::Rgb trackColor(const core::Feed& feed, const core::Event& e) {
-  if (const core::Track* t = feed.findTrack(e.track); t && t->color) return *t->color;
-  return palette::line;
-}
-
 // A row of chips: "all" first, then each choice; ones that do not fit give way to a "+N" chip
 // that opens the picker with every choice. Returns the row's height.
 template <typename Label>
@@ -180,7 +175,7 @@ void drawTalks(Pen& pen, const core::ProgrammeListing& listing, const Rect& view
       ry += rowH + rowGap;
       if (row.bottom() < viewport.y || row.y > viewport.bottom()) continue;
       pen.rect(row, pen.pressed(row) ? palette::surfaceHigh : palette::surface, l.radius);
-      pen.rect({row.x, row.y, std::max(5.f, l.radius * 0.6f), row.h}, trackColor(feed, e), l.radius * 0.5f);
+      pen.rect({row.x, row.y, std::max(5.f, l.radius * 0.6f), row.h}, trackColor(feed, e, palette::line), l.radius * 0.5f);
       const float ix = row.x + pad * 2, iw = row.w - pad * 3;
       float tx = ix;
       if (e.cancelled) tx = pill(pen, ix, row.y + pad, iw * 0.4f, core::ui(Ui::Cancelled, lang), palette::live).right() + pad;

@@ -16,11 +16,6 @@ using core::Ui;
 
 namespace {
 
-core::Rgb accentOf(const core::Feed& feed, const core::Event& e) {
-  if (const core::Track* t = feed.findTrack(e.track); t && t->color) return *t->color;
-  return palette::amber;
-}
-
 // A talk as the big card shows it: label line, title, speakers, and on a tall screen the first
 // lines of what it is about. Returns the height used.
 float talk(const Pen& pen, const core::Event& e, float x, float y, float w, const char* label, core::Rgb labelColor,
@@ -94,7 +89,7 @@ void otherRoomsStrip(const Pen& pen, const core::RoomScreen& rs, float bottom, s
     for (std::size_t i = 0; i < stripRows; ++i) {
       const core::Event& e = *rs.otherRoomsNow[i];
       const bool more = i + 1 == stripRows && rs.otherRoomsNow.size() > stripRows;
-      pen.rect({area.x, sy + stripRowH * 0.2f, 5, stripRowH * 0.6f}, accentOf(feed, e), 2);
+      pen.rect({area.x, sy + stripRowH * 0.2f, 5, stripRowH * 0.6f}, trackColor(feed, e, palette::amber), 2);
       drawLine(pen, area.x + l.gap * 0.5f, sy, roomW - l.gap, e.room.in(lang), {FontRole::Body, palette::muted});
       float titleW = area.w - roomW;
       if (more) {
@@ -163,7 +158,7 @@ void drawRoom(const ViewContext& ctx, const Placement& at, std::string_view entr
       const float endW = textWidth(pen, FontRole::Body, buf);
       const float barW = card.w - pad * 4 - endW - l.gap;
       pen.rect({card.x + pad * 1.5f, barY, barW, 8}, palette::surfaceHigh, 4);
-      pen.rect({card.x + pad * 1.5f, barY, static_cast<float>(barW * std::clamp(rs.progress, 0.0, 1.0)), 8}, accentOf(feed, e), 4);
+      pen.rect({card.x + pad * 1.5f, barY, static_cast<float>(barW * std::clamp(rs.progress, 0.0, 1.0)), 8}, trackColor(feed, e, palette::amber), 4);
       drawLine(pen, card.x + pad * 1.5f + barW + l.gap, barY + 4 - pen.size(FontRole::Body) * 0.6f, endW + 2, buf, {FontRole::Body, palette::muted});
       const float cardH = barY + pen.size(FontRole::Body) * 0.8f + pad - my;
       pen.dl->AddRect(pen.pos(card.x, my), pen.pos(card.right(), my + cardH), pen.color(palette::line), l.radius, 0, 2);

@@ -6,6 +6,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <memory>
 #include <mutex>
 
 #include <nlohmann/json.hpp>
@@ -57,6 +59,27 @@ sf::platform::HttpRequest request(const std::string& method, const std::string& 
   return {method, path, "127.0.0.1", [auth](const char* name) { return std::string(name) == "Authorization" ? auth : std::string(); },
           body};
 }
+
+// A collector on a fresh database with the test's clock (`now`), answering in process.
+struct CollectorRig {
+  static constexpr const char* kBearer = "Bearer a-long-enough-token";
+  explicit CollectorRig(const std::function<void(sf::tools::CollectorOptions&)>& tweak = {})
+      : store(sf::tools::FleetStore::open(db.path()).value()), c(*store, options(tweak)) {}
+  sf::tools::CollectorOptions options(const std::function<void(sf::tools::CollectorOptions&)>& tweak) {
+    sf::tools::CollectorOptions o;
+    o.token = "a-long-enough-token";
+    o.clock = [this] { return now; };
+    if (tweak) tweak(o);
+    return o;
+  }
+  sf::platform::HttpResponse post(const ScreenReport& r, const std::string& auth = kBearer) {
+    return *c.answer(request("POST", "/fleet/report", auth, sf::core::reportJson(r)));
+  }
+  TempDb db;
+  std::unique_ptr<sf::tools::FleetStore> store;
+  Instant now = t0;
+  sf::tools::FleetCollector c;
+};
 
 }  // namespace
 
@@ -116,17 +139,15 @@ TEST_CASE("the store refuses new screens beyond its limit, and files that are no
 }
 
 TEST_CASE("the collector takes reports with the token and shows screens up, behind and offline", "[fleet]") {
-  TempDb db;
-  auto store = sf::tools::FleetStore::open(db.path()).value();
-  Instant now = t0;
-  sf::tools::CollectorOptions o;
-  o.token = "a-long-enough-token";
-  o.clock = [&] { return now; };
   std::vector<std::string> logged;
-  o.log = [&](const std::string& line) { logged.push_back(line); };
   std::vector<nlohmann::json> notified;
-  o.notify = [&](const std::string& body) { notified.push_back(nlohmann::json::parse(body)); };
-  sf::tools::FleetCollector c(*store, o);
+  CollectorRig rig([&](sf::tools::CollectorOptions& o) {
+    o.log = [&](const std::string& line) { logged.push_back(line); };
+    o.notify = [&](const std::string& body) { notified.push_back(nlohmann::json::parse(body)); };
+  });
+  auto& c = rig.c;
+  auto& store = rig.store;
+  Instant& now = rig.now;
   const std::string bearer = "Bearer a-long-enough-token";
 
   auto post = [&](const ScreenReport& r, const std::string& auth) {
@@ -185,13 +206,10 @@ TEST_CASE("the collector takes reports with the token and shows screens up, behi
 
 TEST_CASE("the collector's /metrics passes promtool check metrics, with every kind of screen", "[fleet][promtool]") {
   REQUIRE(sf::test::havePromtool());  // Debian's prometheus package (.ci/install-deps)
-  TempDb db;
-  auto store = sf::tools::FleetStore::open(db.path()).value();
-  Instant now = t0;
-  sf::tools::CollectorOptions o;
-  o.token = "a-long-enough-token";
-  o.clock = [&] { return now; };
-  sf::tools::FleetCollector c(*store, o);
+  CollectorRig rig;
+  auto& c = rig.c;
+  auto& store = rig.store;
+  Instant& now = rig.now;
   auto post = [&](const ScreenReport& r) {
     return c.answer(request("POST", "/fleet/report", "Bearer a-long-enough-token", sf::core::reportJson(r)))->status;
   };
@@ -274,13 +292,10 @@ TEST_CASE("the fleet page speaks German unless ?lang or the browser asks for Eng
   CHECK(fleetLanguage("", "EN-gb") == "en");
   CHECK(fleetLanguage("", "*;q=0.5, en;q=oops") == "de");
 
-  TempDb db;
-  auto store = sf::tools::FleetStore::open(db.path()).value();
-  Instant now = t0;
-  sf::tools::CollectorOptions o;
-  o.token = "a-long-enough-token";
-  o.clock = [&] { return now; };
-  sf::tools::FleetCollector c(*store, o);
+  CollectorRig rig;
+  auto& c = rig.c;
+  auto& store = rig.store;
+  Instant& now = rig.now;
   // Before any screen reports: what to put into a screen's config, in the page's language.
   CHECK_THAT(c.page("de"), Catch::Contains("Noch hat sich kein Bildschirm gemeldet."));
   CHECK_THAT(c.page("en"), Catch::Contains("No screen has reported yet."));
@@ -331,12 +346,8 @@ TEST_CASE("the fleet page speaks German unless ?lang or the browser asks for Eng
 }
 
 TEST_CASE("one screen cannot flood the collector", "[fleet]") {
-  TempDb db;
-  auto store = sf::tools::FleetStore::open(db.path()).value();
-  sf::tools::CollectorOptions o;
-  o.token = "a-long-enough-token";
-  o.clock = [] { return t0; };
-  sf::tools::FleetCollector c(*store, o);
+  CollectorRig rig;
+  auto& c = rig.c;
   int ok = 0, refused = 0;
   for (int i = 0; i < 20; ++i) {
     const auto r = c.answer(request("POST", "/fleet/report", "Bearer a-long-enough-token", sf::core::reportJson(screen("Foyer", 1))));
@@ -508,13 +519,10 @@ TEST_CASE("a screenshot's header is read before anything else, and one that lies
 }
 
 TEST_CASE("the collector keeps each screen's latest screenshot and serves it back as it came", "[fleet]") {
-  TempDb db;
-  auto store = sf::tools::FleetStore::open(db.path()).value();
-  Instant now = t0;
-  sf::tools::CollectorOptions o;
-  o.token = "a-long-enough-token";
-  o.clock = [&] { return now; };
-  sf::tools::FleetCollector c(*store, o);
+  CollectorRig rig;
+  auto& c = rig.c;
+  auto& store = rig.store;
+  Instant& now = rig.now;
   const std::string bearer = "Bearer a-long-enough-token";
   auto post = [&](const ScreenReport& r) { return *c.answer(request("POST", "/fleet/report", bearer, sf::core::reportJson(r))); };
 

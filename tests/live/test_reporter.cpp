@@ -102,16 +102,25 @@ sf::core::ScreenReport snapshotAt(std::int64_t revision) {
   return r;
 }
 
+// A config that reports to a loopback port nothing listens on, and a first beat that comes soon.
+sf::core::Config unreachableCollector() {
+  sf::core::Config config;
+  config.cacheDir = "/tmp";
+  config.report = {"http://127.0.0.1:" + std::to_string(sf::test::freeLoopbackPort()) + "/fleet/report", "token", 5};
+  return config;
+}
+
+sf::live::ReporterTuning quickFirstBeat() {
+  sf::live::ReporterTuning tuning;
+  tuning.firstBeat = 50ms;
+  return tuning;
+}
+
 }  // namespace
 
 TEST_CASE("offline, a screenshot goes with its dropped report, and the next beat asks for none", "[fleet]") {
   sf::live::WorkerQueue queue;
-  sf::core::Config config;
-  config.cacheDir = "/tmp";
-  config.report = {"http://127.0.0.1:" + std::to_string(sf::test::freeLoopbackPort()) + "/fleet/report", "token", 5};
-  sf::live::ReporterTuning tuning;
-  tuning.firstBeat = 50ms;
-  sf::live::Reporter reporter(config, queue, tuning);
+  sf::live::Reporter reporter(unreachableCollector(), queue, quickFirstBeat());
   auto first = nextDue(queue, 2s);
   REQUIRE(first);
   CHECK(first->reachable);  // nothing was tried yet
@@ -131,12 +140,7 @@ TEST_CASE("offline, a screenshot goes with its dropped report, and the next beat
 
 TEST_CASE("a report the collector cannot take is dropped, not queued or retried", "[fleet]") {
   sf::live::WorkerQueue queue;
-  sf::core::Config config;
-  config.cacheDir = "/tmp";
-  config.report = {"http://127.0.0.1:" + std::to_string(sf::test::freeLoopbackPort()) + "/fleet/report", "token", 5};
-  sf::live::ReporterTuning tuning;
-  tuning.firstBeat = 50ms;
-  sf::live::Reporter reporter(config, queue, tuning);
+  sf::live::Reporter reporter(unreachableCollector(), queue, quickFirstBeat());
   REQUIRE(waitForDue(queue, 2s));
   sf::core::ScreenReport snapshot;
   snapshot.screen = "Foyer";

@@ -21,17 +21,27 @@
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
+namespace {
+
+// An offscreen 640x400 player on `feed`, its state in `cacheDir`.
+sf::player::PlayerOptions offscreenPlayer(sf::core::Feed feed, const std::string& cacheDir) {
+  sf::player::PlayerOptions o;
+  o.startup.feed = std::make_shared<const sf::core::Feed>(std::move(feed));
+  o.offscreen = true;
+  o.width = 640;
+  o.height = 400;
+  o.config.cacheDir = cacheDir;
+  return o;
+}
+
+}  // namespace
+
 TEST_CASE("a player reports to the collector, which lists it up with what it shows", "[fleet]") {
   sf::test::Collector collector(SF_BINARY);
   auto parsed = sf::core::parseFeed(sf::assets::defaultFeedJson(), sf::assets::defaultFeedName);
   REQUIRE(parsed.feed);
   const auto revision = parsed.feed->revision;
-  sf::player::PlayerOptions o;
-  o.startup.feed = std::make_shared<const sf::core::Feed>(std::move(*parsed.feed));
-  o.offscreen = true;
-  o.width = 640;
-  o.height = 400;
-  o.config.cacheDir = collector.dir;
+  sf::player::PlayerOptions o = offscreenPlayer(std::move(*parsed.feed), collector.dir);
   o.config.screenName = "Foyer <left>";
   o.config.groups = {"foyer"};
   o.config.rooms = {"Saal 1"};
@@ -96,13 +106,8 @@ TEST_CASE("a player's screenshot reaches the collector and matches its frame, sc
   REQUIRE(parsed.feed);
   const auto start = sf::core::parseInstant("2025-06-02T08:00:00Z");
   REQUIRE(start);
-  sf::player::PlayerOptions o;
-  o.startup.feed = std::make_shared<const sf::core::Feed>(std::move(*parsed.feed));
-  o.offscreen = true;
-  o.width = 640;
-  o.height = 400;
+  sf::player::PlayerOptions o = offscreenPlayer(std::move(*parsed.feed), collector.dir);
   o.startAt = std::chrono::time_point_cast<std::chrono::milliseconds>(*start);
-  o.config.cacheDir = collector.dir;
   o.config.screenName = "Foyer";
   o.config.report = {collector.url("/fleet/report"), sf::test::Collector::kToken, 5};
   o.runFor = 9s;  // two beats: about 3 s in, with a screenshot, and about 8 s in, without
@@ -151,12 +156,7 @@ TEST_CASE("a player with metricsTextfile and no collector writes its metrics for
   auto parsed = sf::core::parseFeed(sf::assets::defaultFeedJson(), sf::assets::defaultFeedName);
   REQUIRE(parsed.feed);
   const auto revision = parsed.feed->revision;
-  sf::player::PlayerOptions o;
-  o.startup.feed = std::make_shared<const sf::core::Feed>(std::move(*parsed.feed));
-  o.offscreen = true;
-  o.width = 640;
-  o.height = 400;
-  o.config.cacheDir = dir;
+  sf::player::PlayerOptions o = offscreenPlayer(std::move(*parsed.feed), dir);
   o.config.screenName = "Foyer";
   o.config.metricsTextfile = dir + "/node-exporter/schaufenster.prom";
   fs::create_directories(dir + "/node-exporter");

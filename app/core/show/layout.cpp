@@ -57,12 +57,12 @@ Layout computeLayout(int width, int height, float dpi) {
 Layout reserveBanner(const Layout& layout, float bannerHeight, bool top) {
   Layout l = layout;
   if (bannerHeight <= 0) return l;
-  const float bottom = l.content.bottom();
   const float space = std::round(l.gap * 0.5f);
-  if (top) l.content.y = std::max(l.content.y, l.header.bottom() + bannerHeight + space);
-  else l.content.h = std::min(bottom, l.bannerBottom - bannerHeight - space) - l.content.y;
-  if (top) l.content.h = bottom - l.content.y;
-  l.content.h = std::max(0.f, l.content.h);
+  float y = l.content.y, bottom = l.content.bottom();
+  if (top) y = std::max(y, l.header.bottom() + bannerHeight + space);
+  else bottom = std::min(bottom, l.bannerBottom - bannerHeight - space);
+  l.content.y = y;
+  l.content.h = std::max(0.f, bottom - y);
   return l;
 }
 

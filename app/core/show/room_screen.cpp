@@ -24,18 +24,16 @@ bool namesMeet(const LocalText& a, const LocalText& b) {
 
 }  // namespace
 
-const Room* findRoom(const Feed& feed, std::string_view entry) { return roomNamed(feed, entry); }
-
 bool sameRoom(const Feed& feed, std::string_view a, std::string_view b) {
   if (a == b || sameName(a, b)) return true;
-  const Room* ra = findRoom(feed, a);
-  return ra && ra == findRoom(feed, b);
+  const Room* ra = roomNamed(feed, a);
+  return ra && ra == roomNamed(feed, b);
 }
 
 RoomBinding bindRoom(const Feed& feed, std::string_view entry) {
   RoomBinding b;
   b.entry = std::string(entry);
-  b.room = findRoom(feed, entry);
+  b.room = roomNamed(feed, entry);
   if (b.room) {
     b.name = &b.room->name;
     return b;

@@ -20,8 +20,6 @@ struct RoomBinding {
   bool found() const { return name != nullptr; }
 };
 RoomBinding bindRoom(const Feed& feed, std::string_view entry);
-// The room of feed.rooms an entry names (id, GUID, or name in any language); null when none.
-const Room* findRoom(const Feed& feed, std::string_view entry);
 // Two entries name the same room: the same text (ASCII case aside), or the same room of the feed,
 // so an announcement for "HS 1" reaches the screen configured with that room's id or GUID.
 bool sameRoom(const Feed& feed, std::string_view a, std::string_view b);
