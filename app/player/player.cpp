@@ -31,7 +31,6 @@ using Kind = platform::InputEvent::Kind;
 // bar's one-second tick, so one tick does it and two layers live no longer than needed.
 constexpr std::chrono::milliseconds kPaintAhead{1100};
 
-
 core::Key toKey(platform::InputEvent::Key k) {
   using K = platform::InputEvent::Key;
   switch (k) {
@@ -171,7 +170,9 @@ void Kiosk::takeChanges(Millis now) {
   }
   if (changes.reportDue) {
     const bool dark = core::screenDark(screenPhase_, state_, now);
-    auto send = shots_.due(changes.due, dark, reportSnapshot(dark), std::chrono::steady_clock::now());
+    // Without a collector (a metrics textfile alone) nobody would see a screenshot: none is read back.
+    auto send = o_.config.report.url.empty() ? std::optional(reportSnapshot(dark))
+                                             : shots_.due(changes.due, dark, reportSnapshot(dark), std::chrono::steady_clock::now());
     if (send) live_.sendReport(std::move(*send));
     else redraw_.request();  // held: the next turn draws, and its pixels are read before they are presented
   }
