@@ -78,6 +78,34 @@ bool isValidPublicKey(const std::string& base64) {
   return ready() && fromBase64(base64, crypto_sign_PUBLICKEYBYTES).has_value();
 }
 
+core::Result<std::string> signDetached(std::string_view content, const std::string& secretKeyBase64) {
+  if (!ready()) return core::fail("the signature library could not start");
+  auto sk = fromBase64(secretKeyBase64, crypto_sign_SECRETKEYBYTES);
+  if (!sk) return core::fail("the secret key is not a base64 Ed25519 secret key");
+  unsigned char sig[crypto_sign_BYTES];
+  crypto_sign_detached(sig, nullptr, reinterpret_cast<const unsigned char*>(content.data()), content.size(), sk->data());
+  sodium_memzero(sk->data(), sk->size());
+  return toBase64(sig, sizeof sig);
+}
+
+bool verifyDetached(std::string_view content, std::string_view signatureBase64, std::string_view publicKeyBase64) {
+  if (!ready()) return false;
+  const auto pk = fromBase64(publicKeyBase64, crypto_sign_PUBLICKEYBYTES);
+  const auto sig = fromBase64(signatureBase64, crypto_sign_BYTES);
+  return pk && sig &&
+         crypto_sign_verify_detached(sig->data(), reinterpret_cast<const unsigned char*>(content.data()), content.size(), pk->data()) == 0;
+}
+
+std::string publicKeyOf(const std::string& secretKeyBase64) {
+  if (!ready()) return {};
+  auto sk = fromBase64(secretKeyBase64, crypto_sign_SECRETKEYBYTES);
+  if (!sk) return {};
+  unsigned char pk[crypto_sign_PUBLICKEYBYTES];
+  crypto_sign_ed25519_sk_to_pk(pk, sk->data());
+  sodium_memzero(sk->data(), sk->size());
+  return toBase64(pk, sizeof pk);
+}
+
 std::string sha256Hex(std::string_view data) {
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(data.data()), data.size());

@@ -24,6 +24,14 @@ core::Result<void> verifyDocument(std::string_view content, std::string_view sig
 
 bool isValidPublicKey(const std::string& base64);
 
+// A bare signature of `content` (base64, 64 bytes), for messages that carry it beside them (a
+// screen's reports); and its check against a public key: false for anything malformed.
+core::Result<std::string> signDetached(std::string_view content, const std::string& secretKeyBase64);
+bool verifyDetached(std::string_view content, std::string_view signatureBase64, std::string_view publicKeyBase64);
+
+// The public key that belongs to a secret key (both base64); empty when it is not one.
+std::string publicKeyOf(const std::string& secretKeyBase64);
+
 // SHA-256 of `data` as 64 lower-case hex digits (content addresses for cached files).
 std::string sha256Hex(std::string_view data);
 

@@ -36,5 +36,6 @@ int runAnnounce(const std::vector<std::string>& args);
 int runPack(const std::vector<std::string>& args);
 int runServe(const std::vector<std::string>& args);
 int runSync(const std::vector<std::string>& args);
+int runFleet(const std::vector<std::string>& args);
 
 }  // namespace sf::cli

@@ -7,6 +7,7 @@
 #include <random>
 
 #include "core/show/fleet_metrics.hpp"
+#include "platform/crypto.hpp"
 #include "platform/files.hpp"
 #include "platform/http.hpp"
 #include "platform/net.hpp"
@@ -54,6 +55,7 @@ void Reporter::run() {
     return std::chrono::milliseconds(static_cast<long>(d.count() * std::uniform_real_distribution<double>(0.9, 1.1)(rng)));
   };
   std::chrono::milliseconds delay = jittered(std::min(tuning_.firstBeat, beat));
+  loadKey();
   while (sleep(delay)) {
     delay = jittered(beat);
     {
@@ -104,7 +106,16 @@ void Reporter::post(core::ScreenReport report, std::optional<Frame> frame) {
 
   platform::PostRequest req;
   req.url = config_.report.url;
+  if (key_) {
+    // Larger than the last one even when the clock steps back while the screen runs.
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    lastSequence_ = report.sequence = std::max<std::int64_t>(lastSequence_ + 1, ms);
+  }
   req.body = core::reportJson(report);
+  if (key_) {
+    if (auto signature = platform::signDetached(core::reportSigningText(req.body), key_->secretKey))
+      req.headers.emplace_back(core::kReportSignatureHeader, "ed25519 " + key_->publicKey + " " + *signature);
+  }
   req.bearerToken = config_.report.token;
   req.caBundle = config_.caBundle;
   req.totalTimeoutMs = std::min<long>(tuning_.timeoutMs, config_.report.seconds * 500L);
@@ -125,6 +136,19 @@ void Reporter::post(core::ScreenReport report, std::optional<Frame> frame) {
   lastError_ = error;
 }
 
+
+void Reporter::loadKey() {
+  if (config_.report.url.empty() || !config_.report.sign) return;
+  auto key = loadOrCreateReportKey(config_.cacheDir);
+  if (!key) {
+    std::fprintf(stderr, "schaufenster: reports go unsigned: %s\n", key.error().message.c_str());
+    return;
+  }
+  // Said once, when the key is new: the public key is what an organiser compares when the
+  // collector refuses a reinstalled screen.
+  if (key->created) std::fprintf(stderr, "schaufenster: made this screen's report key; its public key is %s\n", key->publicKey.c_str());
+  key_ = std::move(*key);
+}
 
 void Reporter::writeTextfile(const core::ScreenReport& report) {
   // node_exporter reads whatever *.prom file is there when it is scraped: the text goes to a

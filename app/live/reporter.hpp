@@ -12,6 +12,7 @@
 #include "core/show/config.hpp"
 #include "core/show/fleet_report.hpp"
 #include "platform/machine_facts.hpp"
+#include "report_key.hpp"
 #include "screenshot.hpp"
 #include "worker_messages.hpp"
 
@@ -49,6 +50,7 @@ class Reporter {
   core::ScreenReport complete(core::ScreenReport report) const;  // host, version, machine facts
   void post(core::ScreenReport report, std::optional<Frame> frame);
   void writeTextfile(const core::ScreenReport& report);
+  void loadKey();
 
   core::Config config_;
   WorkerQueue& out_;
@@ -56,6 +58,8 @@ class Reporter {
   std::atomic<int> sent_{0}, failed_{0}, shotsSent_{0}, written_{0};
   std::string lastError_, lastShotError_, lastTextfileError_;
   bool reachable_ = true, shotLost_ = false;  // the reporter thread's own
+  std::optional<ReportKey> key_;              // the reporter thread's own; none: unsigned
+  std::int64_t lastSequence_ = 0;
 
   std::mutex mutex_;
   std::condition_variable wake_;

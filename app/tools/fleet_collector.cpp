@@ -99,6 +99,16 @@ platform::HttpResponse FleetCollector::receive(const platform::HttpRequest& req)
     if (!checked) return text(checked.error().kind == "too-large" ? 413 : 400, "report refused: " + checked.error().message);
     shot = *checked;
   }
+  // A screen's own signature, when it sends one: checked here, pinned by the store.
+  std::string key;
+  if (const std::string header = req.header(core::kReportSignatureHeader); !header.empty()) {
+    const auto signature = core::parseReportSignature(header);
+    if (!signature)
+      return text(400, std::string("report refused: ") + core::kReportSignatureHeader + " must be \"ed25519 <public key> <signature>\" in base64");
+    if (!platform::verifyDetached(core::reportSigningText(req.body), signature->signature, signature->publicKey))
+      return text(401, "report refused: its signature does not match its body and key");
+    key = signature->publicKey;
+  }
   // One report per beat is the norm; a burst is allowed (restarts), a stream is not.
   const double refill = 1.0 / std::max(1, std::min(report->seconds, 60));
   if (!allow(screenBuckets_, report->screen, o_.burstPerScreen, refill, t)) {
@@ -106,8 +116,11 @@ platform::HttpResponse FleetCollector::receive(const platform::HttpRequest& req)
     r.headers.emplace_back("Retry-After", std::to_string(std::max(1, report->seconds)));
     return r;
   }
-  if (auto stored = store_.record(*report, req.remote, t, shot.width, shot.height); !stored)
-    return text(stored.error().kind == "full" ? 403 : 503, "report not kept: " + stored.error().message);
+  if (auto stored = store_.record(*report, req.remote, t, shot.width, shot.height, key); !stored) {
+    const std::string& kind = stored.error().kind;
+    const bool refused = kind == "full" || kind == "unsigned" || kind == "other-key" || kind == "replay";
+    return text(refused ? 403 : 503, (refused ? "report refused: " : "report not kept: ") + stored.error().message);
+  }
   return text(200, "ok");
 }
 

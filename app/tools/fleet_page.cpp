@@ -108,6 +108,7 @@ std::string eventText(const std::string& kind, std::string_view lang) {
   if (kind == "recovered") return core::ui(Ui::FleetEventRecovered, lang);
   if (kind == "offline") return core::ui(Ui::FleetEventOffline, lang);
   if (kind == "online") return core::ui(Ui::FleetEventOnline, lang);
+  if (kind == "key-forgotten") return core::ui(Ui::FleetEventKeyForgotten, lang);
   return kind;
 }
 
@@ -172,6 +173,8 @@ void card(std::string& out, const ScreenView& v, std::string_view lang) {
         (*r.throttled & 0xf) != 0);
   }
   if (r.dark) row(out, t(Ui::FleetScreen).c_str(), t(Ui::FleetDarkBySchedule));
+  // The key's first characters are enough to compare with what the screen's journal printed.
+  row(out, t(Ui::FleetSignature).c_str(), v.row.key.empty() ? t(Ui::FleetTokenOnly) : t(Ui::FleetOwnKey) + " " + v.row.key.substr(0, 8) + "…");
   row(out, t(Ui::FleetUpFor).c_str(), duration(r.uptimeSeconds, lang) + (r.version.empty() ? "" : ", " + t(Ui::FleetVersion) + " " + r.version));
   out += "</dl></article>";
 }

@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include "core/base/text_util.hpp"
 #include "platform/crypto.hpp"
 
 namespace sf::tools {
@@ -58,6 +59,16 @@ core::Result<std::unique_ptr<FleetStore>> FleetStore::open(const std::string& pa
     if (auto done = store->exec(sql); !done)
       return core::fail("cannot use " + path + " as the fleet database: " + done.error().message);
   }
+  // Databases made before screens signed their reports get the two columns; the rows there are
+  // unsigned until a signed report pins them.
+  for (const char* column : {"key TEXT NOT NULL DEFAULT ''", "sequence INTEGER NOT NULL DEFAULT 0"}) {
+    const std::string name = std::string(column).substr(0, std::string(column).find(' '));
+    Statement has(store->db_, "SELECT 1 FROM pragma_table_info('screens') WHERE name = ?");
+    has.text(1, name);
+    if (sqlite3_step(has.s) == SQLITE_ROW) continue;
+    if (auto added = store->exec(("ALTER TABLE screens ADD COLUMN " + std::string(column)).c_str()); !added)
+      return core::fail("cannot use " + path + " as the fleet database: " + added.error().message);
+  }
   return store;
 }
 
@@ -88,15 +99,37 @@ core::Result<void> FleetStore::addEvent(const std::string& screen, core::Instant
   return {};
 }
 
+namespace {
+
+// The pinning rule of record(), on the stored key and sequence of a known screen.
+core::Result<void> checkKey(const std::string& screen, const std::string& pinned, std::int64_t lastSequence, const std::string& key,
+                            std::int64_t sequence) {
+  if (pinned.empty()) return {};
+  const std::string name = core::quoteShort(screen);
+  if (key.empty())
+    return core::failAs("unsigned", "screen " + name + " signs its reports with its own key, and this one is unsigned");
+  if (key != pinned)
+    return core::failAs("other-key", "screen " + name + " is known by another key; if it was reinstalled, let it pin its new one with "
+                                     "`schaufenster fleet FLEET.db --forget-key " + name + "`");
+  if (sequence <= lastSequence)
+    return core::failAs("replay", "this report of screen " + name + " is not newer than its last one (sent twice, or copied)");
+  return {};
+}
+
+}  // namespace
+
 core::Result<void> FleetStore::record(const core::ScreenReport& report, const std::string& address, core::Instant now,
-                                      int shotWidth, int shotHeight) {
+                                      int shotWidth, int shotHeight, const std::string& key) {
   std::lock_guard lock(mutex_);
   if (auto began = exec("BEGIN IMMEDIATE"); !began) return began;
   auto work = [&]() -> core::Result<void> {
-    Statement old(db_, "SELECT report FROM screens WHERE name = ?");
+    Statement old(db_, "SELECT report, key, sequence FROM screens WHERE name = ?");
     old.text(1, report.screen);
     std::optional<core::ScreenReport> before;
+    std::string pinned = key;
     if (sqlite3_step(old.s) == SQLITE_ROW) {
+      if (auto checked = checkKey(report.screen, old.column(1), old.columnInt(2), key, report.sequence); !checked) return checked;
+      if (!old.column(1).empty()) pinned = old.column(1);
       if (auto parsed = core::parseReport(old.column(0))) before = std::move(*parsed);
     } else {
       Statement count(db_, "SELECT COUNT(*) FROM screens");
@@ -104,14 +137,17 @@ core::Result<void> FleetStore::record(const core::ScreenReport& report, const st
         return core::failAs("full", "the fleet already has " + std::to_string(maxScreens) + " screens");
     }
     Statement up(db_,
-                 "INSERT INTO screens(name, report, address, first_seen, last_seen, online) VALUES(?1, ?2, ?3, ?4, ?4, 1) "
-                 "ON CONFLICT(name) DO UPDATE SET report = ?2, address = ?3, last_seen = ?4");
+                 "INSERT INTO screens(name, report, address, first_seen, last_seen, online, key, sequence) "
+                 "VALUES(?1, ?2, ?3, ?4, ?4, 1, ?5, ?6) "
+                 "ON CONFLICT(name) DO UPDATE SET report = ?2, address = ?3, last_seen = ?4, key = ?5, sequence = ?6");
     up.text(1, report.screen);
     core::ScreenReport kept = report;
     kept.screenshot.reset();  // in its own table
     up.text(2, core::reportJson(kept));
     up.text(3, address);
     up.integer(4, seconds(now));
+    up.text(5, pinned);
+    up.integer(6, report.sequence);
     if (sqlite3_step(up.s) != SQLITE_DONE) return core::fail(sqlite3_errmsg(db_));
     if (report.screenshot) {
       Statement shot(db_, "INSERT OR REPLACE INTO shots(screen, id, type, width, height, at, bytes) VALUES(?, ?, ?, ?, ?, ?, ?)");
@@ -163,19 +199,40 @@ core::Result<void> FleetStore::setOnline(const std::string& screen, bool online,
 core::Result<std::vector<ScreenRow>> FleetStore::screens() {
   std::lock_guard lock(mutex_);
   std::vector<ScreenRow> rows;
-  Statement q(db_, "SELECT s.report, s.address, s.first_seen, s.last_seen, s.online, h.id, h.type, h.width, h.height, h.at "
+  Statement q(db_, "SELECT s.report, s.address, s.first_seen, s.last_seen, s.online, h.id, h.type, h.width, h.height, h.at, s.key "
                    "FROM screens s LEFT JOIN shots h ON h.screen = s.name ORDER BY s.name");
   int rc;
   while ((rc = sqlite3_step(q.s)) == SQLITE_ROW) {
     auto parsed = core::parseReport(q.column(0));
     if (!parsed) continue;  // cannot happen for what record() wrote; a hand-edited row is skipped
-    rows.push_back({std::move(*parsed), q.column(1), instant(q.columnInt(2)), instant(q.columnInt(3)), q.columnInt(4) != 0, {}});
+    rows.push_back({std::move(*parsed), q.column(1), instant(q.columnInt(2)), instant(q.columnInt(3)), q.columnInt(4) != 0, {}, q.column(10)});
     if (!q.isNull(5))
       rows.back().shot = ShotMeta{q.column(5), q.column(6), static_cast<int>(q.columnInt(7)), static_cast<int>(q.columnInt(8)),
                                   instant(q.columnInt(9))};
   }
   if (rc != SQLITE_DONE) return core::fail(std::string("cannot read the fleet: ") + sqlite3_errmsg(db_));
   return rows;
+}
+
+core::Result<bool> FleetStore::forgetKey(const std::string& screen, core::Instant now) {
+  std::lock_guard lock(mutex_);
+  if (auto began = exec("BEGIN IMMEDIATE"); !began) return core::Unexpected{began.error()};
+  Statement up(db_, "UPDATE screens SET key = '', sequence = 0 WHERE name = ?");
+  up.text(1, screen);
+  if (sqlite3_step(up.s) != SQLITE_DONE) {
+    const std::string message = sqlite3_errmsg(db_);
+    (void)exec("ROLLBACK");
+    return core::fail(message);
+  }
+  const bool found = sqlite3_changes(db_) > 0;
+  if (found) {
+    if (auto e = addEvent(screen, now, "key-forgotten", ""); !e) {
+      (void)exec("ROLLBACK");
+      return core::Unexpected{e.error()};
+    }
+  }
+  if (auto committed = exec("COMMIT"); !committed) return core::Unexpected{committed.error()};
+  return found;
 }
 
 core::Result<std::optional<StoredShot>> FleetStore::shot(const std::string& id) {

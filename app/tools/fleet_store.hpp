@@ -39,6 +39,7 @@ struct ScreenRow {
   core::Instant lastSeen{};
   bool wasOnline = true;    // as last told to the webhook/log: changes are found by comparing
   std::optional<ShotMeta> shot;  // the latest screenshot, if the screen ever sent one
+  std::string key;          // the public key its reports are signed with, pinned; empty: unsigned
 };
 
 struct FleetEvent {
@@ -60,8 +61,14 @@ class FleetStore {
   // beyond `maxScreens` is refused (kind "full"): a holder of the token cannot fill the disk.
   // A report's screenshot (checked by the caller, with its size) replaces the screen's last one
   // in the same transaction; a report without one keeps it.
+  // `key` is the public key whose signature the caller checked (empty: unsigned). The first
+  // signed report pins the screen to its key; afterwards a report of that screen without it
+  // (kind "unsigned"), with another key ("other-key") or not newer than the last ("replay") is
+  // refused.
   core::Result<void> record(const core::ScreenReport& report, const std::string& address, core::Instant now,
-                            int shotWidth = 0, int shotHeight = 0);
+                            int shotWidth = 0, int shotHeight = 0, const std::string& key = {});
+  // Lets a reinstalled screen pin its new key: false when no such screen is known.
+  core::Result<bool> forgetKey(const std::string& screen, core::Instant now);
   // The latest screenshot of the screen with this shotId(), if any.
   core::Result<std::optional<StoredShot>> shot(const std::string& id);
   // Every screen, in name order.

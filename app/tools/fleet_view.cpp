@@ -71,12 +71,15 @@ std::string fleetJson(const std::vector<ScreenView>& screens, const std::vector<
   j["screens"] = nlohmann::json::array();
   for (const auto& v : screens) {
     nlohmann::ordered_json s = nlohmann::ordered_json::parse(core::reportJson(v.row.report));
+    s.erase("sequence");
     s["state"] = v.state;
     s["online"] = v.online;
     s["lastSeen"] = iso(v.row.lastSeen);
     s["lastSeenSecondsAgo"] = v.lastSeenAgo;
     s["firstSeen"] = iso(v.row.firstSeen);
     s["address"] = v.row.address;
+    s["signed"] = !v.row.key.empty();
+    if (!v.row.key.empty()) s["key"] = v.row.key;
     s["newestRevision"] = v.newestRevision;
     s["revisionsBehind"] = v.behind;
     if (const auto& shot = v.row.shot)

@@ -124,6 +124,15 @@ TEST_CASE("the config's report setting, and its mistakes located") {
   CHECK(ok.config.report.url == "https://fleet.example.org/fleet/report");
   CHECK(ok.config.report.token == "s3cret");
   CHECK(ok.config.report.seconds == 30);
+  CHECK(ok.config.report.sign);  // screens sign their reports unless told not to
+
+  auto unsigned_ = parseConfig(R"({"report": {"url": "https://f.example.org/fleet/report", "token": "s", "sign": false}})", "c.json");
+  CHECK(unsigned_.diagnostics.empty());
+  CHECK_FALSE(unsigned_.config.report.sign);
+  auto wrongSign = parseConfig(R"({"report": {"url": "https://f.example.org/fleet/report", "token": "s", "sign": "yes"}})", "c.json");
+  REQUIRE(wrongSign.diagnostics.size() == 1);
+  CHECK(wrongSign.diagnostics[0].jsonPointer == "/report/sign");
+  CHECK(wrongSign.config.report.sign);
 
   auto bad = parseConfig("{\n  \"report\": {\"url\": \"fleet.local\", \"seconds\": 2, \"tokn\": \"x\"}\n}", "c.json");
   CHECK(bad.config.report.url.empty());  // no reports rather than reports to nowhere
@@ -218,4 +227,36 @@ TEST_CASE("the config's metricsTextfile: an absolute .prom path, or a located er
   auto notText = parseConfig(R"({"metricsTextfile": true})", "c.json");
   REQUIRE(notText.diagnostics.size() == 1);
   CHECK_THAT(notText.diagnostics[0].message, Catch::Contains("expected a string"));
+}
+
+TEST_CASE("a signed report's sequence reads back and one that is no positive number is refused") {
+  ScreenReport r = sample();
+  CHECK_THAT(reportJson(r), !Catch::Contains("sequence"));  // unsigned reports carry none
+  r.sequence = 1'796'000'000'123;
+  auto back = parseReport(reportJson(r));
+  REQUIRE(back);
+  CHECK(back->sequence == 1'796'000'000'123);
+  for (const char* bad : {"0", "-5", "\"12\"", "1.5"}) {
+    auto j = nlohmann::json::parse(reportJson(sample()));
+    j["sequence"] = nlohmann::json::parse(bad);
+    auto refused = parseReport(j.dump());
+    REQUIRE_FALSE(refused);
+    CHECK_THAT(refused.error().message, Catch::StartsWith("\"sequence\": expected a whole number"));
+  }
+}
+
+TEST_CASE("a signature header is read only in its one spelling") {
+  const std::string key(43, 'A'), sig(86, 'b');
+  const auto ok = parseReportSignature("ed25519 " + key + "= " + sig + "==");
+  REQUIRE(ok);
+  CHECK(ok->publicKey == key + "=");
+  CHECK(ok->signature == sig + "==");
+  // Another algorithm, missing padding, whitespace inside, URL-safe letters, extra parts: refused,
+  // so the key a collector pins is always the same text for the same key.
+  for (const std::string& bad :
+       {"rsa " + key + "= " + sig + "==", "ed25519 " + key + " " + sig + "==", "ed25519 " + key + "=  " + sig + "==",
+        "ed25519 " + key.substr(1) + "-= " + sig + "==", "ed25519 " + key + "= " + sig + "== x", "ed25519 " + key + "=",
+        "ED25519 " + key + "= " + sig + "==", std::string()})
+    CHECK_FALSE(parseReportSignature(bad));
+  CHECK(reportSigningText("{}") == "schaufenster report v1\n{}");
 }

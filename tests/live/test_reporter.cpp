@@ -14,6 +14,7 @@
 #include <set>
 #include <sstream>
 #include "core/show/fleet_metrics.hpp"
+#include <nlohmann/json.hpp>
 #include "platform/files.hpp"
 #include "promtool.hpp"
 
@@ -106,7 +107,7 @@ sf::core::ScreenReport snapshotAt(std::int64_t revision) {
 sf::core::Config unreachableCollector() {
   sf::core::Config config;
   config.cacheDir = "/tmp";
-  config.report = {"http://127.0.0.1:" + std::to_string(sf::test::freeLoopbackPort()) + "/fleet/report", "token", 5};
+  config.report = {"http://127.0.0.1:" + std::to_string(sf::test::freeLoopbackPort()) + "/fleet/report", "token", 5, false};
   return config;
 }
 
@@ -156,7 +157,7 @@ TEST_CASE("a report the collector cannot take is dropped, not queued or retried"
 TEST_CASE("a UI that never answers gets no report sent in its name", "[fleet]") {
   sf::live::WorkerQueue queue;
   sf::core::Config config;
-  config.report = {"http://127.0.0.1:9/fleet/report", "token", 5};
+  config.report = {"http://127.0.0.1:9/fleet/report", "token", 5, false};
   sf::live::ReporterTuning tuning;
   tuning.firstBeat = 50ms;
   {
@@ -245,4 +246,70 @@ TEST_CASE("rewriting the textfile as fast as it goes never shows a torn file, wh
     for (const auto& seen : reader.seen) torn = torn || (seen != small && seen != big);
     CHECK(torn);
   }
+}
+
+namespace {
+
+// One beat of a reporter answered as the UI would, and the collector's view of the screen after it.
+nlohmann::json beatOnce(const sf::test::Collector& collector, const sf::core::Config& config, int* failed = nullptr) {
+  sf::live::WorkerQueue queue;
+  sf::live::Reporter reporter(config, queue, quickFirstBeat());
+  REQUIRE(waitForDue(queue, 2s));
+  sf::core::ScreenReport snapshot;
+  snapshot.screen = "Foyer";
+  reporter.send(snapshot);
+  for (int i = 0; i < 300 && reporter.sent() + reporter.failed() == 0; ++i) std::this_thread::sleep_for(10ms);
+  if (failed) *failed = reporter.failed();
+  auto listed = collector.get("/fleet/screens.json");
+  REQUIRE(listed);
+  return nlohmann::json::parse(listed->body)["screens"];
+}
+
+}  // namespace
+
+TEST_CASE("a screen signs its reports with a key it makes once and keeps in its state folder", "[fleet]") {
+  sf::test::Collector collector(SF_BINARY);
+  TempDir state;
+  sf::core::Config config;
+  config.cacheDir = state.path;
+  config.report = {collector.url("/fleet/report"), sf::test::Collector::kToken, 5};
+  auto screens = beatOnce(collector, config);
+  const std::string keyFile = state.path + "/report-key.json";
+  REQUIRE(std::filesystem::exists(keyFile));
+  // Only the screen's own user may read its secret.
+  using std::filesystem::perms;
+  const perms mode = std::filesystem::status(keyFile).permissions() & perms::all;
+  CHECK(mode == (perms::owner_read | perms::owner_write));
+  const auto key = nlohmann::json::parse(*readWhole(keyFile));
+  REQUIRE(screens.size() == 1);
+  CHECK(screens[0]["signed"] == true);
+  CHECK(screens[0]["key"] == key["publicKey"]);
+
+  // Restarted, it signs with the same key, and the collector takes it.
+  int failed = -1;
+  screens = beatOnce(collector, config, &failed);
+  CHECK(failed == 0);
+  CHECK(nlohmann::json::parse(*readWhole(keyFile)) == key);
+
+  // A state folder wiped (a reinstalled screen): a new key, which the collector refuses until the
+  // old one is forgotten.
+  std::filesystem::remove(keyFile);
+  beatOnce(collector, config, &failed);
+  CHECK(failed == 1);
+  CHECK(nlohmann::json::parse(*readWhole(keyFile))["publicKey"] != key["publicKey"]);
+  const auto log = readWhole(collector.dir + "/serve.log");
+  REQUIRE(log);
+  CHECK_THAT(*log, Catch::Contains("/fleet/report 403"));
+}
+
+TEST_CASE("a screen told not to sign sends its reports with the token alone and makes no key", "[fleet]") {
+  sf::test::Collector collector(SF_BINARY);
+  TempDir state;
+  sf::core::Config config;
+  config.cacheDir = state.path;
+  config.report = {collector.url("/fleet/report"), sf::test::Collector::kToken, 5, false};
+  const auto screens = beatOnce(collector, config);
+  REQUIRE(screens.size() == 1);
+  CHECK(screens[0]["signed"] == false);
+  CHECK_FALSE(std::filesystem::exists(state.path + "/report-key.json"));
 }

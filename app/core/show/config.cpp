@@ -63,7 +63,7 @@ struct Reader {
   }
 };
 
-// "report": {"url", "token", "seconds"}. A bad report setting turns heartbeats off, never the screen.
+// "report": {"url", "token", "seconds", "sign"}. A bad report setting turns heartbeats off, never the screen.
 ReportConfig parseReportConfig(const json& v, Diagnostics& ds) {
   ReportConfig out;
   if (!v.is_object()) {
@@ -72,13 +72,14 @@ ReportConfig parseReportConfig(const json& v, Diagnostics& ds) {
     return out;
   }
   for (auto it = v.begin(); it != v.end(); ++it)
-    if (it.key() != "url" && it.key() != "token" && it.key() != "seconds")
+    if (it.key() != "url" && it.key() != "token" && it.key() != "seconds" && it.key() != "sign")
       report(ds, Severity::Warning, "/report/" + pointerToken(it.key()), "unknown setting \"" + it.key() + "\" is ignored");
   Diagnostics local;
   Reader rd{v, local};
   rd.string("url", out.url);
   rd.string("token", out.token);
   rd.integer("seconds", out.seconds, 5, 3600);
+  rd.boolean("sign", out.sign);
   for (auto& d : local) {
     d.jsonPointer = "/report" + d.jsonPointer;
     ds.push_back(std::move(d));

@@ -16,6 +16,9 @@ struct ReportConfig {
   std::string url;     // e.g. https://fleet.example.org/fleet/report
   std::string token;   // the fleet's shared bearer token
   int seconds = 60;    // the beat, jittered by 10 %
+  // Signs each report with the screen's own Ed25519 key (made at first start, kept in the state
+  // folder), so a holder of the shared token cannot report in this screen's name.
+  bool sign = true;
 };
 
 struct Config {

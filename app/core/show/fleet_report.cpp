@@ -117,8 +117,30 @@ std::string reportJson(const ScreenReport& r) {
   j["dark"] = r.dark;
   if (r.temperatureC) j["temperatureC"] = static_cast<double>(static_cast<long long>(*r.temperatureC * 10 + 0.5)) / 10;
   if (r.throttled) j["throttled"] = *r.throttled;
+  if (r.sequence > 0) j["sequence"] = r.sequence;
   if (r.screenshot) j["screenshot"] = {{"type", r.screenshot->type}, {"data", toBase64(r.screenshot->bytes)}};
   return j.dump();
+}
+
+std::string reportSigningText(std::string_view body) { return "schaufenster report v1\n" + std::string(body); }
+
+std::optional<ReportSignature> parseReportSignature(std::string_view header) {
+  // Canonical base64 only: 32 bytes are 43 characters and "=", 64 bytes are 86 and "==".
+  auto base64 = [](std::string_view s, std::size_t chars, std::size_t pad) {
+    if (s.size() != chars + pad) return false;
+    for (std::size_t i = 0; i < chars; ++i) {
+      const char c = s[i];
+      if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/')) return false;
+    }
+    return s.substr(chars) == std::string(pad, '=');
+  };
+  if (!header.starts_with("ed25519 ")) return std::nullopt;
+  header.remove_prefix(8);
+  const auto space = header.find(' ');
+  if (space == std::string_view::npos) return std::nullopt;
+  const std::string_view key = header.substr(0, space), sig = header.substr(space + 1);
+  if (!base64(key, 43, 1) || !base64(sig, 86, 2)) return std::nullopt;
+  return ReportSignature{std::string(key), std::string(sig)};
 }
 
 std::size_t maxReportBody(const ReportLimits& limits) {
@@ -182,7 +204,8 @@ Result<ScreenReport> parseReport(std::string_view body, const ReportLimits& limi
                   rd.number("framesPerSecond", r.framesPerSecond, 0, 1000) &&
                   rd.number("slowestFrameMs", r.slowestFrameMs, 0, 3600000) &&
                   rd.optionalInteger("freeDiskBytes", r.freeDiskBytes, 0, 1LL << 60) && rd.boolean("dark", r.dark) &&
-                  rd.optionalInteger("throttled", r.throttled, 0, 0xffffffffLL);
+                  rd.optionalInteger("throttled", r.throttled, 0, 0xffffffffLL) &&
+                  rd.integer("sequence", r.sequence, 1, 1LL << 62);
   if (!ok) return failAs("invalid", rd.error);
   if (rd.get("temperatureC")) {
     double c = 0;

@@ -40,10 +40,29 @@ struct ScreenReport {
   std::optional<std::uint32_t> throttled;      // the firmware's get_throttled bits (Raspberry Pi)
   // Only when what the screen shows changed since its last screenshot, at most once a minute.
   std::optional<ReportScreenshot> screenshot;
+  // A signed report's number, larger than the screen's last one (its clock in milliseconds, or
+  // one more): a collector refuses a signed report that is not newer, so a report copied off
+  // the wire cannot be sent again to keep a dead screen looking alive. 0: unsigned, none.
+  std::int64_t sequence = 0;
 };
 
 // The report as compact JSON (what a screen POSTs).
 std::string reportJson(const ScreenReport& r);
+
+// A signed report carries its signature in this header: "ed25519 <public key> <signature>",
+// both base64, over reportSigningText(body).
+inline constexpr const char* kReportSignatureHeader = "X-Screen-Signature";
+
+// The text a screen's key signs: a fixed prefix before the body, so a signature made by a
+// screen key can never be passed off as one over anything but a report.
+std::string reportSigningText(std::string_view body);
+
+// The public key and signature of a signature header, when it has exactly that form (base64
+// of 32 and 64 bytes, no other spelling): what the collector pins is then always the same text.
+struct ReportSignature {
+  std::string publicKey, signature;
+};
+std::optional<ReportSignature> parseReportSignature(std::string_view header);
 
 // What the collector accepts. A report is small (about 600 bytes); anything far beyond is hostile.
 struct ReportLimits {

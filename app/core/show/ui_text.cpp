@@ -128,6 +128,10 @@ constexpr Pair kText[] = {
     {"wieder erreichbar", "back online"},
     {"zeigte um", "showed at"},
     {"Noch kein Bildschirmfoto", "No screenshot yet"},
+    {"Signatur", "Signature"},
+    {"eigener Schlüssel", "own key"},
+    {"keine, nur das Token", "none, token only"},
+    {"Schlüssel vergessen", "key forgotten"},
 };
 static_assert(sizeof kText / sizeof kText[0] == static_cast<std::size_t>(Ui::Count));
 

@@ -30,6 +30,7 @@ enum class Ui {
   FleetSecondsAgo, FleetMinutesAgo, FleetHoursAgo, FleetDaysAgo, FleetMinutes, FleetHours, FleetDays,
   FleetEventRevision, FleetEventFault, FleetEventRecovered, FleetEventOffline, FleetEventOnline,
   FleetShowedAt, FleetNoShot,  // a card's screenshot: "<screen> showed at <time>", or none yet
+  FleetSignature, FleetOwnKey, FleetTokenOnly, FleetEventKeyForgotten,
   Count
 };
 
