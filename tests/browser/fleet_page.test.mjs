@@ -4,6 +4,7 @@
 // leaves screenshots at 1280x900 and 390x844 in $SF_BROWSER_WORK/shots.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -45,6 +46,13 @@ function report(screen, extra) {
   };
 }
 
+// A screen's own key, as a player makes one: returns the signature header for a report body.
+function screenKey() {
+  const { publicKey, privateKey } = crypto.generateKeyPairSync('ed25519');
+  const raw = publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('base64');
+  return { publicKey: raw, sign: (body) => `ed25519 ${raw} ${crypto.sign(null, Buffer.from(`schaufenster report v1\n${body}`), privateKey).toString('base64')}` };
+}
+
 const collectors = [];
 let failures = 0;
 async function check(name, fn) {
@@ -74,10 +82,12 @@ async function main() {
         await sleep(50);
       }
     }
-    const post = async (body) => {
-      const r = await fetch(`${base}/fleet/report`, {
-        method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body),
-      });
+    // With a key, signed as a player signs (a number larger than its last, the signature header).
+    const post = async (body, key) => {
+      const text = JSON.stringify(key ? { ...body, sequence: Date.now() } : body);
+      const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+      if (key) headers['X-Screen-Signature'] = key.sign(text);
+      const r = await fetch(`${base}/fleet/report`, { method: 'POST', headers, body: text });
       assert.equal(r.status, 200, `report of ${body.screen}: ${await r.text()}`);
     };
     return { base, post };
@@ -87,16 +97,17 @@ async function main() {
   // screens send a player's real screenshot (a spotlight, 480 px wide); a dark one sends none.
   const showcase = await start('showcase');
   const shot = { type: 'png', data: fs.readFileSync(new URL('../fixtures/fleet-screenshot.png', import.meta.url)).toString('base64') };
-  await showcase.post(report('Hörsaal 2 – Tür', { groups: ['hörsaal'], rooms: ['H2'], seconds: 1, revision: 41, contentAgeSeconds: 5400, screenshot: shot }));
+  await showcase.post(report('Hörsaal 2 – Tür', { groups: ['hörsaal'], rooms: ['H2'], seconds: 1, revision: 41, contentAgeSeconds: 5400, screenshot: shot }), screenKey());
   await showcase.post(report('Mensa Süd', { groups: ['mensa'], revision: 42, fault: 'network', contentAgeSeconds: 900, screenshot: shot,
-    faultText: 'Der Feed-Server antwortet nicht (Zeitüberschreitung nach 10 s); es läuft die letzte gute Revision' }));
+    faultText: 'Der Feed-Server antwortet nicht (Zeitüberschreitung nach 10 s); es läuft die letzte gute Revision' }), screenKey());
   await showcase.post(report('Bibliothek Eingang', { groups: ['bibliothek'], revision: 41, contentAgeSeconds: 4000, temperatureC: 58.4, screenshot: shot }));
-  await showcase.post(report('Foyer Nord', { groups: ['foyer'], revision: 42, contentAgeSeconds: 900, temperatureC: 49.2, screenshot: shot }));
-  await showcase.post(report('Foyer Süd', { groups: ['foyer'], revision: 42, contentAgeSeconds: 900, temperatureC: 51.7, screenshot: shot }));
-  await showcase.post(report('Hörsaal 1 – Tür', { groups: ['hörsaal'], rooms: ['H1'], revision: 42, dark: true, contentAgeSeconds: 900 }));
+  await showcase.post(report('Foyer Nord', { groups: ['foyer'], revision: 42, contentAgeSeconds: 900, temperatureC: 49.2, screenshot: shot }), screenKey());
+  await showcase.post(report('Foyer Süd', { groups: ['foyer'], revision: 42, contentAgeSeconds: 900, temperatureC: 51.7, screenshot: shot }), screenKey());
+  await showcase.post(report('Hörsaal 1 – Tür', { groups: ['hörsaal'], rooms: ['H1'], revision: 42, dark: true, contentAgeSeconds: 900 }), screenKey());
   // The offline screen keeps a one-second beat and stops: offline after 3.3 beats.
   await post(report(offline, { groups: ['hörsaal'], rooms: ['H1'], seconds: 1, revision: 11, contentAgeSeconds: 7200 }));
-  await post(report(broken, { groups: ['mensa'], fault: 'network', faultText: 'Der Feed-Server antwortet nicht (Zeitüberschreitung nach 10 s)', contentAgeSeconds: 420 }));
+  const brokenKey = screenKey();
+  await post(report(broken, { groups: ['mensa'], fault: 'network', faultText: 'Der Feed-Server antwortet nicht (Zeitüberschreitung nach 10 s)', contentAgeSeconds: 420 }), brokenKey);
   await post(report(hostile, { groups: ['foyer'], rooms: ['E.01'], temperatureC: 51.2, throttled: 0, contentAgeSeconds: 420, freeDiskBytes: 9e9 }));
   await sleep(4500);
 
@@ -141,6 +152,9 @@ async function main() {
     assert.equal(b.rows.Zeigt, 'campus r12 (aktuell)');
     assert.equal(b.rows.Fehler, 'Der Feed-Server antwortet nicht (Zeitüberschreitung nach 10 s)');
     assert.equal(h.rows.Temperatur, '51,2 °C');
+    // A signed screen's card names the start of its key, to compare with the screen's journal.
+    assert.equal(b.rows.Signatur, `eigener Schlüssel ${brokenKey.publicKey.slice(0, 8)}…`);
+    assert.equal(a.rows.Signatur, 'keine, nur das Token');
     assert.match(a.rows['Zuletzt gemeldet'], /^vor \d+ s$/);
     const where = await desktop.$$eval('main .where', (ps) => ps.map((p) => p.textContent));
     assert.deepEqual(where, ['hörsaal · Raum H1', 'mensa', 'foyer · Raum E.01']);
@@ -184,7 +198,7 @@ async function main() {
     const before = (await cards(desktop))[1].rows.Shows;
     assert.equal(before, 'campus r12 (newest)');
     const scrolled = await desktop.evaluate(() => { window.scrollTo(0, 120); return window.scrollY; });
-    await post(report(broken, { groups: ['mensa'], revision: 13 }));
+    await post(report(broken, { groups: ['mensa'], revision: 13 }), brokenKey);
     await desktop.waitForFunction((name) => [...document.querySelectorAll('main article')]
       .some((a) => a.querySelector('h2').textContent === name && a.textContent.includes('r13')), broken, { timeout: 25000 });
     const c = await cards(desktop);
