@@ -115,9 +115,8 @@ void drawDetail(const ViewContext& ctx, const Placement& at) {
     y += drawText(pen, {main.x, y, main.w, 1e6f}, p.subtitle.in(lang), {FontRole::Heading, palette::muted, 1.3f, 0});
   y += l.gap * 0.5f;
   char status[96];
-  core::formatStatus(p, lang, status, sizeof status);
-  y = pill(pen, main.x, y, main.w, status,
-           p.state == core::ProjectState::Running ? core::Rgb{26, 127, 72} : palette::surfaceHigh).bottom() + l.gap * 0.8f;
+  const core::ProjectPhase phase = projectStatus(ctx, p, status, sizeof status);
+  if (status[0]) y = pill(pen, main.x, y, main.w, status, statusColor(phase)).bottom() + l.gap * 0.8f;
   const TextStyle body{FontRole::Body, palette::text, 1.5f, 0};
   const std::string& text = p.description.empty() ? p.summary.in(lang) : p.description.in(lang);
   y += drawText(pen, {main.x, y, std::min(main.w, pen.size(FontRole::Body) * 38), 1e6f}, text, body);

@@ -234,6 +234,14 @@ core::Rgb trackColor(const core::Feed& feed, const core::Event& e, core::Rgb fal
   return fallback;
 }
 
+core::ProjectPhase projectStatus(const ViewContext& ctx, const core::Project& p, char* out, std::size_t size, bool withAsOf) {
+  const core::Date today = ctx.zone.toLocal(ctx.now).date;
+  core::formatStatus(p, today, ctx.state.language, out, size, withAsOf);
+  return core::projectPhase(p, today);
+}
+
+core::Rgb statusColor(core::ProjectPhase phase) { return phase == core::ProjectPhase::Running ? core::Rgb{26, 127, 72} : palette::surfaceHigh; }
+
 core::Rgb fieldColor(const core::Feed& feed, std::string_view id) {
   const core::Field* f = feed.findField(id);
   return f ? f->color : core::Rgb{96, 104, 118};

@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include "core/feed/color.hpp"
+#include "core/show/ui_text.hpp"
 #include "views.hpp"
 
 namespace sf::views {
@@ -70,6 +71,10 @@ void button(const Pen& pen, const core::Rect& r, std::string_view label, core::A
 core::Rgb fieldColor(const core::Feed& feed, std::string_view fieldId);
 // An event's track colour, or `fallback` when its track has none.
 core::Rgb trackColor(const core::Feed& feed, const core::Event& e, core::Rgb fallback);
+// A project's status on the screen's day (core::formatStatus) into `out`, and its pill colour:
+// green while it runs, quiet otherwise. Returns the phase; `out` is "" when Unstated.
+core::ProjectPhase projectStatus(const ViewContext& ctx, const core::Project& p, char* out, std::size_t size, bool withAsOf = true);
+core::Rgb statusColor(core::ProjectPhase phase);
 // A generated visual for a project: the field colour in layered geometry, stable per project id.
 void projectVisual(const Pen& pen, const core::Rect& r, const core::Project& p, core::Rgb base);
 // The loaded image of a project, or null (none, still loading, failed): callers then fall back

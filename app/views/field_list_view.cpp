@@ -48,17 +48,18 @@ void drawFieldList(const ViewContext& ctx, const Placement& at) {
     pen.rect({row.x, row.y, std::max(4.f, l.radius * 0.5f), row.h}, field->color, l.radius * 0.5f);
     const float pad = std::round(l.gap * 0.6f);
     const Rect inner{row.x + pad * 1.5f, row.y + pad * 0.8f, row.w - pad * 3.5f - l.minTarget * 0.5f, row.h - pad * 1.6f};
-    core::formatStatus(p, lang, status, sizeof status);
-    if (p.funding && (p.funding->start || p.funding->end)) {
+    // The row is short: the status without its as-of date, the runtime unless the status is it.
+    const core::ProjectPhase phase = projectStatus(ctx, p, status, sizeof status, false);
+    if (phase != core::ProjectPhase::Ended && p.funding && (p.funding->start || p.funding->end)) {
       core::formatRuntime(p.funding->start, p.funding->end, runtime, sizeof runtime);
-      std::snprintf(meta, sizeof meta, "%s  ·  %s %s", status, ui(Ui::Runtime, lang), runtime);
+      std::snprintf(meta, sizeof meta, "%s%s%s %s", status, status[0] ? "  ·  " : "", ui(Ui::Runtime, lang), runtime);
     } else {
       std::snprintf(meta, sizeof meta, "%s", status);
     }
     const float metaY = inner.bottom() - pen.size(FontRole::Small);
     drawText(pen, {inner.x, inner.y, inner.w, metaY - inner.y - pad * 0.3f}, p.title.in(lang), title);
     drawLine(pen, inner.x, metaY, inner.w, meta,
-             {FontRole::Small, p.state == core::ProjectState::Running ? core::Rgb{110, 214, 150} : palette::faint});
+             {FontRole::Small, phase == core::ProjectPhase::Running ? core::Rgb{110, 214, 150} : palette::faint});
     // A chevron says "opens".
     const float cx = row.right() - pad * 1.5f - l.minTarget * 0.2f, cy = row.y + row.h * 0.5f, s = l.minTarget * 0.14f;
     pen.dl->AddLine(pen.pos(cx - s * 0.5f, cy - s), pen.pos(cx + s * 0.5f, cy), pen.color(palette::faint), 2.5f);

@@ -45,7 +45,9 @@ void drawFields(const ViewContext& ctx, const Placement& at) {
     const Rect inner = c.inset(pad);
     std::size_t projects = 0;
     for (const auto& p : ctx.feed.projects) projects += p.field == f.id;
-    std::snprintf(count, sizeof count, "%zu %s  \xE2\x86\x92", projects, ui(Ui::ProjectsCount, lang));
+    char counted[48];
+    core::formatProjectCount(projects, lang, counted, sizeof counted);
+    std::snprintf(count, sizeof count, "%s  \xE2\x86\x92", counted);
     const float countH = pen.size(FontRole::Small);
     drawLine(pen, inner.x, inner.bottom() - countH, inner.w, count, {FontRole::Small, ink});
     const TextStyle name{FontRole::Title, ink, 1.15f, 2};

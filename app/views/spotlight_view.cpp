@@ -87,11 +87,11 @@ void drawSpotlight(const ViewContext& ctx, const Placement& at, std::size_t inde
 
   // Status pill, runtime and the tap hint.
   char status[96], runtime[64], line[128];
-  core::formatStatus(p, lang, status, sizeof status);
-  const core::Rgb statusBg = p.state == core::ProjectState::Running ? core::Rgb{46, 160, 95} : palette::surfaceHigh;
-  Rect sp = pill(pen, column.x, by, column.w, status, p.state == core::ProjectState::Running ? core::Rgb{26, 127, 72} : statusBg);
-  float mx = sp.right() + l.gap * 0.5f;
-  if (p.funding && (p.funding->start || p.funding->end)) {
+  const core::ProjectPhase phase = projectStatus(ctx, p, status, sizeof status);
+  float mx = column.x;
+  if (status[0]) mx = pill(pen, column.x, by, column.w, status, statusColor(phase)).right() + l.gap * 0.5f;
+  // "Laufzeit endete 02/2025" already says how the runtime stands.
+  if (phase != core::ProjectPhase::Ended && p.funding && (p.funding->start || p.funding->end)) {
     core::formatRuntime(p.funding->start, p.funding->end, runtime, sizeof runtime);
     std::snprintf(line, sizeof line, "%s %s", ui(Ui::Runtime, lang), runtime);
     if (column.right() - mx > small * 6)

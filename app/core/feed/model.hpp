@@ -71,6 +71,7 @@ struct Project {
   std::string field;
   std::vector<std::string> relatedFields;
   ProjectState state = ProjectState::Running;
+  bool stateGiven = false;  // the feed said running or completed; otherwise the runtime tells
   std::optional<Date> stateAsOf;
   std::optional<Funding> funding;
   std::vector<std::string> partners;

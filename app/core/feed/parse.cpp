@@ -97,6 +97,7 @@ Project readProject(JsonReader& r, const json& j, const std::string& p, const Fe
     const std::string sp = p + "/status";
     r.unknownKeys(*st, sp, {"state", "asOf"});
     if (auto s = r.string(r.member(*st, sp, "state", true), sp + "/state")) {
+      pr.stateGiven = *s == "running" || *s == "completed";
       if (*s == "running") pr.state = ProjectState::Running;
       else if (*s == "completed") pr.state = ProjectState::Completed;
       else r.error(sp + "/state", "expected \"running\" or \"completed\", found " + quoteShort(*s));

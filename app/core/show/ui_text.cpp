@@ -40,6 +40,7 @@ constexpr Pair kText[] = {
     {"Handlungsfelder", "Fields of action"},
     {"Projekte", "Projects"},
     {"Projekte", "projects"},
+    {"Projekt", "project"},
     {"Zahlen & Fakten", "Key figures"},
     {"Mehr online", "More online"},
     {"Hinweis", "Notice"},
@@ -83,6 +84,8 @@ constexpr Pair kText[] = {
     {"Track wählen", "Choose a track"},
     {"Liste", "List"},
     {"Nach Räumen", "By room"},
+    {"Laufzeit endete", "Ended"},
+    {"Beginnt", "Starts"},
     {"Bildschirme", "Screens"},
     {"Gesamt", "Total"},
     {"Erreichbar", "Up"},
@@ -278,17 +281,44 @@ void formatSpeakers(const Event& e, char* out, std::size_t size, bool affiliatio
   }
 }
 
-void formatStatus(const Project& p, std::string_view lang, char* out, std::size_t size) {
-  const char* state = ui(p.state == ProjectState::Running ? Ui::Running : Ui::Completed, lang);
-  if (p.state == ProjectState::Completed && p.stateAsOf) {
-    const Ymd v = ymd(*p.stateAsOf);
-    if (german(lang))
-      std::snprintf(out, size, "%s · Stand %02u.%02u.%d", state, v.d, v.m, v.y);
-    else
-      std::snprintf(out, size, "%s · as of %u %s %d", state, v.d, kMonthShortEn[v.m - 1], v.y);
+ProjectPhase projectPhase(const Project& p, Date today) {
+  if (p.stateGiven && p.state == ProjectState::Completed) return ProjectPhase::Completed;
+  const Funding* f = p.funding ? &*p.funding : nullptr;
+  if (f && f->end && *f->end < today) return ProjectPhase::Ended;
+  if (f && f->start && *f->start > today) return ProjectPhase::Upcoming;
+  if (p.stateGiven || (f && (f->start || f->end))) return ProjectPhase::Running;
+  return ProjectPhase::Unstated;
+}
+
+void formatStatus(const Project& p, Date today, std::string_view lang, char* out, std::size_t size, bool withAsOf) {
+  if (size) out[0] = '\0';
+  const ProjectPhase phase = projectPhase(p, today);
+  auto monthYear = [](Date d, const char* label, char* o, std::size_t n) {
+    const Ymd v = ymd(d);
+    std::snprintf(o, n, "%s %02u/%d", label, v.m, v.y);
+  };
+  switch (phase) {
+    case ProjectPhase::Unstated: return;
+    case ProjectPhase::Ended: return monthYear(*p.funding->end, ui(Ui::RuntimeEnded, lang), out, size);
+    case ProjectPhase::Upcoming: return monthYear(*p.funding->start, ui(Ui::Starts, lang), out, size);
+    case ProjectPhase::Running:
+    case ProjectPhase::Completed: break;
+  }
+  const char* state = ui(phase == ProjectPhase::Running ? Ui::Running : Ui::Completed, lang);
+  if (!withAsOf || !p.stateAsOf || !p.stateGiven) {
+    std::snprintf(out, size, "%s", state);
     return;
   }
-  std::snprintf(out, size, "%s", state);
+  // The date the feed's status was last checked: what "Laufend" is worth.
+  const Ymd v = ymd(*p.stateAsOf);
+  if (german(lang))
+    std::snprintf(out, size, "%s · Stand %02u.%02u.%d", state, v.d, v.m, v.y);
+  else
+    std::snprintf(out, size, "%s · as of %u %s %d", state, v.d, kMonthShortEn[v.m - 1], v.y);
+}
+
+void formatProjectCount(std::size_t n, std::string_view lang, char* out, std::size_t size) {
+  std::snprintf(out, size, "%zu %s", n, ui(n == 1 ? Ui::ProjectCountOne : Ui::ProjectsCount, lang));
 }
 
 }  // namespace sf::core

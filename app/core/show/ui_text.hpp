@@ -13,7 +13,7 @@ namespace sf::core {
 enum class Ui {
   Schedule, LookingBack, Now, Next, LaterToday, HappeningNow, AllDay,
   Running, Completed, AsOf, Funding, Programme, Runtime, Applicants, Partners,
-  RelatedFields, RelatedEvents, Explore, Back, Fields, Projects, ProjectsCount, KeyFigures,
+  RelatedFields, RelatedEvents, Explore, Back, Fields, Projects, ProjectsCount, ProjectCountOne, KeyFigures,
   MoreOnline, Notice, Info, Emergency, Evacuation, YouAreHere, FieldsIntro, TapToOpen, SwipeHint,
   StatusTitle, StatusClose, StatusDisplay,  // the organisers' status page
   Today, Tomorrow, Cancelled, AllRooms, AllTracks, Room, Speakers, Track, Language, AboutTalk,
@@ -21,6 +21,7 @@ enum class Ui {
   Day, Until, Ends, ProgrammeOver, ScanForMore, RoomFilter, TrackFilter, NothingMatches,
   ChooseRoom, ChooseTrack,
   ProgrammeList, ProgrammeByRoom,  // the programme's two arrangements
+  RuntimeEnded, Starts,             // a project's status from its runtime: "Laufzeit endete", "Beginnt"
   // The organisers' fleet page (`serve --fleet`); the Fleet*Ago and duration entries are printf
   // patterns taking one long long.
   FleetTitle, FleetScreens, FleetUp, FleetOffline, FleetNeedLook, FleetAsOf, FleetRefreshes, FleetEmpty, FleetRecent,
@@ -64,7 +65,16 @@ void formatMore(std::size_t n, std::string_view lang, char* out, std::size_t siz
 void formatEnds(Instant end, const TimeZone& zone, std::string_view lang, char* out, std::size_t size);
 // Speakers' names joined: "Ada Lovelace, Grace Hopper"; with `affiliations` "Ada Lovelace (Analytical)".
 void formatSpeakers(const Event& e, char* out, std::size_t size, bool affiliations = false);
-// Status pill text: "Laufend" / "Abgeschlossen · Stand 01.03.2024".
-void formatStatus(const Project& p, std::string_view lang, char* out, std::size_t size);
+// Where a project stands on `today`, from its status and its runtime. A runtime that is over
+// outweighs a "running" the feed has not updated; a project that says nothing and has no
+// runtime is Unstated, and shows no status rather than a made-up "Running".
+enum class ProjectPhase { Running, Completed, Ended, Upcoming, Unstated };
+ProjectPhase projectPhase(const Project& p, Date today);
+// Status pill text: "Laufend · Stand 01.03.2024", "Abgeschlossen · Stand 01.03.2024", "Laufzeit
+// endete 02/2025", "Beginnt 04/2027"; "" when Unstated. `withAsOf` false leaves the date out
+// (a list row, which shows the runtime beside it).
+void formatStatus(const Project& p, Date today, std::string_view lang, char* out, std::size_t size, bool withAsOf = true);
+// "1 Projekt" / "3 Projekte", "1 project" / "3 projects".
+void formatProjectCount(std::size_t n, std::string_view lang, char* out, std::size_t size);
 
 }  // namespace sf::core
