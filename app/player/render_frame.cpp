@@ -10,6 +10,7 @@
 #include "feed_images.hpp"
 #include "platform/display.hpp"
 #include "player.hpp"
+#include "show.hpp"
 
 namespace sf::player {
 
@@ -205,6 +206,7 @@ RenderResult FrameRenderer::render(const RenderRequest& r) {
   }
   const core::Schedule schedule = core::scheduleAt(feed, at, zone);
   const platform::QrCode qr = platform::encodeQr(feed.link);
+  const std::vector<platform::QrCode> projectQrs = encodeProjectQrs(feed);
   views::FrameText text;
   updateFrameText(text, at, zone, state.language, r.clockSeconds);
   views::ViewReport report;
@@ -219,7 +221,7 @@ RenderResult FrameRenderer::render(const RenderRequest& r) {
     impl_->display->beginFrame(1.f / 60);
     const views::ViewContext screen{feed, state, impl_->layout, zone, schedule, qr, at, text, report,
                                     r.loadImages ? &impl_->images->table() : nullptr, r.location, r.exitHint, &eventQr,
-                                    &screenRooms, &programme};
+                                    &screenRooms, &programme, &projectQrs};
     const core::FramePlan fp = planFrame(screen, plan, r.at);
     const core::Layout layout = frameLayout(screen, fp, req);  // room for a banner
     composeFrame(views::withLayout(screen, layout), plan, fp, req);

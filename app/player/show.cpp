@@ -6,6 +6,13 @@
 
 namespace sf::player {
 
+std::vector<platform::QrCode> encodeProjectQrs(const core::Feed& feed) {
+  std::vector<platform::QrCode> out;
+  out.reserve(feed.projects.size());
+  for (const auto& p : feed.projects) out.push_back(p.links.empty() ? platform::QrCode{} : platform::encodeQr(p.links.front().url));
+  return out;
+}
+
 void rebuildShow(Show& show, core::PlayerState* state, core::Millis now, ShowChange change) {
   const core::Feed& feed = *show.feed;
   core::buildRotation(feed, core::toInstant(now), show.plan, show.clockOk);
@@ -13,6 +20,7 @@ void rebuildShow(Show& show, core::PlayerState* state, core::Millis now, ShowCha
   if (state) core::onFeedSwapped(*state, feed, show.plan);  // the open project stays if it still exists
   if (change == ShowChange::Feed) {
     show.qr = platform::encodeQr(feed.link);
+    show.projectQrs = encodeProjectQrs(feed);
     show.programme.reset();  // it points into the old feed
   }
 }

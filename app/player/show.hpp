@@ -14,10 +14,15 @@
 
 namespace sf::player {
 
+// Per project of `feed`, in order, the QR code of its first link (size 0 when it has none), made
+// once per feed so a spotlight's frame only draws it.
+std::vector<platform::QrCode> encodeProjectQrs(const core::Feed& feed);
+
 struct Show {
   std::shared_ptr<const core::Feed> feed;
   core::RotationPlan plan;  // its transition is the screen's setting; rebuilds keep it
   platform::QrCode qr;      // the feed's link
+  std::vector<platform::QrCode> projectQrs;  // each project's own link (encodeProjectQrs)
   core::Schedule schedule;  // empty while the clock is not trusted
   views::FrameText text;    // blank while the clock is not trusted
   std::vector<std::string> rooms;  // config room/rooms: the rotation is these rooms' door screens

@@ -211,7 +211,9 @@ core::Rect pill(const Pen& pen, float x, float y, float maxWidth, std::string_vi
   r.w = std::min(r.w, maxWidth);
   pen.rect(r, bg, r.h * 0.5f);
   TextStyle s{role, core::readableTextOn(bg)};
-  drawLine(pen, x + size * 0.65f, y + (r.h - size) * 0.5f, r.w - size * 1.3f, t, s);
+  // A pixel of slack: the width was measured from the same text, and rounding in the line's own
+  // measure must not cut a short word ("Ski…") that fits.
+  drawLine(pen, x + size * 0.65f, y + (r.h - size) * 0.5f, r.w - size * 1.3f + 1.f, t, s);
   return r;
 }
 

@@ -53,21 +53,33 @@ void drawSpotlight(const ViewContext& ctx, const Placement& at, std::size_t inde
   if (const FeedImage* image = projectImage(ctx, p)) imageCover(pen, visual, *image);
   else projectVisual(pen, visual, p, accent);
 
-  // QR card: the feed's link (projects of this feed carry none of their own).
-  if (ctx.qr.size > 0) {
-    const float caption = pen.size(FontRole::Small) * 1.6f;
+  // QR card: the project's own link when it has one, else the feed's; the caption says which,
+  // and where the code leads, for those who type rather than scan.
+  const platform::QrCode* own = ctx.projectQrs && index < ctx.projectQrs->size() ? &(*ctx.projectQrs)[index] : nullptr;
+  const bool ownLink = own && own->size > 0 && !p.links.empty();
+  const platform::QrCode& qr = ownLink ? *own : ctx.qr;
+  if (qr.size > 0) {
+    char where[96];
+    core::formatLinkShort(ownLink ? std::string_view(p.links.front().url) : std::string_view(ctx.feed.link), where, sizeof where);
+    const char* label = ui(ownLink ? Ui::ProjectPage : Ui::MoreOnline, lang);
+    const float line = pen.size(FontRole::Small) * 1.35f;
+    const float caption = line * 2 + pen.size(FontRole::Small) * 0.4f;
     const float side = std::round(std::clamp(std::min(visual.w, visual.h) * 0.36f, 96.f, 260.f * std::max(1.f, l.scale)));
     const float pad = std::round(side * 0.06f);
+    // Wide enough for the address when the visual has the room; a longer one is cut at the end.
+    const float cardW = std::round(std::clamp(textWidth(pen, FontRole::Small, where) + 2 * pad, side, visual.w - 2 * l.margin));
     // Above the content's bottom too, which an info banner moves up.
     const float cardBottom = std::min(visual.bottom() - l.margin * 0.8f, l.content.bottom());
-    Rect card{visual.right() - l.margin - side, cardBottom - side - caption, side, side + caption};
+    Rect card{visual.right() - l.margin - cardW, cardBottom - side - caption, cardW, side + caption};
     if (l.portrait) card.y = visual.bottom() - l.gap - side - caption;
     pen.rect(card, {255, 255, 255}, l.radius);
-    drawQr(pen, {card.x + pad, card.y + pad, side - 2 * pad, side - 2 * pad}, ctx.qr);
-    const char* label = ui(Ui::MoreOnline, lang);
-    const float lw = std::min(textWidth(pen, FontRole::Small, label), side - 2 * pad);
-    drawLine(pen, card.x + (side - lw) * 0.5f, card.y + side - pad * 0.5f, side - 2 * pad, label,
-             {FontRole::Small, {17, 20, 24}});
+    drawQr(pen, {card.x + (cardW - side) * 0.5f + pad, card.y + pad, side - 2 * pad, side - 2 * pad}, qr);
+    const float textW = cardW - 2 * pad;
+    const float lw = std::min(textWidth(pen, FontRole::Small, label), textW);
+    float ty = card.y + side - pad * 0.5f;
+    drawLine(pen, card.x + (cardW - lw) * 0.5f, ty, textW, label, {FontRole::Small, {17, 20, 24}});
+    const float ww = std::min(textWidth(pen, FontRole::Small, where), textW);
+    drawLine(pen, card.x + (cardW - ww) * 0.5f, ty + line, textW, where, {FontRole::Small, {72, 80, 92}});
   }
 
   // The bottom block (status, runtime, people, hint) is measured first so the title and the

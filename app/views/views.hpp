@@ -56,6 +56,8 @@ struct ViewContext {
   const platform::QrCode* eventQr = nullptr;       // the open talk's link (Event view)
   const std::vector<std::string>* screenRooms = nullptr;  // config room/rooms: a room's door screen
   const core::ProgrammeListing* programme = nullptr;     // the open programme (core::updateProgrammeListing)
+  // Per project (by index), the code of its own first link; size 0 for a project without one.
+  const std::vector<platform::QrCode>* projectQrs = nullptr;
 };
 
 // Where a view sits during a transition. Views that are leaving report nothing.
@@ -103,7 +105,7 @@ float bannerHeight(const ViewContext& ctx, const core::Announcement& a);
 // The same context with another layout (the slides' layout, with room kept for a banner).
 inline ViewContext withLayout(const ViewContext& c, const core::Layout& layout) {
   return {c.feed, c.state, layout, c.zone, c.schedule, c.qr, c.now, c.text, c.report, c.images, c.location, c.exitHint,
-          c.eventQr, c.screenRooms, c.programme};
+          c.eventQr, c.screenRooms, c.programme, c.projectQrs};
 }
 // A rotation slide of `kind` (slides.cpp's table): `project` for spotlights, `page` for paged kinds.
 // `room` for room slides: the room entry they show.

@@ -86,6 +86,7 @@ constexpr Pair kText[] = {
     {"Nach Räumen", "By room"},
     {"Laufzeit endete", "Ended"},
     {"Beginnt", "Starts"},
+    {"Projektseite", "Project page"},
     {"Bildschirme", "Screens"},
     {"Gesamt", "Total"},
     {"Erreichbar", "Up"},
@@ -315,6 +316,14 @@ void formatStatus(const Project& p, Date today, std::string_view lang, char* out
     std::snprintf(out, size, "%s · Stand %02u.%02u.%d", state, v.d, v.m, v.y);
   else
     std::snprintf(out, size, "%s · as of %u %s %d", state, v.d, kMonthShortEn[v.m - 1], v.y);
+}
+
+void formatLinkShort(std::string_view url, char* out, std::size_t size) {
+  for (std::string_view prefix : {"https://", "http://"})
+    if (url.starts_with(prefix)) url.remove_prefix(prefix.size());
+  if (url.starts_with("www.")) url.remove_prefix(4);
+  while (url.ends_with('/')) url.remove_suffix(1);
+  std::snprintf(out, size, "%.*s", static_cast<int>(url.size()), url.data());
 }
 
 void formatProjectCount(std::size_t n, std::string_view lang, char* out, std::size_t size) {

@@ -21,7 +21,7 @@ enum class Ui {
   Day, Until, Ends, ProgrammeOver, ScanForMore, RoomFilter, TrackFilter, NothingMatches,
   ChooseRoom, ChooseTrack,
   ProgrammeList, ProgrammeByRoom,  // the programme's two arrangements
-  RuntimeEnded, Starts,             // a project's status from its runtime: "Laufzeit endete", "Beginnt"
+  RuntimeEnded, Starts, ProjectPage,             // a project's status from its runtime: "Laufzeit endete", "Beginnt"
   // The organisers' fleet page (`serve --fleet`); the Fleet*Ago and duration entries are printf
   // patterns taking one long long.
   FleetTitle, FleetScreens, FleetUp, FleetOffline, FleetNeedLook, FleetAsOf, FleetRefreshes, FleetEmpty, FleetRecent,
@@ -74,6 +74,9 @@ ProjectPhase projectPhase(const Project& p, Date today);
 // endete 02/2025", "Beginnt 04/2027"; "" when Unstated. `withAsOf` false leaves the date out
 // (a list row, which shows the runtime beside it).
 void formatStatus(const Project& p, Date today, std::string_view lang, char* out, std::size_t size, bool withAsOf = true);
+// A link as people type it under a QR code: no scheme, no "www.", no trailing slash
+// ("berlin.de/industriestadt").
+void formatLinkShort(std::string_view url, char* out, std::size_t size);
 // "1 Projekt" / "3 Projekte", "1 project" / "3 projects".
 void formatProjectCount(std::size_t n, std::string_view lang, char* out, std::size_t size);
 
