@@ -24,7 +24,51 @@ void changeView(PlayerState& s, Mode m, int direction, Millis now) {
   resetScroll(s, now);
 }
 
+// Before going somewhere new: the place left, with its scroll. From the rotation a new path starts.
+void remember(PlayerState& s) {
+  if (s.mode == Mode::Rotation) {
+    s.history.clear();
+    return;
+  }
+  if (s.history.size() >= kHistoryDepth) s.history.erase(s.history.begin());
+  ProgrammePlace programme = s.programme;
+  if (s.mode == Mode::Programme && programme.picker == ProgrammePicker::None) programme.scroll = s.scroll;
+  s.history.push_back({s.mode, s.field, s.project, s.event, programme, s.scroll});
+}
+
+bool stillThere(const Place& p, const Feed& feed) {
+  switch (p.mode) {
+    case Mode::Detail: return feed.findProject(p.project) != nullptr;
+    case Mode::FieldList: return feed.findField(p.field) != nullptr;
+    case Mode::Event: return feed.findEvent(p.event) != nullptr;
+    case Mode::Programme: return p.programme.day.has_value() && !feed.events.empty();
+    case Mode::Fields: return !feed.fields.empty();
+    case Mode::Rotation: return true;
+  }
+  return false;
+}
+
+// Back along the visitor's path: the newest place that still exists, scrolled as it was left.
+// False when the path is used up.
+bool retrace(PlayerState& s, const PlayerEnv& env) {
+  while (!s.history.empty()) {
+    Place p = std::move(s.history.back());
+    s.history.pop_back();
+    if (!stillThere(p, env.feed)) continue;  // gone with a newer feed
+    s.field = std::move(p.field);
+    s.project = std::move(p.project);
+    s.event = std::move(p.event);
+    s.programme = p.programme;
+    changeView(s, p.mode, -1, env.now);
+    // The list's height is known again once the view has drawn; until then the place stands.
+    s.scroll = s.scrollMax = p.scroll;
+    return true;
+  }
+  return false;
+}
+
 void returnToRotation(PlayerState& s, Millis now) {
+  s.history.clear();
   changeView(s, Mode::Rotation, 0, now);
   s.pinnedSlot.reset();
   s.project.clear();
@@ -90,6 +134,7 @@ void openProgramme(PlayerState& s, const PlayerEnv& env) {
   const Feed& feed = env.feed;
   const auto day = defaultProgrammeDay(feed, toInstant(env.now));
   if (!day) return;
+  remember(s);
   if (s.mode == Mode::Rotation) s.pinnedSlot = currentSlot(s, env);
   s.project.clear();
   s.event.clear();
@@ -163,6 +208,7 @@ void programmeAction(PlayerState& s, const Action& a, const PlayerEnv& env) {
 
 void openEvent(PlayerState& s, const Action& a, const PlayerEnv& env) {
   if (a.index >= env.feed.events.size()) return;
+  remember(s);
   if (s.mode == Mode::Rotation) s.pinnedSlot = currentSlot(s, env);
   if (s.mode == Mode::Programme) {
     s.programme.scroll = s.scroll;
@@ -229,6 +275,7 @@ void apply(PlayerState& s, const Action& a, const PlayerEnv& env) {
   switch (a.kind) {
     case ActionKind::OpenProject:
       if (a.index >= feed.projects.size()) return;
+      remember(s);
       if (s.mode == Mode::Rotation) s.pinnedSlot = currentSlot(s, env);
       s.detailBack = s.mode == Mode::FieldList ? Mode::FieldList : Mode::Rotation;
       if (s.detailBack == Mode::Rotation) s.field.clear();
@@ -237,12 +284,15 @@ void apply(PlayerState& s, const Action& a, const PlayerEnv& env) {
       return;
     case ActionKind::OpenField:
       if (a.index >= feed.fields.size()) return;
+      remember(s);
       if (s.mode == Mode::Rotation) s.pinnedSlot = currentSlot(s, env);
       s.field = feed.fields[a.index].id;
       s.project.clear();  // from a detail view's related fields
       changeView(s, Mode::FieldList, 1, env.now);
       return;
     case ActionKind::BrowseFields:
+      if (s.mode == Mode::Fields) return;
+      remember(s);
       if (s.mode == Mode::Rotation) s.pinnedSlot = currentSlot(s, env);
       s.project.clear();
       changeView(s, Mode::Fields, 1, env.now);
@@ -259,6 +309,8 @@ void apply(PlayerState& s, const Action& a, const PlayerEnv& env) {
     case ActionKind::ProgrammeRoomPage:
       return programmeAction(s, a, env);
     case ActionKind::Back:
+      if (s.mode == Mode::Programme && s.programme.picker != ProgrammePicker::None) return closePicker(s, env.now);
+      if (s.mode != Mode::Rotation && retrace(s, env)) return;
       switch (s.mode) {
         case Mode::Event:
           return backFromEvent(s, env);
@@ -276,9 +328,9 @@ void apply(PlayerState& s, const Action& a, const PlayerEnv& env) {
             changeView(s, Mode::Rotation, -1, env.now);
           }
           return;
-        case Mode::FieldList:
+        case Mode::FieldList:  // opened straight from the rotation: back there, not to a list never seen
           s.field.clear();
-          changeView(s, Mode::Fields, -1, env.now);
+          changeView(s, Mode::Rotation, -1, env.now);
           return;
         case Mode::Fields:
           changeView(s, Mode::Rotation, -1, env.now);

@@ -93,6 +93,16 @@ struct ProgrammePlace {
   bool operator==(const ProgrammePlace&) const = default;
 };
 
+// A place a visitor was at, so Back retraces their path: the view, what it showed and how far
+// its list was scrolled.
+struct Place {
+  Mode mode = Mode::Rotation;
+  std::string field, project, event;
+  ProgrammePlace programme;
+  float scroll = 0;
+};
+inline constexpr std::size_t kHistoryDepth = 24;  // a visitor's path is short; older steps go
+
 struct PlayerState {
   Mode mode = Mode::Rotation;
   std::string language{kHomeLanguage};
@@ -103,6 +113,9 @@ struct PlayerState {
   ProgrammePlace programme;            // Programme, and Event opened from it
   std::string event;                   // Event: the open event
   Mode eventBack = Mode::Rotation;     // where Back leads from Event
+  // The places before this one, oldest first, since the visitor left the rotation. Back returns
+  // to the newest that still exists; with none left it returns to the rotation.
+  std::vector<Place> history;
   std::optional<std::size_t> pinnedSlot;  // a slide chosen by swiping; the rotation waits
   int direction = 0;                   // +1 forward, -1 back: for slide animations
   Millis changedAt{};                  // when the view last changed, for its entrance animation
