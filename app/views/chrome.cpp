@@ -34,9 +34,8 @@ void drawHeader(const ViewContext& ctx, HeaderKind kind) {
   // Right to left: clock, date, language switch, explore.
   float right = bar.right() - m;
   const float clockSize = pen.size(FontRole::Title);
-  const float clockW = textWidth(pen, FontRole::Title, ctx.text.clock);
-  drawLine(pen, right - clockW, bar.y + (bar.h - clockSize) * 0.5f, clockW + 1, ctx.text.clock,
-           {FontRole::Title, palette::text});
+  const float clockW = figureWidth(pen, FontRole::Title, ctx.text.clock);
+  drawFigures(pen, right - clockW, bar.y + (bar.h - clockSize) * 0.5f, ctx.text.clock, {FontRole::Title, palette::text});
   right -= clockW + gap;
 
   const float dateW = textWidth(pen, FontRole::Body, ctx.text.date);

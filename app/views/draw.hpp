@@ -67,6 +67,11 @@ core::Rect pillSize(const Pen& pen, std::string_view text, core::FontRole role =
 void button(const Pen& pen, const core::Rect& r, std::string_view label, core::Action a, core::Rgb bg,
             core::FontRole role = core::FontRole::Small);
 
+// A line of figures in equal cells (tabular figures), so a clock keeps its width and its place
+// when 10:09 becomes 10:10; other characters keep their own advance. Returns the width.
+float figureWidth(const Pen& pen, core::FontRole role, std::string_view t);
+float drawFigures(const Pen& pen, float x, float y, std::string_view t, const TextStyle& s);
+
 // Field colour for an id (neutral grey when unknown), and its name.
 core::Rgb fieldColor(const core::Feed& feed, std::string_view fieldId);
 // An event's track colour, or `fallback` when its track has none.

@@ -83,3 +83,28 @@ TEST_CASE("a rendered frame follows the screen's transition length (preview catc
   CHECK(frame(start + 1200ms, 900ms) != frame(start + 1200ms, 1500ms));
   CHECK(frame(start + 1600ms, 900ms) == frame(start + 1600ms, 1500ms));
 }
+
+TEST_CASE("the header clock keeps its width and place as its digits change", "[screen]") {
+  const core::Feed& feed = test::defaultFeed();
+  for (auto [w, h] : {std::pair{1920, 1080}, {800, 480}, {3840, 2160}}) {
+    player::FrameRenderer renderer(w, h);
+    REQUIRE(renderer.error().empty());
+    auto clockBox = [&](const char* at, const std::string& label) {
+      player::RenderRequest req;
+      req.feed = &feed;
+      req.width = w;
+      req.height = h;
+      req.at = test::at(at);
+      req.collectText = true;
+      const auto r = renderer.render(req);
+      const auto it = std::find_if(r.texts.begin(), r.texts.end(), [&](const core::TextBox& t) { return t.label == label; });
+      REQUIRE(it != r.texts.end());
+      return it->rect;
+    };
+    // "11:11" is the narrowest time in proportional figures, "10:08" among the widest.
+    const core::Rect narrow = clockBox("2024-04-25T09:11:00Z", "11:11"), wide = clockBox("2024-04-25T08:08:00Z", "10:08");
+    INFO(w << "x" << h << ": " << narrow.x << "+" << narrow.w << " against " << wide.x << "+" << wide.w);
+    CHECK(narrow.x == wide.x);
+    CHECK(narrow.w == wide.w);
+  }
+}
