@@ -21,6 +21,12 @@ nlohmann::ordered_json idOrNull(const std::string& id) { return id.empty() ? nlo
 
 }  // namespace
 
+#ifndef SF_VERSION
+#define SF_VERSION "unknown"
+#endif
+
+const char* packageVersion() { return SF_VERSION; }
+
 std::string originName(FeedOrigin o) {
   switch (o) {
     case FeedOrigin::Embedded: return "embedded";

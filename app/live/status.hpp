@@ -12,6 +12,8 @@
 namespace sf::live {
 
 std::string originName(FeedOrigin o);
+// The package's version, as the status page, status.json and the fleet report name it.
+const char* packageVersion();
 
 // The one place the status learns which feed plays and where it came from.
 void showFeed(FeedStatus& status, const core::Feed& feed, FeedOrigin origin);

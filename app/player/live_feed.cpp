@@ -5,6 +5,8 @@
 #include <cstdio>
 
 #include "core/base/text_util.hpp"
+#include "core/show/ui_text.hpp"
+#include "live/status.hpp"
 #include "platform/net.hpp"
 
 namespace sf::player {
@@ -119,11 +121,15 @@ void statusRows(const live::FeedStatus& s, const core::Config& config, double fp
                              : s.origin == live::FeedOrigin::Waiting ? (de ? "wartet auf den Feed" : "waiting for the feed")
                                                                         : (de ? "eingebaut" : "built in");
   out.push_back({de ? "Bildschirm" : "Screen", config.screenName.empty() ? platform::hostName().value_or("unknown") : config.screenName});
+  out.push_back({core::ui(core::Ui::StatusVersion, lang), live::packageVersion()});
   out.push_back({de ? "Feed-Adresse" : "Feed address", s.feedUrl.empty() ? (de ? "keine (eingebauter Feed)" : "none (built-in feed)") : s.feedUrl});
   out.push_back({de ? "Inhalt" : "Content", s.feedId + ", " + (de ? "Revision " : "revision ") + std::to_string(s.revision) + ", " + origin});
   out.push_back({de ? "Alter des Inhalts" : "Content age", de ? "erstellt " + age(s.generated, now, de) : "made " + age(s.generated, now, de)});
   out.push_back({de ? "Letzter Abruf" : "Last fetch", age(s.lastFetch, now, de) + (s.lastSuccess ? (de ? ", zuletzt erfolgreich " : ", last success ") + age(s.lastSuccess, now, de) : std::string())});
-  out.push_back({de ? "Letzter Fehler" : "Last error", s.lastError.empty() ? (de ? "keiner" : "none") : s.lastError, !s.lastError.empty()});
+  // In the page's language first; the technical detail after it, as the logs word it.
+  out.push_back({de ? "Letzter Fehler" : "Last error",
+                 s.lastError.empty() ? (de ? "keiner" : "none") : std::string(core::faultSummary(s.fault, lang)) + ". " + s.lastError,
+                 !s.lastError.empty()});
   if (images.named > 0) {
     char counts[96];
     std::snprintf(counts, sizeof counts, de ? "%zu von %zu geladen, %zu fehlerhaft" : "%zu of %zu loaded, %zu failed",

@@ -260,7 +260,13 @@ void Kiosk::makeStatusRows() {
   summary.loaded = images_.loaded();
   summary.failed = images_.failed(&summary.firstError);
   player::statusRows(live_.status(), o_.config, fps_, up, real, state_.language, statusRows_, summary);
-  statusRows_.push_back({core::ui(core::Ui::StatusDisplay, state_.language), display_.describe()});
+  // What the glass is: the display path, the picture's size and how the screen is turned.
+  char area[96];
+  const int turn = o_.config.rotate;
+  std::snprintf(area, sizeof area, "%d×%d, %s%s", layout_.width, layout_.height,
+                core::ui(turn ? core::Ui::StatusRotated : core::Ui::StatusNotRotated, state_.language),
+                turn ? (" " + std::to_string(turn) + "°").c_str() : "");
+  statusRows_.push_back({core::ui(core::Ui::StatusDisplay, state_.language), display_.describe() + "; " + area});
 }
 
 bool Kiosk::dark(Millis now) const {

@@ -12,6 +12,10 @@
 #include "core/show/config.hpp"
 #include "core/show/layout.hpp"
 #include "core/feed/model.hpp"
+
+namespace sf::views {
+struct StatusRow;
+}
 #include "frame.hpp"
 #include "live/startup.hpp"
 
@@ -72,6 +76,8 @@ struct RenderRequest {
   core::ScreenIdentity screen;
   std::string location;
   std::string exitHint;
+  // The organisers' status page over the frame, with these rows (live_feed.hpp's statusRows).
+  const std::vector<views::StatusRow>* statusPage = nullptr;
 };
 
 struct RenderResult {

@@ -225,6 +225,7 @@ RenderResult FrameRenderer::render(const RenderRequest& r) {
     const core::FramePlan fp = planFrame(screen, plan, r.at);
     const core::Layout layout = frameLayout(screen, fp, req);  // room for a banner
     composeFrame(views::withLayout(screen, layout), plan, fp, req);
+    if (r.statusPage) views::drawStatus(screen, *r.statusPage);
     impl_->display->endFrame(0, true);
   };
   draw();

@@ -54,6 +54,11 @@ constexpr Pair kText[] = {
     {"Status dieses Bildschirms", "Status of this screen"},
     {"Tippen zum Schließen", "Tap to close"},
     {"Anzeige", "Display"},
+    {"Alles in Ordnung", "All is well"},
+    {"Bitte prüfen", "Needs a look"},
+    {"Version", "Version"},
+    {"nicht gedreht", "not rotated"},
+    {"gedreht um", "rotated by"},
     {"heute", "today"},
     {"morgen", "tomorrow"},
     {"Abgesagt", "Cancelled"},
@@ -324,6 +329,31 @@ void formatLinkShort(std::string_view url, char* out, std::size_t size) {
   if (url.starts_with("www.")) url.remove_prefix(4);
   while (url.ends_with('/')) url.remove_suffix(1);
   std::snprintf(out, size, "%.*s", static_cast<int>(url.size()), url.data());
+}
+
+const char* faultSummary(std::string_view kind, std::string_view lang) {
+  struct Words {
+    std::string_view kind;
+    const char *de, *en;
+  };
+  static constexpr Words kFaults[] = {
+      {"network", "Der Feed-Server ist nicht erreichbar", "The feed server cannot be reached"},
+      {"timeout", "Der Feed-Server antwortet zu langsam", "The feed server answers too slowly"},
+      {"http", "Der Feed-Server meldet einen Fehler", "The feed server reports an error"},
+      {"tls", "Die sichere Verbindung zum Feed-Server scheitert", "The secure connection to the feed server fails"},
+      {"too-large", "Der Feed ist zu groß", "The feed is too large"},
+      {"truncated", "Der Feed kam unvollständig an", "The feed arrived incomplete"},
+      {"redirects", "Zu viele Weiterleitungen", "Too many redirects"},
+      {"invalid-feed", "Der veröffentlichte Feed ist fehlerhaft", "The published feed has errors"},
+      {"older-revision", "Der Server liefert eine ältere Revision", "The server sends an older revision"},
+      {"revision-jump", "Die Revision springt unerwartet weit", "The revision jumps unexpectedly far"},
+      {"other-feed", "Der Server liefert einen anderen Feed", "The server sends another feed"},
+      {"signature", "Die Signatur des Feeds stimmt nicht", "The feed's signature does not match"},
+      {"cache", "Der Zwischenspeicher lässt sich nicht schreiben", "The cache cannot be written"},
+  };
+  for (const auto& w : kFaults)
+    if (w.kind == kind) return german(lang) ? w.de : w.en;
+  return german(lang) ? "Ein Fehler ist aufgetreten" : "Something went wrong";
 }
 
 void formatProjectCount(std::size_t n, std::string_view lang, char* out, std::size_t size) {

@@ -16,6 +16,7 @@ enum class Ui {
   RelatedFields, RelatedEvents, Explore, Back, Fields, Projects, ProjectsCount, ProjectCountOne, KeyFigures,
   MoreOnline, Notice, Info, Emergency, Evacuation, YouAreHere, FieldsIntro, TapToOpen, SwipeHint,
   StatusTitle, StatusClose, StatusDisplay,  // the organisers' status page
+  StatusOk, StatusProblem, StatusVersion, StatusNotRotated, StatusRotated,
   Today, Tomorrow, Cancelled, AllRooms, AllTracks, Room, Speakers, Track, Language, AboutTalk,
   NextInRoom, RestOfDay, DoneForToday, NotToday, NoTalksHere, OtherRoomsNow, NextDay, FirstDay,
   Day, Until, Ends, ProgrammeOver, ScanForMore, RoomFilter, TrackFilter, NothingMatches,
@@ -77,6 +78,9 @@ void formatStatus(const Project& p, Date today, std::string_view lang, char* out
 // A link as people type it under a QR code: no scheme, no "www.", no trailing slash
 // ("berlin.de/industriestadt").
 void formatLinkShort(std::string_view url, char* out, std::size_t size);
+// A feed fault's kind (live::FeedStatus::fault: "network", "invalid-feed" …) in plain words of
+// the page's language, ahead of the technical detail: the status page speaks one language.
+const char* faultSummary(std::string_view kind, std::string_view lang);
 // "1 Projekt" / "3 Projekte", "1 project" / "3 projects".
 void formatProjectCount(std::size_t n, std::string_view lang, char* out, std::size_t size);
 
