@@ -1,10 +1,12 @@
-// Shared drawing: text layout on ImGui's word-wrap, ellipsis on the last line that fits, and
+// Shared drawing: text layout by the core's line-break rule, ellipsis on the last line that fits, and
 // the few shapes the design uses. Nothing here allocates per frame.
 #include "draw.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+
+#include "core/show/line_break.hpp"
 
 namespace sf::views {
 namespace {
@@ -23,18 +25,25 @@ const char* prevChar(const char* begin, const char* p) {
   return p;
 }
 
+// Where a line that starts at `p` ends, by the core's rule (core/show/line_break.hpp).
+const char* wrapPosition(ImFont* f, float size, const char* p, const char* end, float width) {
+  const std::string_view rest(p, static_cast<std::size_t>(end - p));
+  return p + core::lineBreak(rest, width, [&](std::string_view piece) {
+           return f->CalcTextSizeA(size, 1e9f, 0, piece.data(), piece.data() + piece.size()).x;
+         });
+}
+
 // Calls fn(begin, end, truncated) per laid-out line; returns the number of lines.
 template <class F>
 int forEachLine(ImFont* f, float size, float width, const char* b, const char* e, int maxLines, F&& fn) {
   int lines = 0;
-  const float scale = size / f->FontSize;
   const char* s = b;
   while (s < e) {
     const char* paraEnd = static_cast<const char*>(std::memchr(s, '\n', static_cast<std::size_t>(e - s)));
     if (!paraEnd) paraEnd = e;
     const char* p = s;
     do {
-      const char* eol = p < paraEnd ? f->CalcWordWrapPositionA(scale, p, paraEnd, width) : paraEnd;
+      const char* eol = p < paraEnd ? wrapPosition(f, size, p, paraEnd, width) : paraEnd;
       if (eol <= p && p < paraEnd) eol = nextChar(p, paraEnd);
       const char* le = eol;
       while (le > p && le[-1] == ' ') --le;
@@ -140,6 +149,40 @@ int countLines(const Pen& pen, const TextStyle& s, float width, std::string_view
                      [](const char*, const char*, bool) {});
 }
 
+namespace {
+
+// A heading that would end in a lone word is set in the narrowest width that keeps its number
+// of lines, so its lines balance ("Leichtbautechnologien für / Berliner KMU", not a last line of
+// "KMU"). Body text keeps the full width.
+float balancedWidth(ImFont* f, float size, float width, std::string_view t, int fit, core::FontRole role) {
+  if (role != core::FontRole::Display && role != core::FontRole::Title && role != core::FontRole::Heading) return width;
+  const char *b = t.data(), *e = t.data() + t.size();
+  const char *lastB = b, *lastE = b;
+  bool cut = false;
+  auto lay = [&](float w) {
+    cut = false;
+    return forEachLine(f, size, w, b, e, fit, [&](const char* lb, const char* le, bool truncated) {
+      lastB = lb;
+      lastE = le;
+      cut = cut || truncated;
+    });
+  };
+  auto lone = [&] { return std::find(lastB, lastE, ' ') == lastE; };
+  const int lines = lay(width);
+  if (lines < 2 || cut || !lone() || std::memchr(b, '\n', t.size())) return width;
+  float lo = width * 0.55f, hi = width;  // hi always keeps the line count
+  for (int i = 0; i < 7; ++i) {
+    const float mid = (lo + hi) * 0.5f;
+    const int n = lay(mid);
+    if (n == lines && !cut) hi = mid;
+    else lo = mid;
+  }
+  lay(hi);
+  return lone() ? width : hi;
+}
+
+}  // namespace
+
 float drawText(const Pen& pen, const core::Rect& box, std::string_view t, const TextStyle& s) {
   ImFont* f = pen.font(s.role);
   const float size = pen.size(s.role), lh = lineHeightPx(pen, s);
@@ -149,7 +192,8 @@ float drawText(const Pen& pen, const core::Rect& box, std::string_view t, const 
   const ImU32 col = pen.color(s.color);
   const float ellW = textWidth(pen, s.role, kEllipsis);
   float y = box.y, widest = 0;
-  const int lines = forEachLine(f, size, box.w, t.data(), t.data() + t.size(), fit,
+  const float wrapW = balancedWidth(f, size, box.w, t, fit, s.role);
+  const int lines = forEachLine(f, size, wrapW, t.data(), t.data() + t.size(), fit,
                                 [&](const char* b, const char* e, bool truncated) {
                                   if (truncated) {
                                     while (e > b && f->CalcTextSizeA(size, 1e9f, 0, b, e).x + ellW > box.w)
