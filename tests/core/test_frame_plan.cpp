@@ -162,3 +162,12 @@ TEST_CASE("figures slides page through the figures, one page further per slide")
   const auto nextCycle = core::planFrame(resting(), plan, feed, base + 35s, 2);
   CHECK(nextCycle.slides[0] == core::ShownSlide{0, 2});
 }
+
+TEST_CASE("controls are a fingertip high and grow with their labels on big screens") {
+  const sf::core::Layout hd = sf::core::computeLayout(1920, 1080, 96), uhd = sf::core::computeLayout(3840, 2160, 96),
+                         pi = sf::core::computeLayout(800, 480, 96);
+  CHECK(hd.minTarget == 44);  // the 1080p design as it was
+  CHECK(pi.minTarget == 44);  // a fingertip still, on the 7" display
+  CHECK(uhd.minTarget >= 2 * uhd.font(sf::core::FontRole::Small));
+  CHECK(uhd.minTarget == 2 * hd.minTarget);  // 4K looks like 1080p, twice the pixels
+}

@@ -40,6 +40,9 @@ Layout computeLayout(int width, int height, float dpi) {
   static constexpr float base[kFontRoles] = {112, 76, 42, 32, 28, 22};
   static constexpr float floor[kFontRoles] = {46, 28, 22, 18, 16, 14};
   for (std::size_t i = 0; i < kFontRoles; ++i) l.fontPx[i] = std::round(std::max(base[i] * s, floor[i]));
+  // A control is at least a fingertip high, and twice its label's size: at 4K the type doubles,
+  // and pills a fingertip high would squeeze it.
+  l.minTarget = std::max(l.minTarget, 2 * l.font(FontRole::Small));
 
   l.margin = std::round(std::max(20.f, 72 * s));
   l.gap = std::round(std::max(12.f, 36 * s));
