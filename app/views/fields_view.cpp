@@ -53,9 +53,26 @@ void drawFields(const ViewContext& ctx, const Placement& at) {
     const TextStyle name{FontRole::Title, ink, 1.15f, 2};
     const float nh = drawText(pen, {inner.x, inner.y, inner.w, inner.h - countH - pad * 0.5f}, f.name.in(lang), name);
     const float sy = inner.y + nh + pad * 0.4f;
-    const float sh = inner.bottom() - countH - pad * 0.6f - sy;
-    if (sh > pen.size(FontRole::Body))
-      drawText(pen, {inner.x, sy, inner.w, sh}, f.summary.in(lang), {FontRole::Body, ink, 1.3f, l.compact ? 2 : 4});
+    const float bottom = inner.bottom() - countH - pad * 0.6f;
+    float y = sy;
+    if (bottom - sy > pen.size(FontRole::Body))
+      y += drawText(pen, {inner.x, sy, inner.w, bottom - sy}, f.summary.in(lang), {FontRole::Body, ink, 1.3f, l.compact ? 2 : 3});
+    // A taste of what the tile opens: the first of its projects, as many as the tile has room for
+    // (up to three), under a hairline.
+    const float rowH = std::round(pen.size(FontRole::Body) * 1.45f);
+    const float listY = y + pad * 0.5f;
+    const int room = std::min(3, static_cast<int>((bottom - listY - pad * 0.4f) / rowH));
+    if (room >= 1 && !l.compact) {
+      pen.rect({inner.x, listY, inner.w, std::max(1.f, std::round(l.scale * 1.5f))}, ink, 0, 0.35f);
+      float ry = listY + pad * 0.4f;
+      int shown = 0;
+      for (const auto& p : ctx.feed.projects) {
+        if (p.field != f.id) continue;
+        drawLine(pen, inner.x, ry + (rowH - pen.size(FontRole::Body)) * 0.5f, inner.w, p.title.in(lang), {FontRole::Body, ink});
+        ry += rowH;
+        if (++shown == room) break;
+      }
+    }
     pen.hit(c, {core::ActionKind::OpenField, i});
   }
 }
