@@ -34,7 +34,8 @@ void drawFigures(const ViewContext& ctx, const Placement& at, std::size_t page) 
   }
 
   const Rect gridArea{area.x, area.y + titleH + l.gap * 1.2f, area.w, area.bottom() - area.y - titleH - l.gap * 1.2f};
-  const std::size_t first = page * perPage, count = std::min(perPage, total - std::min(total, first));
+  const core::PageSpan span = core::pageSpan(total, perPage, page);
+  const std::size_t first = span.first, count = span.count;
   Rect cells[16];
   const float cw = (gridArea.w - l.gap * (grid.columns - 1)) / grid.columns;
   const float ch = (gridArea.h - l.gap * (grid.rows - 1)) / grid.rows;
@@ -46,7 +47,9 @@ void drawFigures(const ViewContext& ctx, const Placement& at, std::size_t page) 
   for (std::size_t i = 0; i < count && i < 16; ++i) {
     const core::Figure& f = ctx.feed.figures[first + i];
     const Rect c = cells[i];
-    const core::Rgb accent = accents[(first + i) % 4];
+    // The feed's own colours, its fields', where it has them.
+    const std::size_t nf = ctx.feed.fields.size();
+    const core::Rgb accent = nf ? ctx.feed.fields[(first + i) % nf].color : accents[(first + i) % 4];
     pen.rect({c.x, c.y, std::min(c.w, l.minTarget * 1.2f), std::max(3.f, 5 * l.scale)}, accent, 2);
     // The number shrinks to fit its cell rather than being cut: a figure must stay whole. It is
     // written as the visitor's language writes numbers.

@@ -2,6 +2,8 @@
 // under an announcement, while a visitor browses or swipes, and with figures paging.
 #include <catch2/catch.hpp>
 
+#include <vector>
+
 #include "core/show/frame_plan.hpp"
 
 using namespace sf;
@@ -170,4 +172,27 @@ TEST_CASE("controls are a fingertip high and grow with their labels on big scree
   CHECK(pi.minTarget == 44);  // a fingertip still, on the 7" display
   CHECK(uhd.minTarget >= 2 * uhd.font(sf::core::FontRole::Small));
   CHECK(uhd.minTarget == 2 * hd.minTarget);  // 4K looks like 1080p, twice the pixels
+}
+
+TEST_CASE("figures are shared out evenly over their pages") {
+  using sf::core::pageSpan;
+  auto counts = [](std::size_t total, std::size_t perPage) {
+    std::vector<std::size_t> out;
+    std::size_t next = 0;
+    for (std::size_t p = 0; p * perPage < total + perPage; ++p) {
+      const auto s = pageSpan(total, perPage, p);
+      if (s.count == 0) break;
+      CHECK(s.first == next);  // no figure skipped or shown twice
+      next = s.first + s.count;
+      out.push_back(s.count);
+    }
+    CHECK(next == total);
+    return out;
+  };
+  CHECK(counts(14, 6) == std::vector<std::size_t>{5, 5, 4});
+  CHECK(counts(12, 6) == std::vector<std::size_t>{6, 6});
+  CHECK(counts(7, 6) == std::vector<std::size_t>{4, 3});
+  CHECK(counts(3, 6) == std::vector<std::size_t>{3});
+  CHECK(counts(0, 6).empty());
+  CHECK(pageSpan(14, 6, 9).count == 0);
 }

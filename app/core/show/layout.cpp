@@ -99,6 +99,14 @@ ListGeometry fieldListGeometry(const Layout& l) {
   return g;
 }
 
+PageSpan pageSpan(std::size_t total, std::size_t perPage, std::size_t page) {
+  if (total == 0 || perPage == 0) return {};
+  const std::size_t pages = (total + perPage - 1) / perPage;
+  const std::size_t base = total / pages, extra = total % pages;  // the first `extra` pages hold one more
+  if (page >= pages) return {total, 0};
+  return {page * base + std::min(page, extra), base + (page < extra ? 1 : 0)};
+}
+
 FigureGrid figureGrid(const Layout& l) {
   if (l.portrait) return {2, 4};
   const float aspect = static_cast<float>(l.width) / l.height;

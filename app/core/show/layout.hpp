@@ -70,6 +70,14 @@ struct FigureGrid {
 };
 FigureGrid figureGrid(const Layout& layout);
 
+// Items `first` to `first + count` on `page` when `total` items go onto pages of at most
+// `perPage`: as many pages as needed, shared out evenly (14 by 6 is 5, 5, 4, not 6, 6, 2), so
+// no last page holds a lonely pair.
+struct PageSpan {
+  std::size_t first = 0, count = 0;
+};
+PageSpan pageSpan(std::size_t total, std::size_t perPage, std::size_t page);
+
 // A box a view drew text into, for the on-screen/overlap check.
 struct TextBox {
   Rect rect;
