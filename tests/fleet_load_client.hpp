@@ -9,6 +9,7 @@
 
 #include <cerrno>
 #include <chrono>
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <unordered_map>
@@ -28,6 +29,9 @@ struct LoadJob {
   std::string path = "/fleet/report";
   std::string body;
   std::size_t tag = 0;  // the caller's own index
+  // How long after connecting the request goes out: a slow network, whose connections stay open
+  // longer at the server.
+  std::chrono::milliseconds sendAfter{0};
 };
 
 struct LoadOutcome {
@@ -55,6 +59,7 @@ class LoadClient {
     Conn c;
     c.tag = job.tag;
     c.start = std::chrono::steady_clock::now();
+    c.sendAt = c.start + job.sendAfter;
     c.out = job.method + " " + job.path + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port_) +
             "\r\nAuthorization: Bearer " + token_ + "\r\nContent-Type: application/json\r\nContent-Length: " +
             std::to_string(job.body.size()) + "\r\nConnection: close\r\n\r\n" + job.body;
@@ -89,8 +94,11 @@ class LoadClient {
   std::vector<LoadOutcome> poll(std::chrono::milliseconds wait) {
     std::vector<LoadOutcome> out = std::move(done_);
     done_.clear();
+    auto now = std::chrono::steady_clock::now();
+    for (const auto& [id, c] : open_)
+      if (c.parked) wait = std::min(wait, std::chrono::ceil<std::chrono::milliseconds>(c.sendAt - now));
     epoll_event events[256];
-    const int n = open_.empty() ? 0 : ::epoll_wait(epoll_, events, 256, out.empty() ? static_cast<int>(wait.count()) : 0);
+    const int n = open_.empty() ? 0 : ::epoll_wait(epoll_, events, 256, out.empty() ? static_cast<int>(std::max<std::int64_t>(0, wait.count())) : 0);
     for (int i = 0; i < n; ++i) {
       auto it = open_.find(events[i].data.u64);
       if (it != open_.end() && step(it->first, it->second, events[i].events)) {
@@ -98,8 +106,12 @@ class LoadClient {
         open_.erase(it);
       }
     }
-    const auto now = std::chrono::steady_clock::now();
+    now = std::chrono::steady_clock::now();
     for (auto it = open_.begin(); it != open_.end();) {
+      if (it->second.parked && now >= it->second.sendAt) {
+        it->second.parked = false;
+        watch(it->first, it->second, EPOLLOUT | EPOLLIN | EPOLLRDHUP);
+      }
       if (now - it->second.start > timeout_) {
         end(it->second, 0, "timeout");
         out.push_back(std::move(it->second.outcome));
@@ -122,9 +134,17 @@ class LoadClient {
     std::string out, in;
     std::size_t sent = 0;
     bool connected = false;
+    std::chrono::steady_clock::time_point sendAt;
+    bool parked = false;  // connected, waiting for sendAt
     LoadOutcome outcome;
   };
 
+  void watch(std::uint64_t id, const Conn& c, std::uint32_t events) {
+    epoll_event ev{};
+    ev.events = events;
+    ev.data.u64 = id;
+    ::epoll_ctl(epoll_, EPOLL_CTL_MOD, c.fd, &ev);
+  }
   void finish(Conn& c, const std::string& failure) {
     end(c, 0, failure);
     done_.push_back(std::move(c.outcome));
@@ -149,17 +169,18 @@ class LoadClient {
       if (!(events & (EPOLLOUT | EPOLLIN))) return false;
       c.connected = true;
     }
-    while (c.sent < c.out.size()) {
+    const bool early = std::chrono::steady_clock::now() < c.sendAt;
+    if (early && !(events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR))) {
+      c.parked = true;  // only the server closing wakes us until sendAt
+      watch(id, c, EPOLLIN | EPOLLRDHUP);
+      return false;
+    }
+    while (!early && c.sent < c.out.size()) {
       const ssize_t n = ::send(c.fd, c.out.data() + c.sent, c.out.size() - c.sent, MSG_NOSIGNAL);
       if (n < 0 && errno == EAGAIN) return false;
       if (n < 0) return end(c, 0, std::string("reset: ") + std::strerror(errno)), true;
       c.sent += static_cast<std::size_t>(n);
-      if (c.sent == c.out.size()) {
-        epoll_event ev{};  // all sent: from now on only the answer wakes us
-        ev.events = EPOLLIN | EPOLLRDHUP;
-        ev.data.u64 = id;
-        ::epoll_ctl(epoll_, EPOLL_CTL_MOD, c.fd, &ev);
-      }
+      if (c.sent == c.out.size()) watch(id, c, EPOLLIN | EPOLLRDHUP);  // from now on only the answer wakes us
     }
     char buf[16384];
     for (;;) {
