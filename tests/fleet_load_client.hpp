@@ -98,7 +98,8 @@ class LoadClient {
     for (const auto& [id, c] : open_)
       if (c.parked) wait = std::min(wait, std::chrono::ceil<std::chrono::milliseconds>(c.sendAt - now));
     epoll_event events[256];
-    const int n = open_.empty() ? 0 : ::epoll_wait(epoll_, events, 256, out.empty() ? static_cast<int>(std::max<std::int64_t>(0, wait.count())) : 0);
+    // Waits even with nothing open, so a caller's loop between requests does not spin.
+    const int n = ::epoll_wait(epoll_, events, 256, out.empty() ? static_cast<int>(std::max<std::int64_t>(0, wait.count())) : 0);
     for (int i = 0; i < n; ++i) {
       auto it = open_.find(events[i].data.u64);
       if (it != open_.end() && step(it->first, it->second, events[i].events)) {

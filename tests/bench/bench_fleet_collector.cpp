@@ -207,12 +207,15 @@ struct Tally {
     std::sort(ms.begin(), ms.end());
     return ms[std::min(ms.size() - 1, static_cast<std::size_t>(p * static_cast<double>(ms.size())))];
   }
+  std::string summary() const {
+    std::string out = "answered";
+    for (const auto& [status, n] : statuses) out += " " + std::to_string(n) + " x " + std::to_string(status);
+    if (statuses.empty()) out += " none";
+    for (const auto& [why, n] : failures) out += "; failed " + std::to_string(n) + " x " + why;
+    return out;
+  }
   void print(const char* indent) {
-    std::printf("%sanswered:", indent);
-    for (const auto& [status, n] : statuses) std::printf(" %d x %d", n, status);
-    if (statuses.empty()) std::printf(" none");
-    std::printf("\n");
-    for (const auto& [why, n] : failures) std::printf("%sfailed: %d x %s\n", indent, n, why.c_str());
+    std::printf("%s%s\n", indent, summary().c_str());
     const double p50 = at(0.5), p99 = at(0.99);  // sorts
     std::printf("%srequest time: p50 %.1f ms, p99 %.1f ms, max %.1f ms\n", indent, p50, p99, ms.empty() ? 0 : ms.back());
   }
@@ -310,10 +313,13 @@ void idle(Collector& c, double secondsIdle) {
               secondsIdle, cpu, 100 * cpu / secondsIdle);
 }
 
-// Every screen once more, at a random moment within `window` seconds (their next beat, 60 s +-10 %
-// after the burst), all from one address.
-void nextBeat(const Options& o, Collector& c, const std::string& shot, double window, std::int64_t revision) {
-  std::printf("B3. the next beat behind the NAT: all %zu screens again from ONE address, spread over %.0f s\n", o.screens, window);
+// Every screen once more, all from one address, at their next beat: a period +-10 % after the burst
+// that began at `burst`.
+void nextBeat(const Options& o, Collector& c, const std::string& shot, Clock::time_point burst, std::int64_t revision) {
+  const double window = 0.2 * o.period;
+  std::printf("B3. the next beat behind the NAT: all %zu screens again from ONE address, %.0f to %.0f s after the burst\n",
+              o.screens, 0.9 * o.period, 1.1 * o.period);
+  std::this_thread::sleep_until(burst + duration_cast<Clock::duration>(duration<double>(0.9 * o.period)));
   const Reports reports = makeReports(o.screens, revision, static_cast<int>(o.period), shot);
   std::mt19937 random(4);
   std::uniform_real_distribution<double> when(0, window);
@@ -348,8 +354,8 @@ void kills(const Options& o, Collector& c, const std::string& shot) {
     c.start();
     const bool up = c.answers();
     bad += integrity != "ok" || missing > 0 || !up;
-    std::printf("   %2d: killed after %zu answers (%d answered 200 in all): integrity %s, answered but missing %zu, "
-                "restarted and answering: %s%s\n", round, killAfter, t.statuses[200], integrity.c_str(), missing, up ? "yes" : "NO",
+    std::printf("   %2d: killed after %zu answers (%s): integrity %s, answered but missing %zu, restarted and answering: %s%s\n",
+                round, killAfter, t.summary().c_str(), integrity.c_str(), missing, up ? "yes" : "NO",
                 late ? " (killed only after the burst)" : "");
   }
   std::printf("   %d of %d rounds with a problem\n", bad, o.kills);
@@ -425,8 +431,9 @@ int main(int argc, char** argv) {
     if (o.seconds > 0) steady(o, c, makeReports(o.screens, 41, static_cast<int>(o.period), shot));
     if (o.seconds > 0) idle(c, std::min(30.0, o.seconds));
     outage(o, c, shot, false, 42);
+    const auto natBurst = Clock::now();
     outage(o, c, shot, true, 43);
-    nextBeat(o, c, shot, o.period * 0.2, 44);
+    nextBeat(o, c, shot, natBurst, 44);
     if (o.kills > 0) kills(o, c, shot);
   }
   std::ifstream log(dir + "/serve.log");
