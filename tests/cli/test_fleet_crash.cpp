@@ -73,7 +73,7 @@ void execute(const std::string& path, const char* sql) {
 
 }  // namespace
 
-TEST_CASE("serve --fleet: a kill -9 during a burst of reports, repeated, never corrupts the database", "[fleet]") {
+TEST_CASE("serve --fleet: a kill -9 during a burst of reports again and again never corrupts the database", "[fleet]") {
   constexpr std::size_t kScreens = 300, kThreads = 4;
   constexpr int kRounds = 5;
   sf::test::Collector collector(SF_BINARY);
