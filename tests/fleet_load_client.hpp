@@ -197,7 +197,8 @@ class LoadClient {
       }
       if (n < 0 && errno == EAGAIN) return false;
       if (n < 0) return end(c, 0, std::string("reset: ") + std::strerror(errno)), true;
-      return end(c, 0, c.in.empty() ? "closed before an answer" : "closed in the middle of an answer"), true;
+      return end(c, 0, c.in.empty() ? (c.sent == c.out.size() ? "closed before an answer" : "closed before the request was sent")
+                                     : "closed in the middle of an answer"), true;
     }
   }
 

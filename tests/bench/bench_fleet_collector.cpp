@@ -2,7 +2,8 @@
 // from its own 127.x.y.z address: the steady beat, the burst after an outage, one NAT address, kills.
 //
 //   sf_bench_fleet_collector [--screens 1000] [--seconds 120] [--period 60] [--shot-every 20]
-//                            [--nofile 1024] [--latency 0] [--kills 0] [--no-plateau] [-- more serve options]
+//                            [--nofile 1024] [--latency 0] [--bursts 0] [--kills 0] [--no-plateau]
+//                            [-- more serve options]
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -40,6 +41,7 @@ struct Options {
   int shotEvery = 20;          // one report in this many carries a screenshot (the glass changed)
   rlim_t nofile = 1024;        // the collector's soft open-files limit, as systemd gives a service; 0: ours
   int kills = 0;
+  int bursts = 0;              // B4: the burst repeated this many times
   int latencyMs = 0;           // in the bursts, each request goes out this long after its connection
   bool plateau = true;
   std::string binary = SF_BINARY;
@@ -132,6 +134,13 @@ struct Collector {
   }
   void stop(int signal) {
     if (pid <= 0) return;
+    int status = 0;
+    if (::waitpid(pid, &status, WNOHANG) == pid) {
+      std::printf("   the collector had ended by itself: %s %d\n", WIFSIGNALED(status) ? "signal" : "exit code",
+                  WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
+      pid = -1;
+      return;
+    }
     ::kill(pid, signal);
     ::waitpid(pid, nullptr, 0);
     pid = -1;
@@ -361,6 +370,25 @@ void kills(const Options& o, Collector& c, const std::string& shot) {
   std::printf("   %d of %d rounds with a problem\n", bad, o.kills);
 }
 
+// The outage burst again and again, the collector restarted (SIGTERM) before each so every screen
+// may report: how many bursts had every report answered 200, and the worst.
+void repeatBursts(const Options& o, Collector& c, const std::string& shot) {
+  std::printf("B4. the outage burst %d more times, each after a restart\n", o.bursts);
+  int whole = 0;
+  std::string worst;
+  std::size_t worstOk = o.screens + 1;
+  for (int round = 1; round <= o.bursts; ++round) {
+    c.stop(SIGTERM);
+    c.start();
+    const Reports reports = makeReports(o.screens, 200 + round, static_cast<int>(o.period), shot);
+    Tally t = burst(o, c, reports, false, nullptr, 200 + round);
+    const auto ok = static_cast<std::size_t>(t.statuses[200]);
+    whole += ok == o.screens;
+    if (ok < worstOk) worstOk = ok, worst = t.summary() + ", the last after " + std::to_string(static_cast<int>(t.lastMs)) + " ms";
+  }
+  std::printf("   %d of %d bursts had all %zu answered 200; the worst: %s\n", whole, o.bursts, o.screens, worst.c_str());
+}
+
 // The database's bound: every screen with its latest screenshot and a full history, written
 // directly into a store of its own (no collector), to show where the growth stops.
 void plateau(const Options& o, const std::string& dir, const std::string& shot) {
@@ -392,6 +420,7 @@ Options parse(int argc, char** argv) {
     else if (a == "--shot-every") o.shotEvery = std::max(1, std::stoi(next()));
     else if (a == "--nofile") o.nofile = std::stoul(next());
     else if (a == "--kills") o.kills = std::stoi(next());
+    else if (a == "--bursts") o.bursts = std::stoi(next());
     else if (a == "--latency") o.latencyMs = std::stoi(next());
     else if (a == "--no-plateau") o.plateau = false;
     else if (a == "--binary") o.binary = next();
@@ -434,12 +463,13 @@ int main(int argc, char** argv) {
     const auto natBurst = Clock::now();
     outage(o, c, shot, true, 43);
     nextBeat(o, c, shot, natBurst, 44);
+    if (o.bursts > 0) repeatBursts(o, c, shot);
     if (o.kills > 0) kills(o, c, shot);
   }
   std::ifstream log(dir + "/serve.log");
   std::map<std::string, int> notes;
   for (std::string line; std::getline(log, line);)
-    if (line.starts_with("server: ")) ++notes[line];
+    if (line.empty() || line[0] < '0' || line[0] > '9') ++notes[line];  // all but the request lines
   for (const auto& [line, n] : notes) std::printf("collector log: %d x %s\n", n, line.c_str());
   if (o.plateau) plateau(o, dir, shot);
   fs::remove_all(dir);
