@@ -45,15 +45,10 @@ core::Result<KeyPair> generateKeyPair() {
 }
 
 core::Result<std::string> signDocument(std::string_view content, const std::string& secretKeyBase64) {
-  if (!ready()) return core::fail("the signature library could not start");
-  auto sk = fromBase64(secretKeyBase64, crypto_sign_SECRETKEYBYTES);
-  if (!sk) return core::fail("the secret key is not a base64 Ed25519 secret key");
-  unsigned char sig[crypto_sign_BYTES];
-  crypto_sign_detached(sig, nullptr, reinterpret_cast<const unsigned char*>(content.data()), content.size(), sk->data());
-  unsigned char pk[crypto_sign_PUBLICKEYBYTES];
-  crypto_sign_ed25519_sk_to_pk(pk, sk->data());
-  sodium_memzero(sk->data(), sk->size());
-  const nlohmann::ordered_json doc{{"algorithm", "ed25519"}, {"publicKey", toBase64(pk, sizeof pk)}, {"signature", toBase64(sig, sizeof sig)}};
+  // The bare signature and the key it belongs to, as one document.
+  auto signature = signDetached(content, secretKeyBase64);
+  if (!signature) return signature;
+  const nlohmann::ordered_json doc{{"algorithm", "ed25519"}, {"publicKey", publicKeyOf(secretKeyBase64)}, {"signature", *signature}};
   return doc.dump(2) + "\n";
 }
 

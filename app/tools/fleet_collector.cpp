@@ -197,6 +197,13 @@ std::string FleetCollector::metrics() {
 
 void FleetCollector::sweep() {
   const core::Instant t = now();
+  // The light query first: most seconds nothing changed, and no report need be read.
+  auto presence = store_.presence();
+  if (!presence) return;
+  const bool changed = std::any_of(presence->begin(), presence->end(), [&](const FleetStore::Presence& p) {
+    return core::screenOnline(p.lastSeen, p.seconds, t) != p.online;
+  });
+  if (!changed) return;
   auto rows = store_.screens();
   if (!rows) return;
   for (const auto& r : *rows) {

@@ -235,6 +235,17 @@ core::Result<bool> FleetStore::forgetKey(const std::string& screen, core::Instan
   return found;
 }
 
+core::Result<std::vector<FleetStore::Presence>> FleetStore::presence() {
+  std::lock_guard lock(mutex_);
+  std::vector<Presence> out;
+  Statement q(db_, "SELECT name, last_seen, COALESCE(json_extract(report, '$.seconds'), 60), online FROM screens ORDER BY name");
+  int rc;
+  while ((rc = sqlite3_step(q.s)) == SQLITE_ROW)
+    out.push_back({q.column(0), instant(q.columnInt(1)), static_cast<int>(q.columnInt(2)), q.columnInt(3) != 0});
+  if (rc != SQLITE_DONE) return core::fail(std::string("cannot read the fleet: ") + sqlite3_errmsg(db_));
+  return out;
+}
+
 core::Result<std::optional<StoredShot>> FleetStore::shot(const std::string& id) {
   std::lock_guard lock(mutex_);
   Statement q(db_, "SELECT type, bytes FROM shots WHERE id = ?");
