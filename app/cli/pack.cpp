@@ -58,9 +58,7 @@ int runPack(const std::vector<std::string>& args) {
     return kExitInvalid;
   }
 
-  std::vector<std::string> sources;
-  for (const auto& p : loaded.parsed.feed->projects)
-    if (p.image && std::find(sources.begin(), sources.end(), p.image->src) == sources.end()) sources.push_back(p.image->src);
+  const std::vector<std::string> sources = core::imageSources(*loaded.parsed.feed);
   std::map<std::string, std::string> packed;  // src -> new relative path, or "" when it failed
   const platform::ImageLimits limits;
   int failed = 0;

@@ -34,22 +34,19 @@ bool FeedImages::apply(live::ImageReady& r) {
 }
 
 bool FeedImages::retain(const core::Feed& feed) {
-  auto named = [&](const std::string& src) {
-    return std::any_of(feed.projects.begin(), feed.projects.end(),
-                       [&](const core::Project& p) { return p.image && p.image->src == src; });
-  };
+  const std::vector<std::string> named = core::imageSources(feed);
+  auto isNamed = [&](const std::string& src) { return std::find(named.begin(), named.end(), src) != named.end(); };
   bool dropped = false;
   for (std::size_t i = table_.size(); i-- > 0;) {
-    if (named(table_[i].src)) continue;
+    if (isNamed(table_[i].src)) continue;
     release(table_[i]);
     table_.erase(table_.begin() + static_cast<std::ptrdiff_t>(i));
     errors_.erase(errors_.begin() + static_cast<std::ptrdiff_t>(i));
     dropped = true;
   }
-  for (const core::Project& p : feed.projects) {
-    if (!p.image || p.image->src.empty()) continue;
-    if (std::none_of(table_.begin(), table_.end(), [&](const views::FeedImage& im) { return im.src == p.image->src; })) {
-      table_.push_back({p.image->src});
+  for (const std::string& src : named) {
+    if (std::none_of(table_.begin(), table_.end(), [&](const views::FeedImage& im) { return im.src == src; })) {
+      table_.push_back({src});
       errors_.emplace_back();
     }
   }

@@ -21,8 +21,7 @@ LiveFeed::LiveFeed(const core::Config& config, live::StartupFeed startup, std::f
 
 void LiveFeed::requestImages() {
   if (!feed_) return;
-  for (const core::Project& p : feed_->projects) {
-    if (!p.image || p.image->src.empty()) continue;
+  for (const std::string& src : core::imageSources(*feed_)) {
     if (!images_) {
       // No thread and no cache folder for feeds without pictures (the built-in one has none).
       live::ImageWorker::Options o;
@@ -30,7 +29,7 @@ void LiveFeed::requestImages() {
       o.cacheBytes = config_.imageCacheBytes;
       images_ = std::make_unique<live::ImageWorker>(std::move(o), queue_);
     }
-    images_->request(p.image->src, status_.feedUrl);
+    images_->request(src, status_.feedUrl);
   }
 }
 

@@ -370,11 +370,15 @@ void projectVisual(const Pen& pen, const core::Rect& r, const core::Project& p, 
   pen.dl->PopClipRect();
 }
 
-const FeedImage* projectImage(const ViewContext& ctx, const core::Project& p) {
-  if (!ctx.images || !p.image || p.image->src.empty()) return nullptr;
+const FeedImage* feedImage(const ViewContext& ctx, std::string_view src) {
+  if (!ctx.images || src.empty()) return nullptr;
   for (const FeedImage& im : *ctx.images)
-    if (im.src == p.image->src) return im.texture && im.width > 0 && im.height > 0 ? &im : nullptr;
+    if (im.src == src) return im.texture && im.width > 0 && im.height > 0 ? &im : nullptr;
   return nullptr;
+}
+
+const FeedImage* projectImage(const ViewContext& ctx, const core::Project& p) {
+  return p.image ? feedImage(ctx, p.image->src) : nullptr;
 }
 
 void imageCover(const Pen& pen, const core::Rect& r, const FeedImage& image, float rounding, core::Rgb behind) {

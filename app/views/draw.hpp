@@ -85,6 +85,8 @@ void projectVisual(const Pen& pen, const core::Rect& r, const core::Project& p, 
 // The loaded image of a project, or null (none, still loading, failed): callers then fall back
 // to projectVisual, which is the designed placeholder.
 const FeedImage* projectImage(const ViewContext& ctx, const core::Project& p);
+// The loaded image the feed names by `src` (any of core::imageSources), or null.
+const FeedImage* feedImage(const ViewContext& ctx, std::string_view src);
 // Draws `image` to fill `r` completely, cropping what overflows (CSS object-fit: cover). With
 // `rounding`, the corners are rounded off in `behind`, the colour the picture sits on.
 void imageCover(const Pen& pen, const core::Rect& r, const FeedImage& image, float rounding = 0,

@@ -118,13 +118,15 @@ EditResult rewriteImageSources(std::string_view feedText, const std::function<st
   EditResult r;
   auto doc = load(feedText, r.diagnostics);
   if (!doc) return r;
+  // An image is a src string or an object with "src"; the places are those of imageSources.
+  auto image = [&](ojson& holder, const char* key) {
+    if (!holder.is_object() || !holder.contains(key)) return;
+    ojson& im = holder[key];
+    if (im.is_string()) im = rewrite(im.get<std::string>());
+    else if (im.is_object() && im.contains("src") && im["src"].is_string()) im["src"] = rewrite(im["src"].get<std::string>());
+  };
   if (doc->contains("projects"))
-    for (auto& p : (*doc)["projects"]) {
-      if (!p.contains("image")) continue;
-      ojson& image = p["image"];
-      if (image.is_string()) image = rewrite(image.get<std::string>());
-      else if (image.is_object() && image.contains("src")) image["src"] = rewrite(image["src"].get<std::string>());
-    }
+    for (auto& p : (*doc)["projects"]) image(p, "image");
   return finish(*doc);
 }
 

@@ -39,7 +39,7 @@ EditResult addAnnouncement(std::string_view feedText, const NewAnnouncement& a);
 // An announcement that has already ended stays as it is. Unknown id: an error naming the ids there are.
 EditResult endAnnouncement(std::string_view feedText, std::string_view id, Instant at);
 
-// Replaces every project image "src" by what `rewrite` returns for it (same value: unchanged).
+// Replaces every image "src" the feed names (the places of core::imageSources) by what `rewrite` returns for it (same value: unchanged).
 EditResult rewriteImageSources(std::string_view feedText, const std::function<std::string(const std::string&)>& rewrite);
 
 }  // namespace sf::core

@@ -60,4 +60,14 @@ std::string_view startLanguage(const Feed& feed) {
   return feed.languages.empty() ? kHomeLanguage : std::string_view(feed.languages.front());
 }
 
+std::vector<std::string> imageSources(const Feed& feed) {
+  std::vector<std::string> out;
+  auto add = [&](const std::string& src) {
+    if (!src.empty() && std::find(out.begin(), out.end(), src) == out.end()) out.push_back(src);
+  };
+  for (const Project& p : feed.projects)
+    if (p.image) add(p.image->src);
+  return out;
+}
+
 }  // namespace sf::core

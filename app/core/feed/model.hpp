@@ -253,4 +253,9 @@ struct Feed {
 inline constexpr std::string_view kHomeLanguage = "de";
 std::string_view startLanguage(const Feed& feed);
 
+// Every image src the feed names, each once, in the feed's order: what the player loads, the
+// image worker fetches and `pack` copies. A new place for an image in the format is added here
+// (and in rewriteImageSources, which edits the same places in a feed's text).
+std::vector<std::string> imageSources(const Feed& feed);
+
 }  // namespace sf::core
