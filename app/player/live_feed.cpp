@@ -136,7 +136,7 @@ void statusRows(const live::FeedStatus& s, const core::Config& config, double fp
     out.push_back({de ? "Bilder" : "Images", images.failed ? std::string(counts) + " – " + images.firstError : counts,
                    images.failed > 0});
   }
-  out.push_back({de ? "Zwischenspeicher" : "Cache", core::formatBytes(s.cacheBytes) + " in " + config.cacheDir});
+  out.push_back({de ? "Zwischenspeicher" : "Cache", core::formatBytes(s.cacheBytes, lang) + " in " + config.cacheDir});
   char buf[64];
   std::snprintf(buf, sizeof buf, "%lld h %02lld min", static_cast<long long>(uptime.count() / 3600), static_cast<long long>(uptime.count() / 60 % 60));
   out.push_back({de ? "Laufzeit" : "Uptime", buf});

@@ -25,15 +25,20 @@ const char* prevChar(const char* begin, const char* p) {
   return p;
 }
 
-// Where a line that starts at `p` ends, by the core's rule (core/show/line_break.hpp).
-const char* wrapPosition(ImFont* f, float size, const char* p, const char* end, float width) {
+// Where a line that starts at `p` ends, by the core's rule (core/show/line_break.hpp); `para`:
+// where its paragraph starts (the line may start inside a word).
+const char* wrapPosition(ImFont* f, float size, const char* para, const char* p, const char* end, float width) {
   const std::string_view rest(p, static_cast<std::size_t>(end - p));
-  return p + core::lineBreak(rest, width, [&](std::string_view piece) {
-           return f->CalcTextSizeA(size, 1e9f, 0, piece.data(), piece.data() + piece.size()).x;
-         });
+  return p + core::lineBreak(
+                 rest, width,
+                 [&](std::string_view piece) {
+                   return f->CalcTextSizeA(size, 1e9f, 0, piece.data(), piece.data() + piece.size()).x;
+                 },
+                 std::string_view(para, static_cast<std::size_t>(p - para)));
 }
 
-// Calls fn(begin, end, truncated) per laid-out line; returns the number of lines.
+// Calls fn(begin, end, truncated, hyphen) per laid-out line; returns the number of lines.
+// `hyphen`: the line ends in a hyphen it does not hold (a soft hyphen, or a long word cut).
 template <class F>
 int forEachLine(ImFont* f, float size, float width, const char* b, const char* e, int maxLines, F&& fn) {
   int lines = 0;
@@ -43,7 +48,7 @@ int forEachLine(ImFont* f, float size, float width, const char* b, const char* e
     if (!paraEnd) paraEnd = e;
     const char* p = s;
     do {
-      const char* eol = p < paraEnd ? wrapPosition(f, size, p, paraEnd, width) : paraEnd;
+      const char* eol = p < paraEnd ? wrapPosition(f, size, s, p, paraEnd, width) : paraEnd;
       if (eol <= p && p < paraEnd) eol = nextChar(p, paraEnd);
       const char* le = eol;
       while (le > p && le[-1] == ' ') --le;
@@ -51,16 +56,41 @@ int forEachLine(ImFont* f, float size, float width, const char* b, const char* e
       while (n < paraEnd && *n == ' ') ++n;
       ++lines;
       const bool more = n < paraEnd || paraEnd < e;
+      const bool hyphen = eol < paraEnd &&
+                          core::drawnHyphen(std::string_view(p, static_cast<std::size_t>(paraEnd - p)),
+                                            static_cast<std::size_t>(eol - p), std::string_view(s, static_cast<std::size_t>(p - s)));
       if (maxLines > 0 && lines == maxLines && more) {
-        fn(p, le, true);
+        fn(p, le, true, false);
         return lines;
       }
-      fn(p, le, false);
+      fn(p, le, false, hyphen);
       p = n;
     } while (p < paraEnd);
     s = paraEnd < e ? paraEnd + 1 : e;
   }
   return lines;
+}
+
+// Width and drawing of a line's text as visitors see it: soft hyphens left out, and a hyphen
+// after it when the line breaks inside a word.
+float runWidth(ImFont* f, float size, const char* b, const char* e, bool hyphen = false) {
+  float w = 0;
+  core::forEachVisible(std::string_view(b, static_cast<std::size_t>(e - b)), [&](std::string_view run) {
+    if (!run.empty()) w += f->CalcTextSizeA(size, 1e9f, 0, run.data(), run.data() + run.size()).x;
+  });
+  if (hyphen) w += f->CalcTextSizeA(size, 1e9f, 0, "-").x;
+  return w;
+}
+float drawRun(ImDrawList* dl, ImFont* f, float size, ImVec2 at, ImU32 col, const char* b, const char* e, bool hyphen = false) {
+  const float x0 = at.x;
+  auto piece = [&](std::string_view run) {
+    if (run.empty()) return;
+    dl->AddText(f, size, at, col, run.data(), run.data() + run.size());
+    at.x += f->CalcTextSizeA(size, 1e9f, 0, run.data(), run.data() + run.size()).x;
+  };
+  core::forEachVisible(std::string_view(b, static_cast<std::size_t>(e - b)), piece);
+  if (hyphen) piece("-");
+  return at.x - x0;
 }
 
 // A filled, antialiased circle as ImGui draws one (the polygon inset by half a pixel, and a
@@ -141,12 +171,12 @@ void Pen::record(const core::Rect& r, std::string_view text, int group) const {
 float lineHeightPx(const Pen& pen, const TextStyle& s) { return std::round(pen.size(s.role) * s.lineHeight); }
 
 float textWidth(const Pen& pen, core::FontRole role, std::string_view t) {
-  return pen.font(role)->CalcTextSizeA(pen.size(role), 1e9f, 0, t.data(), t.data() + t.size()).x;
+  return runWidth(pen.font(role), pen.size(role), t.data(), t.data() + t.size());
 }
 
 int countLines(const Pen& pen, const TextStyle& s, float width, std::string_view t, int maxLines) {
   return forEachLine(pen.font(s.role), pen.size(s.role), width, t.data(), t.data() + t.size(), maxLines,
-                     [](const char*, const char*, bool) {});
+                     [](const char*, const char*, bool, bool) {});
 }
 
 namespace {
@@ -161,7 +191,7 @@ float balancedWidth(ImFont* f, float size, float width, std::string_view t, int 
   bool cut = false;
   auto lay = [&](float w) {
     cut = false;
-    return forEachLine(f, size, w, b, e, fit, [&](const char* lb, const char* le, bool truncated) {
+    return forEachLine(f, size, w, b, e, fit, [&](const char* lb, const char* le, bool truncated, bool) {
       lastB = lb;
       lastE = le;
       cut = cut || truncated;
@@ -194,15 +224,14 @@ float drawText(const Pen& pen, const core::Rect& box, std::string_view t, const 
   float y = box.y, widest = 0;
   const float wrapW = balancedWidth(f, size, box.w, t, fit, s.role);
   const int lines = forEachLine(f, size, wrapW, t.data(), t.data() + t.size(), fit,
-                                [&](const char* b, const char* e, bool truncated) {
+                                [&](const char* b, const char* e, bool truncated, bool hyphen) {
                                   if (truncated) {
-                                    while (e > b && f->CalcTextSizeA(size, 1e9f, 0, b, e).x + ellW > box.w)
-                                      e = prevChar(b, e);
+                                    while (e > b && runWidth(f, size, b, e) + ellW > box.w) e = prevChar(b, e);
                                     while (e > b && e[-1] == ' ') --e;
                                   }
-                                  float w = f->CalcTextSizeA(size, 1e9f, 0, b, e).x;
+                                  float w = runWidth(f, size, b, e, hyphen);
                                   const float x = s.center ? box.x + (box.w - w - (truncated ? ellW : 0)) * 0.5f : box.x;
-                                  pen.dl->AddText(f, size, pen.pos(x, y), col, b, e);
+                                  drawRun(pen.dl, f, size, pen.pos(x, y), col, b, e, hyphen);
                                   if (truncated) {
                                     pen.dl->AddText(f, size, pen.pos(x + w, y), col, kEllipsis.data(),
                                                     kEllipsis.data() + kEllipsis.size());
@@ -264,17 +293,17 @@ float drawLine(const Pen& pen, float x, float y, float maxWidth, std::string_vie
   // A single line never wraps: cut it to the width with an ellipsis.
   const char* b = t.data();
   const char* e = t.data() + t.size();
-  float w = f->CalcTextSizeA(size, 1e9f, 0, b, e).x;
+  float w = runWidth(f, size, b, e);
   bool cut = false;
   if (w > maxWidth) {
     const float ellW = textWidth(pen, s.role, kEllipsis);
-    while (e > b && f->CalcTextSizeA(size, 1e9f, 0, b, e).x + ellW > maxWidth) e = prevChar(b, e);
+    while (e > b && runWidth(f, size, b, e) + ellW > maxWidth) e = prevChar(b, e);
     while (e > b && e[-1] == ' ') --e;
-    w = f->CalcTextSizeA(size, 1e9f, 0, b, e).x;
+    w = runWidth(f, size, b, e);
     cut = true;
   }
   const ImU32 col = pen.color(s.color);
-  pen.dl->AddText(f, size, pen.pos(x, y), col, b, e);
+  drawRun(pen.dl, f, size, pen.pos(x, y), col, b, e);
   if (cut) {
     pen.dl->AddText(f, size, pen.pos(x + w, y), col, kEllipsis.data(), kEllipsis.data() + kEllipsis.size());
     w += textWidth(pen, s.role, kEllipsis);

@@ -75,6 +75,14 @@ TEST_CASE("rooms and tracks become the model, rooms by order then name", "[confe
   CHECK(f.findTrack("web")->name.in("en") == "Web");
 }
 
+TEST_CASE("sizes read in the status page's language: Byte and the decimal comma in German", "[text]") {
+  CHECK(formatBytes(512) == "512 bytes");
+  CHECK(formatBytes(512, "de") == "512 Byte");
+  CHECK(formatBytes(1536) == "1.5 KiB");
+  CHECK(formatBytes(1536, "de") == "1,5 KiB");
+  CHECK(formatBytes(5u << 20, "de") == "5,0 MiB");
+}
+
 TEST_CASE("room names with numbers sort as people count", "[conference]") {
   CHECK(naturalLess("Saal 2", "Saal 10"));
   CHECK_FALSE(naturalLess("Saal 10", "Saal 2"));

@@ -1,7 +1,8 @@
 // Line breaks as visitors read them: at spaces, never inside "e.V.", never between a name and
-// its legal form, and inside a word only when it cannot fit, at its hyphen or slash.
+// its legal form, and inside a word at its soft hyphen or hyphen, or where it must, hyphenated.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -11,7 +12,8 @@ using namespace sf::core;
 
 namespace {
 
-// Every character 10 wide: a line of `width` holds width / 10 characters.
+// Every character 10 wide: a line of `width` holds width / 10 characters. Lines as drawn: soft
+// hyphens left out, a hyphen where the line ends at one or inside a word.
 std::vector<std::string> lines(std::string_view t, float width) {
   auto measure = [](std::string_view s) {
     float n = 0;
@@ -19,11 +21,17 @@ std::vector<std::string> lines(std::string_view t, float width) {
     return n * 10;
   };
   std::vector<std::string> out;
+  const std::string_view whole = t;
   while (!t.empty()) {
-    std::size_t at = lineBreak(t, width, measure);
+    const std::string_view before = whole.substr(0, whole.size() - t.size());
+    std::size_t at = lineBreak(t, width, measure, before);
     std::string_view line = t.substr(0, at);
     while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
-    out.emplace_back(line);
+    std::string drawn;
+    forEachVisible(line, [&](std::string_view run) { drawn += run; });
+    if (drawnHyphen(t, at, before)) drawn += '-';
+    CHECK(measure(drawn) <= std::max(width, 10.f));  // what is drawn fits (one character always goes)
+    out.push_back(drawn);
     t.remove_prefix(at);
     while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
   }
@@ -49,9 +57,32 @@ TEST_CASE("a legal form stays with its name") {
   CHECK(lines("Technologiestiftung GmbH", 200) == std::vector<std::string>{"Technologiestiftung", "GmbH"});
 }
 
-TEST_CASE("a word wider than the line breaks at its hyphen, else where it must") {
-  CHECK(lines("MPI-Projektmittel", 100) == std::vector<std::string>{"MPI-", "Projektmit", "tel"});
+TEST_CASE("a word wider than the line breaks at its hyphen, else where it must, with a hyphen drawn") {
+  CHECK(lines("MPI-Projektmittel", 100) == std::vector<std::string>{"MPI-", "Projektmi-", "ttel"});
+  // An address gets no hyphen: it would read as part of it.
   CHECK(lines("berlin.de/industriestadt", 120) == std::vector<std::string>{"berlin.de/", "industriesta", "dt"});
   CHECK(lines("Ä", 5) == std::vector<std::string>{"Ä"});  // nothing fits: one character still moves on
   CHECK(lines("", 100).empty());
+}
+
+TEST_CASE("a soft hyphen is where a long word breaks, drawn as a hyphen only at a line's end") {
+  const std::string shy(kSoftHyphen);
+  const std::string word = "Handlungs" + shy + "feld" + shy + "übergreifende";
+  // Wide enough: the soft hyphens are not drawn.
+  CHECK(lines(word, 300) == std::vector<std::string>{"Handlungsfeldübergreifende"});
+  // Narrower than the word: it breaks at the last soft hyphen that fits, with a hyphen drawn.
+  CHECK(lines(word, 150) == std::vector<std::string>{"Handlungsfeld-", "übergreifende"});
+  CHECK(lines(word, 100) == std::vector<std::string>{"Handlungs-", "feld-", "übergreif-", "ende"});
+  // At a line's end, a word's first part fills the line rather than the whole word moving down.
+  CHECK(lines("Die " + word + " Ziele", 200) == std::vector<std::string>{"Die Handlungsfeld-", "übergreifende Ziele"});
+  CHECK(lines("Die MPI-Projektmittel", 100) == std::vector<std::string>{"Die MPI-", "Projektmi-", "ttel"});
+}
+
+TEST_CASE("where a drawn hyphen goes") {
+  CHECK(drawnHyphen("Projektmittel", 9));           // cut inside a word
+  CHECK_FALSE(drawnHyphen("MPI-Projekt", 4));       // after its own hyphen
+  CHECK_FALSE(drawnHyphen("ein Projekt", 4));       // at a space
+  CHECK_FALSE(drawnHyphen("ein Projekt", 11));      // the text's end
+  CHECK_FALSE(drawnHyphen("info@example.org", 6));  // an address
+  CHECK(drawnHyphen("Handlungs" "\xC2\xAD" "feld", 11));  // after a soft hyphen
 }

@@ -2,6 +2,7 @@
 // Everything here is pure and allocation-light.
 #include "core/base/text_util.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace sf::core {
@@ -169,12 +170,15 @@ std::optional<std::string> fromBase64(std::string_view text) {
   return out;
 }
 
-std::string formatBytes(std::size_t bytes) {
+std::string formatBytes(std::size_t bytes, std::string_view lang) {
+  const bool de = lang == "de";
   char buf[32];
-  if (bytes < 1024) std::snprintf(buf, sizeof buf, "%zu bytes", bytes);
+  if (bytes < 1024) std::snprintf(buf, sizeof buf, de ? "%zu Byte" : "%zu bytes", bytes);
   else if (bytes < (1u << 20)) std::snprintf(buf, sizeof buf, "%.1f KiB", bytes / 1024.0);
   else std::snprintf(buf, sizeof buf, "%.1f MiB", bytes / 1048576.0);
-  return buf;
+  std::string out = buf;
+  if (de) std::replace(out.begin(), out.end(), '.', ',');  // the decimal comma
+  return out;
 }
 
 namespace {

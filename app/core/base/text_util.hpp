@@ -21,7 +21,9 @@ bool equalsIgnoringAsciiCase(std::string_view a, std::string_view b);
 bool naturalLess(std::string_view a, std::string_view b);
 std::size_t utf8Length(std::string_view s);  // characters (code points) of valid UTF-8
 void appendUtf8(std::string& out, char32_t codePoint);
-std::string formatBytes(std::size_t bytes);
+// "512 bytes", "1.5 KiB"; in German "512 Byte", "1,5 KiB" (the status page speaks the screen's
+// language; tools and diagnostics speak English).
+std::string formatBytes(std::size_t bytes, std::string_view lang = "en");
 // `s` safe for a terminal or a log line: control characters (C0, DEL, C1), bidirectional
 // overrides and bytes that are not UTF-8 become \xNN or \u{NNNN}; a backslash becomes \\.
 std::string escapeControls(std::string_view s);
