@@ -14,10 +14,12 @@ using core::Millis;
 using core::ShownSlide;
 using views::Placement;
 
+// The progress bar: the theme's accent when the feed has one, else the slide's field colour.
 core::Rgb slotAccent(const views::ViewContext& ctx, const core::RotationSlot& slot) {
+  if (ctx.feed.theme.accent) return ctx.palette().accent;
   if (slot.project < ctx.feed.projects.size())
     if (const auto* f = ctx.feed.findField(ctx.feed.projects[slot.project].field)) return f->color;
-  return {244, 245, 247};
+  return ctx.palette().accent;
 }
 
 core::Rgb projectAccent(const views::ViewContext& ctx, std::size_t project) {

@@ -39,12 +39,14 @@ void bilingualLabel(const ViewContext& ctx, Ui key, char* out, std::size_t size)
 void drawAnnouncement(const ViewContext& ctx, const Placement& at, const core::Announcement& a) {
   if (a.level == core::Level::Emergency) return drawEmergency(ctx, a);
   const Pen pen(ctx, at);
+  // The notice keeps its own dark band on either base: its colours are the dark palette's.
+  const core::Palette& notice = core::kDarkPalette;
   const core::Layout& l = ctx.layout;
   const float W = static_cast<float>(l.width), H = static_cast<float>(l.height);
   const float top = l.header.bottom();
   pen.rect({0, top, W, H - top}, kNoticeBg);
   const float band = std::max(10.f, 24 * l.scale);
-  pen.rect({0, top, band, H - top}, palette::amber);
+  pen.rect({0, top, band, H - top}, notice.amber);
 
   const float x = band + l.margin;
   const float maxW = W - x - l.margin;
@@ -55,17 +57,17 @@ void drawAnnouncement(const ViewContext& ctx, const Placement& at, const core::A
   const float ls = pen.size(FontRole::Heading);
   Rect lr = pillSize(pen, label, FontRole::Heading);
   lr = {x, area.y, std::min(maxW, lr.w + 4), lr.h};
-  pen.rect(lr, palette::amber, lr.h * 0.5f);
-  drawLine(pen, x + ls * 0.65f, lr.y + (lr.h - ls) * 0.5f, lr.w - ls * 1.3f + 2, label, {FontRole::Heading, palette::bg});
+  pen.rect(lr, notice.amber, lr.h * 0.5f);
+  drawLine(pen, x + ls * 0.65f, lr.y + (lr.h - ls) * 0.5f, lr.w - ls * 1.3f + 2, label, {FontRole::Heading, notice.bg});
   const float pillBottom = lr.bottom();
 
   LanguageBlock blocks[2];
   const int n = announcementBlocks(ctx, a, blocks);
-  const BlockStyle style{{FontRole::Display, palette::text, 1.12f},
-                         {FontRole::Title, palette::text, 1.3f},
+  const BlockStyle style{{FontRole::Display, notice.text, 1.12f},
+                         {FontRole::Title, notice.text, 1.3f},
                          {FontRole::Title, kNoticeText, 1.15f},
                          {FontRole::Heading, kNoticeText, 1.3f},
-                         palette::amber};
+                         notice.amber};
   const Rect box{x, pillBottom + l.gap, maxW, area.bottom() - pillBottom - l.gap};
   // On a wide screen the two languages stand side by side, each as large as the other, so the
   // message fills the screen it took over; elsewhere the other language goes below.
@@ -80,7 +82,7 @@ void drawAnnouncement(const ViewContext& ctx, const Placement& at, const core::A
                                                 measureLanguageBlocks(pen, colW, &blocks[1], 1, second)));
     const float y = box.y + std::max(0.f, (box.h - need) * 0.4f);
     drawLanguageBlocks(pen, {x, y, colW, box.bottom() - y}, &blocks[0], 1, style);
-    pen.rect({x + colW + colGap * 0.5f - 1, y, std::max(2.f, l.scale * 3), need}, palette::amber);
+    pen.rect({x + colW + colGap * 0.5f - 1, y, std::max(2.f, l.scale * 3), need}, notice.amber);
     drawLanguageBlocks(pen, {x + colW + colGap, y, colW, box.bottom() - y}, &blocks[1], 1, second);
     return;
   }
@@ -97,13 +99,14 @@ namespace {
 // reserves its room.
 struct BannerGeometry {
   char joined[640];
-  TextStyle line{FontRole::Title, palette::bg, 1.2f, 2};
+  TextStyle line{FontRole::Title, std::nullopt, 1.2f, 2};  // the palette's bg, on its amber
   float pad = 0, textX = 0, textW = 0, h = 0;
 };
 
 void bannerGeometry(const Pen& pen, const core::Announcement& a, BannerGeometry& g) {
   const core::Layout& l = pen.ctx.layout;
   const std::string& lang = pen.ctx.state.language;
+  g.line.color = pen.pal.bg;
   // One or two lines of the Title size, which reads from three metres on a hall screen.
   const std::string_view title = a.title.in(lang), text = a.text.in(lang);
   if (!title.empty()) std::snprintf(g.joined, sizeof g.joined, "%.*s: %.*s", static_cast<int>(title.size()), title.data(),
@@ -136,7 +139,7 @@ void drawBanner(const ViewContext& ctx, const core::Announcement& a) {
   // At the bottom it sits above the progress bar's band; at the top, under the header. Slides
   // were laid out around it (core::reserveBanner).
   const float y = a.bannerTop ? l.header.bottom() : l.bannerBottom - h;
-  pen.rect({0, y, W, h}, palette::amber);
+  pen.rect({0, y, W, h}, pen.pal.amber);
   // What the banner covers cannot be seen, so it does not react to a tap either.
   std::erase_if(ctx.report.hits, [&](const core::HitTarget& t) {
     const float cy = t.rect.y + t.rect.h * 0.5f;
@@ -146,10 +149,10 @@ void drawBanner(const ViewContext& ctx, const core::Announcement& a) {
   // An "i" in a dark disc marks it as information, not as an alarm.
   const float r = pen.size(FontRole::Title) * 0.62f;
   const ImVec2 c = pen.pos(l.margin + r, y + h * 0.5f);
-  pen.dl->AddCircleFilled(c, r, pen.color(palette::bg), 32);
+  pen.dl->AddCircleFilled(c, r, pen.color(pen.pal.bg), 32);
   const float iw = std::max(3.f, r * 0.28f);
-  pen.dl->AddRectFilled({c.x - iw * 0.5f, c.y - r * 0.15f}, {c.x + iw * 0.5f, c.y + r * 0.6f}, pen.color(palette::amber));
-  pen.dl->AddCircleFilled({c.x, c.y - r * 0.45f}, iw * 0.62f, pen.color(palette::amber), 16);
+  pen.dl->AddRectFilled({c.x - iw * 0.5f, c.y - r * 0.15f}, {c.x + iw * 0.5f, c.y + r * 0.6f}, pen.color(pen.pal.amber));
+  pen.dl->AddCircleFilled({c.x, c.y - r * 0.45f}, iw * 0.62f, pen.color(pen.pal.amber), 16);
   drawText(pen, {g.textX, y + pad, g.textW, h - pad}, g.joined, g.line);
 }
 

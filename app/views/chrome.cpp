@@ -18,7 +18,7 @@ void drawBackground(const ViewContext& ctx) {
 
 void drawBackground(const ViewContext& ctx, const core::Rect& area, float alpha) {
   const Pen pen(ctx, {});
-  pen.rect(area, palette::bg, 0, alpha);
+  pen.rect(area, pen.pal.bg, 0, alpha);
 }
 
 void drawHeader(const ViewContext& ctx, HeaderKind kind) {
@@ -29,20 +29,20 @@ void drawHeader(const ViewContext& ctx, HeaderKind kind) {
   const float m = l.margin, gap = std::round(l.gap * 0.6f);
   const float target = l.minTarget;
   const float by = bar.y + (bar.h - target) * 0.5f;  // buttons centred in the bar
-  pen.rect({m, bar.bottom() - 1, bar.w - 2 * m, 1}, palette::line);
+  pen.rect({m, bar.bottom() - 1, bar.w - 2 * m, 1}, pen.pal.line);
 
   // Right to left: clock, date, language switch, explore.
   float right = bar.right() - m;
   const float clockSize = pen.size(FontRole::Title);
   const float clockW = figureWidth(pen, FontRole::Title, ctx.text.clock);
-  drawFigures(pen, right - clockW, bar.y + (bar.h - clockSize) * 0.5f, ctx.text.clock, {FontRole::Title, palette::text});
+  drawFigures(pen, right - clockW, bar.y + (bar.h - clockSize) * 0.5f, ctx.text.clock, {FontRole::Title, pen.pal.text});
   right -= clockW + gap;
 
   const float dateW = textWidth(pen, FontRole::Body, ctx.text.date);
   const bool showDate = bar.w > 1200;  // narrower bars keep the room for the feed title
   if (showDate) {
     drawLine(pen, right - dateW, bar.y + (bar.h - pen.size(FontRole::Body)) * 0.5f, dateW + 1, ctx.text.date,
-             {FontRole::Body, palette::muted});
+             {FontRole::Body, pen.pal.muted});
     right -= dateW + gap * 1.5f;
   }
 
@@ -50,16 +50,16 @@ void drawHeader(const ViewContext& ctx, HeaderKind kind) {
     const std::size_t n = std::min<std::size_t>(ctx.feed.languages.size(), 4);
     const float segW = std::max(target, pen.size(FontRole::Small) * 3.2f);
     const Rect sw{right - segW * n, by, segW * n, target};
-    pen.rect(sw, palette::surfaceHigh, target * 0.5f);
+    pen.rect(sw, pen.pal.surfaceHigh, target * 0.5f);
     for (std::size_t i = 0; i < n; ++i) {
       const Rect seg{sw.x + segW * i, by, segW, target};
       const bool on = ctx.feed.languages[i] == lang;
-      if (on || pen.pressed(seg)) pen.rect(seg.inset(3), on ? palette::text : palette::line, (target - 6) * 0.5f);
+      if (on || pen.pressed(seg)) pen.rect(seg.inset(3), on ? pen.pal.accent : pen.pal.line, (target - 6) * 0.5f);
       char label[8];
       core::languageLabel(ctx.feed.languages[i], label, sizeof label);
       const float w = textWidth(pen, FontRole::Small, label);
       drawLine(pen, seg.x + (segW - w) * 0.5f, by + (target - pen.size(FontRole::Small)) * 0.5f, segW, label,
-               {FontRole::Small, on ? palette::bg : palette::muted});
+               {FontRole::Small, on ? pen.pal.onAccent : pen.pal.muted});
       pen.hit(seg, {core::ActionKind::SetLanguage, i});
     }
     right = sw.x - gap;
@@ -72,7 +72,7 @@ void drawHeader(const ViewContext& ctx, HeaderKind kind) {
     auto entry = [&](Ui text, core::ActionKind action) {
       const char* label = ui(text, lang);
       const float w = std::max(target * 1.6f, textWidth(pen, FontRole::Small, label) + pen.size(FontRole::Small) * 2.2f);
-      button(pen, {right - w, by, w, target}, label, {action}, palette::surfaceHigh);
+      button(pen, {right - w, by, w, target}, label, {action}, pen.pal.surfaceHigh);
       right -= w + gap;
     };
     if (!ctx.feed.fields.empty()) entry(Ui::Explore, core::ActionKind::BrowseFields);
@@ -81,15 +81,34 @@ void drawHeader(const ViewContext& ctx, HeaderKind kind) {
     char label[48];
     std::snprintf(label, sizeof label, "\xE2\x86\x90  %s", ui(Ui::Back, lang));
     const float w = std::max(target * 1.6f, textWidth(pen, FontRole::Small, label) + pen.size(FontRole::Small) * 2.2f);
-    button(pen, {left, by, w, target}, label, {core::ActionKind::Back}, palette::surfaceHigh);
+    button(pen, {left, by, w, target}, label, {core::ActionKind::Back}, pen.pal.surfaceHigh);
     left += w + gap;
+  }
+
+  // The theme's logo leads (scaled to the bar with margins, at most a quarter of its width);
+  // while it loads or when it failed, the title alone, as without one. A themed accent without
+  // a logo gives the title a mark.
+  const float logoH = std::round(bar.h - 2 * std::max(gap, bar.h * 0.18f));
+  if (const FeedImage* logo = feedImage(ctx, ctx.feed.theme.logo()); logo && logoH > 0) {
+    const float logoW = std::min(std::round(logoH * logo->width / static_cast<float>(logo->height)), bar.w * 0.25f);
+    const float h = std::round(logoW * logo->height / static_cast<float>(logo->width));
+    if (right - left - gap > logoW) {
+      const ImVec2 a = pen.pos(left, std::round(bar.y + (bar.h - h) * 0.5f));
+      pen.dl->AddImage(reinterpret_cast<ImTextureID>(logo->texture), a, {a.x + logoW, a.y + h}, {0, 0}, {1, 1},
+                       pen.color({255, 255, 255}));
+      left += logoW + gap * 1.5f;
+    }
+  } else if (ctx.feed.theme.accent) {
+    const float markH = pen.size(FontRole::Heading), markW = std::max(4.f, std::round(markH * 0.22f));
+    pen.rect({left, bar.y + (bar.h - markH) * 0.5f, markW, markH}, pen.pal.accent, markW * 0.5f);
+    left += markW + gap;
   }
 
   // The feed title takes what is left; on narrow screens it yields to the controls.
   const float titleW = right - left - gap;
   if (titleW > pen.size(FontRole::Heading) * 3) {
     drawLine(pen, left, bar.y + (bar.h - pen.size(FontRole::Heading)) * 0.5f, titleW, ctx.feed.title.in(lang),
-             {FontRole::Heading, palette::text});
+             {FontRole::Heading, pen.pal.text});
   }
 }
 
@@ -109,7 +128,7 @@ void drawProgress(const ViewContext& ctx, double progress, core::Rgb accent) {
   const core::Layout& l = ctx.layout;
   const float h = l.progressHeight;
   const float y = l.height - h;
-  pen.rect({0, y, static_cast<float>(l.width), h}, palette::surfaceHigh);
+  pen.rect({0, y, static_cast<float>(l.width), h}, pen.pal.surfaceHigh);
   pen.rect({0, y, static_cast<float>(l.width * std::clamp(progress, 0.0, 1.0)), h}, accent);
 }
 

@@ -17,7 +17,7 @@ namespace {
 
 // A small caps-like label above a fact.
 float factLabel(const Pen& pen, float x, float y, float w, const char* label) {
-  drawLine(pen, x, y, w, label, {FontRole::Small, palette::faint});
+  drawLine(pen, x, y, w, label, {FontRole::Small, pen.pal.faint});
   return pen.size(FontRole::Small) * 1.5f;
 }
 
@@ -25,7 +25,7 @@ float factLabel(const Pen& pen, float x, float y, float w, const char* label) {
 float facts(const Pen& pen, const core::Project& p, const Rect& col) {
   const core::Layout& l = pen.ctx.layout;
   const std::string& lang = pen.ctx.state.language;
-  const TextStyle body{FontRole::Body, palette::text, 1.35f, 0};
+  const TextStyle body{FontRole::Body, pen.pal.text, 1.35f, 0};
   const float big = 1e6f;
   float y = col.y;
   char buf[128];
@@ -37,9 +37,9 @@ float facts(const Pen& pen, const core::Project& p, const Rect& col) {
       char runtime[64];
       core::formatRuntime(f.start, f.end, runtime, sizeof runtime);
       std::snprintf(buf, sizeof buf, "%s %s", ui(Ui::Runtime, lang), runtime);
-      y += drawText(pen, {col.x, y, col.w, big}, buf, {FontRole::Body, palette::muted, 1.35f, 0});
+      y += drawText(pen, {col.x, y, col.w, big}, buf, {FontRole::Body, pen.pal.muted, 1.35f, 0});
     }
-    if (!f.fundedTitle.empty()) y += drawText(pen, {col.x, y, col.w, big}, f.fundedTitle, {FontRole::Body, palette::muted, 1.35f, 0});
+    if (!f.fundedTitle.empty()) y += drawText(pen, {col.x, y, col.w, big}, f.fundedTitle, {FontRole::Body, pen.pal.muted, 1.35f, 0});
     y += l.gap * 0.8f;
     if (!f.applicants.empty()) {
       y += factLabel(pen, col.x, y, col.w, ui(Ui::Applicants, lang));
@@ -53,7 +53,8 @@ float facts(const Pen& pen, const core::Project& p, const Rect& col) {
     y += l.gap * 0.8f;
   }
   if (!p.relatedFields.empty()) {
-    y += factLabel(pen, col.x, y, col.w, ui(Ui::RelatedFields, lang));
+    char related[160];
+    y += factLabel(pen, col.x, y, col.w, core::groupText(pen.ctx.feed, Ui::RelatedFields, lang, related, sizeof related));
     float x = col.x;
     const float h = std::max(pillSize(pen, "X").h, l.minTarget);
     for (const auto& id : p.relatedFields) {
@@ -76,7 +77,7 @@ float facts(const Pen& pen, const core::Project& p, const Rect& col) {
     if (first) y += factLabel(pen, col.x, y, col.w, ui(Ui::RelatedEvents, lang));
     first = false;
     core::formatEventTime(e, pen.ctx.zone, lang, buf, sizeof buf);
-    y += drawText(pen, {col.x, y, col.w, big}, buf, {FontRole::Small, palette::muted, 1.4f, 1});
+    y += drawText(pen, {col.x, y, col.w, big}, buf, {FontRole::Small, pen.pal.muted, 1.4f, 1});
     y += drawText(pen, {col.x, y, col.w, big}, e.title.in(lang), body) + l.gap * 0.4f;
   }
   return y - col.y;
@@ -110,25 +111,25 @@ void drawDetail(const ViewContext& ctx, const Placement& at) {
     y += h + l.gap * 0.8f;
   }
   if (const core::Field* f = ctx.feed.findField(p.field)) y = pill(pen, main.x, y, main.w, f->name.in(lang), accent).bottom() + l.gap * 0.6f;
-  y += drawText(pen, {main.x, y, main.w, 1e6f}, p.title.in(lang), {FontRole::Display, palette::text, 1.12f, 0});
+  y += drawText(pen, {main.x, y, main.w, 1e6f}, p.title.in(lang), {FontRole::Display, pen.pal.text, 1.12f, 0});
   if (!p.subtitle.empty())
-    y += drawText(pen, {main.x, y, main.w, 1e6f}, p.subtitle.in(lang), {FontRole::Heading, palette::muted, 1.3f, 0});
+    y += drawText(pen, {main.x, y, main.w, 1e6f}, p.subtitle.in(lang), {FontRole::Heading, pen.pal.muted, 1.3f, 0});
   y += l.gap * 0.5f;
   char status[96];
   const core::ProjectPhase phase = projectStatus(ctx, p, status, sizeof status);
-  if (status[0]) y = pill(pen, main.x, y, main.w, status, statusColor(phase)).bottom() + l.gap * 0.8f;
-  const TextStyle body{FontRole::Body, palette::text, 1.5f, 0};
+  if (status[0]) y = pill(pen, main.x, y, main.w, status, statusColor(pen, phase)).bottom() + l.gap * 0.8f;
+  const TextStyle body{FontRole::Body, pen.pal.text, 1.5f, 0};
   const std::string& text = p.description.empty() ? p.summary.in(lang) : p.description.in(lang);
   y += drawText(pen, {main.x, y, std::min(main.w, pen.size(FontRole::Body) * 38), 1e6f}, text, body);
   float contentBottom = y;
 
   if (twoColumns) {
     const Rect col{main.right() + l.gap * 1.5f, top, factsW, 1e6f};
-    pen.rect({col.x - l.gap * 0.75f, top, 1, 0}, palette::line);
+    pen.rect({col.x - l.gap * 0.75f, top, 1, 0}, pen.pal.line);
     contentBottom = std::max(contentBottom, top + facts(pen, p, col));
   } else {
     y += l.gap;
-    pen.rect({main.x, y, main.w, 1}, palette::line);
+    pen.rect({main.x, y, main.w, 1}, pen.pal.line);
     y += l.gap;
     contentBottom = y + facts(pen, p, {main.x, y, main.w, 1e6f});
   }

@@ -134,7 +134,7 @@ void fillCircle(ImDrawList* dl, ImVec2 c, float radius, ImU32 col, int n) {
 
 }  // namespace
 
-Pen::Pen(const ViewContext& c, const Placement& p) : ctx(c), at(p), dl(ImGui::GetBackgroundDrawList()) {}
+Pen::Pen(const ViewContext& c, const Placement& p) : ctx(c), at(p), dl(ImGui::GetBackgroundDrawList()), pal(c.palette()) {}
 
 ImFont* Pen::font(core::FontRole r) const {
   const auto& fonts = ImGui::GetIO().Fonts->Fonts;
@@ -219,7 +219,7 @@ float drawText(const Pen& pen, const core::Rect& box, std::string_view t, const 
   if (t.empty() || box.h < size || box.w <= 0) return 0;
   int fit = static_cast<int>(std::floor((box.h - size) / lh)) + 1;
   if (s.maxLines > 0) fit = std::min(fit, s.maxLines);
-  const ImU32 col = pen.color(s.color);
+  const ImU32 col = pen.color(s.color.value_or(pen.pal.text));
   const float ellW = textWidth(pen, s.role, kEllipsis);
   float y = box.y, widest = 0;
   const float wrapW = balancedWidth(f, size, box.w, t, fit, s.role);
@@ -272,7 +272,7 @@ float figureWidth(const Pen& pen, core::FontRole role, std::string_view t) {
 float drawFigures(const Pen& pen, float x, float y, std::string_view t, const TextStyle& s) {
   ImFont* f = pen.font(s.role);
   const float size = pen.size(s.role), cell = digitCell(f, size);
-  const ImU32 col = pen.color(s.color);
+  const ImU32 col = pen.color(s.color.value_or(pen.pal.text));
   float cx = x;
   for (const char *p = t.data(), *e = t.data() + t.size(); p < e;) {
     const char* next = nextChar(p, e);
@@ -302,7 +302,7 @@ float drawLine(const Pen& pen, float x, float y, float maxWidth, std::string_vie
     w = runWidth(f, size, b, e);
     cut = true;
   }
-  const ImU32 col = pen.color(s.color);
+  const ImU32 col = pen.color(s.color.value_or(pen.pal.text));
   drawRun(pen.dl, f, size, pen.pos(x, y), col, b, e);
   if (cut) {
     pen.dl->AddText(f, size, pen.pos(x + w, y), col, kEllipsis.data(), kEllipsis.data() + kEllipsis.size());
@@ -333,9 +333,11 @@ core::Rect pill(const Pen& pen, float x, float y, float maxWidth, std::string_vi
 
 void button(const Pen& pen, const core::Rect& r, std::string_view label, core::Action a, core::Rgb bg, core::FontRole role) {
   const bool down = pen.pressed(r);
-  const core::Rgb fill = down ? core::Rgb{static_cast<std::uint8_t>(std::min(255, bg.r + 30)),
-                                          static_cast<std::uint8_t>(std::min(255, bg.g + 30)),
-                                          static_cast<std::uint8_t>(std::min(255, bg.b + 30))}
+  // Pressed: a step away from the base (lighter on the dark one, darker on the light one).
+  const int step = core::relativeLuminance(pen.pal.bg) > 0.5 ? -30 : 30;
+  const core::Rgb fill = down ? core::Rgb{static_cast<std::uint8_t>(std::clamp(bg.r + step, 0, 255)),
+                                          static_cast<std::uint8_t>(std::clamp(bg.g + step, 0, 255)),
+                                          static_cast<std::uint8_t>(std::clamp(bg.b + step, 0, 255))}
                               : bg;
   pen.rect(r, fill, std::min(r.h * 0.5f, pen.ctx.layout.radius * 2));
   const float size = pen.size(role);
@@ -356,7 +358,9 @@ core::ProjectPhase projectStatus(const ViewContext& ctx, const core::Project& p,
   return core::projectPhase(p, today);
 }
 
-core::Rgb statusColor(core::ProjectPhase phase) { return phase == core::ProjectPhase::Running ? core::Rgb{26, 127, 72} : palette::surfaceHigh; }
+core::Rgb statusColor(const Pen& pen, core::ProjectPhase phase) {
+  return phase == core::ProjectPhase::Running ? core::Rgb{26, 127, 72} : pen.pal.surfaceHigh;
+}
 
 core::Rgb fieldColor(const core::Feed& feed, std::string_view id) {
   const core::Field* f = feed.findField(id);
@@ -410,7 +414,7 @@ const FeedImage* projectImage(const ViewContext& ctx, const core::Project& p) {
   return p.image ? feedImage(ctx, p.image->src) : nullptr;
 }
 
-void imageCover(const Pen& pen, const core::Rect& r, const FeedImage& image, float rounding, core::Rgb behind) {
+void imageCover(const Pen& pen, const core::Rect& r, const FeedImage& image, float rounding, std::optional<core::Rgb> behind) {
   if (r.empty()) return;
   // Crop the image's longer side (relative to the box) symmetrically so no bars show.
   const float box = r.w / r.h, pic = static_cast<float>(image.width) / static_cast<float>(image.height);
@@ -439,7 +443,7 @@ void imageCover(const Pen& pen, const core::Rect& r, const FeedImage& image, flo
     const float from = kPi + i * kPi * 0.5f;
     pen.dl->PathLineTo(corners[i]);
     pen.dl->PathArcTo(centres[i], rad, from, from + kPi * 0.5f, 12);
-    pen.dl->PathFillConvex(pen.color(behind));
+    pen.dl->PathFillConvex(pen.color(behind.value_or(pen.pal.bg)));
   }
 }
 
@@ -476,7 +480,7 @@ void drawScrollThumb(const Pen& pen, const core::Rect& viewport, float content, 
   const core::Layout& l = pen.ctx.layout;
   const float thumbH = std::max(l.minTarget * 0.6f, viewport.h * viewport.h / content);
   const float ty = viewport.y + (viewport.h - thumbH) * std::clamp(scroll / std::max(1.f, maxScroll), 0.f, 1.f);
-  pen.rect({l.width - l.margin * 0.5f - 2, ty, 4, thumbH}, palette::faint, 2);
+  pen.rect({l.width - l.margin * 0.5f - 2, ty, 4, thumbH}, pen.pal.faint, 2);
 }
 
 }  // namespace sf::views

@@ -1,33 +1,25 @@
-// Drawing helpers the views share: the palette, wrapped and ellipsized text that reports its
+// Drawing helpers the views share: the pen with the theme's palette, wrapped and ellipsized text that reports its
 // box, pills, buttons and cards. ImGui stays inside app/views/.
 #pragma once
+#include <optional>
 #include <string_view>
 
 #include <imgui.h>
 
 #include "core/feed/color.hpp"
+#include "core/feed/theme.hpp"
 #include "core/show/ui_text.hpp"
 #include "views.hpp"
 
 namespace sf::views {
 
-namespace palette {
-inline constexpr core::Rgb bg = core::kScreenBackground;
-inline constexpr core::Rgb surface{24, 28, 36};
-inline constexpr core::Rgb surfaceHigh{34, 40, 51};
-inline constexpr core::Rgb text{244, 245, 247};
-inline constexpr core::Rgb muted{178, 186, 198};   // 9:1 on bg
-inline constexpr core::Rgb faint{140, 149, 162};   // 5.9:1 on bg, 5.3:1 on surface
-inline constexpr core::Rgb line{52, 59, 71};
-inline constexpr core::Rgb live{255, 107, 107};
-inline constexpr core::Rgb amber{255, 196, 77};
-}  // namespace palette
 
 // A view's drawing context: the draw list, and the offset and fade of its transition.
 struct Pen {
   const ViewContext& ctx;
   Placement at;
   ImDrawList* dl;
+  const core::Palette& pal;  // the feed theme's colours (bg, text, accent …)
 
   Pen(const ViewContext& c, const Placement& p);
   ImFont* font(core::FontRole r) const;
@@ -43,7 +35,7 @@ struct Pen {
 
 struct TextStyle {
   core::FontRole role = core::FontRole::Body;
-  core::Rgb color = palette::text;
+  std::optional<core::Rgb> color;  // none: the palette's text colour
   float lineHeight = 1.3f;  // multiple of the font size
   int maxLines = 0;         // 0: as many as fit the box height
   bool center = false;
@@ -79,7 +71,7 @@ core::Rgb trackColor(const core::Feed& feed, const core::Event& e, core::Rgb fal
 // A project's status on the screen's day (core::formatStatus) into `out`, and its pill colour:
 // green while it runs, quiet otherwise. Returns the phase; `out` is "" when Unstated.
 core::ProjectPhase projectStatus(const ViewContext& ctx, const core::Project& p, char* out, std::size_t size, bool withAsOf = true);
-core::Rgb statusColor(core::ProjectPhase phase);
+core::Rgb statusColor(const Pen& pen, core::ProjectPhase phase);
 // A generated visual for a project: the field colour in layered geometry, stable per project id.
 void projectVisual(const Pen& pen, const core::Rect& r, const core::Project& p, core::Rgb base);
 // The loaded image of a project, or null (none, still loading, failed): callers then fall back
@@ -90,7 +82,7 @@ const FeedImage* feedImage(const ViewContext& ctx, std::string_view src);
 // Draws `image` to fill `r` completely, cropping what overflows (CSS object-fit: cover). With
 // `rounding`, the corners are rounded off in `behind`, the colour the picture sits on.
 void imageCover(const Pen& pen, const core::Rect& r, const FeedImage& image, float rounding = 0,
-                core::Rgb behind = palette::bg);
+                std::optional<core::Rgb> behind = std::nullopt);  // none: the palette's bg
 void drawQr(const Pen& pen, const core::Rect& r, const platform::QrCode& qr);
 // The scroll indicator at the screen's right edge while `content` is taller than `viewport`:
 // a thumb as far down as `scroll` is through `maxScroll`.

@@ -17,9 +17,9 @@ namespace {
 
 float labelled(const Pen& pen, float x, float y, float w, const char* label, std::string_view value) {
   if (value.empty()) return 0;
-  drawLine(pen, x, y, w, label, {FontRole::Small, palette::faint});
+  drawLine(pen, x, y, w, label, {FontRole::Small, pen.pal.faint});
   const float h = pen.size(FontRole::Small) * 1.45f;
-  return h + drawText(pen, {x, y + h, w, 1e6f}, value, {FontRole::Body, palette::text, 1.35f, 0}) + pen.ctx.layout.gap * 0.6f;
+  return h + drawText(pen, {x, y + h, w, 1e6f}, value, {FontRole::Body, pen.pal.text, 1.35f, 0}) + pen.ctx.layout.gap * 0.6f;
 }
 
 // The side column: QR code for the link, then the room's next talks. Returns its height.
@@ -33,7 +33,7 @@ float side(const Pen& pen, const core::Event& e, const Rect& col) {
     pen.rect({col.x, y, side, side}, {255, 255, 255}, l.radius);
     drawQr(pen, Rect{col.x, y, side, side}.inset(side * 0.06f), *ctx.eventQr);
     y += side + l.gap * 0.3f;
-    drawLine(pen, col.x, y, col.w, core::ui(Ui::ScanForMore, lang), {FontRole::Small, palette::muted});
+    drawLine(pen, col.x, y, col.w, core::ui(Ui::ScanForMore, lang), {FontRole::Small, pen.pal.muted});
     y += pen.size(FontRole::Small) * 1.5f + l.gap;
   }
   if (e.room.empty()) return y - col.y;
@@ -45,14 +45,14 @@ float side(const Pen& pen, const core::Event& e, const Rect& col) {
     const core::Event& o = ctx.feed.events[i];
     if (o.start < e.end || o.id == e.id || core::roomKeyOf(o, ctx.feed) != core::roomKeyOf(e, ctx.feed)) continue;
     if (first) {
-      drawLine(pen, col.x, y, col.w, core::ui(Ui::NextInRoom, lang), {FontRole::Small, palette::faint});
+      drawLine(pen, col.x, y, col.w, core::ui(Ui::NextInRoom, lang), {FontRole::Small, pen.pal.faint});
       y += pen.size(FontRole::Small) * 1.5f;
       first = false;
     }
     const Rect row{col.x, y, col.w, 0};
     core::formatEventWhen(o, today, ctx.feed.zone, lang, when, sizeof when);
-    float h = drawText(pen, {row.x, y, col.w, 1e6f}, when, {FontRole::Small, palette::muted, 1.4f, 1});
-    h += drawText(pen, {row.x, y + h, col.w, 1e6f}, o.title.in(lang), {FontRole::Body, palette::text, 1.3f, 2});
+    float h = drawText(pen, {row.x, y, col.w, 1e6f}, when, {FontRole::Small, pen.pal.muted, 1.4f, 1});
+    h += drawText(pen, {row.x, y + h, col.w, 1e6f}, o.title.in(lang), {FontRole::Body, pen.pal.text, 1.3f, 2});
     pen.hit({row.x, y, col.w, std::max(h, l.minTarget)}, {core::ActionKind::OpenEvent, i});
     y += std::max(h, l.minTarget) + l.gap * 0.4f;
     ++shown;
@@ -84,15 +84,15 @@ void drawEvent(const ViewContext& ctx, const Placement& at) {
   // Pills: track in its colour, cancelled.
   float px = main.x;
   if (const core::Track* t = feed.findTrack(e.track)) {
-    const Rect r = pill(pen, px, y, main.w, t->name.in(lang), t->color.value_or(palette::surfaceHigh));
+    const Rect r = pill(pen, px, y, main.w, t->name.in(lang), t->color.value_or(pen.pal.surfaceHigh));
     px = r.right() + l.gap * 0.3f;
   }
-  if (e.cancelled) px = pill(pen, px, y, main.w - (px - main.x), core::ui(Ui::Cancelled, lang), palette::live).right();
+  if (e.cancelled) px = pill(pen, px, y, main.w - (px - main.x), core::ui(Ui::Cancelled, lang), pen.pal.live).right();
   if (px > main.x) y += pillSize(pen, "X").h + l.gap * 0.5f;
 
-  y += drawText(pen, {main.x, y, main.w, 1e6f}, e.title.in(lang), {FontRole::Display, e.cancelled ? palette::muted : palette::text, 1.12f, 0});
+  y += drawText(pen, {main.x, y, main.w, 1e6f}, e.title.in(lang), {FontRole::Display, e.cancelled ? pen.pal.muted : pen.pal.text, 1.12f, 0});
   if (!e.subtitle.empty())
-    y += drawText(pen, {main.x, y, main.w, 1e6f}, e.subtitle.in(lang), {FontRole::Heading, palette::muted, 1.3f, 0});
+    y += drawText(pen, {main.x, y, main.w, 1e6f}, e.subtitle.in(lang), {FontRole::Heading, pen.pal.muted, 1.3f, 0});
   y += l.gap * 0.5f;
 
   // When: the day (always named on the talk's own page) and the time; "in 12 min" when soon.
@@ -104,7 +104,7 @@ void drawEvent(const ViewContext& ctx, const Placement& at) {
     std::snprintf(buf, sizeof buf, "%s  ·  %s  ·  %s", when, time, soon);
   else if (e.allDay) std::snprintf(buf, sizeof buf, "%s", time);
   else std::snprintf(buf, sizeof buf, "%s  ·  %s", when, time);
-  y += drawText(pen, {main.x, y, main.w, 1e6f}, buf, {FontRole::Heading, palette::text, 1.3f, 0}) + l.gap * 0.6f;
+  y += drawText(pen, {main.x, y, main.w, 1e6f}, buf, {FontRole::Heading, pen.pal.text, 1.3f, 0}) + l.gap * 0.6f;
 
   const float half = twoColumns ? (main.w - l.gap) * 0.5f : main.w;
   const float rowY = y;
@@ -124,14 +124,14 @@ void drawEvent(const ViewContext& ctx, const Placement& at) {
   if (!e.description.empty()) {
     y += l.gap * 0.3f;
     y += drawText(pen, {main.x, y, std::min(main.w, pen.size(FontRole::Body) * 38), 1e6f}, e.description.in(lang),
-                  {FontRole::Body, palette::text, 1.5f, 0});
+                  {FontRole::Body, pen.pal.text, 1.5f, 0});
   }
   float contentBottom = y;
   if (twoColumns) {
     contentBottom = std::max(contentBottom, top + side(pen, e, {main.right() + l.gap * 1.5f, top, sideW, 1e6f}));
   } else {
     y += l.gap;
-    pen.rect({main.x, y, main.w, 1}, palette::line);
+    pen.rect({main.x, y, main.w, 1}, pen.pal.line);
     y += l.gap;
     contentBottom = y + side(pen, e, {main.x, y, main.w, 1e6f});
   }

@@ -18,11 +18,13 @@ void drawFields(const ViewContext& ctx, const Placement& at) {
   const std::string& lang = ctx.state.language;
   const Rect area = l.content;
   const float titleH = pen.size(FontRole::Title);
-  const float tw = drawLine(pen, area.x, area.y + l.gap * 0.3f, area.w, ui(Ui::Fields, lang), {FontRole::Title, palette::text});
+  char heading[128], intro[160];
+  const float tw = drawLine(pen, area.x, area.y + l.gap * 0.3f, area.w, core::groupText(ctx.feed, Ui::Fields, lang, heading, sizeof heading),
+                            {FontRole::Title, pen.pal.accent});
   if (ctx.state.mode != core::Mode::Rotation && area.w - tw > area.w * 0.4f) {
     const float sx = area.x + tw + l.gap;
     drawLine(pen, sx, area.y + l.gap * 0.3f + (titleH - pen.size(FontRole::Body)) * 0.8f, area.right() - sx,
-             ui(Ui::FieldsIntro, lang), {FontRole::Body, palette::muted});
+             core::groupText(ctx.feed, Ui::FieldsIntro, lang, intro, sizeof intro), {FontRole::Body, pen.pal.muted});
   }
 
   const std::size_t n = std::min<std::size_t>(ctx.feed.fields.size(), 8);

@@ -23,14 +23,14 @@ void drawFigures(const ViewContext& ctx, const Placement& at, std::size_t page) 
   page = std::min(page, pages - 1);
 
   const float titleH = pen.size(FontRole::Title);
-  drawLine(pen, area.x, area.y + l.gap * 0.3f, area.w * 0.7f, ui(Ui::KeyFigures, lang), {FontRole::Title, palette::text});
+  drawLine(pen, area.x, area.y + l.gap * 0.3f, area.w * 0.7f, ui(Ui::KeyFigures, lang), {FontRole::Title, pen.pal.text});
   if (pages > 1) {
     // Page dots at the right of the title line.
     const float d = std::max(4.f, pen.size(FontRole::Small) * 0.3f), step = d * 3.5f;
     float x = area.right() - step * (pages - 1) - d;
     for (std::size_t i = 0; i < pages; ++i, x += step)
       pen.dl->AddCircleFilled(pen.pos(x, area.y + l.gap * 0.3f + titleH * 0.55f), d,
-                              pen.color(i == page ? palette::text : palette::line), 16);
+                              pen.color(i == page ? pen.pal.text : pen.pal.line), 16);
   }
 
   const Rect gridArea{area.x, area.y + titleH + l.gap * 1.2f, area.w, area.bottom() - area.y - titleH - l.gap * 1.2f};
@@ -49,7 +49,8 @@ void drawFigures(const ViewContext& ctx, const Placement& at, std::size_t page) 
     const Rect c = cells[i];
     // The feed's own colours, its fields', where it has them.
     const std::size_t nf = ctx.feed.fields.size();
-    const core::Rgb accent = nf ? ctx.feed.fields[(first + i) % nf].color : accents[(first + i) % 4];
+    core::Rgb accent = nf ? ctx.feed.fields[(first + i) % nf].color : accents[(first + i) % 4];
+    if (ctx.feed.theme.base == core::ThemeBase::Light) accent = core::legibleOn(accent, pen.pal.bg, core::kGraphicOnBase);
     pen.rect({c.x, c.y, std::min(c.w, l.minTarget * 1.2f), std::max(3.f, 5 * l.scale)}, accent, 2);
     // The number shrinks to fit its cell rather than being cut: a figure must stay whole. It is
     // written as the visitor's language writes numbers.
@@ -59,13 +60,13 @@ void drawFigures(const ViewContext& ctx, const Placement& at, std::size_t page) 
     const float maxH = std::max(full * 0.5f, c.h * 0.45f);
     const float size = std::floor(std::min({full, full * c.w / std::max(1.f, w), maxH}));
     const float vy = c.y + std::max(6.f, 14 * l.scale);
-    pen.dl->AddText(figFont, size, pen.pos(c.x, vy), pen.color(palette::text), value.c_str());
+    pen.dl->AddText(figFont, size, pen.pos(c.x, vy), pen.color(pen.pal.text), value.c_str());
     pen.record({c.x, vy, std::min(c.w, w * size / full), size}, value);
     const float ly = vy + size * 1.1f;
     const float noteH = f.note.empty() ? 0 : pen.size(FontRole::Small) * 1.5f;
-    const float lh = drawText(pen, {c.x, ly, c.w, c.bottom() - ly - noteH}, f.label.in(lang), {FontRole::Heading, palette::text, 1.2f, 2});
+    const float lh = drawText(pen, {c.x, ly, c.w, c.bottom() - ly - noteH}, f.label.in(lang), {FontRole::Heading, pen.pal.text, 1.2f, 2});
     if (noteH > 0 && ly + lh + pen.size(FontRole::Small) <= c.bottom())
-      drawLine(pen, c.x, ly + lh + 2, c.w, f.note.in(lang), {FontRole::Small, palette::faint});
+      drawLine(pen, c.x, ly + lh + 2, c.w, f.note.in(lang), {FontRole::Small, pen.pal.faint});
   }
   pen.hit(area, {core::ActionKind::BrowseFields});
 }

@@ -67,7 +67,7 @@ void gridHeader(const Pen& pen, const core::ProgrammeListing& listing, const Gri
     const core::RoomKey& room = listing.rooms[listing.gridRooms[g.first + c]];
     const float x = g.x0 + c * g.colW;
     drawText(pen, {x + l.gap * 0.2f, viewport.y + (g.headerH - pen.size(FontRole::Body) * 1.2f) * 0.5f, g.colW - l.gap * 0.4f, g.headerH},
-             room.name->in(lang), {FontRole::Body, palette::text, 1.2f, 1});
+             room.name->in(lang), {FontRole::Body, pen.pal.text, 1.2f, 1});
   }
   if (g.pages <= 1) return;
   const float bw = l.minTarget * 1.25f, bh = l.minTarget;
@@ -75,9 +75,9 @@ void gridHeader(const Pen& pen, const core::ProgrammeListing& listing, const Gri
   // The earlier rooms' arrow sits in the time column, the later rooms' at the header's end.
   if (g.page > 0)
     button(pen, {viewport.x, y, std::min(bw, g.timeW - l.gap * 0.2f), bh}, "\xE2\x86\x90", {core::ActionKind::ProgrammeRoomPage, g.page - 1},
-           palette::surfaceHigh, FontRole::Body);
+           pen.pal.surfaceHigh, FontRole::Body);
   if (g.page + 1 < g.pages)
-    button(pen, {viewport.right() - bw, y, bw, bh}, "\xE2\x86\x92", {core::ActionKind::ProgrammeRoomPage, g.page + 1}, palette::surfaceHigh,
+    button(pen, {viewport.right() - bw, y, bw, bh}, "\xE2\x86\x92", {core::ActionKind::ProgrammeRoomPage, g.page + 1}, pen.pal.surfaceHigh,
            FontRole::Body);
 }
 
@@ -86,8 +86,8 @@ void gridTalk(const Pen& pen, const core::Event& e, std::size_t index, const Rec
   const ViewContext& ctx = pen.ctx;
   const core::Layout& l = ctx.layout;
   const std::string& lang = ctx.state.language;
-  pen.rect(r, pen.pressed(r) ? palette::surfaceHigh : palette::surface, l.radius * 0.6f);
-  pen.rect({r.x, r.y, std::max(4.f, l.radius * 0.4f), r.h}, trackColor(ctx.feed, e, palette::line), l.radius * 0.3f);
+  pen.rect(r, pen.pressed(r) ? pen.pal.surfaceHigh : pen.pal.surface, l.radius * 0.6f);
+  pen.rect({r.x, r.y, std::max(4.f, l.radius * 0.4f), r.h}, trackColor(ctx.feed, e, pen.pal.line), l.radius * 0.3f);
   const float pad = std::round(l.gap * 0.3f);
   const float ix = r.x + pad * 1.8f, iw = r.w - pad * 2.6f;
   char when[48];
@@ -97,11 +97,11 @@ void gridTalk(const Pen& pen, const core::Event& e, std::size_t index, const Rec
   const int lines = std::max(1, static_cast<int>(titleRoom / (pen.size(FontRole::Body) * 1.2f)));
   float y = r.y + pad;
   if (r.h >= pad * 2 + smallH + pen.size(FontRole::Body)) {
-    drawLine(pen, ix, y, iw, when, {FontRole::Small, palette::muted});
+    drawLine(pen, ix, y, iw, when, {FontRole::Small, pen.pal.muted});
     y += smallH;
   }
   drawText(pen, {ix, y, iw, std::max(pen.size(FontRole::Body) * 1.2f, r.bottom() - y - pad)}, e.title.in(lang),
-           {FontRole::Body, e.cancelled ? palette::faint : palette::text, 1.2f, std::min(lines, 4)});
+           {FontRole::Body, e.cancelled ? pen.pal.faint : pen.pal.text, 1.2f, std::min(lines, 4)});
   pen.hit(r, {core::ActionKind::OpenEvent, index});
 }
 
@@ -114,7 +114,7 @@ void drawProgrammeGrid(Pen& pen, const core::ProgrammeListing& listing, const Re
   const core::Layout& l = ctx.layout;
   const std::string& lang = st.language;
   if (listing.gridRooms.empty()) {
-    drawLine(pen, viewport.x, viewport.y + l.gap, viewport.w, core::ui(Ui::NothingMatches, lang), {FontRole::Heading, palette::muted});
+    drawLine(pen, viewport.x, viewport.y + l.gap, viewport.w, core::ui(Ui::NothingMatches, lang), {FontRole::Heading, pen.pal.muted});
     return;
   }
   const GridGeometry g = gridGeometry(pen, listing, viewport);
@@ -133,14 +133,14 @@ void drawProgrammeGrid(Pen& pen, const core::ProgrammeListing& listing, const Re
     if (y < body.y - pen.size(FontRole::Small) || y > body.bottom()) continue;
     const core::LocalDateTime t = feed.zone.toLocal(g.from + std::chrono::minutes(m));
     std::snprintf(buf, sizeof buf, "%02d:00", t.hour);
-    drawLine(pen, viewport.x, y - pen.size(FontRole::Small) * 0.55f, g.timeW - l.gap * 0.3f, buf, {FontRole::Small, palette::muted});
-    pen.rect({g.x0, y, g.count * g.colW, 1}, palette::line);
+    drawLine(pen, viewport.x, y - pen.size(FontRole::Small) * 0.55f, g.timeW - l.gap * 0.3f, buf, {FontRole::Small, pen.pal.muted});
+    pen.rect({g.x0, y, g.count * g.colW, 1}, pen.pal.line);
   }
   // Where now is, on today's grid: under the talks, so their titles stay whole.
   if (listing.programme.today && ctx.now >= g.from && ctx.now <= g.from + std::chrono::minutes(g.minutes)) {
     const float y = g.yOf(ctx.now, st.scroll);
-    pen.rect({g.x0 - l.gap * 0.3f, y - 1.5f, l.gap * 0.3f + g.count * g.colW, 3}, palette::live, 1.5f);
-    pen.dl->AddCircleFilled(pen.pos(g.x0 - l.gap * 0.3f, y), std::max(4.f, l.scale * 6), pen.color(palette::live), 16);
+    pen.rect({g.x0 - l.gap * 0.3f, y - 1.5f, l.gap * 0.3f + g.count * g.colW, 3}, pen.pal.live, 1.5f);
+    pen.dl->AddCircleFilled(pen.pos(g.x0 - l.gap * 0.3f, y), std::max(4.f, l.scale * 6), pen.color(pen.pal.live), 16);
   }
   const float gap = std::max(2.f, std::round(l.gap * 0.15f));
   for (const core::ProgrammeSlot& slot : listing.programme.slots)

@@ -27,7 +27,7 @@ float chipRow(const Pen& pen, float x, float y, float w, const char* all, std::s
   char more[32];
   auto chip = [&](float cx, std::string_view text, bool on, core::Action a) {
     const float cw = std::min(w, std::max(h * 1.2f, textWidth(pen, FontRole::Small, text) + padW));
-    button(pen, {cx, y, cw, h}, text, a, on ? palette::text : palette::surfaceHigh);
+    button(pen, {cx, y, cw, h}, text, a, on ? pen.pal.accent : pen.pal.surfaceHigh);
     return cw + gap;
   };
   x += chip(x, all, chosen == core::kNoProject, {kind, core::kNoProject});
@@ -59,7 +59,7 @@ float drawPicker(const Pen& pen, const Rect& area, const char* title, const char
   const core::Layout& l = pen.ctx.layout;
   const float h = std::round(l.minTarget * 1.15f), gap = std::round(l.gap * 0.35f), padW = pen.size(FontRole::Body) * 1.8f;
   const float top = area.y - pen.ctx.state.scroll;
-  drawLine(pen, area.x, top + gap, area.w, title, {FontRole::Heading, palette::text});
+  drawLine(pen, area.x, top + gap, area.w, title, {FontRole::Heading, pen.pal.text});
   float x = area.x, y = top + gap + pen.size(FontRole::Heading) * 1.6f;
   for (std::size_t n = 0; n <= count; ++n) {
     const std::size_t i = n == 0 ? core::kNoProject : n - 1;
@@ -71,7 +71,7 @@ float drawPicker(const Pen& pen, const Rect& area, const char* title, const char
     }
     const Rect r{x, y, cw, h};
     if (r.bottom() >= area.y && r.y <= area.bottom())
-      button(pen, r, text, {kind, i}, i == chosen ? palette::text : palette::surfaceHigh, FontRole::Body);
+      button(pen, r, text, {kind, i}, i == chosen ? pen.pal.accent : pen.pal.surfaceHigh, FontRole::Body);
     x += cw + gap;
   }
   return y + h + gap - top;
@@ -136,7 +136,7 @@ void drawTalks(Pen& pen, const core::ProgrammeListing& listing, const Rect& view
   ctx.report.scrollViewport = viewport.h;
 
   if (prog.slots.empty()) {
-    drawLine(pen, area.x, viewport.y + l.gap, area.w, core::ui(Ui::NothingMatches, lang), {FontRole::Heading, palette::muted});
+    drawLine(pen, area.x, viewport.y + l.gap, area.w, core::ui(Ui::NothingMatches, lang), {FontRole::Heading, pen.pal.muted});
     return;
   }
 
@@ -150,8 +150,8 @@ void drawTalks(Pen& pen, const core::ProgrammeListing& listing, const Rect& view
       if (cy > viewport.y - nowH && cy < viewport.bottom() + nowH) {
         const core::LocalDateTime t = feed.zone.toLocal(ctx.now);
         std::snprintf(buf, sizeof buf, "%s %02d:%02d", core::ui(Ui::Now, lang), t.hour, t.minute);
-        const float lw = drawLine(pen, area.x, cy - pen.size(FontRole::Small) * 0.55f, timeW * 1.6f, buf, {FontRole::Small, palette::live});
-        pen.rect({area.x + lw + l.gap * 0.3f, cy - 1.5f, area.right() - area.x - lw - l.gap * 0.3f, 3}, palette::live, 1.5f);
+        const float lw = drawLine(pen, area.x, cy - pen.size(FontRole::Small) * 0.55f, timeW * 1.6f, buf, {FontRole::Small, pen.pal.live});
+        pen.rect({area.x + lw + l.gap * 0.3f, cy - 1.5f, area.right() - area.x - lw - l.gap * 0.3f, 3}, pen.pal.live, 1.5f);
       }
       ry += nowH;
     }
@@ -168,19 +168,19 @@ void drawTalks(Pen& pen, const core::ProgrammeListing& listing, const Rect& view
       const core::LocalDateTime t = feed.zone.toLocal(slot.start);
       std::snprintf(buf, sizeof buf, "%02d:%02d", t.hour, t.minute);
     }
-    drawLine(pen, area.x, ry + pad, timeW - l.gap * 0.5f, buf, {FontRole::Heading, si < prog.nowSlot && prog.today ? palette::faint : palette::text});
+    drawLine(pen, area.x, ry + pad, timeW - l.gap * 0.5f, buf, {FontRole::Heading, si < prog.nowSlot && prog.today ? pen.pal.faint : pen.pal.text});
     for (std::size_t idx : slot.events) {
       const core::Event& e = feed.events[idx];
       const Rect row{textX, ry, textW, rowH};
       ry += rowH + rowGap;
       if (row.bottom() < viewport.y || row.y > viewport.bottom()) continue;
-      pen.rect(row, pen.pressed(row) ? palette::surfaceHigh : palette::surface, l.radius);
-      pen.rect({row.x, row.y, std::max(5.f, l.radius * 0.6f), row.h}, trackColor(feed, e, palette::line), l.radius * 0.5f);
+      pen.rect(row, pen.pressed(row) ? pen.pal.surfaceHigh : pen.pal.surface, l.radius);
+      pen.rect({row.x, row.y, std::max(5.f, l.radius * 0.6f), row.h}, trackColor(feed, e, pen.pal.line), l.radius * 0.5f);
       const float ix = row.x + pad * 2, iw = row.w - pad * 3;
       float tx = ix;
-      if (e.cancelled) tx = pill(pen, ix, row.y + pad, iw * 0.4f, core::ui(Ui::Cancelled, lang), palette::live).right() + pad;
+      if (e.cancelled) tx = pill(pen, ix, row.y + pad, iw * 0.4f, core::ui(Ui::Cancelled, lang), pen.pal.live).right() + pad;
       drawLine(pen, tx, row.y + pad, ix + iw - tx, e.title.in(lang),
-               {FontRole::Heading, e.cancelled ? palette::faint : palette::text});
+               {FontRole::Heading, e.cancelled ? pen.pal.faint : pen.pal.text});
       // Meta: time span, room, speakers.
       char when[48], speakers[160];
       core::formatEventTime(e, feed.zone, lang, when, sizeof when);
@@ -188,7 +188,7 @@ void drawTalks(Pen& pen, const core::ProgrammeListing& listing, const Rect& view
       std::size_t n = static_cast<std::size_t>(std::snprintf(buf, sizeof buf, "%s", when));
       if (!e.room.empty() && n < sizeof buf) n += static_cast<std::size_t>(std::snprintf(buf + n, sizeof buf - n, "  ·  %s", e.room.in(lang).c_str()));
       if (speakers[0] && n < sizeof buf) std::snprintf(buf + n, sizeof buf - n, "  ·  %s", speakers);
-      drawLine(pen, ix, row.bottom() - pad - pen.size(FontRole::Small) * 1.15f, iw, buf, {FontRole::Small, palette::muted});
+      drawLine(pen, ix, row.bottom() - pad - pen.size(FontRole::Small) * 1.15f, iw, buf, {FontRole::Small, pen.pal.muted});
       pen.hit(row, {core::ActionKind::OpenEvent, idx});
     }
     ry += slotGap;
@@ -228,7 +228,7 @@ void drawProgramme(const ViewContext& ctx, const Placement& at) {
       float x = area.right() - w[0] - w[1] - gap;
       for (std::size_t k = 0; k < 2; ++k) {
         const bool on = st.programme.grid == (k == 1);
-        button(pen, {x, y, w[k], h}, labels[k], {core::ActionKind::ProgrammeGrid, k}, on ? palette::text : palette::surfaceHigh, FontRole::Body);
+        button(pen, {x, y, w[k], h}, labels[k], {core::ActionKind::ProgrammeGrid, k}, on ? pen.pal.accent : pen.pal.surfaceHigh, FontRole::Body);
         x += w[k] + gap;
       }
       toggleW = w[0] + w[1] + gap + l.gap;
@@ -242,7 +242,7 @@ void drawProgramme(const ViewContext& ctx, const Placement& at) {
       else std::snprintf(buf, sizeof buf, "%s", buf2);
       // Each tab as wide as its label needs (the days share the row when there are many).
       const float tabW = std::min(maxW, std::max(pen.size(FontRole::Body) * 6.5f, textWidth(pen, FontRole::Body, buf) + pen.size(FontRole::Body) * 2));
-      button(pen, {x, y, tabW, h}, buf, {core::ActionKind::ProgrammeDay, i}, on ? palette::text : palette::surfaceHigh,
+      button(pen, {x, y, tabW, h}, buf, {core::ActionKind::ProgrammeDay, i}, on ? pen.pal.accent : pen.pal.surfaceHigh,
              FontRole::Body);
       x += tabW + gap;
     }
@@ -267,7 +267,7 @@ void drawProgramme(const ViewContext& ctx, const Placement& at) {
                  [&](std::size_t i) -> std::string_view { return tracks[i]->name.in(lang); }) + l.gap * 0.3f;
   }
   y += l.gap * 0.2f;
-  pen.rect({area.x, y, area.w, 1}, palette::line);
+  pen.rect({area.x, y, area.w, 1}, pen.pal.line);
   const Rect viewport{area.x, y + 1, area.w + l.margin * 0.5f, area.bottom() - y - 1};
   if (st.programme.picker != core::ProgrammePicker::None) drawPickerArea(pen, listing, viewport);
   else if (gridFits && st.programme.grid) drawProgrammeGrid(pen, listing, {area.x, viewport.y + l.gap * 0.2f, area.w, viewport.h - l.gap * 0.2f});

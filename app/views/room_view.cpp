@@ -25,14 +25,14 @@ float talk(const Pen& pen, const core::Event& e, float x, float y, float w, cons
   float h = 0;
   drawLine(pen, x, y, w, label, {FontRole::Body, labelColor});
   h += pen.size(FontRole::Body) * 1.45f;
-  h += drawText(pen, {x, y + h, w, 1e6f}, e.title.in(lang), {titleRole, palette::text, 1.15f, titleLines});
+  h += drawText(pen, {x, y + h, w, 1e6f}, e.title.in(lang), {titleRole, pen.pal.text, 1.15f, titleLines});
   char speakers[256];
   core::formatSpeakers(e, speakers, sizeof speakers);
-  if (speakers[0]) h += drawText(pen, {x, y + h + 2, w, 1e6f}, speakers, {FontRole::Heading, palette::muted, 1.3f, 1}) + 2;
+  if (speakers[0]) h += drawText(pen, {x, y + h + 2, w, 1e6f}, speakers, {FontRole::Heading, pen.pal.muted, 1.3f, 1}) + 2;
   const std::string& about = e.description.in(lang);
   if (aboutLines > 0 && !about.empty()) {
     h += ctx.layout.gap * 0.4f;
-    h += drawText(pen, {x, y + h, w, 1e6f}, about, {FontRole::Body, palette::muted, 1.4f, aboutLines});
+    h += drawText(pen, {x, y + h, w, 1e6f}, about, {FontRole::Body, pen.pal.muted, 1.4f, aboutLines});
   }
   return h;
 }
@@ -46,7 +46,7 @@ void restOfDay(const Pen& pen, const core::RoomScreen& rs, const Rect& restCol) 
   char buf[192];
   if (!rs.laterToday.empty() && restCol.h > pen.size(FontRole::Heading) * 2.5f) {
     float ry = restCol.y;
-    drawLine(pen, restCol.x, ry, restCol.w, core::ui(Ui::RestOfDay, lang), {FontRole::Small, palette::faint});
+    drawLine(pen, restCol.x, ry, restCol.w, core::ui(Ui::RestOfDay, lang), {FontRole::Small, pen.pal.faint});
     ry += pen.size(FontRole::Small) * 1.6f;
     const FontRole role = l.compact ? FontRole::Body : FontRole::Heading;
     const float timeW = std::ceil(textWidth(pen, role, "00:00") + l.gap * 0.6f);
@@ -56,15 +56,15 @@ void restOfDay(const Pen& pen, const core::RoomScreen& rs, const Rect& restCol) 
       if (ry + rowH > restCol.bottom()) break;
       if (ry + rowH * 2 > restCol.bottom() && rs.laterToday.size() - drawn > 1) {
         core::formatMore(rs.laterToday.size() - drawn, lang, buf, sizeof buf);
-        drawLine(pen, restCol.x + timeW, ry, restCol.w - timeW, buf, {role, palette::muted});
+        drawLine(pen, restCol.x + timeW, ry, restCol.w - timeW, buf, {role, pen.pal.muted});
         break;
       }
       const core::LocalDateTime t = feed.zone.toLocal(e->start);
       std::snprintf(buf, sizeof buf, "%02d:%02d", t.hour, t.minute);
-      drawLine(pen, restCol.x, ry, timeW, buf, {role, palette::muted});
+      drawLine(pen, restCol.x, ry, timeW, buf, {role, pen.pal.muted});
       float tx = restCol.x + timeW;
-      if (e->cancelled) tx = pill(pen, tx, ry, restCol.w * 0.4f, core::ui(Ui::Cancelled, lang), palette::live).right() + l.gap * 0.3f;
-      drawLine(pen, tx, ry, restCol.right() - tx, e->title.in(lang), {role, e->cancelled ? palette::faint : palette::text});
+      if (e->cancelled) tx = pill(pen, tx, ry, restCol.w * 0.4f, core::ui(Ui::Cancelled, lang), pen.pal.live).right() + l.gap * 0.3f;
+      drawLine(pen, tx, ry, restCol.right() - tx, e->title.in(lang), {role, e->cancelled ? pen.pal.faint : pen.pal.text});
       ry += rowH;
       ++drawn;
     }
@@ -82,23 +82,23 @@ void otherRoomsStrip(const Pen& pen, const core::RoomScreen& rs, float bottom, s
   char buf[192];
   if (stripRows) {
     float sy = bottom + l.gap * 0.4f;
-    pen.rect({area.x, sy - l.gap * 0.2f, area.w, 1}, palette::line);
-    drawLine(pen, area.x, sy, area.w, core::ui(Ui::OtherRoomsNow, lang), {FontRole::Small, palette::faint});
+    pen.rect({area.x, sy - l.gap * 0.2f, area.w, 1}, pen.pal.line);
+    drawLine(pen, area.x, sy, area.w, core::ui(Ui::OtherRoomsNow, lang), {FontRole::Small, pen.pal.faint});
     sy += pen.size(FontRole::Small) * 1.6f;
     const float roomW = std::round(area.w * (l.portrait ? 0.32f : 0.24f));
     for (std::size_t i = 0; i < stripRows; ++i) {
       const core::Event& e = *rs.otherRoomsNow[i];
       const bool more = i + 1 == stripRows && rs.otherRoomsNow.size() > stripRows;
-      pen.rect({area.x, sy + stripRowH * 0.2f, 5, stripRowH * 0.6f}, trackColor(feed, e, palette::amber), 2);
-      drawLine(pen, area.x + l.gap * 0.5f, sy, roomW - l.gap, e.room.in(lang), {FontRole::Body, palette::muted});
+      pen.rect({area.x, sy + stripRowH * 0.2f, 5, stripRowH * 0.6f}, trackColor(feed, e, pen.pal.amber), 2);
+      drawLine(pen, area.x + l.gap * 0.5f, sy, roomW - l.gap, e.room.in(lang), {FontRole::Body, pen.pal.muted});
       float titleW = area.w - roomW;
       if (more) {
         core::formatMore(rs.otherRoomsNow.size() - stripRows, lang, buf, sizeof buf);
         const float mw = textWidth(pen, FontRole::Body, buf);
-        drawLine(pen, area.right() - mw, sy, mw + 1, buf, {FontRole::Body, palette::faint});
+        drawLine(pen, area.right() - mw, sy, mw + 1, buf, {FontRole::Body, pen.pal.faint});
         titleW -= mw + l.gap;
       }
-      drawLine(pen, area.x + roomW, sy, titleW, e.title.in(lang), {FontRole::Body, palette::text});
+      drawLine(pen, area.x + roomW, sy, titleW, e.title.in(lang), {FontRole::Body, pen.pal.text});
       sy += stripRowH;
     }
   }
@@ -120,11 +120,11 @@ void drawRoom(const ViewContext& ctx, const Placement& at, std::string_view entr
   // The room's name, large; its place beside it.
   float y = area.y + l.gap * 0.2f;
   const std::string_view name = binding.found() ? std::string_view{binding.name->in(lang)} : entry;
-  y += drawText(pen, {area.x, y, area.w, 1e6f}, name, {FontRole::Display, palette::text, 1.1f, 1});
+  y += drawText(pen, {area.x, y, area.w, 1e6f}, name, {FontRole::Display, pen.pal.text, 1.1f, 1});
   if (binding.room && !(binding.room->building.empty() && binding.room->floor.empty())) {
     std::snprintf(buf, sizeof buf, "%s%s%s", binding.room->building.in(lang).c_str(),
                   binding.room->building.empty() || binding.room->floor.empty() ? "" : " · ", binding.room->floor.in(lang).c_str());
-    y += drawText(pen, {area.x, y, area.w, 1e6f}, buf, {FontRole::Body, palette::muted, 1.3f, 1});
+    y += drawText(pen, {area.x, y, area.w, 1e6f}, buf, {FontRole::Body, pen.pal.muted, 1.3f, 1});
   }
   y += l.gap * 0.6f;
 
@@ -150,19 +150,19 @@ void drawRoom(const ViewContext& ctx, const Placement& at, std::string_view entr
       const core::Event& e = *rs.current;
       const Rect card{mainCol.x, my, mainCol.w, 0};
       const float pad = std::round(l.gap * 0.6f);
-      float h = talk(pen, e, card.x + pad * 1.5f, my + pad, card.w - pad * 2.5f, core::ui(Ui::HappeningNow, lang), palette::live, big, 2,
+      float h = talk(pen, e, card.x + pad * 1.5f, my + pad, card.w - pad * 2.5f, core::ui(Ui::HappeningNow, lang), pen.pal.live, big, 2,
                      tall ? 5 : 0);
       // Progress and the end time.
       const float barY = my + pad + h + l.gap * 0.5f;
       core::formatEnds(e.end, feed.zone, lang, buf, sizeof buf);
       const float endW = textWidth(pen, FontRole::Body, buf);
       const float barW = card.w - pad * 4 - endW - l.gap;
-      pen.rect({card.x + pad * 1.5f, barY, barW, 8}, palette::surfaceHigh, 4);
-      pen.rect({card.x + pad * 1.5f, barY, static_cast<float>(barW * std::clamp(rs.progress, 0.0, 1.0)), 8}, trackColor(feed, e, palette::amber), 4);
-      drawLine(pen, card.x + pad * 1.5f + barW + l.gap, barY + 4 - pen.size(FontRole::Body) * 0.6f, endW + 2, buf, {FontRole::Body, palette::muted});
+      pen.rect({card.x + pad * 1.5f, barY, barW, 8}, pen.pal.surfaceHigh, 4);
+      pen.rect({card.x + pad * 1.5f, barY, static_cast<float>(barW * std::clamp(rs.progress, 0.0, 1.0)), 8}, trackColor(feed, e, pen.pal.amber), 4);
+      drawLine(pen, card.x + pad * 1.5f + barW + l.gap, barY + 4 - pen.size(FontRole::Body) * 0.6f, endW + 2, buf, {FontRole::Body, pen.pal.muted});
       const float cardH = barY + pen.size(FontRole::Body) * 0.8f + pad - my;
-      pen.dl->AddRect(pen.pos(card.x, my), pen.pos(card.right(), my + cardH), pen.color(palette::line), l.radius, 0, 2);
-      pen.rect({card.x, my, 6, cardH}, palette::live, 3);
+      pen.dl->AddRect(pen.pos(card.x, my), pen.pos(card.right(), my + cardH), pen.color(pen.pal.line), l.radius, 0, 2);
+      pen.rect({card.x, my, 6, cardH}, pen.pal.live, 3);
       my += cardH + l.gap;
       break;
     }
@@ -172,11 +172,11 @@ void drawRoom(const ViewContext& ctx, const Placement& at, std::string_view entr
       const Ui head = rs.phase == core::RoomPhase::DoneForToday ? Ui::DoneForToday
                       : rs.phase == core::RoomPhase::NotToday  ? Ui::NotToday
                                                                : Ui::NoTalksHere;
-      my += drawText(pen, {mainCol.x, my, mainCol.w, 1e6f}, core::ui(head, lang), {big, palette::amber, 1.2f, 2}) + l.gap * 0.6f;
+      my += drawText(pen, {mainCol.x, my, mainCol.w, 1e6f}, core::ui(head, lang), {big, pen.pal.amber, 1.2f, 2}) + l.gap * 0.6f;
       if (rs.nextDayFirst) {
         core::formatEventWhen(*rs.nextDayFirst, today, feed.zone, lang, when, sizeof when);
         std::snprintf(buf, sizeof buf, "%s · %s", core::ui(Ui::NextDay, lang), when);
-        my += talk(pen, *rs.nextDayFirst, mainCol.x, my, mainCol.w, buf, palette::muted, FontRole::Heading, 2) + l.gap;
+        my += talk(pen, *rs.nextDayFirst, mainCol.x, my, mainCol.w, buf, pen.pal.muted, FontRole::Heading, 2) + l.gap;
       }
       break;
     }
@@ -189,7 +189,7 @@ void drawRoom(const ViewContext& ctx, const Placement& at, std::string_view entr
       core::formatEventWhen(*rs.next, today, feed.zone, lang, soon, sizeof soon);
     std::snprintf(buf, sizeof buf, "%s · %s", core::ui(Ui::NextInRoom, lang), soon);
     const bool first = rs.phase != core::RoomPhase::During;
-    my += talk(pen, *rs.next, mainCol.x, my, mainCol.w, buf, first ? palette::amber : palette::muted,
+    my += talk(pen, *rs.next, mainCol.x, my, mainCol.w, buf, first ? pen.pal.amber : pen.pal.muted,
                first ? big : FontRole::Heading, 2, tall ? 3 : 0) + l.gap;
   }
   if (!twoColumns) restCol = {mainCol.x, my, mainCol.w, mainCol.bottom() - my};

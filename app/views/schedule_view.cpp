@@ -38,9 +38,11 @@ void metaLine(const core::Event& e, const std::string& lang, char* out, std::siz
   if (speakers[0] && n + 4 < size) std::snprintf(out + n, size - n, n ? " · %s" : "%s", speakers);
 }
 
-core::Rgb metaColor(const core::Feed& feed, const core::Event& e) {
-  if (const core::Track* t = feed.findTrack(e.track); t && t->color) return *t->color;
-  return palette::faint;
+// Track colours are written as text here: on a base they do not read on, a nearby one that does.
+core::Rgb metaColor(const Pen& pen, const core::Event& e) {
+  if (const core::Track* t = pen.ctx.feed.findTrack(e.track); t && t->color)
+    return pen.ctx.feed.theme.base == core::ThemeBase::Light ? core::legibleOn(*t->color, pen.pal.bg) : *t->color;
+  return pen.pal.faint;
 }
 
 float rowHeight(const Pen& pen, const core::Event& e, float textW, const std::string& lang, const TextStyle& title) {
@@ -64,7 +66,7 @@ void section(Rows& r, const char* heading, const std::vector<const core::Event*>
   const Pen& pen = r.pen;
   const core::Layout& l = pen.ctx.layout;
   const std::string& lang = pen.ctx.state.language;
-  const TextStyle title{FontRole::Heading, palette::text, 1.25f, 2};
+  const TextStyle title{FontRole::Heading, pen.pal.text, 1.25f, 2};
   const float headH = pen.size(FontRole::Small) * 1.3f + l.gap * 0.5f;
   const float textX = r.area.x + r.timeW + l.gap, textW = r.area.right() - textX;
   if (r.y + headH + rowHeight(pen, *events.front(), textW, lang, title) > r.area.bottom()) {
@@ -76,11 +78,11 @@ void section(Rows& r, const char* heading, const std::vector<const core::Event*>
     // No heading row (the review: the screen title already says it).
   } else if (live) {
     const float d = pen.size(FontRole::Small) * 0.45f;
-    pen.dl->AddCircleFilled(pen.pos(hx + d, r.y + pen.size(FontRole::Small) * 0.55f), d, pen.color(palette::live), 16);
+    pen.dl->AddCircleFilled(pen.pos(hx + d, r.y + pen.size(FontRole::Small) * 0.55f), d, pen.color(pen.pal.live), 16);
     hx += d * 2 + pen.size(FontRole::Small) * 0.5f;
   }
   if (heading[0]) {
-    drawLine(pen, hx, r.y, r.area.right() - hx, heading, {FontRole::Small, live ? palette::live : palette::muted});
+    drawLine(pen, hx, r.y, r.area.right() - hx, heading, {FontRole::Small, live ? pen.pal.live : pen.pal.muted});
     r.y += headH;
   }
   char when[96], meta[256], soon[32];
@@ -93,23 +95,23 @@ void section(Rows& r, const char* heading, const std::vector<const core::Event*>
     const bool lastFits = k + 1 == events.size() ? r.y + h <= r.area.bottom() : r.y + h + moreH <= r.area.bottom();
     if (!lastFits) {
       core::formatMore(events.size() - k, lang, meta, sizeof meta);
-      if (r.y + moreH <= r.area.bottom()) drawLine(pen, textX, r.y, textW, meta, {FontRole::Body, palette::muted});
+      if (r.y + moreH <= r.area.bottom()) drawLine(pen, textX, r.y, textW, meta, {FontRole::Body, pen.pal.muted});
       r.full = true;
       return;
     }
     const Rect row{r.area.x, r.y, r.area.w, h - l.gap * 0.5f};
-    if (live) pen.rect({row.x - l.gap * 0.5f, row.y - l.gap * 0.25f, 4, row.h - l.gap * 0.25f}, palette::live, 2);
+    if (live) pen.rect({row.x - l.gap * 0.5f, row.y - l.gap * 0.25f, 4, row.h - l.gap * 0.25f}, pen.pal.live, 2);
     timeText(*e, pen.ctx, today, lang, when, sizeof when, soon, sizeof soon, live);
-    const TextStyle timeStyle{FontRole::Heading, live || soon[0] ? palette::text : palette::muted, 1.2f, 2};
+    const TextStyle timeStyle{FontRole::Heading, live || soon[0] ? pen.pal.text : pen.pal.muted, 1.2f, 2};
     const float th = drawText(pen, {row.x, row.y, r.timeW, h}, soon[0] ? soon : when, timeStyle);
     (void)th;
     float tx = textX;
-    if (e->cancelled) tx = pill(pen, textX, row.y + 2, textW * 0.4f, core::ui(Ui::Cancelled, lang), palette::live).right() + l.gap * 0.3f;
-    const TextStyle shownTitle{title.role, e->cancelled ? palette::faint : palette::text, title.lineHeight, title.maxLines};
+    if (e->cancelled) tx = pill(pen, textX, row.y + 2, textW * 0.4f, core::ui(Ui::Cancelled, lang), pen.pal.live).right() + l.gap * 0.3f;
+    const TextStyle shownTitle{title.role, e->cancelled ? pen.pal.faint : pen.pal.text, title.lineHeight, title.maxLines};
     float ty = row.y + drawText(pen, {tx, row.y, textX + textW - tx, h}, e->title.in(lang), shownTitle);
     metaLine(*e, lang, meta, sizeof meta);
-    if (meta[0]) drawLine(pen, textX, ty + 2, textW, meta, {FontRole::Small, metaColor(pen.ctx.feed, *e)});
-    pen.rect({textX, r.y + h - l.gap * 0.45f, textW, 1}, palette::line);
+    if (meta[0]) drawLine(pen, textX, ty + 2, textW, meta, {FontRole::Small, metaColor(pen, *e)});
+    pen.rect({textX, r.y + h - l.gap * 0.45f, textW, 1}, pen.pal.line);
     pen.hit(row, {core::ActionKind::OpenEvent, static_cast<std::size_t>(e - pen.ctx.feed.events.data())});
     r.y += h;
   }
@@ -130,7 +132,7 @@ void drawSchedule(const ViewContext& ctx, const Placement& at) {
   // The whole slide opens the programme; the rows (reported later, so on top) open their talk.
   pen.hit(area, {core::ActionKind::OpenProgramme});
   drawLine(pen, area.x, area.y + l.gap * 0.3f, area.w, ui(review ? Ui::LookingBack : Ui::Schedule, lang),
-           {FontRole::Title, palette::text});
+           {FontRole::Title, pen.pal.text});
 
   // The time column is as wide as the widest time shown, within a third of the width.
   const core::Date today = core::conferenceDay(ctx.now, ctx.zone);

@@ -77,16 +77,16 @@ void drawSpotlight(const ViewContext& ctx, const Placement& at, std::size_t inde
     const float textW = cardW - 2 * pad;
     const float lw = std::min(textWidth(pen, FontRole::Small, label), textW);
     float ty = card.y + side - pad * 0.5f;
-    drawLine(pen, card.x + (cardW - lw) * 0.5f, ty, textW, label, {FontRole::Small, {17, 20, 24}});
+    drawLine(pen, card.x + (cardW - lw) * 0.5f, ty, textW, label, {FontRole::Small, core::Rgb{17, 20, 24}});
     const float ww = std::min(textWidth(pen, FontRole::Small, where), textW);
-    drawLine(pen, card.x + (cardW - ww) * 0.5f, ty + line, textW, where, {FontRole::Small, {72, 80, 92}});
+    drawLine(pen, card.x + (cardW - ww) * 0.5f, ty + line, textW, where, {FontRole::Small, core::Rgb{72, 80, 92}});
   }
 
   // The bottom block (status, runtime, people, hint) is measured first so the title and the
   // summary get exactly the space that is left.
   const float small = pen.size(FontRole::Small);
   const float pillH = pillSize(pen, "X").h;
-  const TextStyle people{FontRole::Body, palette::muted, 1.3f, l.compact ? 1 : 2};
+  const TextStyle people{FontRole::Body, pen.pal.muted, 1.3f, l.compact ? 1 : 2};
   char peopleText[512] = "";
   if (p.funding && !p.funding->applicants.empty())
     joinNames(peopleText, sizeof peopleText, ui(Ui::Applicants, lang), p.funding->applicants);
@@ -101,21 +101,21 @@ void drawSpotlight(const ViewContext& ctx, const Placement& at, std::size_t inde
   char status[96], runtime[64], line[128];
   const core::ProjectPhase phase = projectStatus(ctx, p, status, sizeof status);
   float mx = column.x;
-  if (status[0]) mx = pill(pen, column.x, by, column.w, status, statusColor(phase)).right() + l.gap * 0.5f;
+  if (status[0]) mx = pill(pen, column.x, by, column.w, status, statusColor(pen, phase)).right() + l.gap * 0.5f;
   // "Laufzeit endete 02/2025" already says how the runtime stands.
   if (phase != core::ProjectPhase::Ended && p.funding && (p.funding->start || p.funding->end)) {
     core::formatRuntime(p.funding->start, p.funding->end, runtime, sizeof runtime);
     std::snprintf(line, sizeof line, "%s %s", ui(Ui::Runtime, lang), runtime);
     if (column.right() - mx > small * 6)
-      mx += drawLine(pen, mx, by + (pillH - small) * 0.5f, column.right() - mx, line, {FontRole::Small, palette::muted}) +
+      mx += drawLine(pen, mx, by + (pillH - small) * 0.5f, column.right() - mx, line, {FontRole::Small, pen.pal.muted}) +
             l.gap * 0.5f;
   }
   if (peopleLines) drawText(pen, {column.x, by + pillH + l.gap * 0.6f, column.w, peopleH + 2}, peopleText, people);
 
   // Top: field tag, title, summary, as one block centred in the space above the bottom block.
   const float limit = by - l.gap;
-  const TextStyle title{FontRole::Display, palette::text, 1.1f, l.compact ? 2 : 3};
-  const TextStyle summary{FontRole::Title, palette::muted, 1.3f, l.compact ? 3 : 4};
+  const TextStyle title{FontRole::Display, pen.pal.text, 1.1f, l.compact ? 2 : 3};
+  const TextStyle summary{FontRole::Title, pen.pal.muted, 1.3f, l.compact ? 3 : 4};
   const float tagH = field ? pillH + l.gap * 0.7f : 0;
   const int tl = countLines(pen, title, column.w, p.title.in(lang), title.maxLines);
   const int sl = countLines(pen, summary, column.w, p.summary.in(lang), summary.maxLines);

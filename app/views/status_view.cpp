@@ -15,11 +15,11 @@ void drawStatus(const ViewContext& ctx, const std::vector<StatusRow>& rows) {
   const core::Layout& l = ctx.layout;
   const std::string& lang = ctx.state.language;
   const float W = static_cast<float>(l.width), H = static_cast<float>(l.height);
-  pen.rect({0, 0, W, H}, palette::bg);  // opaque: the rotation behind would make it hard to read
+  pen.rect({0, 0, W, H}, pen.pal.bg);  // opaque: the rotation behind would make it hard to read
 
   const float x = l.margin, width = W - 2 * l.margin;
   float y = l.margin;
-  const TextStyle heading{FontRole::Title, palette::text, 1.2f, 1};
+  const TextStyle heading{FontRole::Title, pen.pal.text, 1.2f, 1};
   const float titleW = drawLine(pen, x, y, width * 0.6f, core::ui(core::Ui::StatusTitle, lang), heading);
   // The verdict first, in one word, beside the title: what someone walking past needs to know.
   const bool problem = std::any_of(rows.begin(), rows.end(), [](const StatusRow& r) { return r.fault; });
@@ -28,9 +28,9 @@ void drawStatus(const ViewContext& ctx, const std::vector<StatusRow>& rows) {
   pill(pen, x + titleW + l.gap, pillY, width - titleW - l.gap, verdict, problem ? core::Rgb{180, 35, 24} : core::Rgb{26, 127, 72});
   y += pen.size(FontRole::Title) * 1.6f;
 
-  const TextStyle label{FontRole::Small, palette::faint, 1.25f, 1};
-  const TextStyle value{FontRole::Body, palette::text, 1.25f, 2};
-  const TextStyle fault{FontRole::Body, palette::live, 1.25f, 4};  // an error is read whole, not cut at two lines
+  const TextStyle label{FontRole::Small, pen.pal.faint, 1.25f, 1};
+  const TextStyle value{FontRole::Body, pen.pal.text, 1.25f, 2};
+  const TextStyle fault{FontRole::Body, pen.pal.live, 1.25f, 4};  // an error is read whole, not cut at two lines
   // Two columns on wide screens, one on narrow ones: labels above values either way. Each row is
   // as tall as its value; the columns break at half the rows' total height.
   const int columns = W > H && W >= 760 ? 2 : 1;

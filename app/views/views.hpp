@@ -58,6 +58,9 @@ struct ViewContext {
   const core::ProgrammeListing* programme = nullptr;     // the open programme (core::updateProgrammeListing)
   // Per project (by index), the code of its own first link; size 0 for a project without one.
   const std::vector<platform::QrCode>* projectQrs = nullptr;
+
+  // The colours every view draws with: the feed's theme resolved (core::paletteFor).
+  const core::Palette& palette() const { return feed.theme.palette; }
 };
 
 // Where a view sits during a transition. Views that are leaving report nothing.

@@ -67,3 +67,19 @@ TEST_CASE("the schema's required keys of rooms and tracks are the parser's", "[d
   for (const char* key : {"subtitle", "speakers", "track", "kind", "language", "cancelled", "link"})
     CHECK(schema["$defs"]["event"]["properties"].contains(key));
 }
+
+TEST_CASE("the themed example feed is valid without warnings, and its logos are in the repository", "[docs]") {
+  const std::string example = sf::test::readText(sf::test::sourcePath("assets/examples/themed-feed.json"));
+  const auto r = parseFeed(example, "themed-feed.json");
+  REQUIRE(r.feed);
+  for (const auto& d : r.diagnostics) FAIL_CHECK(d.jsonPointer << ": " << d.message);
+  CHECK(r.feed->theme.base == ThemeBase::Light);
+  REQUIRE_FALSE(r.feed->theme.logoLight.empty());
+  for (const std::string& src : {r.feed->theme.logoLight, r.feed->theme.logoDark})
+    CHECK_FALSE(sf::test::readText(sf::test::sourcePath("assets/examples/" + src)).empty());
+  // The schema knows the key, and the guide describes each of its members.
+  const auto schema = nlohmann::json::parse(sf::test::readText(sf::test::sourcePath("assets/feed.schema.json")));
+  const std::string guide = sf::test::readText(sf::test::sourcePath("assets/feed-format.md"));
+  REQUIRE(schema["properties"].contains("theme"));
+  for (const auto& [key, value] : schema["properties"]["theme"]["properties"].items()) CHECK(guide.find("`" + key + "`") != std::string::npos);
+}

@@ -11,31 +11,37 @@ using core::contrastRatio;
 using core::Rgb;
 
 TEST_CASE("text colours reach WCAG AA on the surfaces they are drawn on", "[contrast]") {
-  namespace p = views::palette;
   struct Pair {
     const char* what;
     Rgb text, background;
   };
-  const Pair pairs[] = {
-      {"text on the background", p::text, p::bg},
-      {"text on cards", p::text, p::surface},
-      {"text on raised cards", p::text, p::surfaceHigh},
-      {"secondary text on the background", p::muted, p::bg},
-      {"secondary text on cards", p::muted, p::surface},
-      {"faint labels on the background", p::faint, p::bg},
-      {"faint labels on cards", p::faint, p::surface},
-      {"the live mark on the background", p::live, p::bg},
-      {"the notice pill's text", {17, 20, 24}, p::amber},
-      {"white on the running pill", {255, 255, 255}, {26, 127, 72}},
-      {"running status on cards", {110, 214, 150}, p::surface},
-      {"announcement text in the other language", {250, 236, 206}, {36, 27, 10}},
-      {"announcement text", p::text, {36, 27, 10}},
-      {"an info banner's text", p::bg, p::amber},
-      {"QR caption", {17, 20, 24}, {255, 255, 255}},
-  };
-  for (const auto& pr : pairs) {
-    CAPTURE(pr.what, contrastRatio(pr.text, pr.background));
-    CHECK(contrastRatio(pr.text, pr.background) >= core::kWcagAaText);
+  // Both bases: the dark one every feed without a theme shows, and the theme's light one.
+  for (const core::Palette& p : {core::kDarkPalette, core::kLightPalette}) {
+    CAPTURE(p.bg.r);
+    const Pair pairs[] = {
+        {"text on the background", p.text, p.bg},
+        {"text on cards", p.text, p.surface},
+        {"text on raised cards", p.text, p.surfaceHigh},
+        {"secondary text on the background", p.muted, p.bg},
+        {"secondary text on cards", p.muted, p.surface},
+        {"faint labels on the background", p.faint, p.bg},
+        {"faint labels on cards", p.faint, p.surface},
+        {"the live mark on the background", p.live, p.bg},
+        {"the accent as text on the background", p.accent, p.bg},
+        {"a label on an accent button", p.onAccent, p.accent},
+        {"a label on a raised button", core::readableTextOn(p.surfaceHigh), p.surfaceHigh},
+        {"the notice pill's text", core::readableTextOn(p.amber), p.amber},
+        {"white on the running pill", {255, 255, 255}, {26, 127, 72}},
+        {"running status on cards", core::legibleOn({110, 214, 150}, p.surface), p.surface},
+        {"announcement text in the other language", {250, 236, 206}, {36, 27, 10}},
+        {"announcement text", core::kDarkPalette.text, {36, 27, 10}},  // the notice keeps its dark band
+        {"an info banner's text", p.bg, p.amber},
+        {"QR caption", {17, 20, 24}, {255, 255, 255}},
+    };
+    for (const auto& pr : pairs) {
+      CAPTURE(pr.what, contrastRatio(pr.text, pr.background));
+      CHECK(contrastRatio(pr.text, pr.background) >= core::kWcagAaText);
+    }
   }
 }
 

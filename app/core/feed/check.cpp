@@ -12,6 +12,7 @@
 #include "core/feed/conference.hpp"
 #include "core/feed/parse.hpp"
 #include "core/feed/text_fit.hpp"
+#include "core/feed/theme.hpp"
 #include "core/base/text_util.hpp"
 
 namespace sf::core {
@@ -99,6 +100,7 @@ void checkFeed(const Feed& feed, Diagnostics& out) {
   uniqueIds(feed.rooms, "rooms", "room", out);
   uniqueIds(feed.tracks, "tracks", "track", out);
   checkConference(feed, out);
+  checkTheme(feed, out);
   checkRoomSelectors(feed, out);
   uniqueIds(feed.figures, "figures", "figure", out);
   uniqueIds(feed.announcements, "announcements", "announcement", out);

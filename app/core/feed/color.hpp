@@ -16,7 +16,7 @@ Rgb readableTextOn(Rgb background);
 
 inline constexpr double kWcagAaText = 4.5;
 
-// The screens' background (the views' palette::bg): track colours are written on it as text.
+// The dark base's background (core::kDarkPalette.bg), which screens show without a theme.
 inline constexpr Rgb kScreenBackground{14, 17, 22};
 
 }  // namespace sf::core

@@ -132,13 +132,16 @@ void resolveConference(Feed& feed, Diagnostics& out) {
 void checkConference(const Feed& feed, Diagnostics& out) {
   for (std::size_t i = 0; i < feed.tracks.size(); ++i) {
     if (!feed.tracks[i].color) continue;
-    const double ratio = contrastRatio(*feed.tracks[i].color, kScreenBackground);
+    const Rgb bg = feed.theme.palette.bg;  // the theme's base, dark unless the feed says light
+    const bool light = feed.theme.base == ThemeBase::Light;
+    const double ratio = contrastRatio(*feed.tracks[i].color, bg);
     if (ratio >= kWcagAaText) continue;
-    char buf[16];
+    char buf[16], hex[8];
     std::snprintf(buf, sizeof buf, "%.1f", ratio);
+    std::snprintf(hex, sizeof hex, "#%02X%02X%02X", bg.r, bg.g, bg.b);
     report(out, Severity::Warning, "/tracks/" + std::to_string(i) + "/color",
-           std::string("room names and labels in this colour reach a contrast of only ") + buf +
-               ":1 on the screens' dark background (#0E1116); WCAG AA needs 4.5:1, so pick a lighter colour");
+           std::string("room names and labels in this colour reach a contrast of only ") + buf + ":1 on the screens' " +
+               (light ? "light" : "dark") + " background (" + hex + "); WCAG AA needs 4.5:1, so pick a " + (light ? "darker" : "lighter") + " colour");
   }
 }
 

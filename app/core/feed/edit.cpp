@@ -127,6 +127,15 @@ EditResult rewriteImageSources(std::string_view feedText, const std::function<st
   };
   if (doc->contains("projects"))
     for (auto& p : (*doc)["projects"]) image(p, "image");
+  if (doc->contains("theme") && (*doc)["theme"].is_object()) {  // the logo: one image, or one per base
+    ojson& theme = (*doc)["theme"];
+    if (theme.contains("logo") && theme["logo"].is_object() && (theme["logo"].contains("light") || theme["logo"].contains("dark"))) {
+      image(theme["logo"], "light");
+      image(theme["logo"], "dark");
+    } else {
+      image(theme, "logo");
+    }
+  }
   return finish(*doc);
 }
 

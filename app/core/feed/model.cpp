@@ -67,6 +67,8 @@ std::vector<std::string> imageSources(const Feed& feed) {
   };
   for (const Project& p : feed.projects)
     if (p.image) add(p.image->src);
+  add(feed.theme.logoLight);  // both variants: pack carries them, a screen may switch base
+  add(feed.theme.logoDark);
   return out;
 }
 

@@ -220,6 +220,43 @@ struct Announcement {
   Targets targets;
 };
 
+// The feed's look (`theme`, theme.hpp): a dark or light base, an accent, a logo per base, and
+// the feed's own words for its groups. A feed without a theme looks as screens always did.
+// The palette views draw with; its defaults are the dark base's colours.
+struct Palette {
+  Rgb bg{14, 17, 22};
+  Rgb surface{24, 28, 36};
+  Rgb surfaceHigh{34, 40, 51};
+  Rgb text{244, 245, 247};
+  Rgb muted{178, 186, 198};  // 9.7:1 on bg
+  Rgb faint{140, 149, 162};  // 6.3:1 on bg, 5.6:1 on surface
+  Rgb line{52, 59, 71};
+  Rgb live{255, 107, 107};
+  Rgb amber{255, 196, 77};
+  Rgb accent{244, 245, 247};  // selected tabs, the progress bar, highlights; text colour without a theme
+  Rgb onAccent{14, 17, 22};   // text on an accent fill
+  bool operator==(const Palette&) const = default;
+};
+
+enum class ThemeBase { Dark, Light };
+
+struct Theme {
+  bool given = false;  // the feed has a `theme`; colour checks against the base apply then
+  ThemeBase base = ThemeBase::Dark;
+  std::optional<Rgb> accent;  // as the feed writes it; the palette may hold a corrected one
+  std::string logoDark;       // made for dark backgrounds: drawn on the dark base
+  std::string logoLight;      // made for light backgrounds: drawn on the light base
+  LocalText logoAlt;
+  LocalText fieldsLabel;      // the feed's name for its groups: "Hallen" / "Halls"
+  LocalText fieldLabel;       // one of them: "Halle" / "Hall"
+  Palette palette;            // resolved by parseFeed (core::paletteFor)
+  // The logo src for the base (the other variant when only that one is given); empty for none.
+  const std::string& logo() const {
+    const std::string& own = base == ThemeBase::Light ? logoLight : logoDark;
+    return own.empty() ? (base == ThemeBase::Light ? logoDark : logoLight) : own;
+  }
+};
+
 struct Feed {
   int version = 1;
   std::string id;
@@ -239,6 +276,7 @@ struct Feed {
   std::vector<Figure> figures;
   std::vector<PlaylistItem> playlist;  // never empty: a feed without one gets the default
   std::vector<Announcement> announcements;
+  Theme theme;
   nlohmann::json unknown = nlohmann::json::object();  // unknown keys by pointer, kept for tools
 
   const Field* findField(std::string_view id) const;

@@ -8,6 +8,7 @@
 
 #include "core/feed/check.hpp"
 #include "core/feed/color.hpp"
+#include "core/feed/theme.hpp"
 #include "core/feed/conference.hpp"
 #include "core/feed/update.hpp"
 #include "core/feed/json_reader.hpp"
@@ -344,9 +345,11 @@ ParseResult parseFeed(std::string_view text, std::string_view fileName, const Fe
     return finish();
   }
   r.unknownKeys(root, "", {"format", "version", "id", "revision", "generated", "timeZone", "languages", "title", "source",
-                           "link", "fields", "projects", "rooms", "tracks", "events", "figures", "playlist", "announcements"});
+                           "link", "fields", "projects", "rooms", "tracks", "events", "figures", "playlist", "announcements",
+                           "theme"});
   std::optional<TimeZone> zone;
   readHeader(r, root, feed, zone);
+  feed.theme = readTheme(r, root);  // after the header: its texts need the feed's languages
   feed.fields = readArray<Field>(r, root, "fields", "of fields of action", [&](const json& j, const std::string& p) { return readField(r, j, p); });
   feed.projects = readArray<Project>(r, root, "projects", "of projects", [&](const json& j, const std::string& p) { return readProject(r, j, p, limits); });
   feed.rooms = readArray<Room>(r, root, "rooms", "of rooms", [&](const json& j, const std::string& p) { return readRoom(r, j, p); });

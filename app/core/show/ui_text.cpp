@@ -361,3 +361,21 @@ void formatProjectCount(std::size_t n, std::string_view lang, char* out, std::si
 }
 
 }  // namespace sf::core
+
+namespace sf::core {
+
+// The feed's groups in its own words (theme labels): "Hallen", "Verwandte Hallen", "Halle wählen".
+const char* groupText(const Feed& feed, Ui key, std::string_view lang, char* out, std::size_t size) {
+  const std::string& many = feed.theme.fieldsLabel.in(lang);
+  const std::string& one = feed.theme.fieldLabel.in(lang);
+  const bool de = german(lang);
+  int n = -1;
+  if (key == Ui::Fields && !many.empty()) n = std::snprintf(out, size, "%s", many.c_str());
+  else if (key == Ui::RelatedFields && !many.empty()) n = std::snprintf(out, size, de ? "Verwandte %s" : "Related %s", many.c_str());
+  else if (key == Ui::FieldsIntro && !one.empty()) n = std::snprintf(out, size, de ? "%s wählen" : "Select %s", one.c_str());
+  else if (key == Ui::FieldsIntro && !many.empty()) n = std::snprintf(out, size, "%s", ui(Ui::TapToOpen, lang));
+  if (n < 0 || size == 0) return ui(key, lang);
+  return out;
+}
+
+}  // namespace sf::core

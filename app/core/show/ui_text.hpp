@@ -81,6 +81,10 @@ void formatLinkShort(std::string_view url, char* out, std::size_t size);
 // A feed fault's kind (live::FeedStatus::fault: "network", "invalid-feed" …) in plain words of
 // the page's language, ahead of the technical detail: the status page speaks one language.
 const char* faultSummary(std::string_view kind, std::string_view lang);
+// The words for the feed's groups (Ui::Fields, RelatedFields, FieldsIntro): the theme's labels
+// (`theme.labels.fields` / `field`) where the feed gives them, else ui(key, lang). Returns `out`
+// or the built-in text; other keys give ui(key, lang).
+const char* groupText(const Feed& feed, Ui key, std::string_view lang, char* out, std::size_t size);
 // "1 Projekt" / "3 Projekte", "1 project" / "3 projects".
 void formatProjectCount(std::size_t n, std::string_view lang, char* out, std::size_t size);
 
