@@ -127,6 +127,10 @@ EditResult rewriteImageSources(std::string_view feedText, const std::function<st
   };
   if (doc->contains("projects"))
     for (auto& p : (*doc)["projects"]) image(p, "image");
+  if (doc->contains("playlist"))
+    for (auto& it : (*doc)["playlist"]) image(it, "image");
+  if (doc->contains("sponsors"))
+    for (auto& s : (*doc)["sponsors"]) image(s, "logo");
   return finish(*doc);
 }
 

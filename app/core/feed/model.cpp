@@ -67,6 +67,11 @@ std::vector<std::string> imageSources(const Feed& feed) {
   };
   for (const Project& p : feed.projects)
     if (p.image) add(p.image->src);
+  // Posters of image slides, then the sponsors' logos.
+  for (const PlaylistItem& it : feed.playlist)
+    if (it.image) add(it.image->src);
+  for (const Sponsor& s : feed.sponsors)
+    if (s.logo) add(s.logo->src);
   return out;
 }
 
