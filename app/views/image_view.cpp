@@ -93,9 +93,12 @@ void drawImageSlide(const ViewContext& ctx, const Placement& at, const core::Pla
   }
   // A poster whole, on the background; the caption below it.
   const Rect room{l.margin, top + l.gap * 0.5f, W - 2 * l.margin, (capLines ? band.y : bandBottom) - top - l.gap * 0.5f};
-  const Rect box = containBox(room, image->width, image->height);
+  Rect box = containBox(room, image->width, image->height);
+  // Poster and caption as one group, centred: a caption belongs right under its poster.
+  const float groupH = box.h + (capLines ? pad + capTextH : 0);
+  box.y = std::round(room.y + std::max(0.f, (bandBottom - pad - room.y - groupH) * 0.5f));
   pen.dl->AddImage(id, pen.pos(box.x, box.y), pen.pos(box.right(), box.bottom()), {0, 0}, {1, 1}, pen.color({255, 255, 255}));
-  if (capLines) drawText(pen, {(W - capW) * 0.5f, band.y + pad, capW, capTextH + 1}, caption, cap);
+  if (capLines) drawText(pen, {(W - capW) * 0.5f, box.bottom() + pad, capW, capTextH + 1}, caption, cap);
 }
 
 }  // namespace sf::views

@@ -69,14 +69,30 @@ void drawTextSlide(const ViewContext& ctx, const Placement& at, const core::Play
   // Paragraphs and list items; at the floor size, the block that reaches the bottom ends in "…".
   const TextStyle s{role, palette::text, kBodyLeading};
   const float lh = lineHeightPx(pen, s), size = pen.size(role), indent = std::round(size * 1.2f);
-  int blocks = 0;
+  const float gap = std::round(lh * core::kTextBlockGap);
+  int total = 0, index = 0;
+  core::forEachTextBlock(body, [&](const core::TextBlock&) { ++total; });
+  bool cut = false;  // the rest did not fit and was left out, the cut marked with "…"
   core::forEachTextBlock(body, [&](const core::TextBlock& b) {
-    if (blocks++) y += std::round(lh * core::kTextBlockGap);
-    if (area.bottom() - y < size) return;
-    const float bx = b.item ? x + indent : x;
+    if (cut) return;
+    if (index++) y += gap;
+    const float room = area.bottom() - y;
+    if (room < size) return;
+    const float bx = b.item ? x + indent : x, w = colW - (bx - x);
+    const int lines = countLines(pen, s, w, b.text);
+    const float h = (lines - 1) * lh + size;
+    Rect box{bx, y, w, room};
+    if (h > room) {
+      cut = true;  // the block itself ends in "…"
+    } else if (index < total && y + h + gap + size > area.bottom()) {
+      // This block fits but the next does not: the cut must still show. Its own last line gives
+      // way to "…", or "…" takes the line below when there is room for it.
+      cut = true;
+      if (room - h >= lh) drawLine(pen, bx, y + lines * lh, w, "\xE2\x80\xA6", s);
+      else if (lines > 1) box.h = h - 1;
+    }
     if (b.item) drawLine(pen, x + size * 0.2f, y, indent, kBullet, {role, palette::amber});
-    const float used = drawText(pen, {bx, y, colW - (bx - x), area.bottom() - y}, b.text, s);
-    y += used - lh + size;
+    y += drawText(pen, box, b.text, s) - lh + size;
   });
 }
 
