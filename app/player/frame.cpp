@@ -53,7 +53,8 @@ void drawSlot(const views::ViewContext& ctx, const Placement& at, const core::Ro
     return;
   }
   const core::RotationSlot& s = plan.slots[shown.slot];
-  views::drawSlide(ctx, at, s.kind, s.project, shown.page, slotRoom(ctx, s));
+  const core::PlaylistItem* item = s.item < ctx.feed.playlist.size() ? &ctx.feed.playlist[s.item] : nullptr;
+  views::drawSlide(ctx, at, s.kind, s.project, shown.page, slotRoom(ctx, s), item);
 }
 
 }  // namespace
@@ -189,7 +190,7 @@ void composeBelowBanner(const views::ViewContext& ctx, const core::RotationPlan&
   switch (req.view.screen) {
     case View::Screen::Slide:
       // One kind of slide at rest; a spotlight's progress bar in its project's colour.
-      views::drawSlide(ctx, {}, req.view.slide, req.project, 0, req.room);
+      views::drawSlide(ctx, {}, req.view.slide, req.project, 0, req.room, req.item);
       views::drawHeader(ctx, views::HeaderKind::Rotation);
       views::drawProgress(ctx, fp.position.progress, projectAccent(ctx, req.project));
       return;

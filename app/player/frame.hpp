@@ -34,6 +34,7 @@ struct FrameRequest {
   const core::Announcement* announcement = nullptr;  // Announcement (else the active one)
   const core::Announcement* banner = nullptr;        // an info banner over the view (else the active one)
   std::string_view room;  // room slides: the room entry shown
+  const core::PlaylistItem* item = nullptr;  // image, text and sponsors slides: the item shown
 };
 
 // A rotation slide drawn earlier into a layer (a screen-sized texture), with the hit targets it

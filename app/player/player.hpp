@@ -55,6 +55,8 @@ struct RenderRequest {
   std::string field;    // FieldList
   std::string event;    // Event: the talk (default: the first one)
   std::string room;     // room: a room id, name or GUID (default: the first room)
+  // image, text, sponsors: the playlist item's position (from 0); default: the first of the kind
+  std::size_t item = core::kNoProject;
   std::string day;      // Programme: YYYY-MM-DD (default: today or the next day with talks)
   std::string track;    // Programme: a track id to filter by
   std::string roomFilter;  // Programme: a room to filter by

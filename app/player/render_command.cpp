@@ -43,6 +43,7 @@ int runRender(const std::vector<std::string>& args) {
   std::string source{kEmbedded}, at, size = "1920x1080", viewName = "auto", project, field, lang, output, configPath;
   std::string event, room, day, track, picker;
   bool clockSeconds = false, targets = false, grid = false;
+  std::size_t item = core::kNoProject;
   app.add_option("--feed", source, "feed file or URL (default: the embedded feed)");
   app.add_option("--at", at, "the moment to show (default: now), e.g. 2024-04-25T10:00");
   app.add_option("--size", size, "frame size WIDTHxHEIGHT")->default_str("1920x1080");
@@ -50,6 +51,7 @@ int runRender(const std::vector<std::string>& args) {
   app.add_option("--project", project, "project id for spotlight and detail");
   app.add_option("--field", field, "field id for field-list");
   app.add_option("--event", event, "event id for event (default: the first)");
+  app.add_option("--item", item, "image, text, sponsors: the playlist item's position, from 0 (default: the first of the kind)");
   app.add_option("--room", room, "room id, name or GUID: the room of room, the room filter of programme");
   app.add_option("--day", day, "programme: the day shown, YYYY-MM-DD (default: today or the next day with events)");
   app.add_option("--track", track, "programme: a track id to filter by");
@@ -96,6 +98,7 @@ int runRender(const std::vector<std::string>& args) {
   req.field = field;
   req.event = event;
   req.room = room;
+  req.item = item;
   req.day = day;
   req.track = track;
   req.picker = picker;

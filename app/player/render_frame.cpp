@@ -81,6 +81,20 @@ std::string setUpView(const RenderRequest& r, const core::Feed& feed, const core
         }
         break;
       }
+      if (const auto k = r.view.slide; k == core::SlideKind::Image || k == core::SlideKind::Text || k == core::SlideKind::Sponsors) {
+        const std::string_view name = core::slideKindInfo(k).name;
+        if (r.item != core::kNoProject) {
+          if (r.item >= feed.playlist.size() || feed.playlist[r.item].kind != k)
+            return "playlist item " + std::to_string(r.item) + " is no " + std::string(name) + " slide";
+          req.item = &feed.playlist[r.item];
+        } else {
+          for (const auto& it : feed.playlist)
+            if (it.kind == k && !req.item) req.item = &it;
+          // A sponsors slide needs no item of its own: without one it shows every sponsor.
+          if (!req.item && k != core::SlideKind::Sponsors) return "the feed's playlist has no " + std::string(name) + " slide";
+        }
+        break;
+      }
       if (r.view.slide != core::SlideKind::Spotlight) break;
       req.project = projectIndex(r.project);
       if (req.project == core::kNoProject) {

@@ -5,23 +5,33 @@
 namespace sf::views {
 namespace {
 
-using DrawSlide = void (*)(const ViewContext& ctx, const Placement& at, std::size_t project, std::size_t page, std::string_view room);
+using DrawSlide = void (*)(const ViewContext& ctx, const Placement& at, std::size_t project, std::size_t page, std::string_view room,
+                           const core::PlaylistItem* item);
 
 struct SlideView {
   core::SlideKind kind;
   DrawSlide draw;
 };
 
-void spotlight(const ViewContext& ctx, const Placement& at, std::size_t project, std::size_t, std::string_view) {
+void spotlight(const ViewContext& ctx, const Placement& at, std::size_t project, std::size_t, std::string_view, const core::PlaylistItem*) {
   drawSpotlight(ctx, at, project);
 }
-void schedule(const ViewContext& ctx, const Placement& at, std::size_t, std::size_t, std::string_view) { drawSchedule(ctx, at); }
-void fields(const ViewContext& ctx, const Placement& at, std::size_t, std::size_t, std::string_view) { drawFields(ctx, at); }
-void figures(const ViewContext& ctx, const Placement& at, std::size_t, std::size_t page, std::string_view) {
+void schedule(const ViewContext& ctx, const Placement& at, std::size_t, std::size_t, std::string_view, const core::PlaylistItem*) { drawSchedule(ctx, at); }
+void fields(const ViewContext& ctx, const Placement& at, std::size_t, std::size_t, std::string_view, const core::PlaylistItem*) { drawFields(ctx, at); }
+void figures(const ViewContext& ctx, const Placement& at, std::size_t, std::size_t page, std::string_view, const core::PlaylistItem*) {
   drawFigures(ctx, at, page);
 }
-void room(const ViewContext& ctx, const Placement& at, std::size_t, std::size_t, std::string_view entry) {
+void room(const ViewContext& ctx, const Placement& at, std::size_t, std::size_t, std::string_view entry, const core::PlaylistItem*) {
   drawRoom(ctx, at, entry);
+}
+void image(const ViewContext& ctx, const Placement& at, std::size_t, std::size_t, std::string_view, const core::PlaylistItem* item) {
+  drawImageSlide(ctx, at, item);
+}
+void text(const ViewContext& ctx, const Placement& at, std::size_t, std::size_t, std::string_view, const core::PlaylistItem* item) {
+  drawTextSlide(ctx, at, item);
+}
+void sponsors(const ViewContext& ctx, const Placement& at, std::size_t, std::size_t, std::string_view, const core::PlaylistItem* item) {
+  drawSponsors(ctx, at, item);
 }
 
 // In the order of core::kSlideKinds.
@@ -32,6 +42,9 @@ constexpr SlideView kSlideViews[] = {
     {core::SlideKind::Fields, fields},
     {core::SlideKind::Figures, figures},
     {core::SlideKind::Room, room},
+    {core::SlideKind::Image, image},
+    {core::SlideKind::Text, text},
+    {core::SlideKind::Sponsors, sponsors},
 };
 static_assert(std::size(kSlideViews) == core::kSlideKinds.size(), "every kind of slide has a view");
 static_assert([] {
@@ -43,8 +56,8 @@ static_assert([] {
 }  // namespace
 
 void drawSlide(const ViewContext& ctx, const Placement& at, core::SlideKind kind, std::size_t project, std::size_t page,
-               std::string_view room) {
-  kSlideViews[static_cast<std::size_t>(kind)].draw(ctx, at, project, page, room);
+               std::string_view room, const core::PlaylistItem* item) {
+  kSlideViews[static_cast<std::size_t>(kind)].draw(ctx, at, project, page, room, item);
 }
 
 }  // namespace sf::views

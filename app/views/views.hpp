@@ -111,9 +111,18 @@ inline ViewContext withLayout(const ViewContext& c, const core::Layout& layout) 
           c.eventQr, c.screenRooms, c.programme, c.projectQrs};
 }
 // A rotation slide of `kind` (slides.cpp's table): `project` for spotlights, `page` for paged kinds.
-// `room` for room slides: the room entry they show.
+// `room` for room slides: the room entry they show. `item`: the playlist item, whose content the
+// organiser's own slides (image, text, sponsors) show.
 void drawSlide(const ViewContext& ctx, const Placement& at, core::SlideKind kind, std::size_t project, std::size_t page,
-               std::string_view room = {});
+               std::string_view room = {}, const core::PlaylistItem* item = nullptr);
+
+// The organiser's own slides (image_view.cpp, text_view.cpp, sponsors_view.cpp). A null item
+// draws the slide's designed placeholder.
+void drawImageSlide(const ViewContext& ctx, const Placement& at, const core::PlaylistItem* item);
+void drawTextSlide(const ViewContext& ctx, const Placement& at, const core::PlaylistItem* item);
+void drawSponsors(const ViewContext& ctx, const Placement& at, const core::PlaylistItem* item);
+// The band a caption sits on over a photo: the background at this opacity, whatever the picture.
+inline constexpr float kCaptionScrim = 0.82f;
 
 // The organisers' status page: label/value rows prepared by the player (feed, fetch, faults,
 // cache, uptime, frame rate, host). Drawn over everything; any tap closes it.

@@ -283,3 +283,37 @@ TEST_CASE("preview renders every slide of the rotation and a contact sheet", "[p
   CHECK_THAT(sf::test::readText(w.path("preview/index.html")), Catch::Contains("campus-open-day, revision 7"));
   CHECK(run("preview " + w.path("feed.json") + " --sizes 12x12 -o " + w.path("p2")).exitCode == 2);
 }
+
+// The organiser's own slides: pack carries posters and sponsor logos, preview draws the slides.
+TEST_CASE("pack carries posters and sponsor logos; preview draws image, text and sponsors slides", "[publish][slides]") {
+  Workspace w;
+  std::filesystem::copy_file(sf::test::sourcePath("assets/examples/slides-feed.json"), w.path("slides.json"));
+  std::filesystem::copy(sf::test::sourcePath("assets/examples/images"), w.path("images"));
+  const auto r = run("pack " + w.path("slides.json") + " -o " + w.path("usb"));
+  INFO(r.out);
+  REQUIRE(r.exitCode == 0);
+  const auto parsed = sf::core::parseFeed(sf::test::readText(w.path("usb/feed.json")), "packed");
+  REQUIRE(parsed.feed);
+  const auto& feed = *parsed.feed;
+  const std::string poster = feed.playlist[0].image->src;
+  CHECK_THAT(poster, Catch::StartsWith("images/"));
+  CHECK(sf::test::readText(w.path("usb/" + poster)) == sf::test::readText(w.path("images/slides-poster.png")));
+  std::size_t logos = 0;
+  for (const auto& s : feed.sponsors) {
+    if (!s.logo) continue;
+    ++logos;
+    CHECK(std::filesystem::file_size(w.path("usb/" + s.logo->src)) > 100);
+  }
+  CHECK(logos == 6);
+  CHECK(feed.sponsors[1].logo->alt.in("de") == "KWB");  // only the src was rewritten
+
+  const auto p = run("preview " + w.path("slides.json") + " --at 2026-05-20T10:00 --sizes 800x480 -o " + w.path("preview"));
+  INFO(p.out);
+  REQUIRE(p.exitCode == 0);
+  CHECK(std::filesystem::exists(w.path("preview/800x480-01-image.png")));
+  CHECK(std::filesystem::exists(w.path("preview/800x480-02-image.png")));
+  CHECK(std::filesystem::exists(w.path("preview/800x480-03-text.png")));
+  CHECK(std::filesystem::exists(w.path("preview/800x480-04-sponsors.png")));
+  CHECK(std::filesystem::exists(w.path("preview/800x480-05-sponsors.png")));
+  CHECK(p.out.find("image not shown") == std::string::npos);
+}

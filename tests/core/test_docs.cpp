@@ -46,6 +46,26 @@ TEST_CASE("the schema's required keys are the parser's required keys", "[docs]")
   CHECK(missing(header + R"("figures": [{}]})", "/figures/0") == required(schema["$defs"]["figure"]));
   CHECK(missing(header + R"("announcements": [{}]})", "/announcements/0") == required(schema["$defs"]["announcement"]));
   CHECK(missing(header + R"("playlist": [{}]})", "/playlist/0") == required(schema["$defs"]["slide"]));
+  CHECK(missing(header + R"("sponsors": [{}]})", "/sponsors/0") == required(schema["$defs"]["sponsor"]));
+  CHECK(missing(header + R"("sponsorTiers": [{}]})", "/sponsorTiers/0") == required(schema["properties"]["sponsorTiers"]["items"]));
+}
+
+TEST_CASE("the slides example is valid without warnings, and the guide and schema know its keys", "[docs]") {
+  const std::string example = sf::test::readText(sf::test::sourcePath("assets/examples/slides-feed.json"));
+  const auto r = parseFeed(example, "slides-feed.json");
+  for (const auto& d : r.diagnostics) INFO(formatDiagnostic(d));
+  REQUIRE(r.feed);
+  CHECK(r.diagnostics.empty());
+  const auto schema = nlohmann::json::parse(sf::test::readText(sf::test::sourcePath("assets/feed.schema.json")));
+  const std::string guide = sf::test::readText(sf::test::sourcePath("assets/feed-format.md"));
+  for (const char* key : {"image", "fit", "caption", "headline", "body", "tier"}) {
+    CHECK(schema["$defs"]["slide"]["properties"].contains(key));
+    CHECK(guide.find(std::string("`") + key + "`") != std::string::npos);
+  }
+  for (const char* key : {"sponsors", "sponsorTiers"}) {
+    CHECK(schema["properties"].contains(key));
+    CHECK(guide.find(std::string("`") + key + "`") != std::string::npos);
+  }
 }
 
 TEST_CASE("the schema's required keys of rooms and tracks are the parser's", "[docs]") {

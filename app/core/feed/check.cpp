@@ -104,6 +104,8 @@ void checkFeed(const Feed& feed, Diagnostics& out) {
   checkRoomSelectors(feed, out);
   uniqueIds(feed.figures, "figures", "figure", out);
   uniqueIds(feed.announcements, "announcements", "announcement", out);
+  uniqueIds(feed.sponsorTiers, "sponsorTiers", "sponsor tier", out);
+  checkOwnSlides(feed, out);
 
   std::unordered_set<std::string_view> fieldIds, projectIds;
   for (const auto& f : feed.fields) fieldIds.insert(f.id);

@@ -8,5 +8,8 @@ namespace sf::core {
 
 // Semantic checks over a structurally read feed (ids, references, times).
 void checkFeed(const Feed& feed, Diagnostics& out);
+// The organiser's own slides and what they name: image slides' texts, text slides that will not
+// fit the smallest screen, sponsors' tiers (check_slides.cpp).
+void checkOwnSlides(const Feed& feed, Diagnostics& out);
 
 }  // namespace sf::core

@@ -136,6 +136,10 @@ EditResult rewriteImageSources(std::string_view feedText, const std::function<st
       image(theme, "logo");
     }
   }
+  if (doc->contains("playlist"))
+    for (auto& it : (*doc)["playlist"]) image(it, "image");
+  if (doc->contains("sponsors"))
+    for (auto& s : (*doc)["sponsors"]) image(s, "logo");
   return finish(*doc);
 }
 

@@ -69,6 +69,11 @@ std::vector<std::string> imageSources(const Feed& feed) {
     if (p.image) add(p.image->src);
   add(feed.theme.logoLight);  // both variants: pack carries them, a screen may switch base
   add(feed.theme.logoDark);
+  // Posters of image slides, then the sponsors' logos.
+  for (const PlaylistItem& it : feed.playlist)
+    if (it.image) add(it.image->src);
+  for (const Sponsor& s : feed.sponsors)
+    if (s.logo) add(s.logo->src);
   return out;
 }
 

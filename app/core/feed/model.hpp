@@ -139,7 +139,7 @@ struct Figure {
 
 // The kinds of slide a playlist holds. A new kind is its value here and its entry in kSlideKinds,
 // its options in PlaylistItem and the parser, and its view with its entry in app/views/slides.cpp.
-enum class SlideKind { Spotlight, Spotlights, Schedule, Fields, Figures, Room };
+enum class SlideKind { Spotlight, Spotlights, Schedule, Fields, Figures, Room, Image, Text, Sponsors };
 
 struct SlideKindInfo {
   SlideKind kind;
@@ -150,13 +150,17 @@ struct SlideKindInfo {
 };
 
 // In the order of the enum: kSlideKinds[static_cast<std::size_t>(kind)] describes `kind`.
-inline constexpr std::array<SlideKindInfo, 6> kSlideKinds{{
+inline constexpr std::array<SlideKindInfo, 9> kSlideKinds{{
     {SlideKind::Spotlight, "spotlight"},
     {SlideKind::Spotlights, "spotlights", false, false, true},
     {SlideKind::Schedule, "schedule", true},
     {SlideKind::Fields, "fields"},
     {SlideKind::Figures, "figures", false, true},
     {SlideKind::Room, "room", true},
+    // The organiser's own slides: a poster or photo, a text, the sponsors' logos.
+    {SlideKind::Image, "image"},
+    {SlideKind::Text, "text"},
+    {SlideKind::Sponsors, "sponsors"},
 }};
 constexpr const SlideKindInfo& slideKindInfo(SlideKind kind) { return kSlideKinds[static_cast<std::size_t>(kind)]; }
 std::optional<SlideKind> slideKindNamed(std::string_view name);
@@ -179,6 +183,10 @@ struct Recurrence {
   bool always() const { return days == 0x7f && from == 0 && until == 24 * 60; }
 };
 
+// How an image slide's picture meets the screen: whole and letterboxed on the background (posters,
+// the default), or filling the screen and cropped (photos).
+enum class ImageFit { Fit, Fill };
+
 struct PlaylistItem {
   SlideKind kind = SlideKind::Spotlight;
   std::string project;  // Spotlight: the project shown
@@ -190,6 +198,26 @@ struct PlaylistItem {
   Recurrence recurring;
   Targets targets;
   std::string room;     // Room: a room id, name or GUID (as a screen's config names one)
+  // The organiser's own slides (image, text, sponsors): their content lives in the item.
+  std::optional<ImageRef> image;  // Image: the poster or photo
+  ImageFit fit = ImageFit::Fit;   // Image
+  LocalText caption;              // Image: optional, over or below the picture
+  LocalText headline;             // Text; Sponsors: optional, instead of the default heading
+  LocalText body;                 // Text: paragraphs split by a blank line, "- " lines a list
+  std::string tier;               // Sponsors: only this tier's sponsors (an id in sponsorTiers)
+};
+
+// A sponsor's level ("gold", "silver"); sponsorTiers lists them, the highest first.
+struct SponsorTier {
+  std::string id;
+  LocalText name;
+};
+
+// A sponsor: its name (shown in type when the logo cannot be) and its logo.
+struct Sponsor {
+  std::string name;
+  std::optional<ImageRef> logo;
+  std::string tier;  // an id in Feed::sponsorTiers; empty: after every tier
 };
 
 // How urgent an announcement is. An emergency beats an important one beats an info banner,
@@ -277,6 +305,8 @@ struct Feed {
   std::vector<PlaylistItem> playlist;  // never empty: a feed without one gets the default
   std::vector<Announcement> announcements;
   Theme theme;
+  std::vector<Sponsor> sponsors;          // in the feed's order within each tier
+  std::vector<SponsorTier> sponsorTiers;  // the highest first
   nlohmann::json unknown = nlohmann::json::object();  // unknown keys by pointer, kept for tools
 
   const Field* findField(std::string_view id) const;

@@ -82,6 +82,25 @@ std::vector<Link> readLinks(JsonReader& r, const json* v, const std::string& p) 
   return out;
 }
 
+// An image as the format writes it everywhere: a src string, or {"src", "alt"}. Nothing when the
+// src is unusable (reported).
+std::optional<ImageRef> readImageRef(JsonReader& r, const json& im, const std::string& ip) {
+  ImageRef ref;
+  const json* src = &im;
+  if (im.is_object()) {
+    r.unknownKeys(im, ip, {"src", "alt"});
+    src = r.member(im, ip, "src", true);
+    ref.alt = r.text(r.member(im, ip, "alt", false), ip + "/alt", false);
+  }
+  const std::string srcPtr = im.is_object() ? ip + "/src" : ip;
+  if (auto s = r.string(src, srcPtr)) {
+    if (isWebUrl(*s) || isSafeRelativePath(*s)) ref.src = *s;
+    else r.error(srcPtr, "expected an https:// URL or a relative path inside the feed's folder (no \"..\", no leading \"/\"), found " + quoteShort(*s));
+  }
+  if (ref.src.empty()) return std::nullopt;
+  return ref;
+}
+
 Project readProject(JsonReader& r, const json& j, const std::string& p, const FeedLimits& lim) {
   Project pr;
   if (!r.isObject(j, p, "a project")) return pr;
@@ -108,22 +127,7 @@ Project readProject(JsonReader& r, const json& j, const std::string& p, const Fe
   if (const json* f = r.member(j, p, "funding", false)) pr.funding = readFunding(r, *f, p + "/funding");
   pr.partners = r.strings(r.member(j, p, "partners", false), p + "/partners");
   pr.links = readLinks(r, r.member(j, p, "links", false), p + "/links");
-  if (const json* im = r.member(j, p, "image", false)) {
-    const std::string ip = p + "/image";
-    ImageRef ref;
-    const json* src = im;
-    if (im->is_object()) {
-      r.unknownKeys(*im, ip, {"src", "alt"});
-      src = r.member(*im, ip, "src", true);
-      ref.alt = r.text(r.member(*im, ip, "alt", false), ip + "/alt", false);
-    }
-    const std::string srcPtr = im->is_object() ? ip + "/src" : ip;
-    if (auto s = r.string(src, srcPtr)) {
-      if (isWebUrl(*s) || isSafeRelativePath(*s)) ref.src = *s;
-      else r.error(srcPtr, "expected an https:// URL or a relative path inside the feed's folder (no \"..\", no leading \"/\"), found " + quoteShort(*s));
-    }
-    if (!ref.src.empty()) pr.image = std::move(ref);
-  }
+  if (const json* im = r.member(j, p, "image", false)) pr.image = readImageRef(r, *im, p + "/image");
   pr.tags = r.ids(r.member(j, p, "tags", false), p + "/tags");
   return pr;
 }
@@ -192,11 +196,38 @@ std::string slideKindList() {
   return out;
 }
 
+// The keys of the organiser's own slides (image, text, sponsors); on another kind they are
+// reported as belonging elsewhere, not silently ignored.
+void readOwnSlide(JsonReader& r, const json& j, const std::string& p, PlaylistItem& it) {
+  const bool image = it.kind == SlideKind::Image, text = it.kind == SlideKind::Text, sponsors = it.kind == SlideKind::Sponsors;
+  const std::string_view kind = slideKindInfo(it.kind).name;
+  auto only = [&](const char* key, bool ok, const char* kinds) {
+    if (!ok && j.contains(key))
+      r.warn(p + "/" + key, std::string("only ") + kinds + " slide reads \"" + key + "\"; this one is " + std::string(kind) + ", so it is ignored");
+    return ok;
+  };
+  if (only("image", image, "an image")) {
+    if (const json* im = r.member(j, p, "image", true)) it.image = readImageRef(r, *im, p + "/image");
+  }
+  if (only("fit", image, "an image")) {
+    if (auto s = r.string(r.member(j, p, "fit", false), p + "/fit")) {
+      if (*s == "fill") it.fit = ImageFit::Fill;
+      else if (*s != "fit") r.error(p + "/fit", "expected \"fit\" (the whole picture, letterboxed) or \"fill\" (the whole screen, cropped), found " + quoteShort(*s));
+    }
+  }
+  if (only("caption", image, "an image")) it.caption = r.text(r.member(j, p, "caption", false), p + "/caption", false, 120);
+  if (only("headline", text || sponsors, "a text or a sponsors")) it.headline = r.text(r.member(j, p, "headline", text), p + "/headline", text, 80);
+  if (only("body", text, "a text")) it.body = r.text(r.member(j, p, "body", false), p + "/body", false);
+  if (only("tier", sponsors, "a sponsors")) {
+    if (const json* t = r.member(j, p, "tier", false)) it.tier = r.id(t, p + "/tier");
+  }
+}
+
 std::optional<PlaylistItem> readSlide(JsonReader& r, const json& j, const std::string& p) {
   PlaylistItem it;
   if (!r.isObject(j, p, "a playlist item")) return it;
   r.unknownKeys(j, p, {"slide", "project", "field", "tag", "seconds", "validFrom", "validUntil", "days", "from", "until",
-                       "screens", "groups", "rooms", "room"});
+                       "screens", "groups", "rooms", "room", "image", "fit", "caption", "headline", "body", "tier"});
   bool known = false;  // without a valid kind, kind-specific keys are not asked for
   if (auto s = r.string(r.member(j, p, "slide", true), p + "/slide")) {
     known = true;
@@ -209,6 +240,7 @@ std::optional<PlaylistItem> readSlide(JsonReader& r, const json& j, const std::s
   }
   if (known && it.kind == SlideKind::Spotlight) it.project = r.id(r.member(j, p, "project", true), p + "/project");
   if (known && it.kind == SlideKind::Room) it.room = r.string(r.member(j, p, "room", true), p + "/room").value_or("");
+  if (known) readOwnSlide(r, j, p, it);
   if (const json* f = r.member(j, p, "field", false)) it.field = r.id(f, p + "/field");
   if (const json* t = r.member(j, p, "tag", false)) it.tag = r.id(t, p + "/tag");
   it.seconds = static_cast<int>(r.integer(r.member(j, p, "seconds", false), p + "/seconds", 1, 3600).value_or(10));
@@ -244,6 +276,25 @@ void readPresentation(JsonReader& r, const json& j, const std::string& p, Announ
     else if (*s != "bottom") r.error(p + "/position", "expected \"top\" or \"bottom\", found " + quoteShort(*s));
     if (a.level != Level::Info) r.warn(p + "/position", "only an info banner has a position; this announcement is " + std::string(levelName(a.level)));
   }
+}
+
+SponsorTier readSponsorTier(JsonReader& r, const json& j, const std::string& p) {
+  SponsorTier t;
+  if (!r.isObject(j, p, "a sponsor tier")) return t;
+  r.unknownKeys(j, p, {"id", "name"});
+  t.id = r.id(r.member(j, p, "id", true), p + "/id");
+  t.name = r.text(r.member(j, p, "name", true), p + "/name", true, 40);
+  return t;
+}
+
+Sponsor readSponsor(JsonReader& r, const json& j, const std::string& p) {
+  Sponsor s;
+  if (!r.isObject(j, p, "a sponsor")) return s;
+  r.unknownKeys(j, p, {"name", "logo", "tier"});
+  s.name = r.string(r.member(j, p, "name", true), p + "/name").value_or("");
+  if (const json* im = r.member(j, p, "logo", false)) s.logo = readImageRef(r, *im, p + "/logo");
+  if (const json* t = r.member(j, p, "tier", false)) s.tier = r.id(t, p + "/tier");
+  return s;
 }
 
 Announcement readAnnouncement(JsonReader& r, const json& j, const std::string& p) {
@@ -346,7 +397,7 @@ ParseResult parseFeed(std::string_view text, std::string_view fileName, const Fe
   }
   r.unknownKeys(root, "", {"format", "version", "id", "revision", "generated", "timeZone", "languages", "title", "source",
                            "link", "fields", "projects", "rooms", "tracks", "events", "figures", "playlist", "announcements",
-                           "theme"});
+                           "theme", "sponsors", "sponsorTiers"});
   std::optional<TimeZone> zone;
   readHeader(r, root, feed, zone);
   feed.theme = readTheme(r, root);  // after the header: its texts need the feed's languages
@@ -357,6 +408,8 @@ ParseResult parseFeed(std::string_view text, std::string_view fileName, const Fe
   feed.events = readArray<Event>(r, root, "events", "of events", [&](const json& j, const std::string& p) { return readEvent(r, j, p, zone, limits); });
   feed.figures = readArray<Figure>(r, root, "figures", "of key figures", [&](const json& j, const std::string& p) { return readFigure(r, j, p); });
   feed.announcements = readArray<Announcement>(r, root, "announcements", "of announcements", [&](const json& j, const std::string& p) { return readAnnouncement(r, j, p); });
+  feed.sponsorTiers = readArray<SponsorTier>(r, root, "sponsorTiers", "of sponsor tiers", [&](const json& j, const std::string& p) { return readSponsorTier(r, j, p); });
+  feed.sponsors = readArray<Sponsor>(r, root, "sponsors", "of sponsors", [&](const json& j, const std::string& p) { return readSponsor(r, j, p); });
   // Playlist items keep their JSON index until checked, so pointers stay right; skipped ones
   // (unknown kinds from newer feeds) are dropped afterwards.
   const auto slides = readArray<std::optional<PlaylistItem>>(r, root, "playlist", "of slides", [&](const json& j, const std::string& p) { return readSlide(r, j, p); });

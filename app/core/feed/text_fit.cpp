@@ -102,6 +102,15 @@ void forEachText(FeedT& feed, Text&& text, Plain&& plain) {
   }
   for (auto& f : feed.figures) text(f.label), text(f.value), text(f.note);
   for (auto& a : feed.announcements) text(a.title), text(a.text);
+  for (auto& it : feed.playlist) {
+    text(it.caption), text(it.headline), text(it.body);
+    if (it.image) text(it.image->alt);
+  }
+  for (auto& s : feed.sponsors) {
+    plain(s.name);
+    if (s.logo) text(s.logo->alt);
+  }
+  for (auto& t : feed.sponsorTiers) text(t.name);
 }
 
 std::size_t fit(LocalText& t) {

@@ -38,7 +38,7 @@ void buildRotation(const Feed& feed, Instant now, RotationPlan& out, bool withSc
   out.cycle = std::chrono::milliseconds{0};
   out.figureSlots = 0;
   out.changesAt.reset();
-  std::size_t serial[5] = {};
+  std::size_t serial[kSlideKinds.size()] = {};  // one counter per kind
   auto push = [&](SlideKind kind, std::size_t project, int seconds, std::size_t item) {
     const auto k = static_cast<std::size_t>(kind);
     const std::chrono::milliseconds d{std::max(1, seconds) * 1000};
@@ -66,6 +66,10 @@ void buildRotation(const Feed& feed, Instant now, RotationPlan& out, bool withSc
           if (!item.tag.empty() && !hasTag(pr, item.tag)) continue;
           push(SlideKind::Spotlight, p, item.seconds, i);
         }
+        break;
+      case SlideKind::Sponsors:  // nothing to show: skipped, as the check warned
+        if (std::any_of(feed.sponsors.begin(), feed.sponsors.end(), [&](const Sponsor& s) { return item.tier.empty() || s.tier == item.tier; }))
+          push(item.kind, kNoProject, item.seconds, i);
         break;
       default:
         push(item.kind, kNoProject, item.seconds, i);

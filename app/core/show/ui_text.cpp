@@ -141,6 +141,7 @@ constexpr Pair kText[] = {
     {"eigener Schlüssel", "own key"},
     {"keine, nur das Token", "none, token only"},
     {"Schlüssel vergessen", "key forgotten"},
+    {"Mit Unterstützung von", "With the support of"},  // the sponsors slide
 };
 static_assert(sizeof kText / sizeof kText[0] == static_cast<std::size_t>(Ui::Count));
 

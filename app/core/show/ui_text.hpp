@@ -33,6 +33,7 @@ enum class Ui {
   FleetEventRevision, FleetEventFault, FleetEventRecovered, FleetEventOffline, FleetEventOnline,
   FleetShowedAt, FleetNoShot,  // a card's screenshot: "<screen> showed at <time>", or none yet
   FleetSignature, FleetOwnKey, FleetTokenOnly, FleetEventKeyForgotten,
+  SponsorsThanks,  // the sponsors slide's heading when the item gives none
   Count
 };
 
