@@ -23,6 +23,7 @@ void figures(const ViewContext& ctx, const Placement& at, std::size_t, std::size
 void room(const ViewContext& ctx, const Placement& at, std::size_t, std::size_t, std::string_view entry) {
   drawRoom(ctx, at, entry);
 }
+void map(const ViewContext& ctx, const Placement& at, std::size_t, std::size_t, std::string_view id) { drawMap(ctx, at, id); }
 
 // In the order of core::kSlideKinds.
 constexpr SlideView kSlideViews[] = {
@@ -32,6 +33,7 @@ constexpr SlideView kSlideViews[] = {
     {core::SlideKind::Fields, fields},
     {core::SlideKind::Figures, figures},
     {core::SlideKind::Room, room},
+    {core::SlideKind::Map, map},
 };
 static_assert(std::size(kSlideViews) == core::kSlideKinds.size(), "every kind of slide has a view");
 static_assert([] {

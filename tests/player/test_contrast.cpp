@@ -32,6 +32,14 @@ TEST_CASE("text colours reach WCAG AA on the surfaces they are drawn on", "[cont
       {"announcement text", p::text, {36, 27, 10}},
       {"an info banner's text", p::bg, p::amber},
       {"QR caption", {17, 20, 24}, {255, 255, 255}},
+      {"a map label on its card", p::text, p::surfaceHigh},
+      {"a map label's talk now", {255, 150, 150}, p::surfaceHigh},
+      {"a map label's talk next", p::amber, p::surfaceHigh},
+      {"\"You are here\" on its red card", {255, 255, 255}, {200, 30, 45}},
+      {"the exit pin's arrow", {255, 255, 255}, views::markerColor(core::MarkerKind::Exit)},
+      {"the first-aid pin's cross", {255, 255, 255}, views::markerColor(core::MarkerKind::FirstAid)},
+      {"the info pin's i", {255, 255, 255}, views::markerColor(core::MarkerKind::Info)},
+      {"the toilets pin's WC", {255, 255, 255}, views::markerColor(core::MarkerKind::Toilets)},
   };
   for (const auto& pr : pairs) {
     CAPTURE(pr.what, contrastRatio(pr.text, pr.background));

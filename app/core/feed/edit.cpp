@@ -127,6 +127,8 @@ EditResult rewriteImageSources(std::string_view feedText, const std::function<st
   };
   if (doc->contains("projects"))
     for (auto& p : (*doc)["projects"]) image(p, "image");
+  if (doc->contains("maps"))
+    for (auto& m : (*doc)["maps"]) image(m, "image");
   return finish(*doc);
 }
 

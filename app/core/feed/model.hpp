@@ -62,6 +62,14 @@ struct ImageRef {
   LocalText alt;
 };
 
+// Where an exhibitor shows a project at a fair: the hall and the stand number, either may be
+// missing ("Halle 2 · Stand B14").
+struct Stand {
+  std::string hall;
+  std::string number;
+  bool operator==(const Stand&) const = default;
+};
+
 struct Project {
   std::string id;
   LocalText title;
@@ -78,6 +86,7 @@ struct Project {
   std::vector<Link> links;
   std::optional<ImageRef> image;
   std::vector<std::string> tags;
+  std::optional<Stand> stand;
 };
 
 // A room of the venue. Events name it by id; screens at its door are bound to it by id, name or
@@ -139,7 +148,7 @@ struct Figure {
 
 // The kinds of slide a playlist holds. A new kind is its value here and its entry in kSlideKinds,
 // its options in PlaylistItem and the parser, and its view with its entry in app/views/slides.cpp.
-enum class SlideKind { Spotlight, Spotlights, Schedule, Fields, Figures, Room };
+enum class SlideKind { Spotlight, Spotlights, Schedule, Fields, Figures, Room, Map };
 
 struct SlideKindInfo {
   SlideKind kind;
@@ -150,13 +159,14 @@ struct SlideKindInfo {
 };
 
 // In the order of the enum: kSlideKinds[static_cast<std::size_t>(kind)] describes `kind`.
-inline constexpr std::array<SlideKindInfo, 6> kSlideKinds{{
+inline constexpr std::array<SlideKindInfo, 7> kSlideKinds{{
     {SlideKind::Spotlight, "spotlight"},
     {SlideKind::Spotlights, "spotlights", false, false, true},
     {SlideKind::Schedule, "schedule", true},
     {SlideKind::Fields, "fields"},
     {SlideKind::Figures, "figures", false, true},
     {SlideKind::Room, "room", true},
+    {SlideKind::Map, "map", true},  // the talks now and next are marked on it
 }};
 constexpr const SlideKindInfo& slideKindInfo(SlideKind kind) { return kSlideKinds[static_cast<std::size_t>(kind)]; }
 std::optional<SlideKind> slideKindNamed(std::string_view name);
@@ -190,6 +200,7 @@ struct PlaylistItem {
   Recurrence recurring;
   Targets targets;
   std::string room;     // Room: a room id, name or GUID (as a screen's config names one)
+  std::string map;      // Map: the id of one of Feed::maps
 };
 
 // How urgent an announcement is. An emergency beats an important one beats an info banner,
@@ -220,6 +231,28 @@ struct Announcement {
   Targets targets;
 };
 
+// A floor plan of the venue with markers in relative coordinates of its image: (0, 0) is the
+// image's top-left corner, (1, 1) its bottom-right, so markers stay put whatever size it is drawn.
+enum class MarkerKind { Room, Stand, Exit, Info, Toilets, Food, Stairs, Lift, FirstAid, Other };
+std::string_view markerKindName(MarkerKind kind);
+std::optional<MarkerKind> markerKindNamed(std::string_view name);
+
+struct MapMarker {
+  std::string id;
+  MarkerKind kind = MarkerKind::Other;
+  LocalText label;
+  std::string room;  // Room markers: an id of Feed::rooms, whose talks now and next are marked
+  Stand stand;       // Stand markers: the stand whose projects it shows
+  double x = 0, y = 0;
+};
+
+struct VenueMap {
+  std::string id;
+  LocalText name;
+  std::optional<ImageRef> image;  // none: the markers on a plain grid
+  std::vector<MapMarker> markers;
+};
+
 struct Feed {
   int version = 1;
   std::string id;
@@ -239,6 +272,7 @@ struct Feed {
   std::vector<Figure> figures;
   std::vector<PlaylistItem> playlist;  // never empty: a feed without one gets the default
   std::vector<Announcement> announcements;
+  std::vector<VenueMap> maps;
   nlohmann::json unknown = nlohmann::json::object();  // unknown keys by pointer, kept for tools
 
   const Field* findField(std::string_view id) const;
@@ -246,6 +280,7 @@ struct Feed {
   const Event* findEvent(std::string_view id) const;
   const Room* findRoom(std::string_view id) const;
   const Track* findTrack(std::string_view id) const;
+  const VenueMap* findMap(std::string_view id) const;
 };
 
 // The language a screen speaks when nobody chose one: the feed's first, else German, the

@@ -10,6 +10,7 @@
 #include "core/feed/color.hpp"
 #include "core/feed/conference.hpp"
 #include "core/feed/update.hpp"
+#include "core/feed/venue_map.hpp"
 #include "core/feed/json_reader.hpp"
 #include "core/feed/json_scan.hpp"
 #include "core/feed/targeting.hpp"
@@ -85,7 +86,7 @@ Project readProject(JsonReader& r, const json& j, const std::string& p, const Fe
   Project pr;
   if (!r.isObject(j, p, "a project")) return pr;
   r.unknownKeys(j, p, {"id", "title", "subtitle", "summary", "description", "field", "relatedFields", "status",
-                       "funding", "partners", "links", "image", "tags"});
+                       "funding", "partners", "links", "image", "tags", "stand"});
   pr.id = r.id(r.member(j, p, "id", true), p + "/id");
   pr.title = r.text(r.member(j, p, "title", true), p + "/title", true, lim.longTitle);
   pr.subtitle = r.text(r.member(j, p, "subtitle", false), p + "/subtitle", false, lim.longTitle);
@@ -124,6 +125,7 @@ Project readProject(JsonReader& r, const json& j, const std::string& p, const Fe
     if (!ref.src.empty()) pr.image = std::move(ref);
   }
   pr.tags = r.ids(r.member(j, p, "tags", false), p + "/tags");
+  if (const json* st = r.member(j, p, "stand", false)) pr.stand = readStand(r, *st, p + "/stand");
   return pr;
 }
 
@@ -195,7 +197,7 @@ std::optional<PlaylistItem> readSlide(JsonReader& r, const json& j, const std::s
   PlaylistItem it;
   if (!r.isObject(j, p, "a playlist item")) return it;
   r.unknownKeys(j, p, {"slide", "project", "field", "tag", "seconds", "validFrom", "validUntil", "days", "from", "until",
-                       "screens", "groups", "rooms", "room"});
+                       "screens", "groups", "rooms", "room", "map"});
   bool known = false;  // without a valid kind, kind-specific keys are not asked for
   if (auto s = r.string(r.member(j, p, "slide", true), p + "/slide")) {
     known = true;
@@ -208,6 +210,7 @@ std::optional<PlaylistItem> readSlide(JsonReader& r, const json& j, const std::s
   }
   if (known && it.kind == SlideKind::Spotlight) it.project = r.id(r.member(j, p, "project", true), p + "/project");
   if (known && it.kind == SlideKind::Room) it.room = r.string(r.member(j, p, "room", true), p + "/room").value_or("");
+  if (known && it.kind == SlideKind::Map) it.map = r.id(r.member(j, p, "map", true), p + "/map");
   if (const json* f = r.member(j, p, "field", false)) it.field = r.id(f, p + "/field");
   if (const json* t = r.member(j, p, "tag", false)) it.tag = r.id(t, p + "/tag");
   it.seconds = static_cast<int>(r.integer(r.member(j, p, "seconds", false), p + "/seconds", 1, 3600).value_or(10));
@@ -344,7 +347,7 @@ ParseResult parseFeed(std::string_view text, std::string_view fileName, const Fe
     return finish();
   }
   r.unknownKeys(root, "", {"format", "version", "id", "revision", "generated", "timeZone", "languages", "title", "source",
-                           "link", "fields", "projects", "rooms", "tracks", "events", "figures", "playlist", "announcements"});
+                           "link", "fields", "projects", "rooms", "tracks", "events", "figures", "playlist", "announcements", "maps"});
   std::optional<TimeZone> zone;
   readHeader(r, root, feed, zone);
   feed.fields = readArray<Field>(r, root, "fields", "of fields of action", [&](const json& j, const std::string& p) { return readField(r, j, p); });
@@ -353,6 +356,7 @@ ParseResult parseFeed(std::string_view text, std::string_view fileName, const Fe
   feed.tracks = readArray<Track>(r, root, "tracks", "of tracks", [&](const json& j, const std::string& p) { return readTrack(r, j, p); });
   feed.events = readArray<Event>(r, root, "events", "of events", [&](const json& j, const std::string& p) { return readEvent(r, j, p, zone, limits); });
   feed.figures = readArray<Figure>(r, root, "figures", "of key figures", [&](const json& j, const std::string& p) { return readFigure(r, j, p); });
+  feed.maps = readArray<VenueMap>(r, root, "maps", "of maps", [&](const json& j, const std::string& p) { return readMap(r, j, p); });
   feed.announcements = readArray<Announcement>(r, root, "announcements", "of announcements", [&](const json& j, const std::string& p) { return readAnnouncement(r, j, p); });
   // Playlist items keep their JSON index until checked, so pointers stay right; skipped ones
   // (unknown kinds from newer feeds) are dropped afterwards.

@@ -38,7 +38,7 @@ void buildRotation(const Feed& feed, Instant now, RotationPlan& out, bool withSc
   out.cycle = std::chrono::milliseconds{0};
   out.figureSlots = 0;
   out.changesAt.reset();
-  std::size_t serial[5] = {};
+  std::size_t serial[kSlideKinds.size()] = {};  // one count per kind
   auto push = [&](SlideKind kind, std::size_t project, int seconds, std::size_t item) {
     const auto k = static_cast<std::size_t>(kind);
     const std::chrono::milliseconds d{std::max(1, seconds) * 1000};
