@@ -9,6 +9,8 @@
 #include "core/feed/json_scan.hpp"
 #include "core/feed/update.hpp"
 #include "core/base/text_util.hpp"
+#include "core/show/config.hpp"
+#include "platform/files.hpp"
 
 namespace sf::cli {
 namespace {
@@ -34,6 +36,18 @@ void unknownGroups(const core::Feed& feed, const std::string& text, const std::s
   }
 }
 
+// A screen's config checked with the feed it plays: its own faults, and what it names that the
+// feed lacks (the map of its "location"), located in the config's text.
+void checkScreenConfig(const std::string& path, const std::optional<std::string>& text, const core::Feed* feed, core::Diagnostics& ds) {
+  if (!text) return;
+  auto parsed = core::parseConfig(*text, path);
+  core::Diagnostics found = feed ? core::checkConfigAgainstFeed(parsed.config, *feed) : core::Diagnostics{};
+  core::locatePointers(*text, found);
+  for (auto& d : found) d.file = path;
+  ds.insert(ds.end(), parsed.diagnostics.begin(), parsed.diagnostics.end());
+  ds.insert(ds.end(), found.begin(), found.end());
+}
+
 }  // namespace
 
 int runValidate(const std::vector<std::string>& args) {
@@ -42,6 +56,7 @@ int runValidate(const std::vector<std::string>& args) {
                "schaufenster validate"};
   std::vector<std::string> sources;
   std::vector<std::string> groups;
+  std::string configPath;
   bool json = false, quiet = false;
   app.add_option("feeds", sources, "feed files or URLs; \"embedded\" checks the built-in feed")->required();
   app.add_flag("--json", json, "print the findings as JSON on standard output");
@@ -50,7 +65,17 @@ int runValidate(const std::vector<std::string>& args) {
                                      "warns about playlist items and announcements that select any other")
       ->delimiter(',')
       ->allow_extra_args(false);
+  app.add_option("--config", configPath, "a screen's configuration: checked too, and against each feed (its location's map)");
   if (auto code = parseArgs(app, args)) return *code;
+  std::optional<std::string> configText;
+  if (!configPath.empty()) {
+    auto file = platform::readFile(configPath, 1u << 20);
+    if (!file) {
+      std::cerr << "validate: " << file.error().message << '\n';
+      return kExitUsage;
+    }
+    configText = std::move(*file);
+  }
 
   bool allValid = true;
   nlohmann::json report = nlohmann::json::array();
@@ -64,6 +89,7 @@ int runValidate(const std::vector<std::string>& args) {
       if (auto note = core::describeFutureGenerated(loaded.parsed.feed->generated, now, "this machine's clock"); !note.empty())
         ds.push_back({core::Severity::Warning, loaded.name, 0, 0, "/generated", note});
     if (valid && !groups.empty() && loaded.text) unknownGroups(*loaded.parsed.feed, *loaded.text, loaded.name, groups, ds);
+    checkScreenConfig(configPath, configText, valid ? &*loaded.parsed.feed : nullptr, ds);
     allValid = allValid && valid;
     if (json) {
       nlohmann::json entry{{"file", loaded.name},

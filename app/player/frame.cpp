@@ -28,8 +28,10 @@ core::Rgb projectAccent(const views::ViewContext& ctx, std::size_t project) {
   return slotAccent(ctx, s);
 }
 
-// The room a room slide shows: its playlist item's, else the screen's configured room.
+// The room a room slide shows: its playlist item's, else the screen's configured room; the map a
+// map slide shows.
 std::string_view slotRoom(const views::ViewContext& ctx, const core::RotationSlot& s) {
+  if (s.kind == core::SlideKind::Map) return s.item < ctx.feed.playlist.size() ? std::string_view(ctx.feed.playlist[s.item].map) : std::string_view{};
   if (s.kind != core::SlideKind::Room) return {};
   if (s.item < ctx.feed.playlist.size() && !ctx.feed.playlist[s.item].room.empty()) return ctx.feed.playlist[s.item].room;
   if (ctx.screenRooms && s.room < ctx.screenRooms->size()) return (*ctx.screenRooms)[s.room];

@@ -33,7 +33,7 @@ struct FrameRequest {
   std::size_t project = core::kNoProject;    // spotlight slides
   const core::Announcement* announcement = nullptr;  // Announcement (else the active one)
   const core::Announcement* banner = nullptr;        // an info banner over the view (else the active one)
-  std::string_view room;  // room slides: the room entry shown
+  std::string_view room;  // room slides: the room entry shown; map slides: the map's id
   const core::PlaylistItem* item = nullptr;  // image, text and sponsors slides: the item shown
 };
 

@@ -287,7 +287,8 @@ void Kiosk::draw(Millis now, bool dark) {
     core::updateProgrammeListing(show_.programme, feed, *state_.programme.day, state_.programme.filter, core::toInstant(now));
   const views::ViewContext screen{feed, state_, layout_, show_.zone(), show_.schedule, show_.qr, core::toInstant(now),
                                   show_.text, report_, &images_.table(), o_.config.location, o_.config.exitHint,
-                                  &show_.eventQr, &show_.rooms, &show_.programme, &show_.projectQrs};
+                                  &show_.eventQr, &show_.rooms, &show_.programme, &show_.projectQrs,
+                                  o_.config.here ? &*o_.config.here : nullptr};
   const core::FramePlan fp = planFrame(screen, show_.plan, now);
   const core::Layout layout = frameLayout(screen, fp);  // room for a banner
   const views::ViewContext ctx = views::withLayout(screen, layout);

@@ -78,6 +78,8 @@ struct RenderRequest {
   core::ScreenIdentity screen;
   std::string location;
   std::string exitHint;
+  std::optional<core::MapSpot> here;  // config location's point on a map
+  std::string map;                    // map: the map's id (default: the first a map slide shows, else the first)
   // The organisers' status page over the frame, with these rows (live_feed.hpp's statusRows).
   const std::vector<views::StatusRow>* statusPage = nullptr;
 };

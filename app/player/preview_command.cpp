@@ -172,6 +172,7 @@ int runPreview(const std::vector<std::string>& args) {
       req.screen = core::screenIdentity(config);  // targeted slides, banners and takeovers as this screen has them
       req.location = config.location;
       req.exitHint = config.exitHint;
+      req.here = config.here;
       auto r = renderer.render(req);
       if (!r.error.empty()) {
         std::cerr << "preview: " << r.error << '\n';

@@ -41,7 +41,7 @@ int runRender(const std::vector<std::string>& args) {
                "Views: " + player::viewNames() + ".",
                "schaufenster render"};
   std::string source{kEmbedded}, at, size = "1920x1080", viewName = "auto", project, field, lang, output, configPath;
-  std::string event, room, day, track, picker;
+  std::string event, room, day, track, picker, map;
   bool clockSeconds = false, targets = false, grid = false;
   std::size_t item = core::kNoProject;
   app.add_option("--feed", source, "feed file or URL (default: the embedded feed)");
@@ -53,6 +53,7 @@ int runRender(const std::vector<std::string>& args) {
   app.add_option("--event", event, "event id for event (default: the first)");
   app.add_option("--item", item, "image, text, sponsors: the playlist item's position, from 0 (default: the first of the kind)");
   app.add_option("--room", room, "room id, name or GUID: the room of room, the room filter of programme");
+  app.add_option("--map", map, "map: the map's id (default: the first a map slide shows, else the feed's first)");
   app.add_option("--day", day, "programme: the day shown, YYYY-MM-DD (default: today or the next day with events)");
   app.add_option("--track", track, "programme: a track id to filter by");
   app.add_flag("--grid", grid, "programme: rooms side by side, time running down (wide screens)");
@@ -99,6 +100,7 @@ int runRender(const std::vector<std::string>& args) {
   req.event = event;
   req.room = room;
   req.item = item;
+  req.map = map;
   req.day = day;
   req.track = track;
   req.picker = picker;
@@ -110,6 +112,8 @@ int runRender(const std::vector<std::string>& args) {
     req.screen = core::screenIdentity(config);
     req.location = config.location;
     req.exitHint = config.exitHint;
+    req.here = config.here;
+    for (const auto& d : core::checkConfigAgainstFeed(config, feed)) std::cerr << "render: " << configPath << ": " << core::formatDiagnostic(d) << '\n';
     if (req.screenRooms.empty()) req.screenRooms = config.rooms;  // a room's door screen
   }
   req.at = when;

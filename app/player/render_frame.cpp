@@ -95,6 +95,15 @@ std::string setUpView(const RenderRequest& r, const core::Feed& feed, const core
         }
         break;
       }
+      if (r.view.slide == core::SlideKind::Map) {
+        req.room = r.map;
+        for (const auto& it : feed.playlist)
+          if (req.room.empty() && it.kind == core::SlideKind::Map) req.room = it.map;
+        if (req.room.empty() && !feed.maps.empty()) req.room = feed.maps.front().id;
+        if (req.room.empty()) return "the feed has no maps";
+        if (!feed.findMap(req.room)) return "no such map: " + r.map;
+        break;
+      }
       if (r.view.slide != core::SlideKind::Spotlight) break;
       req.project = projectIndex(r.project);
       if (req.project == core::kNoProject) {
@@ -235,7 +244,7 @@ RenderResult FrameRenderer::render(const RenderRequest& r) {
     impl_->display->beginFrame(1.f / 60);
     const views::ViewContext screen{feed, state, impl_->layout, zone, schedule, qr, at, text, report,
                                     r.loadImages ? &impl_->images->table() : nullptr, r.location, r.exitHint, &eventQr,
-                                    &screenRooms, &programme, &projectQrs};
+                                    &screenRooms, &programme, &projectQrs, r.here ? &*r.here : nullptr};
     const core::FramePlan fp = planFrame(screen, plan, r.at);
     const core::Layout layout = frameLayout(screen, fp, req);  // room for a banner
     composeFrame(views::withLayout(screen, layout), plan, fp, req);

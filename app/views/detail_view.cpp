@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "core/show/ui_text.hpp"
+#include "core/show/venue.hpp"
 #include "draw.hpp"
 
 namespace sf::views {
@@ -28,7 +29,12 @@ float facts(const Pen& pen, const core::Project& p, const Rect& col) {
   const TextStyle body{FontRole::Body, pen.pal.text, 1.35f, 0};
   const float big = 1e6f;
   float y = col.y;
-  char buf[128];
+  char buf[160];
+  if (p.stand) {  // at a fair, where to find it comes first
+    y += factLabel(pen, col.x, y, col.w, ui(Ui::Where, lang));
+    core::formatStand(*p.stand, lang, buf, sizeof buf);
+    y += drawText(pen, {col.x, y, col.w, big}, buf, body) + l.gap * 0.8f;
+  }
   if (p.funding) {
     const core::Funding& f = *p.funding;
     y += factLabel(pen, col.x, y, col.w, ui(Ui::Funding, lang));

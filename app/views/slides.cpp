@@ -33,6 +33,9 @@ void text(const ViewContext& ctx, const Placement& at, std::size_t, std::size_t,
 void sponsors(const ViewContext& ctx, const Placement& at, std::size_t, std::size_t, std::string_view, const core::PlaylistItem* item) {
   drawSponsors(ctx, at, item);
 }
+void map(const ViewContext& ctx, const Placement& at, std::size_t, std::size_t, std::string_view id, const core::PlaylistItem*) {
+  drawMap(ctx, at, id);
+}
 
 // In the order of core::kSlideKinds.
 constexpr SlideView kSlideViews[] = {
@@ -45,6 +48,7 @@ constexpr SlideView kSlideViews[] = {
     {core::SlideKind::Image, image},
     {core::SlideKind::Text, text},
     {core::SlideKind::Sponsors, sponsors},
+    {core::SlideKind::Map, map},
 };
 static_assert(std::size(kSlideViews) == core::kSlideKinds.size(), "every kind of slide has a view");
 static_assert([] {

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "core/show/ui_text.hpp"
+#include "core/show/venue.hpp"
 #include "draw.hpp"
 
 namespace sf::views {
@@ -94,14 +95,26 @@ void drawSpotlight(const ViewContext& ctx, const Placement& at, std::size_t inde
     joinNames(peopleText, sizeof peopleText, ui(Ui::Partners, lang), p.partners);
   const int peopleLines = peopleText[0] ? countLines(pen, people, column.w, peopleText, people.maxLines) : 0;
   const float peopleH = peopleLines ? (peopleLines - 1) * lineHeightPx(pen, people) + pen.size(FontRole::Body) : 0;
-  const float bottomH = pillH + (peopleLines ? l.gap * 0.6f + peopleH : 0);
-  float by = column.bottom() - bottomH;
-
-  // Status pill, runtime and the tap hint.
-  char status[96], runtime[64], line[128];
+  // The stand at a fair ("Halle 2 · Stand B14") beside the status pill, or on a line of its own
+  // above it when the two do not fit side by side.
+  char status[96], runtime[64], line[128], stand[160] = "";
   const core::ProjectPhase phase = projectStatus(ctx, p, status, sizeof status);
+  if (p.stand) core::formatStand(*p.stand, lang, stand, sizeof stand);
+  const float statusW = status[0] ? pillSize(pen, status).w + l.gap * 0.5f : 0;
+  const bool standOwnLine = stand[0] && statusW + textWidth(pen, FontRole::Small, stand) > column.w;
+  const float standLineH = standOwnLine ? small * 1.4f + l.gap * 0.3f : 0;
+  const float bottomH = standLineH + pillH + (peopleLines ? l.gap * 0.6f + peopleH : 0);
+  float by = column.bottom() - bottomH;
+  if (standOwnLine) {
+    drawLine(pen, column.x, by, column.w, stand, {FontRole::Small, pen.pal.text});
+    by += standLineH;
+  }
+
+  // Status pill, stand, runtime and the tap hint.
   float mx = column.x;
   if (status[0]) mx = pill(pen, column.x, by, column.w, status, statusColor(pen, phase)).right() + l.gap * 0.5f;
+  if (stand[0] && !standOwnLine)
+    mx += drawLine(pen, mx, by + (pillH - small) * 0.5f, column.right() - mx, stand, {FontRole::Small, pen.pal.text}) + l.gap * 0.5f;
   // "Laufzeit endete 02/2025" already says how the runtime stands.
   if (phase != core::ProjectPhase::Ended && p.funding && (p.funding->start || p.funding->end)) {
     core::formatRuntime(p.funding->start, p.funding->end, runtime, sizeof runtime);
@@ -113,7 +126,7 @@ void drawSpotlight(const ViewContext& ctx, const Placement& at, std::size_t inde
   if (peopleLines) drawText(pen, {column.x, by + pillH + l.gap * 0.6f, column.w, peopleH + 2}, peopleText, people);
 
   // Top: field tag, title, summary, as one block centred in the space above the bottom block.
-  const float limit = by - l.gap;
+  const float limit = by - standLineH - l.gap;
   const TextStyle title{FontRole::Display, pen.pal.text, 1.1f, l.compact ? 2 : 3};
   const TextStyle summary{FontRole::Title, pen.pal.muted, 1.3f, l.compact ? 3 : 4};
   const float tagH = field ? pillH + l.gap * 0.7f : 0;

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/show/config.hpp"
 #include "core/show/layout.hpp"
 #include "core/feed/model.hpp"
 #include "core/show/player_state.hpp"
@@ -58,6 +59,7 @@ struct ViewContext {
   const core::ProgrammeListing* programme = nullptr;     // the open programme (core::updateProgrammeListing)
   // Per project (by index), the code of its own first link; size 0 for a project without one.
   const std::vector<platform::QrCode>* projectQrs = nullptr;
+  const core::MapSpot* here = nullptr;  // config location's point on a map: "You are here"
 
   // The colours every view draws with: the feed's theme resolved (core::paletteFor).
   const core::Palette& palette() const { return feed.theme.palette; }
@@ -94,6 +96,10 @@ void drawFigures(const ViewContext& ctx, const Placement& at, std::size_t page);
 void drawProgramme(const ViewContext& ctx, const Placement& at);
 // One talk in full: when, where, who, track, language, abstract, QR code, the room's next talks.
 void drawEvent(const ViewContext& ctx, const Placement& at);
+// A floor plan of the feed's maps (by id) with its markers, the screen's place and the talks now and next.
+void drawMap(const ViewContext& ctx, const Placement& at, std::string_view mapId);
+// The pin colour of a kind of map marker (shared with the legend and the contrast test).
+core::Rgb markerColor(core::MarkerKind kind);
 // A room's door screen for a config room entry (id, name or GUID).
 void drawRoom(const ViewContext& ctx, const Placement& at, std::string_view roomEntry);
 // An important announcement or an emergency over the whole screen (emergency_view.cpp).
@@ -108,11 +114,11 @@ float bannerHeight(const ViewContext& ctx, const core::Announcement& a);
 // The same context with another layout (the slides' layout, with room kept for a banner).
 inline ViewContext withLayout(const ViewContext& c, const core::Layout& layout) {
   return {c.feed, c.state, layout, c.zone, c.schedule, c.qr, c.now, c.text, c.report, c.images, c.location, c.exitHint,
-          c.eventQr, c.screenRooms, c.programme, c.projectQrs};
+          c.eventQr, c.screenRooms, c.programme, c.projectQrs, c.here};
 }
 // A rotation slide of `kind` (slides.cpp's table): `project` for spotlights, `page` for paged kinds.
-// `room` for room slides: the room entry they show. `item`: the playlist item, whose content the
-// organiser's own slides (image, text, sponsors) show.
+// `room` for room slides: the room entry they show; for map slides: the map's id. `item`: the
+// playlist item, whose content the organiser's own slides (image, text, sponsors) show.
 void drawSlide(const ViewContext& ctx, const Placement& at, core::SlideKind kind, std::size_t project, std::size_t page,
                std::string_view room = {}, const core::PlaylistItem* item = nullptr);
 

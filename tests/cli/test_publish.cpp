@@ -234,6 +234,35 @@ TEST_CASE("pack gathers the images a feed names into one folder that plays offli
   CHECK(sf::core::parseFeed(sf::test::readText(w.path("usb2/feed.json")), "packed").feed);
 }
 
+TEST_CASE("pack carries a fair's floor plan; validate checks a screen's location against the feed", "[publish][venue]") {
+  Workspace w;
+  std::filesystem::create_directories(w.path("fair/images"));
+  std::filesystem::copy_file(sf::test::sourcePath("assets/examples/fair-feed.json"), w.path("fair/feed.json"));
+  std::filesystem::copy_file(sf::test::sourcePath("assets/examples/images/fair-hall-2.png"), w.path("fair/images/fair-hall-2.png"));
+  const auto r = run("pack " + w.path("fair/feed.json") + " -o " + w.path("usb"));
+  INFO(r.out);
+  REQUIRE(r.exitCode == 0);
+  const auto parsed = sf::core::parseFeed(sf::test::readText(w.path("usb/feed.json")), "packed");
+  REQUIRE(parsed.feed);
+  REQUIRE(parsed.feed->maps.size() == 1);
+  REQUIRE(parsed.feed->maps[0].image);
+  const std::string src = parsed.feed->maps[0].image->src;
+  CHECK_THAT(src, Catch::StartsWith("images/") && Catch::EndsWith(".png"));
+  CHECK(sf::test::readText(w.path("usb/" + src)) == sf::test::readText(w.path("fair/images/fair-hall-2.png")));
+  CHECK(parsed.feed->maps[0].image->alt.in("en") == "Hall plan with stands, forum and foyer");  // the alt text stays
+
+  // The example screen config names the feed's map: no finding. A map the feed lacks is named at
+  // its pointer in the config.
+  const auto ok = run("validate " + w.path("fair/feed.json") + " --config " + sf::test::sourcePath("assets/examples/fair-screen.json"));
+  INFO(ok.out);
+  CHECK(ok.exitCode == 0);
+  CHECK(ok.out.find("/location") == std::string::npos);
+  std::ofstream(w.path("screen.json")) << "{\"location\": {\"name\": \"Foyer\", \"map\": \"halle-9\", \"x\": 0.5, \"y\": 0.5}}\n";
+  const auto bad = run("validate " + w.path("fair/feed.json") + " --config " + w.path("screen.json"));
+  INFO(bad.out);
+  CHECK_THAT(bad.out, Catch::Contains("screen.json:1:") && Catch::Contains("/location/map: warning: the feed has no map \"halle-9\" (it has: halle-2)"));
+}
+
 TEST_CASE("serve answers screens with the published feed and 304s for unchanged polls", "[publish]") {
   Workspace w;
   REQUIRE(run("publish " + w.path("feed.json") + " --to " + w.path("www")).exitCode == 0);

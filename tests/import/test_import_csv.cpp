@@ -142,3 +142,45 @@ TEST_CASE("the example spreadsheet imports into the example feed without a warni
     CHECK(importing.find("`" + name + "`") != std::string::npos);
   }
 }
+
+TEST_CASE("a fair's stand from the columns hall and stand", "[import][csv]") {
+  const std::string csv =
+      "id;title;summary;field;hall;stand\n"
+      "a;A;Kurz.;make;2;B14\n"
+      "b;B;Kurz.;make;;C3\n"
+      "c;C;Kurz.;make;4;\n"
+      "d;D;Kurz.;make;;\n";
+  const auto r = importSource(csv, "aussteller.csv", findImportFormat("csv"), sf::test::fixedOptions());
+  INFO(sf::test::allMessages(r.diagnostics));
+  REQUIRE_FALSE(hasErrors(r.diagnostics));
+  REQUIRE(r.projects.size() == 4);
+  CHECK(r.projects[0].values["stand"] == nlohmann::ordered_json{{"hall", "2"}, {"number", "B14"}});
+  CHECK(r.projects[1].values["stand"] == nlohmann::ordered_json{{"number", "C3"}});
+  CHECK(r.projects[2].values["stand"] == nlohmann::ordered_json{{"hall", "4"}});
+  CHECK_FALSE(r.projects[3].values.contains("stand"));
+  // The import owns "stand" when either column is there, so a stand taken out of the sheet goes.
+  CHECK(std::count(r.projects[3].ownedKeys.begin(), r.projects[3].ownedKeys.end(), "stand") == 1);
+  const auto hallOnly = importSource("id;title;summary;field;hall\na;A;Kurz.;make;2\n", "x.csv", findImportFormat("csv"), sf::test::fixedOptions());
+  REQUIRE(hallOnly.projects.size() == 1);
+  CHECK(hallOnly.projects[0].values["stand"] == nlohmann::ordered_json{{"hall", "2"}});
+
+  // A stand number that is really a sentence: named at its line and column.
+  const auto bad = importSource("id;title;summary;field;stand\na;A;Kurz.;make;" + std::string(50, 'x') + "\n", "x.csv",
+                                findImportFormat("csv"), sf::test::fixedOptions());
+  REQUIRE(hasErrors(bad.diagnostics));
+  CHECK(bad.diagnostics.front().line == 2);
+  CHECK(bad.diagnostics.front().column == 16);
+  CHECK_THAT(bad.diagnostics.front().message, Catch::Contains("column \"stand\""));
+
+  // Through the merge into a feed, the stand reads as the feed's projects have it.
+  const auto feed = nlohmann::ordered_json::parse(sf::test::readText(sf::test::sourcePath("assets/examples/small-feed.json")));
+  const auto m = mergeImport(feed, r, "fair", "aussteller.csv", *TimeZone::find("Europe/Berlin"), false);
+  const auto parsed = parseFeed(serializeFeed(m.feed), "merged.json");
+  INFO(sf::test::allMessages(parsed.diagnostics));
+  REQUIRE(parsed.feed);
+  const Project* a = parsed.feed->findProject("fair:a");
+  REQUIRE(a);
+  REQUIRE(a->stand);
+  CHECK(a->stand->hall == "2");
+  CHECK(a->stand->number == "B14");
+}

@@ -43,6 +43,22 @@ TEST_CASE("text colours reach WCAG AA on the surfaces they are drawn on", "[cont
       CHECK(contrastRatio(pr.text, pr.background) >= core::kWcagAaText);
     }
   }
+  // The map's labels and pins keep their own colours on any base: they sit on the floor plan.
+  const Rgb card{34, 40, 51}, amber{255, 196, 77};
+  const Pair map[] = {
+      {"a map label on its card", {244, 245, 247}, card},
+      {"a map label's talk now", {255, 150, 150}, card},
+      {"a map label's talk next", amber, card},
+      {"\"You are here\" on its red card", {255, 255, 255}, {200, 30, 45}},
+      {"the exit pin's arrow", {255, 255, 255}, views::markerColor(core::MarkerKind::Exit)},
+      {"the first-aid pin's cross", {255, 255, 255}, views::markerColor(core::MarkerKind::FirstAid)},
+      {"the info pin's i", {255, 255, 255}, views::markerColor(core::MarkerKind::Info)},
+      {"the toilets pin's WC", {255, 255, 255}, views::markerColor(core::MarkerKind::Toilets)},
+  };
+  for (const auto& pr : map) {
+    CAPTURE(pr.what, contrastRatio(pr.text, pr.background));
+    CHECK(contrastRatio(pr.text, pr.background) >= core::kWcagAaText);
+  }
 }
 
 TEST_CASE("text on every field colour of the default feed reaches WCAG AA", "[contrast]") {

@@ -13,6 +13,7 @@
 #include "core/feed/parse.hpp"
 #include "core/feed/text_fit.hpp"
 #include "core/feed/theme.hpp"
+#include "core/feed/venue_map.hpp"
 #include "core/base/text_util.hpp"
 
 namespace sf::core {
@@ -84,6 +85,11 @@ void fontCoverage(const Feed& feed, Diagnostics& out) {
     fontCoverage(feed.figures[i].value, at("figures", i, "value"), out);
     fontCoverage(feed.figures[i].note, at("figures", i, "note"), out);
   }
+  for (std::size_t i = 0; i < feed.maps.size(); ++i) {
+    fontCoverage(feed.maps[i].name, at("maps", i, "name"), out);
+    for (std::size_t k = 0; k < feed.maps[i].markers.size(); ++k)
+      fontCoverage(feed.maps[i].markers[k].label, at("maps", i, "markers") + "/" + std::to_string(k) + "/label", out);
+  }
   for (std::size_t i = 0; i < feed.announcements.size(); ++i) {
     fontCoverage(feed.announcements[i].title, at("announcements", i, "title"), out);
     fontCoverage(feed.announcements[i].text, at("announcements", i, "text"), out);
@@ -102,6 +108,7 @@ void checkFeed(const Feed& feed, Diagnostics& out) {
   checkConference(feed, out);
   checkTheme(feed, out);
   checkRoomSelectors(feed, out);
+  checkMaps(feed, out);
   uniqueIds(feed.figures, "figures", "figure", out);
   uniqueIds(feed.announcements, "announcements", "announcement", out);
   uniqueIds(feed.sponsorTiers, "sponsorTiers", "sponsor tier", out);

@@ -140,6 +140,8 @@ EditResult rewriteImageSources(std::string_view feedText, const std::function<st
     for (auto& it : (*doc)["playlist"]) image(it, "image");
   if (doc->contains("sponsors"))
     for (auto& s : (*doc)["sponsors"]) image(s, "logo");
+  if (doc->contains("maps"))
+    for (auto& m : (*doc)["maps"]) image(m, "image");
   return finish(*doc);
 }
 

@@ -201,4 +201,23 @@ void JsonReader::lengthHint(const std::string& s, const std::string& ptr, std::s
     warn(ptr, "text is " + std::to_string(n) + " characters; screens show about " + std::to_string(longAfter) + " and shorten the rest");
 }
 
+// An image as the format writes it everywhere: a src string, or {"src", "alt"}. Nothing when the
+// src is unusable (reported).
+std::optional<ImageRef> readImageRef(JsonReader& r, const nlohmann::json& im, const std::string& ip) {
+  ImageRef ref;
+  const json* src = &im;
+  if (im.is_object()) {
+    r.unknownKeys(im, ip, {"src", "alt"});
+    src = r.member(im, ip, "src", true);
+    ref.alt = r.text(r.member(im, ip, "alt", false), ip + "/alt", false);
+  }
+  const std::string srcPtr = im.is_object() ? ip + "/src" : ip;
+  if (auto s = r.string(src, srcPtr)) {
+    if (isWebUrl(*s) || isSafeRelativePath(*s)) ref.src = *s;
+    else r.error(srcPtr, "expected an https:// URL or a relative path inside the feed's folder (no \"..\", no leading \"/\"), found " + quoteShort(*s));
+  }
+  if (ref.src.empty()) return std::nullopt;
+  return ref;
+}
+
 }  // namespace sf::core

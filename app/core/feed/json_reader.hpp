@@ -73,4 +73,8 @@ class JsonReader {
   nlohmann::json& unknown_;
 };
 
+// An image as the format writes it everywhere (projects, posters, sponsor logos, maps): a src
+// string, or {"src", "alt"}. Nothing when the src is unusable (reported as an error).
+std::optional<ImageRef> readImageRef(JsonReader& r, const nlohmann::json& im, const std::string& ip);
+
 }  // namespace sf::core

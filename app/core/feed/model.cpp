@@ -30,11 +30,25 @@ const Project* Feed::findProject(std::string_view id) const { return findById(pr
 const Event* Feed::findEvent(std::string_view id) const { return findById(events, id); }
 const Room* Feed::findRoom(std::string_view id) const { return findById(rooms, id); }
 const Track* Feed::findTrack(std::string_view id) const { return findById(tracks, id); }
+const VenueMap* Feed::findMap(std::string_view id) const { return findById(maps, id); }
 
 namespace {
 // The feed's words for the kinds, in the enum's order.
 constexpr std::array<std::string_view, 5> kEventKindNames{"talk", "workshop", "break", "social", "other"};
 }  // namespace
+
+namespace {
+constexpr std::array<std::string_view, 10> kMarkerKindNames{"room", "stand", "exit", "info", "toilets", "food",
+                                                            "stairs", "lift", "first-aid", "other"};
+}  // namespace
+
+std::string_view markerKindName(MarkerKind kind) { return kMarkerKindNames[static_cast<std::size_t>(kind)]; }
+
+std::optional<MarkerKind> markerKindNamed(std::string_view name) {
+  for (std::size_t i = 0; i < kMarkerKindNames.size(); ++i)
+    if (kMarkerKindNames[i] == name) return static_cast<MarkerKind>(i);
+  return std::nullopt;
+}
 
 std::string_view eventKindName(EventKind kind) { return kEventKindNames[static_cast<std::size_t>(kind)]; }
 
@@ -74,6 +88,8 @@ std::vector<std::string> imageSources(const Feed& feed) {
     if (it.image) add(it.image->src);
   for (const Sponsor& s : feed.sponsors)
     if (s.logo) add(s.logo->src);
+  for (const VenueMap& m : feed.maps)
+    if (m.image) add(m.image->src);
   return out;
 }
 

@@ -62,6 +62,14 @@ struct ImageRef {
   LocalText alt;
 };
 
+// Where an exhibitor shows a project at a fair: the hall and the stand number, either may be
+// missing ("Halle 2 · Stand B14").
+struct Stand {
+  std::string hall;
+  std::string number;
+  bool operator==(const Stand&) const = default;
+};
+
 struct Project {
   std::string id;
   LocalText title;
@@ -78,6 +86,7 @@ struct Project {
   std::vector<Link> links;
   std::optional<ImageRef> image;
   std::vector<std::string> tags;
+  std::optional<Stand> stand;
 };
 
 // A room of the venue. Events name it by id; screens at its door are bound to it by id, name or
@@ -139,7 +148,7 @@ struct Figure {
 
 // The kinds of slide a playlist holds. A new kind is its value here and its entry in kSlideKinds,
 // its options in PlaylistItem and the parser, and its view with its entry in app/views/slides.cpp.
-enum class SlideKind { Spotlight, Spotlights, Schedule, Fields, Figures, Room, Image, Text, Sponsors };
+enum class SlideKind { Spotlight, Spotlights, Schedule, Fields, Figures, Room, Image, Text, Sponsors, Map };
 
 struct SlideKindInfo {
   SlideKind kind;
@@ -150,7 +159,7 @@ struct SlideKindInfo {
 };
 
 // In the order of the enum: kSlideKinds[static_cast<std::size_t>(kind)] describes `kind`.
-inline constexpr std::array<SlideKindInfo, 9> kSlideKinds{{
+inline constexpr std::array<SlideKindInfo, 10> kSlideKinds{{
     {SlideKind::Spotlight, "spotlight"},
     {SlideKind::Spotlights, "spotlights", false, false, true},
     {SlideKind::Schedule, "schedule", true},
@@ -161,6 +170,7 @@ inline constexpr std::array<SlideKindInfo, 9> kSlideKinds{{
     {SlideKind::Image, "image"},
     {SlideKind::Text, "text"},
     {SlideKind::Sponsors, "sponsors"},
+    {SlideKind::Map, "map", true},  // the talks now and next are marked on it
 }};
 constexpr const SlideKindInfo& slideKindInfo(SlideKind kind) { return kSlideKinds[static_cast<std::size_t>(kind)]; }
 std::optional<SlideKind> slideKindNamed(std::string_view name);
@@ -205,6 +215,7 @@ struct PlaylistItem {
   LocalText headline;             // Text; Sponsors: optional, instead of the default heading
   LocalText body;                 // Text: paragraphs split by a blank line, "- " lines a list
   std::string tier;               // Sponsors: only this tier's sponsors (an id in sponsorTiers)
+  std::string map;      // Map: the id of one of Feed::maps
 };
 
 // A sponsor's level ("gold", "silver"); sponsorTiers lists them, the highest first.
@@ -285,6 +296,28 @@ struct Theme {
   }
 };
 
+// A floor plan of the venue with markers in relative coordinates of its image: (0, 0) is the
+// image's top-left corner, (1, 1) its bottom-right, so markers stay put whatever size it is drawn.
+enum class MarkerKind { Room, Stand, Exit, Info, Toilets, Food, Stairs, Lift, FirstAid, Other };
+std::string_view markerKindName(MarkerKind kind);
+std::optional<MarkerKind> markerKindNamed(std::string_view name);
+
+struct MapMarker {
+  std::string id;
+  MarkerKind kind = MarkerKind::Other;
+  LocalText label;
+  std::string room;  // Room markers: an id of Feed::rooms, whose talks now and next are marked
+  Stand stand;       // Stand markers: the stand whose projects it shows
+  double x = 0, y = 0;
+};
+
+struct VenueMap {
+  std::string id;
+  LocalText name;
+  std::optional<ImageRef> image;  // none: the markers on a plain grid
+  std::vector<MapMarker> markers;
+};
+
 struct Feed {
   int version = 1;
   std::string id;
@@ -307,6 +340,7 @@ struct Feed {
   Theme theme;
   std::vector<Sponsor> sponsors;          // in the feed's order within each tier
   std::vector<SponsorTier> sponsorTiers;  // the highest first
+  std::vector<VenueMap> maps;
   nlohmann::json unknown = nlohmann::json::object();  // unknown keys by pointer, kept for tools
 
   const Field* findField(std::string_view id) const;
@@ -314,6 +348,7 @@ struct Feed {
   const Event* findEvent(std::string_view id) const;
   const Room* findRoom(std::string_view id) const;
   const Track* findTrack(std::string_view id) const;
+  const VenueMap* findMap(std::string_view id) const;
 };
 
 // The language a screen speaks when nobody chose one: the feed's first, else German, the

@@ -11,6 +11,7 @@
 #include "core/feed/theme.hpp"
 #include "core/feed/conference.hpp"
 #include "core/feed/update.hpp"
+#include "core/feed/venue_map.hpp"
 #include "core/feed/json_reader.hpp"
 #include "core/feed/json_scan.hpp"
 #include "core/feed/targeting.hpp"
@@ -82,30 +83,11 @@ std::vector<Link> readLinks(JsonReader& r, const json* v, const std::string& p) 
   return out;
 }
 
-// An image as the format writes it everywhere: a src string, or {"src", "alt"}. Nothing when the
-// src is unusable (reported).
-std::optional<ImageRef> readImageRef(JsonReader& r, const json& im, const std::string& ip) {
-  ImageRef ref;
-  const json* src = &im;
-  if (im.is_object()) {
-    r.unknownKeys(im, ip, {"src", "alt"});
-    src = r.member(im, ip, "src", true);
-    ref.alt = r.text(r.member(im, ip, "alt", false), ip + "/alt", false);
-  }
-  const std::string srcPtr = im.is_object() ? ip + "/src" : ip;
-  if (auto s = r.string(src, srcPtr)) {
-    if (isWebUrl(*s) || isSafeRelativePath(*s)) ref.src = *s;
-    else r.error(srcPtr, "expected an https:// URL or a relative path inside the feed's folder (no \"..\", no leading \"/\"), found " + quoteShort(*s));
-  }
-  if (ref.src.empty()) return std::nullopt;
-  return ref;
-}
-
 Project readProject(JsonReader& r, const json& j, const std::string& p, const FeedLimits& lim) {
   Project pr;
   if (!r.isObject(j, p, "a project")) return pr;
   r.unknownKeys(j, p, {"id", "title", "subtitle", "summary", "description", "field", "relatedFields", "status",
-                       "funding", "partners", "links", "image", "tags"});
+                       "funding", "partners", "links", "image", "tags", "stand"});
   pr.id = r.id(r.member(j, p, "id", true), p + "/id");
   pr.title = r.text(r.member(j, p, "title", true), p + "/title", true, lim.longTitle);
   pr.subtitle = r.text(r.member(j, p, "subtitle", false), p + "/subtitle", false, lim.longTitle);
@@ -129,6 +111,7 @@ Project readProject(JsonReader& r, const json& j, const std::string& p, const Fe
   pr.links = readLinks(r, r.member(j, p, "links", false), p + "/links");
   if (const json* im = r.member(j, p, "image", false)) pr.image = readImageRef(r, *im, p + "/image");
   pr.tags = r.ids(r.member(j, p, "tags", false), p + "/tags");
+  if (const json* st = r.member(j, p, "stand", false)) pr.stand = readStand(r, *st, p + "/stand");
   return pr;
 }
 
@@ -227,7 +210,7 @@ std::optional<PlaylistItem> readSlide(JsonReader& r, const json& j, const std::s
   PlaylistItem it;
   if (!r.isObject(j, p, "a playlist item")) return it;
   r.unknownKeys(j, p, {"slide", "project", "field", "tag", "seconds", "validFrom", "validUntil", "days", "from", "until",
-                       "screens", "groups", "rooms", "room", "image", "fit", "caption", "headline", "body", "tier"});
+                       "screens", "groups", "rooms", "room", "image", "fit", "caption", "headline", "body", "tier", "map"});
   bool known = false;  // without a valid kind, kind-specific keys are not asked for
   if (auto s = r.string(r.member(j, p, "slide", true), p + "/slide")) {
     known = true;
@@ -241,6 +224,7 @@ std::optional<PlaylistItem> readSlide(JsonReader& r, const json& j, const std::s
   if (known && it.kind == SlideKind::Spotlight) it.project = r.id(r.member(j, p, "project", true), p + "/project");
   if (known && it.kind == SlideKind::Room) it.room = r.string(r.member(j, p, "room", true), p + "/room").value_or("");
   if (known) readOwnSlide(r, j, p, it);
+  if (known && it.kind == SlideKind::Map) it.map = r.id(r.member(j, p, "map", true), p + "/map");
   if (const json* f = r.member(j, p, "field", false)) it.field = r.id(f, p + "/field");
   if (const json* t = r.member(j, p, "tag", false)) it.tag = r.id(t, p + "/tag");
   it.seconds = static_cast<int>(r.integer(r.member(j, p, "seconds", false), p + "/seconds", 1, 3600).value_or(10));
@@ -397,7 +381,7 @@ ParseResult parseFeed(std::string_view text, std::string_view fileName, const Fe
   }
   r.unknownKeys(root, "", {"format", "version", "id", "revision", "generated", "timeZone", "languages", "title", "source",
                            "link", "fields", "projects", "rooms", "tracks", "events", "figures", "playlist", "announcements",
-                           "theme", "sponsors", "sponsorTiers"});
+                           "theme", "sponsors", "sponsorTiers", "maps"});
   std::optional<TimeZone> zone;
   readHeader(r, root, feed, zone);
   feed.theme = readTheme(r, root);  // after the header: its texts need the feed's languages
@@ -407,6 +391,7 @@ ParseResult parseFeed(std::string_view text, std::string_view fileName, const Fe
   feed.tracks = readArray<Track>(r, root, "tracks", "of tracks", [&](const json& j, const std::string& p) { return readTrack(r, j, p); });
   feed.events = readArray<Event>(r, root, "events", "of events", [&](const json& j, const std::string& p) { return readEvent(r, j, p, zone, limits); });
   feed.figures = readArray<Figure>(r, root, "figures", "of key figures", [&](const json& j, const std::string& p) { return readFigure(r, j, p); });
+  feed.maps = readArray<VenueMap>(r, root, "maps", "of maps", [&](const json& j, const std::string& p) { return readMap(r, j, p); });
   feed.announcements = readArray<Announcement>(r, root, "announcements", "of announcements", [&](const json& j, const std::string& p) { return readAnnouncement(r, j, p); });
   feed.sponsorTiers = readArray<SponsorTier>(r, root, "sponsorTiers", "of sponsor tiers", [&](const json& j, const std::string& p) { return readSponsorTier(r, j, p); });
   feed.sponsors = readArray<Sponsor>(r, root, "sponsors", "of sponsors", [&](const json& j, const std::string& p) { return readSponsor(r, j, p); });

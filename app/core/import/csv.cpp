@@ -66,7 +66,7 @@ constexpr std::pair<std::string_view, std::string_view> kTextColumns[] = {
     {"title", "title"}, {"subtitle", "subtitle"}, {"summary", "summary"}, {"description", "description"}, {"programme", "programme"}};
 constexpr std::string_view kPlainColumns[] = {"id",       "field",      "related_fields", "status",  "status_as_of",
                                               "applicants", "funding_start", "funding_end", "partners", "link",
-                                              "image",    "tags"};
+                                              "image",    "tags",          "hall",        "stand"};
 
 struct Column {
   std::string base;  // "title", "field", …
@@ -193,6 +193,7 @@ CsvHeader readHeader(const CsvRow& header, ImportResult& r) {
   own("field", "field"), own("related_fields", "relatedFields"), own("status", "status"), own("status_as_of", "status");
   for (auto c : {"applicants", "programme", "funding_start", "funding_end"}) own(c, "funding");
   own("partners", "partners"), own("link", "links"), own("image", "image"), own("tags", "tags");
+  own("hall", "stand"), own("stand", "stand");
   return h;
 }
 
@@ -304,6 +305,14 @@ ImportedProject readProject(RowReader& rd, const CsvHeader& h) {
     else rd.error("image", "expected an https:// URL or a path inside the feed's folder, found " + quoteShort(img));
   }
   if (auto tags = rd.idList("tags"); !tags.empty()) p.values["tags"] = tags;
+  // A fair's stand: the number in "stand" ("B14"), the hall in "hall" ("2"); either may be empty.
+  ojson stand = ojson::object();
+  for (const char* part : {"hall", "stand"}) {
+    const std::string v = rd.cell(part);
+    if (v.size() > 40) rd.error(part, "expected a short " + std::string(part) + " such as \"" + (part[0] == 'h' ? "2" : "B14") + "\", found " + quoteShort(v));
+    else if (!v.empty()) stand[part[0] == 'h' ? "hall" : "number"] = v;
+  }
+  if (!stand.empty()) p.values["stand"] = stand;
   return p;
 }
 

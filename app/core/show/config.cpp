@@ -105,7 +105,63 @@ bool isTextfilePath(const std::string& p) {
   return firstInvalidUtf8(p) == std::string::npos;
 }
 
+// "location": a name ("Foyer Nord"), or {"name", "map", "x", "y"} to be drawn on a map too.
+void parseLocation(const json& v, Config& c, Diagnostics& ds) {
+  if (v.is_string()) {
+    c.location = v.get<std::string>();
+    return;
+  }
+  if (!v.is_object()) {
+    report(ds, Severity::Error, "/location", "expected a place name such as \"Foyer Nord\", or {\"name\", \"map\", \"x\", \"y\"}, found " + std::string(v.type_name()));
+    return;
+  }
+  for (auto it = v.begin(); it != v.end(); ++it)
+    if (it.key() != "name" && it.key() != "map" && it.key() != "x" && it.key() != "y")
+      report(ds, Severity::Warning, "/location/" + pointerToken(it.key()), "unknown setting \"" + it.key() + "\" is ignored; known: name, map, x, y");
+  if (auto n = v.find("name"); n != v.end()) {
+    if (n->is_string()) c.location = n->get<std::string>();
+    else report(ds, Severity::Error, "/location/name", "expected the place's name as a string, found " + std::string(n->type_name()));
+  }
+  const auto m = v.find("map");
+  if (m == v.end()) {
+    if (v.contains("x") || v.contains("y")) report(ds, Severity::Error, "/location/map", "x and y need the map they are on: add \"map\" with the id of one of the feed's maps");
+    return;
+  }
+  if (!m->is_string() || !isValidId(m->get<std::string>())) {
+    report(ds, Severity::Error, "/location/map", "expected the id of one of the feed's maps, found " + m->dump() + "; \"You are here\" is not drawn");
+    return;
+  }
+  MapSpot spot{m->get<std::string>()};
+  bool ok = true;
+  for (const char* axis : {"x", "y"}) {
+    const auto a = v.find(axis);
+    const std::string ptr = std::string("/location/") + axis;
+    if (a == v.end()) {
+      report(ds, Severity::Error, "/location", std::string("missing \"") + axis + "\": the screen's place on the map, from 0 to 1; \"You are here\" is not drawn");
+      ok = false;
+    } else if (!a->is_number() || a->get<double>() < 0 || a->get<double>() > 1) {
+      report(ds, Severity::Error, ptr, std::string("expected a number from 0 to 1 (a fraction of the map image's ") + (axis[0] == 'x' ? "width" : "height") +
+                                           "), found " + a->dump() + "; \"You are here\" is not drawn");
+      ok = false;
+    } else {
+      (axis[0] == 'x' ? spot.x : spot.y) = a->get<double>();
+    }
+  }
+  if (ok) c.here = std::move(spot);
+}
+
 }  // namespace
+
+Diagnostics checkConfigAgainstFeed(const Config& config, const Feed& feed) {
+  Diagnostics out;
+  if (!config.here || feed.findMap(config.here->map)) return out;
+  std::vector<std::string> ids;
+  for (const VenueMap& m : feed.maps) ids.push_back(m.id);
+  report(out, Severity::Warning, "/location/map",
+         "the feed has no map " + quoteShort(config.here->map) + " (it has: " + (ids.empty() ? std::string("none") : join(ids)) +
+             "); \"You are here\" is not drawn");
+  return out;
+}
 
 ConfigResult parseConfig(std::string_view text, std::string_view fileName) {
   ConfigResult r;
@@ -140,7 +196,7 @@ ConfigResult parseConfig(std::string_view text, std::string_view fileName) {
     rd.strings("room", c.rooms);
     rd.strings("rooms", c.rooms);
     rd.strings("groups", c.groups);
-    rd.string("location", c.location);
+    if (const json* v = rd.get("location")) parseLocation(*v, c, ds);
     rd.string("exit", c.exitHint);
     rd.integer("idleSeconds", c.idleSeconds, 5, 86400);
     rd.integer("rotate", c.rotate, 0, 270);

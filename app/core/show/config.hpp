@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/base/diagnostic.hpp"
+#include "core/feed/model.hpp"
 #include "core/show/screen_schedule.hpp"
 
 namespace sf::core {
@@ -21,6 +22,13 @@ struct ReportConfig {
   bool sign = true;
 };
 
+// Where the screen stands on one of the feed's maps (config "location": {"map", "x", "y"}), in
+// the map image's relative coordinates: the map slide draws "Sie sind hier / You are here" there.
+struct MapSpot {
+  std::string map;  // an id of the feed's maps
+  double x = 0, y = 0;
+};
+
 struct Config {
   std::string feed;            // URL or path; empty: the embedded default feed
   int pollSeconds = 5;         // how often the feed is asked for (with jitter)
@@ -33,6 +41,7 @@ struct Config {
   std::vector<std::string> rooms;
   std::vector<std::string> groups;  // e.g. "foyer", "hall-2": what targeted items select screens by
   std::string location;        // where the screen stands, as an emergency says it: "Foyer Nord"
+  std::optional<MapSpot> here; // config "location" as {"name", "map", "x", "y"}: the screen's point on a map
   std::string exitHint;        // config "exit": the way out from here ("Ausgang links hinter der Treppe")
   int idleSeconds = 60;        // back to the rotation after this long without a touch
   int rotate = 0;              // 0, 90, 180 or 270 degrees
@@ -59,5 +68,9 @@ struct ConfigResult {
 };
 
 ConfigResult parseConfig(std::string_view text, std::string_view fileName);
+
+// What the config says that the feed must match: a "location" map the feed lacks (a warning at
+// /location/map naming the feed's maps). Positions are those of the config's text.
+Diagnostics checkConfigAgainstFeed(const Config& config, const Feed& feed);
 
 }  // namespace sf::core

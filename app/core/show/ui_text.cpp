@@ -142,6 +142,19 @@ constexpr Pair kText[] = {
     {"keine, nur das Token", "none, token only"},
     {"Schlüssel vergessen", "key forgotten"},
     {"Mit Unterstützung von", "With the support of"},  // the sponsors slide
+    {"Halle", "Hall"},
+    {"Stand", "Stand"},
+    {"Wo", "Where"},
+    {"Räume", "Rooms"},
+    {"Stände", "Stands"},
+    {"Ausgang", "Exit"},
+    {"Information", "Information"},
+    {"WC", "Toilets"},
+    {"Essen & Trinken", "Food & drink"},
+    {"Treppe", "Stairs"},
+    {"Aufzug", "Lift"},
+    {"Erste Hilfe", "First aid"},
+    {"Weitere Orte", "Other places"},
 };
 static_assert(sizeof kText / sizeof kText[0] == static_cast<std::size_t>(Ui::Count));
 

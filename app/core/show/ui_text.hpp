@@ -34,6 +34,9 @@ enum class Ui {
   FleetShowedAt, FleetNoShot,  // a card's screenshot: "<screen> showed at <time>", or none yet
   FleetSignature, FleetOwnKey, FleetTokenOnly, FleetEventKeyForgotten,
   SponsorsThanks,  // the sponsors slide's heading when the item gives none
+  // Stands and the venue map: "Halle 2 · Stand B14", the legend's marker kinds (MarkerKind's order)
+  Hall, Stand, Where, MarkerRoom, MarkerStand, MarkerExit, MarkerInfo, MarkerToilets, MarkerFood, MarkerStairs, MarkerLift,
+  MarkerFirstAid, MarkerOther,
   Count
 };
 
