@@ -14,6 +14,7 @@
 #include "core/feed/color.hpp"
 #include "core/feed/parse.hpp"
 #include "core/feed/slide_text.hpp"
+#include "core/feed/theme.hpp"
 #include "fixtures.hpp"
 #include "player/player.hpp"
 #include "player_fixture.hpp"
@@ -210,14 +211,16 @@ TEST_CASE("a text slide's body shrinks to fit, then is cut, never off the screen
 }
 
 TEST_CASE("captions over photos and names on logo cards reach WCAG AA", "[slides][contrast]") {
-  namespace p = views::palette;
-  // The scrim over the brightest picture there is, and over a mid grey.
-  for (const core::Rgb under : {core::Rgb{255, 255, 255}, core::Rgb{128, 128, 128}, core::Rgb{255, 230, 0}}) {
-    const auto mix = [&](std::uint8_t a, std::uint8_t b) { return static_cast<std::uint8_t>(a * views::kCaptionScrim + b * (1 - views::kCaptionScrim)); };
-    const core::Rgb scrim{mix(p::bg.r, under.r), mix(p::bg.g, under.g), mix(p::bg.b, under.b)};
-    CAPTURE(scrim.r, scrim.g, scrim.b, core::contrastRatio(p::text, scrim));
-    CHECK(core::contrastRatio(p::text, scrim) >= core::kWcagAaText);
+  // On both bases: the scrim is the base's background over the picture, the caption its text.
+  for (const core::Palette& p : {core::kDarkPalette, core::kLightPalette}) {
+    // Over the brightest and the darkest picture there is, a mid grey and a yellow.
+    for (const core::Rgb under : {core::Rgb{255, 255, 255}, core::Rgb{0, 0, 0}, core::Rgb{128, 128, 128}, core::Rgb{255, 230, 0}}) {
+      const auto mix = [&](std::uint8_t a, std::uint8_t b) { return static_cast<std::uint8_t>(a * views::kCaptionScrim + b * (1 - views::kCaptionScrim)); };
+      const core::Rgb scrim{mix(p.bg.r, under.r), mix(p.bg.g, under.g), mix(p.bg.b, under.b)};
+      CAPTURE(p.bg.r, scrim.r, scrim.g, scrim.b, core::contrastRatio(p.text, scrim));
+      CHECK(core::contrastRatio(p.text, scrim) >= core::kWcagAaText);
+    }
+    CHECK(core::contrastRatio(p.muted, p.surface) >= core::kWcagAaText);  // a placeholder's words on its card
   }
   CHECK(core::contrastRatio({17, 20, 24}, {255, 255, 255}) >= core::kWcagAaText);  // a sponsor's name on its card
-  CHECK(core::contrastRatio(p::muted, p::surface) >= core::kWcagAaText);           // a placeholder's words on its card
 }
