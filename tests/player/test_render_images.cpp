@@ -14,36 +14,13 @@
 #include "player/live_feed.hpp"
 #include "player/player.hpp"
 #include "player_fixture.hpp"
+#include "render_fixture.hpp"
 
 using namespace sf;
 
 namespace {
 
 constexpr std::uint8_t kR = 201, kG = 23, kB = 164;  // a colour no view uses
-
-struct TempDir {
-  TempDir() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "sf-images-XXXXXX").string();
-    path = ::mkdtemp(tmpl.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path, ec);
-  }
-  std::string path;
-};
-
-// A 64x48 PNG of one colour, written with SDL_image like any picture an organiser uploads.
-void writeSolidPng(const std::string& path) {
-  std::vector<std::uint8_t> rgba(64 * 48 * 4);
-  for (std::size_t i = 0; i < rgba.size(); i += 4) {
-    rgba[i] = kR;
-    rgba[i + 1] = kG;
-    rgba[i + 2] = kB;
-    rgba[i + 3] = 255;
-  }
-  REQUIRE(platform::writePng(path, rgba, 64, 48).has_value());
-}
 
 bool isPicture(const player::RenderResult& out, int x, int y) {
   const std::uint8_t* p = &out.rgba[(static_cast<std::size_t>(y) * out.width + x) * 4];
@@ -79,9 +56,9 @@ player::RenderResult render(player::FrameRenderer& r, const core::Feed& feed, co
 }  // namespace
 
 TEST_CASE("a project's picture fills the spotlight visual and heads the detail view") {
-  TempDir dir;
+  test::TempDir dir;
   std::filesystem::create_directory(dir.path + "/pictures");
-  writeSolidPng(dir.path + "/pictures/amber.png");
+  REQUIRE(test::writeSolidPng(dir.path + "/pictures/amber.png", 64, 48, {kR, kG, kB}));
   core::Feed feed = test::defaultFeed();
   feed.projects[test::projectIndex(feed, kProject)].image = core::ImageRef{"pictures/amber.png", {}};
   const std::string base = dir.path + "/feed.json";  // relative srcs resolve next to the feed
@@ -128,7 +105,7 @@ std::string hostilePng(const std::string& dir, const char* name, int w, int h, s
 }
 
 TEST_CASE("a picture that is missing or broken or tiny or gigantic leaves the generated visual") {
-  TempDir dir;
+  test::TempDir dir;
   {
     std::ofstream(dir.path + "/broken.png") << "<html>not a picture</html>";
   }
@@ -168,8 +145,8 @@ TEST_CASE("image srcs resolve next to the feed, wherever it lives") {
 }
 
 TEST_CASE("the live feed asks the image worker for the feed's pictures and hands them over") {
-  TempDir dir;
-  writeSolidPng(dir.path + "/amber.png");
+  test::TempDir dir;
+  REQUIRE(test::writeSolidPng(dir.path + "/amber.png", 64, 48, {kR, kG, kB}));
   auto feed = std::make_shared<core::Feed>(test::defaultFeed());
   feed->projects[test::projectIndex(*feed, kProject)].image = core::ImageRef{"amber.png", {}};
   core::Config config;

@@ -18,6 +18,7 @@
 #include "fixtures.hpp"
 #include "player/player.hpp"
 #include "player_fixture.hpp"
+#include "render_fixture.hpp"
 #include "views/draw.hpp"
 
 using namespace sf;
@@ -74,18 +75,6 @@ double inked(const player::RenderResult& out) {
   return static_cast<double>(ink) / static_cast<double>(n);
 }
 
-struct TempDir {
-  TempDir() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "sf-slides-XXXXXX").string();
-    path = ::mkdtemp(tmpl.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path, ec);
-  }
-  std::string path;
-};
-
 constexpr std::pair<int, int> kSizes[] = {{1920, 1080}, {1080, 1920}, {1280, 800}, {1024, 600}, {800, 480}};
 
 }  // namespace
@@ -126,7 +115,7 @@ TEST_CASE("image, text and sponsors slides at every size: on screen, apart, pict
 }
 
 TEST_CASE("a poster that is missing, broken, tiny or not loaded leaves a designed placeholder", "[slides]") {
-  TempDir dir;
+  test::TempDir dir;
   std::ofstream(dir.path + "/broken.png") << "<html>not a picture</html>";
   std::filesystem::copy(test::sourcePath("assets/examples/images"), dir.path + "/images");  // the logos load
   const core::Feed& plain = slidesFeed();

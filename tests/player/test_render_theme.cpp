@@ -15,6 +15,7 @@
 #include "platform/display/png.hpp"
 #include "player/player.hpp"
 #include "player_fixture.hpp"
+#include "render_fixture.hpp"
 
 using namespace sf;
 
@@ -23,29 +24,8 @@ namespace {
 constexpr core::Rgb kLogo{201, 23, 164};  // a colour no view uses
 const char* const kProject = "amber-initiative-additive-manufacturing-berlin-brandenburg";
 
-struct TempDir {
-  TempDir() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "sf-theme-XXXXXX").string();
-    path = ::mkdtemp(tmpl.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path, ec);
-  }
-  std::string path;
-};
-
 // A 300x100 logo: wide, as wordmarks are, so the header must keep its aspect.
-void writeLogo(const std::string& path) {
-  std::vector<std::uint8_t> rgba(300 * 100 * 4);
-  for (std::size_t i = 0; i < rgba.size(); i += 4) {
-    rgba[i] = kLogo.r;
-    rgba[i + 1] = kLogo.g;
-    rgba[i + 2] = kLogo.b;
-    rgba[i + 3] = 255;
-  }
-  REQUIRE(platform::writePng(path, rgba, 300, 100).has_value());
-}
+void writeLogo(const std::string& path) { REQUIRE(test::writeSolidPng(path, 300, 100, kLogo)); }
 
 core::Feed themed(core::ThemeBase base, const std::string& logo) {
   core::Feed feed = test::defaultFeed();
@@ -111,7 +91,7 @@ player::RenderResult render(player::FrameRenderer& r, const core::Feed& feed, co
 }  // namespace
 
 TEST_CASE("a themed spotlight on the light and the dark base, with a logo, at every size", "[theme]") {
-  TempDir dir;
+  test::TempDir dir;
   writeLogo(dir.path + "/logo.png");
   const std::string base = dir.path + "/feed.json";
   for (auto [w, h] : {std::pair{1920, 1080}, {1080, 1920}, {1280, 800}, {1024, 600}, {800, 480}}) {
@@ -144,7 +124,7 @@ TEST_CASE("a themed spotlight on the light and the dark base, with a logo, at ev
 }
 
 TEST_CASE("a logo that is missing or broken leaves the title-only header, and never a gap", "[theme]") {
-  TempDir dir;
+  test::TempDir dir;
   std::ofstream(dir.path + "/broken.png") << "\x89PNG but not really";
   const std::string base = dir.path + "/feed.json";
   player::FrameRenderer renderer(1280, 800);
