@@ -8,6 +8,11 @@
 
 namespace sf::platform {
 
+// The system clock to the second: what organiser commands and feed stamps count in.
+inline core::Instant systemSeconds() {
+  return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
 class WallClock {
  public:
   WallClock() = default;

@@ -26,6 +26,9 @@ inline Run runBinary(const std::string& args) {
   return r;
 }
 
+// The command line of a test: `schaufenster` and `args`.
+inline Run run(const std::string& args) { return runBinary(args); }
+
 }  // namespace sf::test
 
 namespace sf::test {

@@ -12,11 +12,11 @@
 #include "platform/files.hpp"
 #include "release.hpp"
 #include "tools/publish.hpp"
+#include "platform/clock.hpp"
 
 namespace sf::cli {
 namespace {
 
-core::Instant now() { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); }
 
 // How long an open announcement lasts unless ended: long enough for any event, short enough that
 // a forgotten one does not outlive it by years.
@@ -57,7 +57,7 @@ bool allUtf8(const std::vector<std::pair<const char*, const std::string*>>& text
   return true;
 }
 
-std::string joined(const std::vector<std::string>& v) {
+std::string commaList(const std::vector<std::string>& v) {
   std::string out;
   for (const auto& s : v) out += (out.empty() ? "" : ",") + s;
   return out;
@@ -66,14 +66,14 @@ std::string joined(const std::vector<std::string>& v) {
 std::string whereText(const core::Targets& t) {
   if (!t.any()) return "every screen";
   std::string out;
-  if (!t.screens.empty()) out += "screens " + joined(t.screens);
-  if (!t.groups.empty()) out += (out.empty() ? "" : "; ") + std::string("groups ") + joined(t.groups);
-  if (!t.rooms.empty()) out += (out.empty() ? "" : "; ") + std::string("rooms ") + joined(t.rooms);
+  if (!t.screens.empty()) out += "screens " + commaList(t.screens);
+  if (!t.groups.empty()) out += (out.empty() ? "" : "; ") + std::string("groups ") + commaList(t.groups);
+  if (!t.rooms.empty()) out += (out.empty() ? "" : "; ") + std::string("rooms ") + commaList(t.rooms);
   return out;
 }
 
 int listAnnouncements(const core::Feed& f, const std::string& source) {
-  const core::Instant t = now();
+  const core::Instant t = platform::systemSeconds();
   std::cout << "announcements in " << source << " at " << core::formatInstant(t, f.zone) << ":\n";
   if (f.announcements.empty()) std::cout << "  none\n";
   for (const auto& a : f.announcements) {
@@ -95,7 +95,7 @@ int listAnnouncements(const core::Feed& f, const std::string& source) {
 // Ends `id` in the organiser's file and in the current release, so that neither a publish of the
 // file nor the screens bring it back.
 int endAnnouncement(const std::string& id, const std::string& feed, const std::string& dir, const std::string& key) {
-  const core::Instant t = now();
+  const core::Instant t = platform::systemSeconds();
   const LoadedFeed loaded = loadFeed(feed);
   if (!loaded.text || !loaded.parsed.feed) {
     printErrors(loaded.parsed.diagnostics);
@@ -202,7 +202,7 @@ int runAnnounce(const std::vector<std::string>& args) {
   const core::TimeZone& zone = f.zone;
   auto readTime = [&](const std::string& s) -> std::optional<core::Instant> {
     if (s.size() == 5 && s[2] == ':')  // "14:30": today in the venue's time zone
-      return core::parseInstantOrLocal(core::formatDate(zone.toLocal(now()).date) + "T" + s, zone);
+      return core::parseInstantOrLocal(core::formatDate(zone.toLocal(platform::systemSeconds()).date) + "T" + s, zone);
     return core::parseInstantOrLocal(s, zone);
   };
   core::NewAnnouncement a;
@@ -220,7 +220,7 @@ int runAnnounce(const std::vector<std::string>& args) {
   if (!titleEn.empty() && first != "en") a.title.set("en", titleEn);
   if ((!style.empty() || !pictogram.empty()) && a.level != core::Level::Emergency)
     std::cerr << "announce: --style and --pictogram apply to emergencies only; ignored\n";
-  const auto start = from.empty() ? std::optional<core::Instant>(now()) : readTime(from);
+  const auto start = from.empty() ? std::optional<core::Instant>(platform::systemSeconds()) : readTime(from);
   std::optional<core::Instant> end;
   if (until == "open") end = start ? std::optional<core::Instant>(*start + kOpenEnd) : std::nullopt;
   else if (const auto d = parseDuration(until)) end = start ? std::optional<core::Instant>(*start + *d) : std::nullopt;

@@ -40,7 +40,7 @@ void list(const char* heading, const std::vector<const core::Event*>& events, co
   }
 }
 
-std::string joined(const std::vector<std::string>& v) {
+std::string listedOrDash(const std::vector<std::string>& v) {
   std::string out;
   for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
   return out.empty() ? "-" : out;
@@ -61,7 +61,7 @@ void announcement(const char* what, const core::Announcement* a, const std::stri
 void screenAt(const core::Feed& feed, const core::Config& config, core::Instant now, const std::string& lang) {
   const core::ScreenIdentity screen = core::screenIdentity(config);
   std::cout << "\nThis screen at " << core::formatInstant(now, feed.zone) << ": name " << (screen.name.empty() ? "-" : screen.name)
-            << ", groups " << joined(screen.groups) << ", rooms " << joined(screen.rooms) << '\n';
+            << ", groups " << listedOrDash(screen.groups) << ", rooms " << listedOrDash(screen.rooms) << '\n';
   const core::ShownAnnouncements shown = core::announcementsAt(feed, now, screen);
   announcement("takeover", shown.takeover, lang);
   announcement("banner", shown.banner, lang);

@@ -13,13 +13,9 @@
 #include "platform/files.hpp"
 #include "tools/publish.hpp"
 #include "tools/publish_feed.hpp"
+#include "platform/clock.hpp"
 
 namespace sf::cli {
-namespace {
-
-core::Instant now() { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); }
-
-}  // namespace
 
 void printErrors(const core::Diagnostics& ds) {
   for (const auto& d : ds)
@@ -38,7 +34,7 @@ int publishText(const std::string& text, const std::string& dir, const std::stri
     }
     keys = std::move(*k);
   }
-  const auto done = tools::publishFeedText(text, dir, keys, keyFile, keep, what, now());
+  const auto done = tools::publishFeedText(text, dir, keys, keyFile, keep, what, platform::systemSeconds());
   if (!done) {
     std::cerr << done.error().message << '\n';
     return kExitInvalid;

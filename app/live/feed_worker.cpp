@@ -10,18 +10,14 @@
 #include "candidate.hpp"
 #include "platform/net.hpp"
 #include "waiting_feed.hpp"
+#include "platform/clock.hpp"
 
 namespace sf::live {
-namespace {
-
-core::Instant systemNow() { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); }
-
-}  // namespace
 
 FeedWorker::FeedWorker(core::Config config, const StartupFeed& startup, WorkerQueue& out, Tuning tuning)
     : config_(std::move(config)), url_(feedUrl(config_.feed)), out_(out), tuning_(std::move(tuning)),
       status_(startup.status), statusFile_(config_) {
-  if (!tuning_.clock) tuning_.clock = systemNow;
+  if (!tuning_.clock) tuning_.clock = platform::systemSeconds;
   cacheBehind_ = startup.cacheBehind;
   sameFeedOnly_ = !config_.publicKey.empty() && startup.fromConfiguredFeed;
   lastFullFetch_ = std::chrono::steady_clock::now();

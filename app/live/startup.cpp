@@ -17,11 +17,11 @@
 #include "platform/files.hpp"
 #include "status.hpp"
 #include "waiting_feed.hpp"
+#include "platform/clock.hpp"
 
 namespace sf::live {
 namespace {
 
-core::Instant systemNow() { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); }
 
 std::shared_ptr<const core::Feed> embeddedFeed() {
   auto r = core::finishFeed(assets::defaultFeedJson(), assets::defaultFeedName);
@@ -113,7 +113,7 @@ StartupFeed loadStartupFeed(const core::Config& config) {
   takeCachedFeed(config, s);
   takeLocalFeed(config, s);
   if (!s.feed && !config.feed.empty()) {  // the built-in content is someone else's event
-    s.feed = waitingFeed(config, s.status.feedUrl, s.status.lastError, systemNow());
+    s.feed = waitingFeed(config, s.status.feedUrl, s.status.lastError, platform::systemSeconds());
     if (s.feed) s.status.origin = FeedOrigin::Waiting;
   }
   if (!s.feed) {

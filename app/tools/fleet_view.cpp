@@ -14,7 +14,6 @@
 namespace sf::tools {
 namespace {
 
-std::string iso(core::Instant t) { return core::formatInstant(t, core::TimeZone::utc()); }
 
 }  // namespace
 
@@ -67,16 +66,16 @@ std::vector<ScreenView> fleetView(std::vector<ScreenRow> rows, core::Instant now
 
 std::string fleetJson(const std::vector<ScreenView>& screens, const std::vector<FleetEvent>& history, core::Instant now) {
   nlohmann::ordered_json j;
-  j["now"] = iso(now);
+  j["now"] = core::formatInstantUtc(now);
   j["screens"] = nlohmann::json::array();
   for (const auto& v : screens) {
     nlohmann::ordered_json s = nlohmann::ordered_json::parse(core::reportJson(v.row.report));
     s.erase("sequence");
     s["state"] = v.state;
     s["online"] = v.online;
-    s["lastSeen"] = iso(v.row.lastSeen);
+    s["lastSeen"] = core::formatInstantUtc(v.row.lastSeen);
     s["lastSeenSecondsAgo"] = v.lastSeenAgo;
-    s["firstSeen"] = iso(v.row.firstSeen);
+    s["firstSeen"] = core::formatInstantUtc(v.row.firstSeen);
     s["address"] = v.row.address;
     s["signed"] = !v.row.key.empty();
     if (!v.row.key.empty()) s["key"] = v.row.key;
@@ -84,11 +83,11 @@ std::string fleetJson(const std::vector<ScreenView>& screens, const std::vector<
     s["revisionsBehind"] = v.behind;
     if (const auto& shot = v.row.shot)
       s["screenshot"] = {{"url", shotUrl(*shot)}, {"type", shot->type}, {"width", shot->width}, {"height", shot->height},
-                         {"at", iso(shot->at)}};
+                         {"at", core::formatInstantUtc(shot->at)}};
     j["screens"].push_back(std::move(s));
   }
   j["history"] = nlohmann::json::array();
-  for (const auto& e : history) j["history"].push_back({{"screen", e.screen}, {"at", iso(e.at)}, {"kind", e.kind}, {"detail", e.detail}});
+  for (const auto& e : history) j["history"].push_back({{"screen", e.screen}, {"at", core::formatInstantUtc(e.at)}, {"kind", e.kind}, {"detail", e.detail}});
   return j.dump(1) + "\n";
 }
 

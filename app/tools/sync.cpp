@@ -34,7 +34,6 @@ namespace {
 constexpr std::size_t kMaxSourceBytes = 64u << 20;  // as `import`
 
 core::Instant wallNow() { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); }
-std::string iso(core::Instant t) { return core::formatInstant(t, core::TimeZone::utc()); }
 
 class StateLock {
  public:
@@ -168,7 +167,7 @@ core::Result<RoundReport> SyncService::round(bool all) {
   const auto steadyNow = std::chrono::steady_clock::now();
   auto finish = [&]() -> core::Result<RoundReport> {
     if (auto done = saveSyncState(statePath(), state); !done) return core::Unexpected{done.error()};
-    if (auto done = platform::writeFileAtomic(statusPath(), syncStatusJson(state, config_, configPath_, iso(now))); !done)
+    if (auto done = platform::writeFileAtomic(statusPath(), syncStatusJson(state, config_, configPath_, core::formatInstantUtc(now))); !done)
       log_("warning: " + done.error().message);
     return report;
   };
@@ -201,7 +200,7 @@ core::Result<RoundReport> SyncService::round(bool all) {
     const bool isDue = all || !due_.contains(src.id) || due_[src.id] <= steadyNow;
     if (isDue) {
       due_[src.id] = steadyNow + std::chrono::seconds{src.pollSeconds};
-      st.lastCheck = iso(now);
+      st.lastCheck = core::formatInstantUtc(now);
       auto fetched = fetchSource(src, st, copy.has_value());
       if (!fetched) {
         if (st.lastError != fetched.error().message) log_(src.id + ": " + fetched.error().message + "; the last good copy stays published");
@@ -233,7 +232,7 @@ core::Result<RoundReport> SyncService::round(bool all) {
               st.heldHash = hash;
               st.heldCount = count;
               st.heldReason = suspicion.reason;
-              st.heldSince = iso(now);
+              st.heldSince = core::formatInstantUtc(now);
               log_(src.id + ": held back, it " + suspicion.reason + "; to publish it anyway: schaufenster sync " + configPath_ +
                    " --accept " + src.id);
             }
@@ -250,7 +249,7 @@ core::Result<RoundReport> SyncService::round(bool all) {
             st.format = std::string(r.format ? r.format->id : "");
             st.etag = fetched->etag;
             st.lastModified = fetched->lastModified;
-            st.lastChange = iso(now);
+            st.lastChange = core::formatInstantUtc(now);
             st.lastError.clear();
             st.heldHash.clear();
             st.heldReason.clear();
@@ -306,7 +305,7 @@ core::Result<RoundReport> SyncService::round(bool all) {
   report.revision = done->revision;
   state.lastError.clear();
   state.lastRevision = done->revision;
-  state.lastPublished = iso(now);
+  state.lastPublished = core::formatInstantUtc(now);
   state.lastChanges.clear();
   const auto after = core::parseFeed(text, "merged feed");
   const std::string lang = base.feed->languages.empty() ? std::string("en") : base.feed->languages.front();

@@ -17,15 +17,15 @@
 namespace {
 
 using sf::test::Run;
-Run run(const std::string& args) { return sf::test::runBinary(args); }
+using sf::test::run;
 
-struct Workspace {
-  Workspace() {
+struct AnnounceWorkspace {
+  AnnounceWorkspace() {
     std::string tmpl = (std::filesystem::temp_directory_path() / "sf-announce-XXXXXX").string();
     dir = ::mkdtemp(tmpl.data());
     std::filesystem::copy_file(sf::test::sourcePath("assets/examples/small-feed.json"), dir + "/feed.json");
   }
-  ~Workspace() { std::filesystem::remove_all(dir); }
+  ~AnnounceWorkspace() { std::filesystem::remove_all(dir); }
   std::string path(const std::string& name) const { return dir + "/" + name; }
   std::string files() const { return " --feed " + path("feed.json") + " --to " + path("www"); }
   std::string dir;
@@ -51,7 +51,7 @@ sf::core::Instant now() { return std::chrono::floor<std::chrono::seconds>(std::c
 }  // namespace
 
 TEST_CASE("announce writes level, both languages and targets, with a duration", "[announce]") {
-  Workspace w;
+  AnnounceWorkspace w;
   const auto r = run("announce \"Bitte Halle 2 verlassen\" --en \"Please leave hall 2\" --title Räumung --title-en Evacuation"
                      " --level emergency --style evacuation --pictogram exit --groups hall-2,foyer --rooms hs1 --until 45m --id evac" + w.files());
   INFO(r.out);
@@ -88,7 +88,7 @@ TEST_CASE("announce writes level, both languages and targets, with a duration", 
 }
 
 TEST_CASE("announce --end ends it in the file and the published feed; a later publish keeps it ended", "[announce]") {
-  Workspace w;
+  AnnounceWorkspace w;
   REQUIRE(run("announce \"Raumwechsel: HS1 nach HS3\" --until 2h --rooms hs1 --id move" + w.files()).exitCode == 0);
   const auto before = find(feedAt(w.path("www/feed.json")), "move");
   REQUIRE(before);
@@ -118,7 +118,7 @@ TEST_CASE("announce --end ends it in the file and the published feed; a later pu
 }
 
 TEST_CASE("announce rejects bad input with a message and exit 1 or 2, never an abort", "[announce]") {
-  Workspace w;
+  AnnounceWorkspace w;
   const std::string files = w.files();
   struct Case {
     std::string args;
@@ -155,7 +155,7 @@ TEST_CASE("announce rejects bad input with a message and exit 1 or 2, never an a
 }
 
 TEST_CASE("validate --groups warns about groups no screen has, with their place", "[announce][validate]") {
-  Workspace w;
+  AnnounceWorkspace w;
   // The message after a list option is still the message, not one more group.
   REQUIRE(run("announce --groups foyer,hal-2 Text --until 1h --id typo" + w.files()).exitCode == 0);
   CHECK(find(feedAt(w.path("feed.json")), "typo")->text.in("de") == "Text");
@@ -170,7 +170,7 @@ TEST_CASE("validate --groups warns about groups no screen has, with their place"
 }
 
 TEST_CASE("info --config tells what one screen shows: its takeover, banner and rotation", "[announce][info]") {
-  Workspace w;
+  AnnounceWorkspace w;
   REQUIRE(run("announce \"Fire\" --level emergency --groups doors --until 1h --id fire" + w.files()).exitCode == 0);
   REQUIRE(run("announce \"Lunch\" --level info --until 1h --id lunch" + w.files()).exitCode == 0);
   writeText(w.path("door.json"), R"({"screenName": "Tür HS1", "room": "hs1", "groups": ["doors"]})");

@@ -25,15 +25,15 @@
 namespace {
 
 using sf::test::Run;
-Run run(const std::string& args) { return sf::test::runBinary(args); }
+using sf::test::run;
 
-struct Workspace {
-  Workspace() {
+struct PublishWorkspace {
+  PublishWorkspace() {
     std::string tmpl = (std::filesystem::temp_directory_path() / "sf-publish-XXXXXX").string();
     dir = ::mkdtemp(tmpl.data());
     std::filesystem::copy_file(sf::test::sourcePath("assets/examples/small-feed.json"), dir + "/feed.json");
   }
-  ~Workspace() { std::filesystem::remove_all(dir); }
+  ~PublishWorkspace() { std::filesystem::remove_all(dir); }
   std::string path(const std::string& name) const { return dir + "/" + name; }
   std::string dir;
 };
@@ -43,7 +43,7 @@ nlohmann::json readJson(const std::string& path) { return nlohmann::json::parse(
 }  // namespace
 
 TEST_CASE("keygen writes a private key file only its owner can read, and never prints the secret", "[publish]") {
-  Workspace w;
+  PublishWorkspace w;
   const auto r = run("keygen -o " + w.path("org.key"));
   REQUIRE(r.exitCode == 0);
   struct stat st {};
@@ -56,7 +56,7 @@ TEST_CASE("keygen writes a private key file only its owner can read, and never p
 }
 
 TEST_CASE("sign and verify agree, and any change to the feed breaks the signature", "[publish]") {
-  Workspace w;
+  PublishWorkspace w;
   REQUIRE(run("keygen -o " + w.path("org.key")).exitCode == 0);
   REQUIRE(run("sign " + w.path("feed.json") + " -k " + w.path("org.key")).exitCode == 0);
   CHECK(run("verify " + w.path("feed.json") + " -k " + w.path("org.key")).exitCode == 0);
@@ -67,7 +67,7 @@ TEST_CASE("sign and verify agree, and any change to the feed breaks the signatur
 }
 
 TEST_CASE("publish bumps the revision, signs, keeps N releases and rolls back under a new revision", "[publish]") {
-  Workspace w;
+  PublishWorkspace w;
   REQUIRE(run("keygen -o " + w.path("org.key")).exitCode == 0);
   const std::string www = w.path("www");
   for (int i = 0; i < 4; ++i) REQUIRE(run("publish " + w.path("feed.json") + " --to " + www + " -k " + w.path("org.key") + " --keep 3").exitCode == 0);
@@ -85,7 +85,7 @@ TEST_CASE("publish bumps the revision, signs, keeps N releases and rolls back un
 TEST_CASE("each release gets a modification time later than the last, even within one second", "[publish]") {
   // Servers whose validators are the time (Last-Modified in seconds, nginx's mtime-size ETag)
   // then tell two releases apart although both land in the same second.
-  Workspace w;
+  PublishWorkspace w;
   const std::string www = w.path("www");
   std::vector<std::int64_t> stamps;
   for (int i = 0; i < 3; ++i) {
@@ -99,7 +99,7 @@ TEST_CASE("each release gets a modification time later than the last, even withi
 }
 
 TEST_CASE("publish refuses a key file inside the published folder", "[publish]") {
-  Workspace w;
+  PublishWorkspace w;
   std::filesystem::create_directories(w.path("www"));
   REQUIRE(run("keygen -o " + w.path("www/key.json")).exitCode == 0);
   const auto r = run("publish " + w.path("feed.json") + " --to " + w.path("www") + " -k " + w.path("www/key.json"));
@@ -109,7 +109,7 @@ TEST_CASE("publish refuses a key file inside the published folder", "[publish]")
 }
 
 TEST_CASE("a damaged secret key publishes nothing, although it still makes a signature", "[publish]") {
-  Workspace w;
+  PublishWorkspace w;
   REQUIRE(run("keygen -o " + w.path("org.key")).exitCode == 0);
   auto key = readJson(w.path("org.key"));
   std::string secret = key["secretKey"];
@@ -123,7 +123,7 @@ TEST_CASE("a damaged secret key publishes nothing, although it still makes a sig
 }
 
 TEST_CASE("revisions stay JSON-safe in validate and publish, and no release number overflows", "[publish]") {
-  Workspace w;
+  PublishWorkspace w;
   const std::string text = sf::test::readText(w.path("feed.json"));
   const auto withRevision = [&](const std::string& name, const std::string& revision) {
     nlohmann::ordered_json j = nlohmann::ordered_json::parse(text);
@@ -145,7 +145,7 @@ TEST_CASE("revisions stay JSON-safe in validate and publish, and no release numb
 }
 
 TEST_CASE("an invalid feed is never published", "[publish]") {
-  Workspace w;
+  PublishWorkspace w;
   std::ofstream(w.path("bad.json")) << "{\"format\": \"schaufenster-feed\"}";
   const auto r = run("publish " + w.path("bad.json") + " --to " + w.path("www"));
   CHECK(r.exitCode == 1);
@@ -154,7 +154,7 @@ TEST_CASE("an invalid feed is never published", "[publish]") {
 }
 
 TEST_CASE("announce adds the message to the feed and publishes it", "[publish]") {
-  Workspace w;
+  PublishWorkspace w;
   const auto r = run("announce \"Evakuierung: Sammelpunkt Parkplatz Nord\" --en \"Evacuation: assembly point north car park\" --title Achtung"
                      " --from 2024-06-15T10:00 --until 2024-06-15T11:00 --id evac --feed " + w.path("feed.json") + " --to " + w.path("www"));
   REQUIRE(r.exitCode == 0);
@@ -171,7 +171,7 @@ TEST_CASE("announce adds the message to the feed and publishes it", "[publish]")
 }
 
 TEST_CASE("killing publish at random moments never leaves the folder without a verifiable feed", "[publish][power-cut]") {
-  Workspace w;
+  PublishWorkspace w;
   REQUIRE(run("keygen -o " + w.path("org.key")).exitCode == 0);
   const std::string www = w.path("www");
   REQUIRE(run("publish " + w.path("feed.json") + " --to " + www + " -k " + w.path("org.key")).exitCode == 0);
@@ -210,7 +210,7 @@ TEST_CASE("killing publish at random moments never leaves the folder without a v
 }
 
 TEST_CASE("pack gathers the images a feed names into one folder that plays offline", "[publish]") {
-  Workspace w;
+  PublishWorkspace w;
   std::filesystem::create_directories(w.path("pics"));
   std::filesystem::copy_file(sf::test::sourcePath("tests/fixtures/swatch.png"), w.path("pics/bench.png"));
   std::string feed = sf::test::readText(w.path("feed.json"));
@@ -235,7 +235,7 @@ TEST_CASE("pack gathers the images a feed names into one folder that plays offli
 }
 
 TEST_CASE("pack carries a fair's floor plan; validate checks a screen's location against the feed", "[publish][venue]") {
-  Workspace w;
+  PublishWorkspace w;
   std::filesystem::create_directories(w.path("fair/images"));
   std::filesystem::copy_file(sf::test::sourcePath("assets/examples/fair-feed.json"), w.path("fair/feed.json"));
   std::filesystem::copy_file(sf::test::sourcePath("assets/examples/images/fair-hall-2.png"), w.path("fair/images/fair-hall-2.png"));
@@ -264,7 +264,7 @@ TEST_CASE("pack carries a fair's floor plan; validate checks a screen's location
 }
 
 TEST_CASE("serve answers screens with the published feed and 304s for unchanged polls", "[publish]") {
-  Workspace w;
+  PublishWorkspace w;
   REQUIRE(run("publish " + w.path("feed.json") + " --to " + w.path("www")).exitCode == 0);
   const int port = 20000 + ::getpid() % 20000;
   const pid_t pid = ::fork();
@@ -295,7 +295,7 @@ TEST_CASE("serve answers screens with the published feed and 304s for unchanged 
 }
 
 TEST_CASE("preview renders every slide of the rotation and a contact sheet", "[publish]") {
-  Workspace w;
+  PublishWorkspace w;
   const auto r = run("preview " + w.path("feed.json") + " --at 2024-06-15T09:00 --sizes 800x480,480x800 -o " + w.path("preview"));
   INFO(r.out);
   REQUIRE(r.exitCode == 0);
@@ -315,7 +315,7 @@ TEST_CASE("preview renders every slide of the rotation and a contact sheet", "[p
 
 // The organiser's own slides: pack carries posters and sponsor logos, preview draws the slides.
 TEST_CASE("pack carries posters and sponsor logos; preview draws image, text and sponsors slides", "[publish][slides]") {
-  Workspace w;
+  PublishWorkspace w;
   std::filesystem::copy_file(sf::test::sourcePath("assets/examples/slides-feed.json"), w.path("slides.json"));
   std::filesystem::copy(sf::test::sourcePath("assets/examples/images"), w.path("images"));
   const auto r = run("pack " + w.path("slides.json") + " -o " + w.path("usb"));

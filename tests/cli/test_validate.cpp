@@ -19,7 +19,7 @@
 namespace {
 
 using sf::test::Run;
-Run run(const std::string& args) { return sf::test::runBinary(args); }
+using sf::test::run;
 
 std::string tempFile(const std::string& name, const std::string& content) {
   const auto dir = std::filesystem::temp_directory_path() / "sf_cli_tests";

@@ -12,7 +12,7 @@ using sf::test::localAt;
 
 namespace {
 
-Feed conference() {
+Feed roomConference() {
   ConferenceBuilder b;
   b.room("r1", "Saal 1", "Hall 1", "6F1B3C2E-0000-4000-8000-000000000001").room("r2", "Werkstatt", "Workshop room");
   b.room("empty", "Abstellraum", "Store room");
@@ -28,7 +28,7 @@ Feed conference() {
   return b.done();
 }
 
-std::vector<std::string> ids(const std::vector<const Event*>& es) {
+std::vector<std::string> eventIds(const std::vector<const Event*>& es) {
   std::vector<std::string> out;
   for (const auto* e : es) out.push_back(e->id);
   return out;
@@ -37,7 +37,7 @@ std::vector<std::string> ids(const std::vector<const Event*>& es) {
 }  // namespace
 
 TEST_CASE("a config room entry binds by id, by GUID, by name in any language, or to plain text", "[room]") {
-  const Feed f = conference();
+  const Feed f = roomConference();
   CHECK(bindRoom(f, "r1").room == f.findRoom("r1"));
   CHECK(bindRoom(f, "6f1b3c2e-0000-4000-8000-000000000001").room == f.findRoom("r1"));  // GUIDs in any case
   CHECK(bindRoom(f, "Hall 1").room == f.findRoom("r1"));
@@ -57,7 +57,7 @@ TEST_CASE("a config room entry binds by id, by GUID, by name in any language, or
 }
 
 TEST_CASE("the room screen's state through a day", "[room]") {
-  const Feed f = conference();
+  const Feed f = roomConference();
   const RoomBinding r1 = bindRoom(f, "r1");
 
   SECTION("before the first talk") {
@@ -65,7 +65,7 @@ TEST_CASE("the room screen's state through a day", "[room]") {
     CHECK(s.phase == RoomPhase::BeforeFirst);
     REQUIRE(s.next);
     CHECK(s.next->id == "open");
-    CHECK(ids(s.laterToday) == std::vector<std::string>{"a", "gone", "b", "late"});
+    CHECK(eventIds(s.laterToday) == std::vector<std::string>{"a", "gone", "b", "late"});
     CHECK(s.otherRoomsNow.empty());
   }
   SECTION("during a talk: progress, and the other rooms now") {
@@ -76,8 +76,8 @@ TEST_CASE("the room screen's state through a day", "[room]") {
     CHECK(s.progress == Approx(9.0 / 45));
     REQUIRE(s.next);
     CHECK(s.next->id == "b");  // the cancelled talk is not next
-    CHECK(ids(s.cancelledToday) == std::vector<std::string>{"gone"});
-    CHECK(ids(s.otherRoomsNow) == std::vector<std::string>{"foyer", "w"});
+    CHECK(eventIds(s.cancelledToday) == std::vector<std::string>{"gone"});
+    CHECK(eventIds(s.otherRoomsNow) == std::vector<std::string>{"foyer", "w"});
   }
   SECTION("between talks") {
     const RoomScreen s = roomScreenAt(f, r1, localAt(f.zone, "2024-11-22T10:45"));

@@ -2,6 +2,7 @@
 // the review when nothing lies ahead, all-day events and a day with a DST change.
 #include <catch2/catch.hpp>
 
+#include "fixtures.hpp"
 #include "core/feed/parse.hpp"
 #include "core/show/schedule.hpp"
 
@@ -30,10 +31,7 @@ std::vector<std::string> ids(const std::vector<const Event*>& es) {
   return out;
 }
 
-const TimeZone& berlin() {
-  static const TimeZone z = *TimeZone::find("Europe/Berlin");
-  return z;
-}
+using sf::test::berlin;
 
 Instant at(const char* local) { return *parseInstantOrLocal(local, berlin()); }
 

@@ -5,6 +5,7 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 
+#include "fixtures.hpp"
 #include "core/show/config.hpp"
 #include "core/show/player_state.hpp"
 #include "core/show/screen_schedule.hpp"
@@ -13,10 +14,7 @@ using namespace sf::core;
 using namespace std::chrono_literals;
 
 namespace {
-const TimeZone& berlin() {
-  static const TimeZone z = *TimeZone::find("Europe/Berlin");
-  return z;
-}
+using sf::test::berlin;
 // A local Berlin wall time.
 Instant local(int y, unsigned m, unsigned d, int h, int mi = 0) {
   return berlin().fromLocal(std::chrono::sys_days{std::chrono::year{y} / m / d}, h, mi);

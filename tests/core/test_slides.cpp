@@ -18,11 +18,11 @@ using sf::test::replaced;
 
 namespace {
 
-const std::string kPlaylist = "\"playlist\": [{\"slide\": \"spotlight\", \"project\": \"p1\", \"seconds\": 12}, {\"slide\": \"schedule\", \"seconds\": 10}]";
+const std::string kSlidesPlaylist = "\"playlist\": [{\"slide\": \"spotlight\", \"project\": \"p1\", \"seconds\": 12}, {\"slide\": \"schedule\", \"seconds\": 10}]";
 
 // The base feed with `playlist` (the items' JSON) and top-level `extra` members.
 std::string withSlides(const std::string& items, const std::string& extra = "") {
-  return replaced(kBaseFeed, kPlaylist, extra + "\"playlist\": [" + items + "]");
+  return replaced(kBaseFeed, kSlidesPlaylist, extra + "\"playlist\": [" + items + "]");
 }
 
 bool has(const ParseResult& r, Severity s, const std::string& pointer, const std::string& words) {

@@ -34,9 +34,9 @@ Diagnostics diagnosticsOf(const std::string& playlist, const std::string& announ
   return parseFeed(replaced(text, kAnnouncements, announcements), "t.json").diagnostics;
 }
 
-Instant at(const char* text) { return *parseInstant(text); }
+Instant utcAt(const char* text) { return *parseInstant(text); }
 
-// The playlist items (by index) the rotation holds for `screen` at `t`.
+// The playlist items (by index) the rotation holds for `screen` utcAt `t`.
 std::vector<std::size_t> items(const Feed& feed, Instant t, const ScreenIdentity& screen = {}) {
   std::vector<std::size_t> out;
   for (const auto& s : buildRotation(feed, t, screen).slots)
@@ -62,7 +62,7 @@ TEST_CASE("targeted playlist items play on the screens they select", "[targeting
       {"slide": "figures", "screens": ["Foyer Nord"]},
       {"slide": "spotlight", "project": "p1", "groups": ["foyer", "stand"]},
       {"slide": "schedule", "rooms": "hs1"}])");
-  const Instant t = at("2024-04-25T10:00:00+02:00");
+  const Instant t = utcAt("2024-04-25T10:00:00+02:00");
   CHECK(items(feed, t) == std::vector<std::size_t>{0});  // a screen without identity: only untargeted items
   CHECK(items(feed, t, screen("Foyer Nord", {})) == std::vector<std::size_t>{0, 1});
   CHECK(items(feed, t, screen("x", {"hall-2", "stand"})) == std::vector<std::size_t>{0, 2});
@@ -85,7 +85,7 @@ TEST_CASE("a room selector reaches the room's screen whether either side names i
   for (const auto& d : r.diagnostics) INFO(formatDiagnostic(d));
   REQUIRE(r.feed);
   const Feed& feed = *r.feed;
-  const Instant t = at("2024-04-25T10:00:00+02:00");
+  const Instant t = utcAt("2024-04-25T10:00:00+02:00");
   for (const char* door : {"hs1", "9b1f0c7e-0000-4000-8000-00000000a001", "lecture hall 1", "Hörsaal 1"}) {
     INFO(door);
     CHECK(items(feed, t, screen("", {}, {door})) == std::vector<std::size_t>{0, 1});
@@ -116,7 +116,7 @@ TEST_CASE("a room selector that names no room of the feed is warned about where 
 
 TEST_CASE("a screen with nothing for it plays the field overview", "[targeting]") {
   const Feed feed = feedWith(R"("playlist": [{"slide": "figures", "groups": ["foyer"]}])");
-  const auto plan = buildRotation(feed, at("2024-04-25T10:00:00+02:00"), screen("door", {"doors"}));
+  const auto plan = buildRotation(feed, utcAt("2024-04-25T10:00:00+02:00"), screen("door", {"doors"}));
   REQUIRE(plan.slots.size() == 1);
   CHECK(plan.slots[0].kind == SlideKind::Fields);
 }
@@ -133,66 +133,66 @@ TEST_CASE("the screen's identity comes from its config", "[targeting]") {
 TEST_CASE("weekday windows follow the venue's calendar", "[recurring]") {
   // The lunch menu on weekdays from 11:30 to 14:00 (venue time, Europe/Berlin).
   const Feed feed = feedWith(R"("playlist": [{"slide": "fields"}, {"slide": "figures", "days": ["mon", "tue", "wed", "thu", "fri"], "from": "11:30", "until": "14:00"}])");
-  CHECK(items(feed, at("2024-04-25T11:29:59+02:00")) == std::vector<std::size_t>{0});  // Thursday
-  CHECK(items(feed, at("2024-04-25T11:30:00+02:00")) == std::vector<std::size_t>{0, 1});
-  CHECK(items(feed, at("2024-04-25T13:59:59+02:00")) == std::vector<std::size_t>{0, 1});
-  CHECK(items(feed, at("2024-04-25T14:00:00+02:00")) == std::vector<std::size_t>{0});
-  CHECK(items(feed, at("2024-04-27T12:00:00+02:00")) == std::vector<std::size_t>{0});  // Saturday
+  CHECK(items(feed, utcAt("2024-04-25T11:29:59+02:00")) == std::vector<std::size_t>{0});  // Thursday
+  CHECK(items(feed, utcAt("2024-04-25T11:30:00+02:00")) == std::vector<std::size_t>{0, 1});
+  CHECK(items(feed, utcAt("2024-04-25T13:59:59+02:00")) == std::vector<std::size_t>{0, 1});
+  CHECK(items(feed, utcAt("2024-04-25T14:00:00+02:00")) == std::vector<std::size_t>{0});
+  CHECK(items(feed, utcAt("2024-04-27T12:00:00+02:00")) == std::vector<std::size_t>{0});  // Saturday
   // 11:45 in Berlin is 09:45 UTC: the window is read in the venue's zone, not in UTC.
-  CHECK(items(feed, at("2024-04-26T09:45:00Z")) == std::vector<std::size_t>{0, 1});
-  // The plan says when to look again: at the window's start, and at its end.
-  CHECK(*buildRotation(feed, at("2024-04-25T08:00:00+02:00")).changesAt == at("2024-04-25T11:30:00+02:00"));
-  CHECK(*buildRotation(feed, at("2024-04-25T12:00:00+02:00")).changesAt == at("2024-04-25T14:00:00+02:00"));
-  // Friday afternoon: the next change is Monday's start, past a weekend of midnights at most.
-  Instant t = at("2024-04-26T15:00:00+02:00");
+  CHECK(items(feed, utcAt("2024-04-26T09:45:00Z")) == std::vector<std::size_t>{0, 1});
+  // The plan says when to look again: utcAt the window's start, and utcAt its end.
+  CHECK(*buildRotation(feed, utcAt("2024-04-25T08:00:00+02:00")).changesAt == utcAt("2024-04-25T11:30:00+02:00"));
+  CHECK(*buildRotation(feed, utcAt("2024-04-25T12:00:00+02:00")).changesAt == utcAt("2024-04-25T14:00:00+02:00"));
+  // Friday afternoon: the next change is Monday's start, past a weekend of midnights utcAt most.
+  Instant t = utcAt("2024-04-26T15:00:00+02:00");
   for (int guard = 0; guard < 5 && items(feed, t).size() == 1; ++guard) t = *buildRotation(feed, t).changesAt;
-  CHECK(t == at("2024-04-29T11:30:00+02:00"));
+  CHECK(t == utcAt("2024-04-29T11:30:00+02:00"));
 }
 
 TEST_CASE("an overnight window belongs to the day it began", "[recurring]") {
   // Friday and Saturday nights, 22:00 to 02:00.
   const Feed feed = feedWith(R"("playlist": [{"slide": "fields"}, {"slide": "figures", "days": ["fri", "sat"], "from": "22:00", "until": "02:00"}])");
-  CHECK(items(feed, at("2024-04-26T21:59:00+02:00")).size() == 1);  // Friday
-  CHECK(items(feed, at("2024-04-26T22:00:00+02:00")).size() == 2);
-  CHECK(items(feed, at("2024-04-27T01:59:00+02:00")).size() == 2);  // Saturday morning: Friday's night
-  CHECK(items(feed, at("2024-04-27T02:00:00+02:00")).size() == 1);
-  CHECK(items(feed, at("2024-04-27T23:00:00+02:00")).size() == 2);  // Saturday night
-  CHECK(items(feed, at("2024-04-28T01:00:00+02:00")).size() == 2);  // Sunday morning: Saturday's night
-  CHECK(items(feed, at("2024-04-28T23:00:00+02:00")).size() == 1);  // Sunday night is not chosen
-  CHECK(items(feed, at("2024-04-26T01:00:00+02:00")).size() == 1);  // Friday morning: Thursday's night
-  CHECK(*buildRotation(feed, at("2024-04-26T23:00:00+02:00")).changesAt <= at("2024-04-27T02:00:00+02:00"));
+  CHECK(items(feed, utcAt("2024-04-26T21:59:00+02:00")).size() == 1);  // Friday
+  CHECK(items(feed, utcAt("2024-04-26T22:00:00+02:00")).size() == 2);
+  CHECK(items(feed, utcAt("2024-04-27T01:59:00+02:00")).size() == 2);  // Saturday morning: Friday's night
+  CHECK(items(feed, utcAt("2024-04-27T02:00:00+02:00")).size() == 1);
+  CHECK(items(feed, utcAt("2024-04-27T23:00:00+02:00")).size() == 2);  // Saturday night
+  CHECK(items(feed, utcAt("2024-04-28T01:00:00+02:00")).size() == 2);  // Sunday morning: Saturday's night
+  CHECK(items(feed, utcAt("2024-04-28T23:00:00+02:00")).size() == 1);  // Sunday night is not chosen
+  CHECK(items(feed, utcAt("2024-04-26T01:00:00+02:00")).size() == 1);  // Friday morning: Thursday's night
+  CHECK(*buildRotation(feed, utcAt("2024-04-26T23:00:00+02:00")).changesAt <= utcAt("2024-04-27T02:00:00+02:00"));
 }
 
 TEST_CASE("daily windows keep their wall-clock hours across DST nights", "[recurring]") {
   // Every night 01:00 to 05:00 in Berlin; DST starts 2024-03-31 (02:00 -> 03:00) and ends
   // 2024-10-27 (03:00 -> 02:00).
   const Feed feed = feedWith(R"("playlist": [{"slide": "fields"}, {"slide": "figures", "from": "01:00", "until": "05:00"}])");
-  CHECK(items(feed, at("2024-03-31T00:59:00+01:00")).size() == 1);
-  CHECK(items(feed, at("2024-03-31T01:30:00+01:00")).size() == 2);
-  CHECK(items(feed, at("2024-03-31T04:59:00+02:00")).size() == 2);  // 4 h of wall clock, 3 h of real time
-  CHECK(items(feed, at("2024-03-31T05:00:00+02:00")).size() == 1);
-  CHECK(*buildRotation(feed, at("2024-03-31T02:00:00+02:00")).changesAt == at("2024-03-31T05:00:00+02:00"));
-  CHECK(items(feed, at("2024-10-27T02:30:00+02:00")).size() == 2);   // the first 02:30
-  CHECK(items(feed, at("2024-10-27T02:30:00+01:00")).size() == 2);   // the repeated one
-  CHECK(items(feed, at("2024-10-27T04:59:00+01:00")).size() == 2);
-  CHECK(items(feed, at("2024-10-27T05:00:00+01:00")).size() == 1);  // 5 h of real time
-  CHECK(*buildRotation(feed, at("2024-10-27T03:00:00+01:00")).changesAt == at("2024-10-27T05:00:00+01:00"));
+  CHECK(items(feed, utcAt("2024-03-31T00:59:00+01:00")).size() == 1);
+  CHECK(items(feed, utcAt("2024-03-31T01:30:00+01:00")).size() == 2);
+  CHECK(items(feed, utcAt("2024-03-31T04:59:00+02:00")).size() == 2);  // 4 h of wall clock, 3 h of real time
+  CHECK(items(feed, utcAt("2024-03-31T05:00:00+02:00")).size() == 1);
+  CHECK(*buildRotation(feed, utcAt("2024-03-31T02:00:00+02:00")).changesAt == utcAt("2024-03-31T05:00:00+02:00"));
+  CHECK(items(feed, utcAt("2024-10-27T02:30:00+02:00")).size() == 2);   // the first 02:30
+  CHECK(items(feed, utcAt("2024-10-27T02:30:00+01:00")).size() == 2);   // the repeated one
+  CHECK(items(feed, utcAt("2024-10-27T04:59:00+01:00")).size() == 2);
+  CHECK(items(feed, utcAt("2024-10-27T05:00:00+01:00")).size() == 1);  // 5 h of real time
+  CHECK(*buildRotation(feed, utcAt("2024-10-27T03:00:00+01:00")).changesAt == utcAt("2024-10-27T05:00:00+01:00"));
 
   // A window starting in the skipped hour opens when the clock jumps over it.
   const Feed skipped = feedWith(R"("playlist": [{"slide": "fields"}, {"slide": "figures", "from": "02:30", "until": "06:00"}])");
-  CHECK(items(skipped, at("2024-03-31T01:59:59+01:00")).size() == 1);
-  CHECK(items(skipped, at("2024-03-31T03:00:00+02:00")).size() == 2);
-  CHECK(*buildRotation(skipped, at("2024-03-31T01:00:00+01:00")).changesAt == at("2024-03-31T03:00:00+02:00"));
+  CHECK(items(skipped, utcAt("2024-03-31T01:59:59+01:00")).size() == 1);
+  CHECK(items(skipped, utcAt("2024-03-31T03:00:00+02:00")).size() == 2);
+  CHECK(*buildRotation(skipped, utcAt("2024-03-31T01:00:00+01:00")).changesAt == utcAt("2024-03-31T03:00:00+02:00"));
 }
 
 TEST_CASE("absolute and recurring windows both have to hold", "[recurring]") {
   const Feed feed = feedWith(R"("playlist": [{"slide": "fields"}, {"slide": "figures", "validFrom": "2024-04-25T00:00:00+02:00",
       "validUntil": "2024-04-27T00:00:00+02:00", "from": "09:00", "until": "17:00"}])");
-  CHECK(items(feed, at("2024-04-24T10:00:00+02:00")).size() == 1);  // in the daily window, before validFrom
-  CHECK(items(feed, at("2024-04-25T10:00:00+02:00")).size() == 2);
-  CHECK(items(feed, at("2024-04-25T18:00:00+02:00")).size() == 1);  // valid, outside the daily window
-  CHECK(items(feed, at("2024-04-26T16:00:00+02:00")).size() == 2);
-  CHECK(items(feed, at("2024-04-27T10:00:00+02:00")).size() == 1);  // after validUntil
+  CHECK(items(feed, utcAt("2024-04-24T10:00:00+02:00")).size() == 1);  // in the daily window, before validFrom
+  CHECK(items(feed, utcAt("2024-04-25T10:00:00+02:00")).size() == 2);
+  CHECK(items(feed, utcAt("2024-04-25T18:00:00+02:00")).size() == 1);  // valid, outside the daily window
+  CHECK(items(feed, utcAt("2024-04-26T16:00:00+02:00")).size() == 2);
+  CHECK(items(feed, utcAt("2024-04-27T10:00:00+02:00")).size() == 1);  // after validUntil
 }
 
 TEST_CASE("selectors and windows are checked with located messages", "[recurring][targeting]") {
@@ -221,32 +221,32 @@ TEST_CASE("announcements are chosen by level, then priority, for the screen they
   const ScreenIdentity foyer = screen("Foyer", {"foyer"});
 
   // An info banner only: the rotation plays beneath it. The higher priority wins among banners.
-  auto s = announcementsAt(feed, at("2024-04-25T11:30:00+02:00"), door);
+  auto s = announcementsAt(feed, utcAt("2024-04-25T11:30:00+02:00"), door);
   CHECK(!s.takeover);
   REQUIRE(s.banner);
   CHECK(s.banner->id == "lunch");
   // An important announcement beats a banner of higher priority and hides it.
-  s = announcementsAt(feed, at("2024-04-25T12:30:00+02:00"), door);
+  s = announcementsAt(feed, utcAt("2024-04-25T12:30:00+02:00"), door);
   REQUIRE(s.takeover);
   CHECK(s.takeover->id == "move");
   CHECK(!s.banner);
   // Not on the foyer screen, which keeps its banner.
-  s = announcementsAt(feed, at("2024-04-25T12:30:00+02:00"), foyer);
+  s = announcementsAt(feed, utcAt("2024-04-25T12:30:00+02:00"), foyer);
   CHECK(!s.takeover);
   REQUIRE(s.banner);
   CHECK(s.banner->id == "lunch");
   // An emergency of lower priority beats the important one.
-  s = announcementsAt(feed, at("2024-04-25T13:05:00+02:00"), door);
+  s = announcementsAt(feed, utcAt("2024-04-25T13:05:00+02:00"), door);
   REQUIRE(s.takeover);
   CHECK(s.takeover->id == "fire");
   CHECK(s.takeover->level == Level::Emergency);
   // Two emergencies: by priority.
-  s = announcementsAt(feed, at("2024-04-25T13:15:00+02:00"), door);
+  s = announcementsAt(feed, utcAt("2024-04-25T13:15:00+02:00"), door);
   REQUIRE(s.takeover);
   CHECK(s.takeover->id == "fire2");
   CHECK(s.takeover->style == EmergencyStyle::Evacuation);
   CHECK(s.takeover->pictogram == Pictogram::Exit);
-  CHECK(!announcementsAt(feed, at("2024-04-25T13:15:00+02:00"), foyer).takeover);
+  CHECK(!announcementsAt(feed, utcAt("2024-04-25T13:15:00+02:00"), foyer).takeover);
   // Without a level an announcement is important, as announcements were before levels.
   CHECK(feed.findProject("p1"));
   CHECK(std::find_if(feed.announcements.begin(), feed.announcements.end(), [](const auto& a) { return a.id == "move"; })->level == Level::Important);
@@ -258,9 +258,9 @@ TEST_CASE("an emergency ignores touch, a banner leaves browsing alone", "[levels
       {"id": "move", "text": "Raumwechsel", "start": "2024-04-25T12:00:00+02:00", "end": "2024-04-25T13:00:00+02:00"},
       {"id": "fire", "level": "emergency", "text": "Feuer", "start": "2024-04-25T13:00:00+02:00", "end": "2024-04-25T14:00:00+02:00"}])");
   auto tryBrowse = [&](const char* when) {
-    const RotationPlan plan = buildRotation(feed, at(when));
+    const RotationPlan plan = buildRotation(feed, utcAt(when));
     PlayerState st;
-    const PlayerEnv env{feed, plan, std::chrono::time_point_cast<std::chrono::milliseconds>(at(when))};
+    const PlayerEnv env{feed, plan, std::chrono::time_point_cast<std::chrono::milliseconds>(utcAt(when))};
     apply(st, {ActionKind::BrowseFields}, env);
     apply(st, {ActionKind::ToggleLanguage}, env);
     return st;
@@ -281,11 +281,11 @@ TEST_CASE("recurring announcements show in their window and say when it changes"
   const Feed feed = feedWith(kPlaylist, R"("announcements": [
       {"id": "lunch", "level": "info", "text": "Mittagessen", "start": "2024-04-22T00:00:00+02:00", "end": "2024-04-27T00:00:00+02:00",
        "days": ["mon", "tue", "wed", "thu", "fri"], "from": "11:30", "until": "14:00", "position": "top"}])");
-  CHECK(!announcementsAt(feed, at("2024-04-25T11:00:00+02:00")).banner);
-  REQUIRE(announcementsAt(feed, at("2024-04-25T12:00:00+02:00")).banner);
-  CHECK(announcementsAt(feed, at("2024-04-25T12:00:00+02:00")).banner->bannerTop);
-  CHECK(*nextAnnouncementChange(feed, at("2024-04-25T11:00:00+02:00")) == at("2024-04-25T11:30:00+02:00"));
-  CHECK(*nextAnnouncementChange(feed, at("2024-04-25T12:00:00+02:00")) == at("2024-04-25T14:00:00+02:00"));
+  CHECK(!announcementsAt(feed, utcAt("2024-04-25T11:00:00+02:00")).banner);
+  REQUIRE(announcementsAt(feed, utcAt("2024-04-25T12:00:00+02:00")).banner);
+  CHECK(announcementsAt(feed, utcAt("2024-04-25T12:00:00+02:00")).banner->bannerTop);
+  CHECK(*nextAnnouncementChange(feed, utcAt("2024-04-25T11:00:00+02:00")) == utcAt("2024-04-25T11:30:00+02:00"));
+  CHECK(*nextAnnouncementChange(feed, utcAt("2024-04-25T12:00:00+02:00")) == utcAt("2024-04-25T14:00:00+02:00"));
 }
 
 TEST_CASE("announcement levels and their keys are checked", "[levels]") {

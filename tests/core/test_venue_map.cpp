@@ -27,11 +27,11 @@ const std::string kRoomsAndMaps =
     "                 {\"kind\": \"exit\", \"label\": {\"de\": \"Ausgang Nord\", \"en\": \"North exit\"}, \"x\": 1, \"y\": 0}]},\n"
     "  {\"id\": \"og\", \"name\": \"Obergeschoss\", \"image\": \"images/og.png\", \"markers\": []}],\n";
 
-std::string feedWith(const std::string& extra) {
+std::string feedWithMaps(const std::string& extra) {
   return replaced(kBaseFeed, " \"figures\":", extra + " \"figures\":");
 }
 
-const Diagnostic* at(const ParseResult& r, const std::string& pointer) {
+const Diagnostic* diagnosticAt(const ParseResult& r, const std::string& pointer) {
   for (const auto& d : r.diagnostics)
     if (d.jsonPointer == pointer) return &d;
   return nullptr;
@@ -57,16 +57,16 @@ TEST_CASE("a project's stand: an object with hall and number, or a plain stand n
 
   const auto bad = parseFeed(replaced(kBaseFeed, "\"field\": \"inno\"}", "\"field\": \"inno\", \"stand\": [\"B14\"]}"), "f.json");
   CHECK_FALSE(bad.feed);
-  REQUIRE(at(bad, "/projects/0/stand"));
-  CHECK(at(bad, "/projects/0/stand")->message.find("{\"hall\", \"number\"}") != std::string::npos);
+  REQUIRE(diagnosticAt(bad, "/projects/0/stand"));
+  CHECK(diagnosticAt(bad, "/projects/0/stand")->message.find("{\"hall\", \"number\"}") != std::string::npos);
   const auto typo = parseFeed(replaced(kBaseFeed, "\"field\": \"inno\"}", "\"field\": \"inno\", \"stand\": {\"halle\": \"2\"}}"), "f.json");
   REQUIRE(typo.feed);  // an unknown key warns; the project shows without a stand
-  CHECK(at(typo, "/projects/0/stand/halle"));
+  CHECK(diagnosticAt(typo, "/projects/0/stand/halle"));
   CHECK_FALSE(typo.feed->projects[0].stand);
 }
 
 TEST_CASE("maps and their markers become the model; their images are the feed's images", "[venue]") {
-  const auto r = parseFeed(feedWith(kRoomsAndMaps), "f.json");
+  const auto r = parseFeed(feedWithMaps(kRoomsAndMaps), "f.json");
   INFO((r.diagnostics.empty() ? std::string() : r.diagnostics.front().message));
   REQUIRE(r.feed);
   REQUIRE(r.feed->maps.size() == 2);
@@ -88,7 +88,7 @@ TEST_CASE("maps and their markers become the model; their images are the feed's 
   CHECK(std::find(srcs.begin(), srcs.end(), "images/og.png") != srcs.end());
 
   // What pack does: every image place rewritten, both forms of image kept as they were written.
-  const auto edited = rewriteImageSources(feedWith(kRoomsAndMaps), [](const std::string& s) { return "packed/" + s; });
+  const auto edited = rewriteImageSources(feedWithMaps(kRoomsAndMaps), [](const std::string& s) { return "packed/" + s; });
   REQUIRE(edited.text);
   const auto again = parseFeed(*edited.text, "packed.json");
   REQUIRE(again.feed);
@@ -99,33 +99,33 @@ TEST_CASE("maps and their markers become the model; their images are the feed's 
 
 TEST_CASE("map faults are named at their JSON pointers", "[venue]") {
   SECTION("a marker outside the image") {
-    const auto r = parseFeed(feedWith(replaced(kRoomsAndMaps, "\"x\": 0.6", "\"x\": 1.2")), "f.json");
+    const auto r = parseFeed(feedWithMaps(replaced(kRoomsAndMaps, "\"x\": 0.6", "\"x\": 1.2")), "f.json");
     CHECK_FALSE(r.feed);
-    REQUIRE(at(r, "/maps/0/markers/1/x"));
-    CHECK(at(r, "/maps/0/markers/1/x")->message.find("from 0 to 1") != std::string::npos);
-    CHECK(at(r, "/maps/0/markers/1/x")->line == sf::test::positionOf(feedWith(replaced(kRoomsAndMaps, "\"x\": 0.6", "\"x\": 1.2")), "1.2").line);
+    REQUIRE(diagnosticAt(r, "/maps/0/markers/1/x"));
+    CHECK(diagnosticAt(r, "/maps/0/markers/1/x")->message.find("from 0 to 1") != std::string::npos);
+    CHECK(diagnosticAt(r, "/maps/0/markers/1/x")->line == sf::test::positionOf(feedWithMaps(replaced(kRoomsAndMaps, "\"x\": 0.6", "\"x\": 1.2")), "1.2").line);
   }
   SECTION("a negative y and a y that is no number") {
-    auto r = parseFeed(feedWith(replaced(kRoomsAndMaps, "\"y\": 0.3", "\"y\": -0.01")), "f.json");
-    CHECK(at(r, "/maps/0/markers/0/y"));
-    r = parseFeed(feedWith(replaced(kRoomsAndMaps, "\"y\": 0.3", "\"y\": \"0.3\"")), "f.json");
-    CHECK(at(r, "/maps/0/markers/0/y"));
+    auto r = parseFeed(feedWithMaps(replaced(kRoomsAndMaps, "\"y\": 0.3", "\"y\": -0.01")), "f.json");
+    CHECK(diagnosticAt(r, "/maps/0/markers/0/y"));
+    r = parseFeed(feedWithMaps(replaced(kRoomsAndMaps, "\"y\": 0.3", "\"y\": \"0.3\"")), "f.json");
+    CHECK(diagnosticAt(r, "/maps/0/markers/0/y"));
   }
   SECTION("a marker naming a room the feed lacks") {
-    const auto r = parseFeed(feedWith(replaced(kRoomsAndMaps, "\"room\": \"hs1\"", "\"room\": \"hs9\"")), "f.json");
+    const auto r = parseFeed(feedWithMaps(replaced(kRoomsAndMaps, "\"room\": \"hs1\"", "\"room\": \"hs9\"")), "f.json");
     CHECK_FALSE(r.feed);
-    REQUIRE(at(r, "/maps/0/markers/0/room"));
-    CHECK(at(r, "/maps/0/markers/0/room")->message.find("hs1, foyer") != std::string::npos);
+    REQUIRE(diagnosticAt(r, "/maps/0/markers/0/room"));
+    CHECK(diagnosticAt(r, "/maps/0/markers/0/room")->message.find("hs1, foyer") != std::string::npos);
   }
   SECTION("a map slide naming a map the feed lacks") {
-    std::string text = replaced(feedWith(kRoomsAndMaps), "{\"slide\": \"schedule\", \"seconds\": 10}", "{\"slide\": \"map\", \"map\": \"ug\"}");
+    std::string text = replaced(feedWithMaps(kRoomsAndMaps), "{\"slide\": \"schedule\", \"seconds\": 10}", "{\"slide\": \"map\", \"map\": \"ug\"}");
     const auto r = parseFeed(text, "f.json");
     CHECK_FALSE(r.feed);
-    REQUIRE(at(r, "/playlist/1/map"));
-    CHECK(at(r, "/playlist/1/map")->message.find("eg, og") != std::string::npos);
-    text = replaced(feedWith(kRoomsAndMaps), "{\"slide\": \"schedule\", \"seconds\": 10}", "{\"slide\": \"map\"}");
-    CHECK(at(parseFeed(text, "f.json"), "/playlist/1"));  // "map" is required
-    text = replaced(feedWith(kRoomsAndMaps), "{\"slide\": \"schedule\", \"seconds\": 10}", "{\"slide\": \"map\", \"map\": \"og\"}");
+    REQUIRE(diagnosticAt(r, "/playlist/1/map"));
+    CHECK(diagnosticAt(r, "/playlist/1/map")->message.find("eg, og") != std::string::npos);
+    text = replaced(feedWithMaps(kRoomsAndMaps), "{\"slide\": \"schedule\", \"seconds\": 10}", "{\"slide\": \"map\"}");
+    CHECK(diagnosticAt(parseFeed(text, "f.json"), "/playlist/1"));  // "map" is required
+    text = replaced(feedWithMaps(kRoomsAndMaps), "{\"slide\": \"schedule\", \"seconds\": 10}", "{\"slide\": \"map\", \"map\": \"og\"}");
     const auto ok = parseFeed(text, "f.json");
     REQUIRE(ok.feed);
     CHECK(ok.feed->playlist[1].kind == SlideKind::Map);
@@ -136,12 +136,12 @@ TEST_CASE("map faults are named at their JSON pointers", "[venue]") {
     text = replaced(text, "{\"kind\": \"exit\"", "{\"id\": \"m-hs1\", \"kind\": \"exit\"");
     text = replaced(text, "\"kind\": \"stand\"", "\"kind\": \"cafe\"");
     text = replaced(text, "\"images/og.png\"", "\"../og.png\"");
-    const auto r = parseFeed(feedWith(text), "f.json");
-    CHECK(at(r, "/maps/1/id"));
-    CHECK(at(r, "/maps/0/markers/2/id"));
-    REQUIRE(at(r, "/maps/0/markers/1/kind"));
-    CHECK(at(r, "/maps/0/markers/1/kind")->severity == Severity::Warning);
-    CHECK(at(r, "/maps/1/image"));
+    const auto r = parseFeed(feedWithMaps(text), "f.json");
+    CHECK(diagnosticAt(r, "/maps/1/id"));
+    CHECK(diagnosticAt(r, "/maps/0/markers/2/id"));
+    REQUIRE(diagnosticAt(r, "/maps/0/markers/1/kind"));
+    CHECK(diagnosticAt(r, "/maps/0/markers/1/kind")->severity == Severity::Warning);
+    CHECK(diagnosticAt(r, "/maps/1/image"));
   }
 }
 
@@ -174,7 +174,7 @@ TEST_CASE("the screen's location: a name, or a name with a point on a map", "[ve
   CHECK(c.diagnostics[0].jsonPointer == "/location");
 
   // A map the feed lacks: the config is checked against the feed it plays.
-  const auto feed = parseFeed(feedWith(kRoomsAndMaps), "f.json");
+  const auto feed = parseFeed(feedWithMaps(kRoomsAndMaps), "f.json");
   REQUIRE(feed.feed);
   c = parseConfig(R"({"location": {"name": "Foyer", "map": "ug", "x": 0.5, "y": 0.5}})", "c.json");
   const auto ds = checkConfigAgainstFeed(c.config, *feed.feed);
@@ -186,7 +186,7 @@ TEST_CASE("the screen's location: a name, or a name with a point on a map", "[ve
 }
 
 TEST_CASE("markers resolve against the feed: room names, the talks now and next, a stand's projects", "[venue]") {
-  std::string text = feedWith(kRoomsAndMaps);
+  std::string text = feedWithMaps(kRoomsAndMaps);
   text = replaced(text, "\"projects\": [\"p1\"]}", "\"projects\": [\"p1\"], \"room\": \"hs1\"}");
   text = replaced(text, "\"field\": \"inno\"}", "\"field\": \"inno\", \"stand\": {\"hall\": \"2\", \"number\": \"b14\"}}");
   text = replaced(text, " \"events\": [", " \"events\": [{\"id\": \"e3\", \"title\": \"Später\", \"room\": \"hs1\", \"start\": \"2024-04-25T14:00:00+02:00\", \"end\": \"2024-04-25T15:00:00+02:00\"},\n");

@@ -10,6 +10,12 @@
 #include "fixtures.hpp"
 
 namespace sf::test {
+// The first and the last start among the imported events.
+inline std::pair<core::Instant, core::Instant> firstAndLast(const core::ImportResult& r) {
+  const auto [lo, hi] = std::minmax_element(r.events.begin(), r.events.end(),
+                                            [](const auto& a, const auto& b) { return a.start < b.start; });
+  return {lo->start, hi->start};
+}
 
 // The real exports beside the repository (never edited; see their README).
 inline std::string samplePath(const std::string& rel) { return std::string(SF_SOURCE_DIR) + "/../shared/samples/" + rel; }

@@ -16,7 +16,7 @@
 namespace {
 
 using sf::test::Run;
-Run run(const std::string& args) { return sf::test::runBinary(args); }
+using sf::test::run;
 
 // A fresh path in a folder of this test binary's own; the file does not exist yet.
 std::string freshPath(const std::string& name) {

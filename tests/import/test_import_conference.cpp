@@ -17,7 +17,7 @@ using sf::test::sample;
 
 namespace {
 
-ImportResult importSample(const std::string& rel, std::optional<TimeZone> zone = std::nullopt) {
+ImportResult importConferenceSample(const std::string& rel, std::optional<TimeZone> zone = std::nullopt) {
   auto opts = sf::test::fixedOptions();
   opts.parseXml = sf::platform::parseXml;
   opts.zone = zone;
@@ -64,7 +64,7 @@ void checkReferences(const ImportResult& r) {
 }  // namespace
 
 TEST_CASE("frab camp2019: rooms and tracks from the events, persons as speakers", "[import][conference]") {
-  const auto r = importSample("schedules/frab-camp2019.json");
+  const auto r = importConferenceSample("schedules/frab-camp2019.json");
   REQUIRE_FALSE(hasErrors(r.diagnostics));
   checkReferences(r);
   CHECK(r.rooms.size() == 2);
@@ -81,7 +81,7 @@ TEST_CASE("frab camp2019: rooms and tracks from the events, persons as speakers"
 }
 
 TEST_CASE("pretalx PyCon AU 2024: rooms by GUID, tracks with colours", "[import][conference]") {
-  const auto r = importSample("schedules/pretalx-pycon-au-2024.json");
+  const auto r = importConferenceSample("schedules/pretalx-pycon-au-2024.json");
   REQUIRE_FALSE(hasErrors(r.diagnostics));
   checkReferences(r);
   CHECK(r.rooms.size() == 3);
@@ -98,7 +98,7 @@ TEST_CASE("pretalx PyCon AU 2024: rooms by GUID, tracks with colours", "[import]
 }
 
 TEST_CASE("pretalx democon: two rooms share one GUID; the second is keyed by its name", "[import][conference]") {
-  const auto r = importSample("schedules/pretalx-democon.json");
+  const auto r = importConferenceSample("schedules/pretalx-democon.json");
   REQUIRE_FALSE(hasErrors(r.diagnostics));
   checkReferences(r);
   REQUIRE(r.rooms.size() == 2);
@@ -116,7 +116,7 @@ TEST_CASE("pretalx democon: two rooms share one GUID; the second is keyed by its
 }
 
 TEST_CASE("pretalx rc3: session types become kinds, languages are kept", "[import][conference]") {
-  const auto r = importSample("schedules/pretalx-rc3.json");
+  const auto r = importConferenceSample("schedules/pretalx-rc3.json");
   REQUIRE_FALSE(hasErrors(r.diagnostics));
   checkReferences(r);
   CHECK(r.rooms.size() == 5);
@@ -133,7 +133,7 @@ TEST_CASE("pretalx rc3: session types become kinds, languages are kept", "[impor
 }
 
 TEST_CASE("pretalx widget: rooms, tracks and speakers; a break held in every room is one break", "[import][conference]") {
-  const auto r = importSample("schedules/pretalx-widget-pycon-au-2024.json");
+  const auto r = importConferenceSample("schedules/pretalx-widget-pycon-au-2024.json");
   REQUIRE_FALSE(hasErrors(r.diagnostics));
   checkReferences(r);
   CHECK(r.rooms.size() == 3);
@@ -152,7 +152,7 @@ TEST_CASE("pretalx widget: rooms, tracks and speakers; a break held in every roo
 }
 
 TEST_CASE("iCalendar PyCon AU 2023: LOCATION is the room", "[import][conference]") {
-  const auto r = importSample("ics/pretalx-pycon-au-2023.ics");
+  const auto r = importConferenceSample("ics/pretalx-pycon-au-2023.ics");
   REQUIRE_FALSE(hasErrors(r.diagnostics));
   checkReferences(r);
   CHECK(r.rooms.size() == 4);
@@ -163,7 +163,7 @@ TEST_CASE("iCalendar PyCon AU 2023: LOCATION is the room", "[import][conference]
 }
 
 TEST_CASE("schedule.xml FOSDEM 2007: persons, rooms and tracks of the oldest export", "[import][conference]") {
-  const auto r = importSample("xml/fosdem-2007.xml", TimeZone::find("Europe/Brussels"));
+  const auto r = importConferenceSample("xml/fosdem-2007.xml", TimeZone::find("Europe/Brussels"));
   REQUIRE_FALSE(hasErrors(r.diagnostics));
   checkReferences(r);
   CHECK(r.rooms.size() == 18);
@@ -177,7 +177,7 @@ TEST_CASE("schedule.xml FOSDEM 2007: persons, rooms and tracks of the oldest exp
 }
 
 TEST_CASE("schedule.xml FOSDEM 2026: 30 rooms, 62 tracks, persons with <name>", "[import][conference]") {
-  const auto r = importSample("xml/fosdem-2026.xml");
+  const auto r = importConferenceSample("xml/fosdem-2026.xml");
   REQUIRE_FALSE(hasErrors(r.diagnostics));
   checkReferences(r);
   CHECK(r.rooms.size() == 30);
@@ -191,7 +191,7 @@ TEST_CASE("schedule.xml FOSDEM 2026: 30 rooms, 62 tracks, persons with <name>", 
 }
 
 TEST_CASE("schedule.xml 38C3: rooms by GUID, coloured tracks, the first of two languages", "[import][conference]") {
-  const auto r = importSample("xml/hub-38c3.xml");
+  const auto r = importConferenceSample("xml/hub-38c3.xml");
   REQUIRE_FALSE(hasErrors(r.diagnostics));
   checkReferences(r);
   CHECK(r.rooms.size() == 72);
@@ -207,7 +207,7 @@ TEST_CASE("schedule.xml 38C3: rooms by GUID, coloured tracks, the first of two l
 }
 
 TEST_CASE("schedule2 38C3: rooms by GUID with capacity, speakers by role", "[import][conference]") {
-  const auto r = importSample("schedule2/hub-38c3-example.json");
+  const auto r = importConferenceSample("schedule2/hub-38c3-example.json");
   REQUIRE_FALSE(hasErrors(r.diagnostics));
   checkReferences(r);
   CHECK(r.rooms.size() == 5);
@@ -224,7 +224,7 @@ TEST_CASE("schedule2 38C3: rooms by GUID with capacity, speakers by role", "[imp
 }
 
 TEST_CASE("Sessionize 2021: rooms in their order, the Track category as tracks, Language as language", "[import][conference]") {
-  const auto r = importSample("sessionize/global-azure-austria-2021.json", TimeZone::find("Europe/Vienna"));
+  const auto r = importConferenceSample("sessionize/global-azure-austria-2021.json", TimeZone::find("Europe/Vienna"));
   REQUIRE_FALSE(hasErrors(r.diagnostics));
   checkReferences(r);
   CHECK(r.rooms.size() == 5);
@@ -240,7 +240,7 @@ TEST_CASE("Sessionize 2021: rooms in their order, the Track category as tracks, 
 }
 
 TEST_CASE("Sessionize 2024: rooms and speakers", "[import][conference]") {
-  const auto r = importSample("sessionize/global-azure-austria-2024.json", TimeZone::find("Europe/Vienna"));
+  const auto r = importConferenceSample("sessionize/global-azure-austria-2024.json", TimeZone::find("Europe/Vienna"));
   REQUIRE_FALSE(hasErrors(r.diagnostics));
   checkReferences(r);
   CHECK(r.rooms.size() == 4);
@@ -252,7 +252,7 @@ TEST_CASE("Sessionize 2024: rooms and speakers", "[import][conference]") {
 }
 
 TEST_CASE("Indico XDC 2021: speakers with affiliations, tracks, kinds from the tracks", "[import][conference]") {
-  const auto r = importSample("indico/xdc2021.json");
+  const auto r = importConferenceSample("indico/xdc2021.json");
   REQUIRE_FALSE(hasErrors(r.diagnostics));
   checkReferences(r);
   CHECK(r.rooms.empty());  // an online conference: no contribution has a room
@@ -278,7 +278,7 @@ MergeResult mergeNew(const ImportResult& r, const std::string& sourceId) {
 }  // namespace
 
 TEST_CASE("the merged feed lists rooms and tracks before its events, and events name them by id", "[import][conference][merge]") {
-  const auto r = importSample("schedules/pretalx-pycon-au-2024.json");
+  const auto r = importConferenceSample("schedules/pretalx-pycon-au-2024.json");
   const auto m = mergeNew(r, "pycon-au-2024");
   CHECK(m.rooms.added == 3);
   CHECK(m.tracks.added == 8);
@@ -306,7 +306,7 @@ TEST_CASE("the merged feed lists rooms and tracks before its events, and events 
 }
 
 TEST_CASE("a re-import keeps room and track ids and the organiser's translations and colours", "[import][conference][merge]") {
-  const auto r = importSample("schedules/frab-camp2019.json");
+  const auto r = importConferenceSample("schedules/frab-camp2019.json");
   auto first = mergeNew(r, "camp");
   // The organiser translates a room and colours a track by hand.
   for (auto& room : first.feed["rooms"])
@@ -336,7 +336,7 @@ TEST_CASE("every sample merges into a valid feed whose events resolve their room
            {"schedule2/hub-38c3-example.json", ""}, {"sessionize/global-azure-austria-2021.json", "Europe/Vienna"},
            {"indico/xdc2021.json", ""}}) {
     INFO(rel);
-    auto r = importSample(rel, zone.empty() ? std::nullopt : TimeZone::find(zone));
+    auto r = importConferenceSample(rel, zone.empty() ? std::nullopt : TimeZone::find(zone));
     if (!r.zoneName) r.zoneName = zone;
     REQUIRE(TimeZone::find(*r.zoneName));
     const auto m = mergeNew(r, "src");

@@ -2,6 +2,7 @@
 // nothing, vanished items go, updates happen in place, and an invalid result names its origin.
 #include <catch2/catch.hpp>
 
+#include "fixtures.hpp"
 #include "core/feed_fixture.hpp"
 #include "core/feed/parse.hpp"
 #include "core/import/formats.hpp"
@@ -15,10 +16,7 @@ using ojson = nlohmann::ordered_json;
 
 namespace {
 
-const TimeZone& berlin() {
-  static const TimeZone z = *TimeZone::find("Europe/Berlin");
-  return z;
-}
+using sf::test::berlin;
 
 // The test fixture feed with unknown keys where a newer tool might have put them.
 ojson handWritten() {

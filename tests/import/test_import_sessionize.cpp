@@ -20,11 +20,7 @@ ImportResult importIn(const std::string& rel, const char* zone) {
   return importSource(sample(rel), rel, nullptr, opts);
 }
 
-std::pair<Instant, Instant> firstAndLast(const ImportResult& r) {
-  const auto [lo, hi] = std::minmax_element(r.events.begin(), r.events.end(),
-                                            [](const auto& a, const auto& b) { return a.start < b.start; });
-  return {lo->start, hi->start};
-}
+using sf::test::firstAndLast;
 
 std::set<std::string> rooms(const ImportResult& r) {
   std::set<std::string> out;

@@ -21,11 +21,7 @@ ImportResult importXml(const std::string& rel, const char* zone = nullptr) {
   return importSource(sf::test::sample(rel), rel, nullptr, opts);
 }
 
-std::pair<Instant, Instant> firstAndLast(const ImportResult& r) {
-  const auto [lo, hi] = std::minmax_element(r.events.begin(), r.events.end(),
-                                            [](const auto& a, const auto& b) { return a.start < b.start; });
-  return {lo->start, hi->start};
-}
+using sf::test::firstAndLast;
 
 std::size_t roomCount(const ImportResult& r) {
   std::set<std::string> rooms;

@@ -48,12 +48,12 @@ std::optional<sf::live::ReportDue> nextDue(sf::live::WorkerQueue& queue, std::ch
   return std::nullopt;
 }
 
-struct TempDir {
-  TempDir() {
+struct TextFileDir {
+  TextFileDir() {
     std::string tmpl = (std::filesystem::temp_directory_path() / "sf-textfile-XXXXXX").string();
     path = ::mkdtemp(tmpl.data());
   }
-  ~TempDir() { std::filesystem::remove_all(path); }
+  ~TextFileDir() { std::filesystem::remove_all(path); }
   std::string path;
 };
 
@@ -169,7 +169,7 @@ TEST_CASE("a UI that never answers gets no report sent in its name", "[fleet]") 
 }
 
 TEST_CASE("without a collector the screen writes its metrics as a node_exporter textfile, whole every time", "[fleet][promtool]") {
-  TempDir dir;
+  TextFileDir dir;
   sf::live::WorkerQueue queue;
   sf::core::Config config;
   config.cacheDir = dir.path;
@@ -216,7 +216,7 @@ TEST_CASE("without a collector the screen writes its metrics as a node_exporter 
 }
 
 TEST_CASE("rewriting the textfile as fast as it goes never shows a torn file, where writing it in place would", "[fleet]") {
-  TempDir dir;
+  TextFileDir dir;
   const std::string path = dir.path + "/schaufenster.prom";
   // Two versions of very different lengths, large enough to take several write() calls.
   std::string small = sf::core::screenMetricsText(snapshotAt(1));
@@ -269,7 +269,7 @@ nlohmann::json beatOnce(const sf::test::Collector& collector, const sf::core::Co
 
 TEST_CASE("a screen signs its reports with a key it makes once and keeps in its state folder", "[fleet]") {
   sf::test::Collector collector(SF_BINARY);
-  TempDir state;
+  TextFileDir state;
   sf::core::Config config;
   config.cacheDir = state.path;
   config.report = {collector.url("/fleet/report"), sf::test::Collector::kToken, 5};
@@ -304,7 +304,7 @@ TEST_CASE("a screen signs its reports with a key it makes once and keeps in its 
 
 TEST_CASE("a screen told not to sign sends its reports with the token alone and makes no key", "[fleet]") {
   sf::test::Collector collector(SF_BINARY);
-  TempDir state;
+  TextFileDir state;
   sf::core::Config config;
   config.cacheDir = state.path;
   config.report = {collector.url("/fleet/report"), sf::test::Collector::kToken, 5, false};

@@ -22,7 +22,7 @@ core::Feed conferenceFeed() {
   return std::move(*r.feed);
 }
 
-struct Case {
+struct ProgrammeCase {
   const char* name;
   player::View view;
   const char* at;
@@ -40,7 +40,7 @@ TEST_CASE("conference views at every size: text on screen, no overlaps, big targ
   const core::Feed feed = conferenceFeed();
   const auto room = player::View::of(core::SlideKind::Room);
   const auto schedule = player::View::of(core::SlideKind::Schedule);
-  const Case cases[] = {
+  const ProgrammeCase cases[] = {
       {"programme-day", player::View::Programme, "2027-03-18T10:05:00+01:00"},
       {"programme-room", player::View::Programme, "2027-03-18T10:05:00+01:00", "saal-1"},
       {"programme-track", player::View::Programme, "2027-03-18T10:05:00+01:00", "", "mobilitaet"},
@@ -63,7 +63,7 @@ TEST_CASE("conference views at every size: text on screen, no overlaps, big targ
   for (auto [w, h] : {std::pair{1920, 1080}, {1080, 1920}, {1280, 800}, {1024, 600}, {800, 480}}) {
     player::FrameRenderer renderer(w, h);
     REQUIRE(renderer.error().empty());
-    for (const Case& c : cases) {
+    for (const ProgrammeCase& c : cases) {
       for (const char* lang : {"de", "en"}) {
         player::RenderRequest req;
         req.feed = &feed;

@@ -25,11 +25,11 @@ using namespace sf;
 
 namespace {
 
-const std::string kFeedPath = test::sourcePath("assets/examples/slides-feed.json");
+const std::string kSlidesFeedPath = test::sourcePath("assets/examples/slides-feed.json");
 
 const core::Feed& slidesFeed() {
   static const core::Feed feed = [] {
-    auto r = core::parseFeed(test::readText(kFeedPath), "slides-feed.json");
+    auto r = core::parseFeed(test::readText(kSlidesFeedPath), "slides-feed.json");
     if (!r.feed) throw std::runtime_error("the example slides feed does not parse");
     return *r.feed;
   }();
@@ -43,7 +43,7 @@ std::size_t itemOf(const core::Feed& feed, core::SlideKind kind, int nth = 0) {
 }
 
 player::RenderResult render(player::FrameRenderer& r, const core::Feed& feed, core::SlideKind kind, std::size_t item, int w, int h,
-                            const char* lang = "de", const std::string& base = kFeedPath) {
+                            const char* lang = "de", const std::string& base = kSlidesFeedPath) {
   player::RenderRequest req;
   req.feed = &feed;
   req.width = w;
@@ -75,13 +75,13 @@ double inked(const player::RenderResult& out) {
   return static_cast<double>(ink) / static_cast<double>(n);
 }
 
-constexpr std::pair<int, int> kSizes[] = {{1920, 1080}, {1080, 1920}, {1280, 800}, {1024, 600}, {800, 480}};
+constexpr std::pair<int, int> kSlideSizes[] = {{1920, 1080}, {1080, 1920}, {1280, 800}, {1024, 600}, {800, 480}};
 
 }  // namespace
 
 TEST_CASE("image, text and sponsors slides at every size: on screen, apart, pictures shown", "[slides]") {
   const core::Feed& feed = slidesFeed();
-  for (auto [w, h] : kSizes) {
+  for (auto [w, h] : kSlideSizes) {
     player::FrameRenderer renderer(w, h);
     REQUIRE(renderer.error().empty());
     for (const char* lang : {"de", "en"}) {
@@ -151,7 +151,7 @@ TEST_CASE("sponsor logos that fail show the sponsors' names in their cells", "[s
   core::Feed feed = slidesFeed();
   for (auto& s : feed.sponsors)
     if (s.logo) s.logo->src = "missing/" + s.logo->src;
-  for (auto [w, h] : kSizes) {
+  for (auto [w, h] : kSlideSizes) {
     INFO(w << "x" << h);
     player::FrameRenderer renderer(w, h);
     REQUIRE(renderer.error().empty());
@@ -188,7 +188,7 @@ TEST_CASE("a text slide's body shrinks to fit, then is cut, never off the screen
   // Four times as long: still on screen, the start shown, the rest cut off.
   feed.playlist[item].body = {};
   feed.playlist[item].body.set("de", body + "\n\n" + body + "\n\n- " + body + "\n\n" + body);
-  for (auto [w, h] : kSizes) {
+  for (auto [w, h] : kSlideSizes) {
     INFO(w << "x" << h);
     player::FrameRenderer renderer(w, h);
     REQUIRE(renderer.error().empty());

@@ -22,7 +22,7 @@ using namespace sf;
 namespace {
 
 constexpr core::Rgb kLogo{201, 23, 164};  // a colour no view uses
-const char* const kProject = "amber-initiative-additive-manufacturing-berlin-brandenburg";
+const char* const kThemedProject = "amber-initiative-additive-manufacturing-berlin-brandenburg";
 
 // A 300x100 logo: wide, as wordmarks are, so the header must keep its aspect.
 void writeLogo(const std::string& path) { REQUIRE(test::writeSolidPng(path, 300, 100, kLogo)); }
@@ -77,7 +77,7 @@ player::RenderResult render(player::FrameRenderer& r, const core::Feed& feed, co
   req.width = w;
   req.height = h;
   req.view = player::View::of(core::SlideKind::Spotlight);
-  req.project = kProject;
+  req.project = kThemedProject;
   req.language = lang;
   req.at = test::at("2024-04-25T10:00:00+02:00");
   req.collectText = true;

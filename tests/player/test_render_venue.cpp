@@ -15,10 +15,10 @@ using namespace sf;
 
 namespace {
 
-const std::string kFeedPath = std::string(SF_SOURCE_DIR) + "/assets/examples/fair-feed.json";
+const std::string kFairFeedPath = std::string(SF_SOURCE_DIR) + "/assets/examples/fair-feed.json";
 
 core::Feed fairFeed() {
-  std::ifstream in(kFeedPath);
+  std::ifstream in(kFairFeedPath);
   std::stringstream text;
   text << in.rdbuf();
   auto r = core::parseFeed(text.str(), "fair-feed.json");
@@ -27,7 +27,7 @@ core::Feed fairFeed() {
   return *r.feed;
 }
 
-bool shows(const player::RenderResult& out, const std::string& s) {
+bool venueShows(const player::RenderResult& out, const std::string& s) {
   return std::any_of(out.texts.begin(), out.texts.end(), [&](const core::TextBox& t) { return t.label.find(s) != std::string::npos; });
 }
 
@@ -39,14 +39,14 @@ std::size_t planPixels(const player::RenderResult& out) {
   return n;
 }
 
-const std::pair<int, int> kSizes[] = {{1920, 1080}, {1080, 1920}, {1280, 800}, {1024, 600}, {800, 480}};
+const std::pair<int, int> kVenueSizes[] = {{1920, 1080}, {1080, 1920}, {1280, 800}, {1024, 600}, {800, 480}};
 
 }  // namespace
 
 TEST_CASE("the map slide at every size: plan, pins, labels clear of each other, you are here, talks now", "[render][venue]") {
   const core::Feed feed = fairFeed();
   const core::MapSpot here{"halle-2", 0.86, 0.7};
-  for (auto [w, h] : kSizes) {
+  for (auto [w, h] : kVenueSizes) {
     player::FrameRenderer renderer(w, h);
     REQUIRE(renderer.error().empty());
     for (const char* lang : {"de", "en"}) {
@@ -62,18 +62,18 @@ TEST_CASE("the map slide at every size: plan, pins, labels clear of each other, 
         req.here = here;
         req.loadImages = true;
         // Without its picture: the feed's folder is elsewhere, so the plan cannot be loaded.
-        req.imageBase = picture ? kFeedPath : std::string(SF_SOURCE_DIR) + "/tests/no-such-folder/fair-feed.json";
+        req.imageBase = picture ? kFairFeedPath : std::string(SF_SOURCE_DIR) + "/tests/no-such-folder/fair-feed.json";
         const auto out = renderer.render(req);
         INFO(w << "x" << h << " " << lang << (picture ? " with the plan" : " without it"));
         REQUIRE(out.error.empty());
         CHECK(out.imageErrors.empty() == picture);
         for (const auto& p : core::checkTextBoxes(out.texts, w, h)) FAIL_CHECK(p.message);
         const bool de = std::string(lang) == "de";
-        CHECK(shows(out, de ? "Halle 2 und Foyer" : "Hall 2 and foyer"));
-        CHECK(shows(out, de ? "Sie sind hier" : "You are here"));
-        CHECK(shows(out, "Forum"));  // the talk on now marks its room
-        CHECK(shows(out, de ? "Leichtbau in der Serie" : "Lightweight parts"));
-        CHECK(shows(out, de ? "Ausgang" : "Exit"));  // the legend names the kinds
+        CHECK(venueShows(out, de ? "Halle 2 und Foyer" : "Hall 2 and foyer"));
+        CHECK(venueShows(out, de ? "Sie sind hier" : "You are here"));
+        CHECK(venueShows(out, "Forum"));  // the talk on now marks its room
+        CHECK(venueShows(out, de ? "Leichtbau in der Serie" : "Lightweight parts"));
+        CHECK(venueShows(out, de ? "Ausgang" : "Exit"));  // the legend names the kinds
         // The plan fills a good part of the slide, kept in its proportions; without it, no trace of it.
         const std::size_t plan = planPixels(out);
         if (picture) CHECK(plan > static_cast<std::size_t>(w) * h / 12);
@@ -97,7 +97,7 @@ TEST_CASE("a map slide's labels: the more markers, the fewer names, never two on
     mk.y = 0.3 + (i / 6) * 0.05;
     m.markers.push_back(mk);
   }
-  for (auto [w, h] : kSizes) {
+  for (auto [w, h] : kVenueSizes) {
     player::FrameRenderer renderer(w, h);
     REQUIRE(renderer.error().empty());
     player::RenderRequest req;
@@ -112,13 +112,13 @@ TEST_CASE("a map slide's labels: the more markers, the fewer names, never two on
     INFO(w << "x" << h);
     REQUIRE(out.error.empty());
     for (const auto& p : core::checkTextBoxes(out.texts, w, h)) FAIL_CHECK(p.message);
-    CHECK_FALSE(shows(out, "Sie sind hier"));  // no location configured: no point drawn
+    CHECK_FALSE(venueShows(out, "Sie sind hier"));  // no location configured: no point drawn
   }
 }
 
 TEST_CASE("the stand on the spotlight and the detail view at every size", "[render][venue]") {
   const core::Feed feed = fairFeed();
-  for (auto [w, h] : kSizes) {
+  for (auto [w, h] : kVenueSizes) {
     player::FrameRenderer renderer(w, h);
     REQUIRE(renderer.error().empty());
     for (const char* lang : {"de", "en"})
@@ -138,8 +138,8 @@ TEST_CASE("the stand on the spotlight and the detail view at every size", "[rend
           REQUIRE(out.error.empty());
           for (const auto& p : core::checkTextBoxes(out.texts, w, h)) FAIL_CHECK(p.message);
           const bool de = std::string(lang) == "de";
-          if (std::string(project) == "hanfverbund") CHECK(shows(out, de ? "Halle 2 \u00B7 Stand A1" : "Hall 2 \u00B7 Stand A1"));
-          else CHECK(shows(out, "Stand C3"));
+          if (std::string(project) == "hanfverbund") CHECK(venueShows(out, de ? "Halle 2 \u00B7 Stand A1" : "Hall 2 \u00B7 Stand A1"));
+          else CHECK(venueShows(out, "Stand C3"));
         }
   }
 }

@@ -127,7 +127,7 @@ class Run:
             if lit_share(img) > 0.05:
                 # A coarse look at every slide, then a close one at the likeliest few.
                 refs = self.references(feed, size, self.guest_time(vm))
-                coarse = sorted(((similarity(img, ref, step=11), name, ref) for name, ref in refs), reverse=True)
+                coarse = sorted(((similarity(img, ref, step=17), name, ref) for name, ref in refs), reverse=True)
                 for _, name, ref in coarse[:3]:
                     score = similarity(img, ref)
                     best = max(best, (score, name))

@@ -160,4 +160,6 @@ std::string formatInstant(Instant t, const TimeZone& z) {
   return buf;
 }
 
+std::string formatInstantUtc(Instant t) { return formatInstant(t, TimeZone::utc()); }
+
 }  // namespace sf::core

@@ -53,5 +53,6 @@ std::optional<Instant> parseInstantOrLocal(std::string_view text, const TimeZone
 
 std::string formatDate(Date d);                          // 2024-04-25
 std::string formatInstant(Instant t, const TimeZone& z);  // 2024-04-25T10:00:00+02:00
+std::string formatInstantUtc(Instant t);  // the same moment in UTC
 
 }  // namespace sf::core

@@ -64,7 +64,7 @@ std::vector<Speaker> readSpeakers(JsonReader& r, const json* v, const std::strin
   return out;
 }
 
-std::string kindList() {
+std::string eventKindList() {
   std::string out;
   for (auto k : {EventKind::Talk, EventKind::Workshop, EventKind::Break, EventKind::Social, EventKind::Other})
     out += (out.empty() ? "\"" : ", \"") + std::string(eventKindName(k)) + "\"";
@@ -81,7 +81,7 @@ void readEventConference(JsonReader& r, const json& j, const std::string& p, Eve
     if (auto kind = eventKindNamed(*k)) e.kind = *kind;
     else {
       e.kind = EventKind::Other;
-      r.warn(p + "/kind", "unknown kind " + quoteShort(*k) + " is shown as \"other\"; known kinds: " + kindList());
+      r.warn(p + "/kind", "unknown kind " + quoteShort(*k) + " is shown as \"other\"; known kinds: " + eventKindList());
     }
   }
   if (auto l = r.string(r.member(j, p, "language", false), p + "/language")) {

@@ -32,7 +32,7 @@ std::optional<double> fraction(JsonReader& r, const json* v, const std::string& 
   return v->get<double>();
 }
 
-std::string kindList() {
+std::string markerKindList() {
   std::string out;
   for (int k = 0; k <= static_cast<int>(MarkerKind::Other); ++k)
     out += (out.empty() ? "\"" : ", \"") + std::string(markerKindName(static_cast<MarkerKind>(k))) + "\"";
@@ -46,7 +46,7 @@ MapMarker readMarker(JsonReader& r, const json& j, const std::string& p) {
   if (const json* id = r.member(j, p, "id", false)) m.id = r.id(id, p + "/id");
   if (auto k = r.string(r.member(j, p, "kind", true), p + "/kind")) {
     if (auto kind = markerKindNamed(*k)) m.kind = *kind;
-    else r.warn(p + "/kind", "unknown kind " + quoteShort(*k) + " is shown as \"other\"; known kinds: " + kindList());
+    else r.warn(p + "/kind", "unknown kind " + quoteShort(*k) + " is shown as \"other\"; known kinds: " + markerKindList());
   }
   m.label = r.text(r.member(j, p, "label", false), p + "/label", false, 40);
   if (const json* room = r.member(j, p, "room", false)) m.room = r.id(room, p + "/room");

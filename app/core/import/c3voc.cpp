@@ -149,7 +149,7 @@ void settleRepeatedKeys(std::vector<PendingEvent>& pending, ImportResult& r) {
 
 // The conference's own lists, where the export has them: rooms with GUIDs (the ids that survive
 // renaming) in the organiser's order, tracks with colours.
-void readRoomsAndTracks(const json& conf, ImportResult& r) {
+void readConferenceLists(const json& conf, ImportResult& r) {
   if (const json* rooms = member(conf, "rooms"); rooms && rooms->is_array())
     for (const auto& room : *rooms) {
       if (!room.is_object()) continue;
@@ -374,7 +374,7 @@ ImportResult importC3voc(std::string_view text, const ImportOptions& opts) {
   }
   r.title = stringOf(member(*conf, "title"));
   r.suggestedSourceId = slugify(stringOf(member(*conf, "acronym")));
-  readRoomsAndTracks(*conf, r);
+  readConferenceLists(*conf, r);
   ScheduleReader reader(r, opts);
   const std::string tzText = stringOf(member(*conf, "time_zone_name"));
   if (!tzText.empty()) {

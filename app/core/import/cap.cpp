@@ -9,7 +9,6 @@
 namespace sf::core {
 namespace {
 
-std::string str(std::string_view s) { return std::string(trimmed(s)); }
 
 // Severity to the announcement's priority: the highest valid one is shown.
 int priorityOf(std::string_view severity) {
@@ -57,27 +56,27 @@ class AlertReader {
     ImportedAnnouncement out;
     out.key = alert.id;
     out.origin = "line " + std::to_string(a.line);
-    const auto sent = parseInstant(str(a.childText("sent")));
+    const auto sent = parseInstant(trimmedString(a.childText("sent")));
     std::optional<Instant> start, end;
     for (const auto& info : a.children) {
       if (info.name != "info") continue;
       const std::string lang = languageOf(info.childText("language"));
       if (out.text.contains(lang)) continue;  // a second block in the same language adds detail, not a new text
-      std::string headline = str(info.childText("headline"));
-      if (headline.empty()) headline = str(info.childText("event"));
-      std::string body = plainText(str(info.childText("description")));
-      if (const std::string what = plainText(str(info.childText("instruction"))); !what.empty())
+      std::string headline = trimmedString(info.childText("headline"));
+      if (headline.empty()) headline = trimmedString(info.childText("event"));
+      std::string body = plainText(trimmedString(info.childText("description")));
+      if (const std::string what = plainText(trimmedString(info.childText("instruction"))); !what.empty())
         body += (body.empty() ? "" : "\n\n") + what;
       if (body.empty()) body = headline;
       if (body.empty()) continue;
       if (!headline.empty()) out.title[lang] = shorten(headline, 80);
       out.text[lang] = shorten(body, 400);
-      out.priority = std::max(out.priority, priorityOf(str(info.childText("severity"))));
+      out.priority = std::max(out.priority, priorityOf(trimmedString(info.childText("severity"))));
       // The window is the widest any language gives: all blocks describe the same alert.
-      auto from = parseInstant(str(info.childText("onset")));
-      if (!from) from = parseInstant(str(info.childText("effective")));
+      auto from = parseInstant(trimmedString(info.childText("onset")));
+      if (!from) from = parseInstant(trimmedString(info.childText("effective")));
       if (!from) from = sent;
-      const auto until = parseInstant(str(info.childText("expires")));
+      const auto until = parseInstant(trimmedString(info.childText("expires")));
       if (from && (!start || *from < *start)) start = from;
       if (until && (!end || *until > *end)) end = until;
     }
@@ -104,7 +103,7 @@ class AlertReader {
 // The alerts of a document: the root <alert>, or the alerts embedded in an Atom feed's entries.
 std::vector<Alert> alertsOf(const XmlElement& root, ImportResult& r) {
   std::vector<Alert> out;
-  auto add = [&](const XmlElement& a) { out.push_back({&a, str(a.childText("identifier")), str(a.childText("msgType"))}); };
+  auto add = [&](const XmlElement& a) { out.push_back({&a, trimmedString(a.childText("identifier")), trimmedString(a.childText("msgType"))}); };
   if (root.name == "alert") add(root);
   if (root.name == "feed")
     for (const auto& entry : root.children) {
@@ -138,7 +137,7 @@ ImportResult importCap(std::string_view text, const ImportOptions& opts) {
       for (auto& id : referencedIds(a.element->childText("references"))) gone.insert(id);
   AlertReader reader(r);
   for (const auto& a : alerts) {
-    const std::string status = str(a.element->childText("status"));
+    const std::string status = trimmedString(a.element->childText("status"));
     if (a.id.empty()) {
       r.diagnostics.push_back({Severity::Warning, "", a.element->line, a.element->column, "", "an alert without <identifier>; left out"});
       ++r.refused;

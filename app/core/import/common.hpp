@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/base/diagnostic.hpp"
+#include "core/base/text_util.hpp"
 #include "core/base/time.hpp"
 #include "core/base/xml_tree.hpp"
 #include "core/feed/model.hpp"
@@ -116,6 +117,9 @@ std::optional<XmlElement> parseXmlSource(std::string_view text, const ImportOpti
 
 // A member of a JSON object; nullptr when it is missing, null, or `obj` is no object.
 const nlohmann::json* jsonMember(const nlohmann::json& obj, std::string_view key);
+// Text as the importers keep it: without surrounding white space.
+inline std::string trimmedString(std::string_view s) { return std::string(trimmed(s)); }
+
 // A value as the importers take text: a string trimmed, a whole number as its digits (ids are
 // written either way), anything else empty.
 std::string jsonText(const nlohmann::json* v);

@@ -9,7 +9,6 @@
 namespace sf::core {
 namespace {
 
-std::string str(std::string_view s) { return std::string(trimmed(s)); }
 
 class Reader {
  public:
@@ -33,9 +32,9 @@ class Reader {
   void event(const XmlElement& ev, std::optional<Date> day, std::string_view roomName) {
     ImportedEvent e;
     e.origin = "line " + std::to_string(ev.line);
-    e.key = str(ev.attribute("guid"));
-    if (e.key.empty()) e.key = str(ev.attribute("id"));
-    const std::string title = str(ev.childText("title"));
+    e.key = trimmedString(ev.attribute("guid"));
+    if (e.key.empty()) e.key = trimmedString(ev.attribute("id"));
+    const std::string title = trimmedString(ev.childText("title"));
     const auto start = startOf(ev, day);
     std::string why = e.key.empty() ? "it has no guid and no id" : title.empty() ? "it has no title"
                     : !start ? "its start cannot be read" : "";
@@ -52,32 +51,32 @@ class Reader {
       warn(ev, "the event's guid appears again; imported as " + quoteShort(e.key));
     }
     e.title = title;
-    e.subtitle = str(ev.childText("subtitle"));
+    e.subtitle = trimmedString(ev.childText("subtitle"));
     e.start = *start;
-    const std::string duration = str(ev.childText("duration"));
+    const std::string duration = trimmedString(ev.childText("duration"));
     const auto length = parseDuration(duration);
     if (!length && !duration.empty()) warn(ev, "expected a duration as HH:MM or D:HH:MM, found " + quoteShort(duration) + "; shown without a length");
     e.end = *start + length.value_or(std::chrono::minutes{0});
-    e.room = str(ev.childText("room"));
-    if (e.room.empty()) e.room = str(roomName);
+    e.room = trimmedString(ev.childText("room"));
+    if (e.room.empty()) e.room = trimmedString(roomName);
     e.roomKey = addRoom(r_, e.room);
-    e.trackKey = addTrack(r_, str(ev.childText("track")));
-    e.kind = kindFromType(str(ev.childText("type")));
-    e.language = languageCodeOf(str(ev.childText("language")));
+    e.trackKey = addTrack(r_, trimmedString(ev.childText("track")));
+    e.kind = kindFromType(trimmedString(ev.childText("type")));
+    e.language = languageCodeOf(trimmedString(ev.childText("language")));
     if (const XmlElement* persons = ev.child("persons"))
       for (const auto& p : persons->children)
-        if (const std::string name = str(p.text.empty() ? p.childText("name") : p.text); p.name == "person" && !name.empty())
+        if (const std::string name = trimmedString(p.text.empty() ? p.childText("name") : p.text); p.name == "person" && !name.empty())
           e.speakers.push_back({name, {}});
     if (e.speakers.empty())
-      if (const XmlElement* p = ev.child("person"); p && !p->text.empty()) e.speakers.push_back({str(p->text), {}});
-    if (const std::string url = str(ev.childText("url")); isWebUrl(url)) e.link = url;
+      if (const XmlElement* p = ev.child("person"); p && !p->text.empty()) e.speakers.push_back({trimmedString(p->text), {}});
+    if (const std::string url = trimmedString(ev.childText("url")); isWebUrl(url)) e.link = url;
     e.description = describe(ev);
     r_.events.push_back(std::move(e));
   }
 
   std::optional<Instant> startOf(const XmlElement& ev, std::optional<Date> day) {
-    if (auto t = parseInstant(str(ev.childText("date")))) return t;
-    const auto clock = parseClockMinutes(str(ev.childText("start")));
+    if (auto t = parseInstant(trimmedString(ev.childText("date")))) return t;
+    const auto clock = parseClockMinutes(trimmedString(ev.childText("start")));
     if (!day || !clock) return std::nullopt;
     if (!zone_) {
       if (!needZone_)
@@ -93,8 +92,8 @@ class Reader {
   }
 
   std::string describe(const XmlElement& ev) const {
-    std::string text = plainText(str(ev.childText("abstract")));
-    if (text.empty()) text = plainText(str(ev.childText("description")));
+    std::string text = plainText(trimmedString(ev.childText("abstract")));
+    if (text.empty()) text = plainText(trimmedString(ev.childText("description")));
     return shorten(text, opts_.maxDescription);
   }
 
@@ -114,7 +113,7 @@ class Reader {
 // or <tracks><track>Name</track></tracks> (FOSDEM), in the schedule's order.
 void readRoomsAndTracks(const XmlElement& conf, ImportResult& r) {
   const auto track = [&](const XmlElement& t) {
-    addTrack(r, str(t.attribute("name").empty() ? std::string_view(t.text) : t.attribute("name")), str(t.attribute("color")));
+    addTrack(r, trimmedString(t.attribute("name").empty() ? std::string_view(t.text) : t.attribute("name")), trimmedString(t.attribute("color")));
   };
   for (const auto& c : conf.children) {
     if (c.name == "track") track(c);
@@ -123,7 +122,7 @@ void readRoomsAndTracks(const XmlElement& conf, ImportResult& r) {
         if (t.name == "track") track(t);
     if (c.name == "rooms")
       for (const auto& room : c.children)
-        if (room.name == "room") addRoom(r, str(room.attribute("name").empty() ? std::string_view(room.text) : room.attribute("name")), room.attribute("guid"));
+        if (room.name == "room") addRoom(r, trimmedString(room.attribute("name").empty() ? std::string_view(room.text) : room.attribute("name")), room.attribute("guid"));
   }
 }
 
@@ -142,9 +141,9 @@ ImportResult importScheduleXml(std::string_view text, const ImportOptions& opts)
   const XmlElement* conf = root.child("conference");
   std::optional<TimeZone> zone;
   if (conf) {
-    r.title = str(conf->childText("title"));
+    r.title = trimmedString(conf->childText("title"));
     r.suggestedSourceId = slugify(conf->childText("acronym"), 32);
-    if (const std::string name = str(conf->childText("time_zone_name")); !name.empty()) {
+    if (const std::string name = trimmedString(conf->childText("time_zone_name")); !name.empty()) {
       zone = TimeZone::find(name);
       if (zone) r.zoneName = name;
       else r.diagnostics.push_back({Severity::Warning, "", conf->line, conf->column, "",
@@ -153,7 +152,7 @@ ImportResult importScheduleXml(std::string_view text, const ImportOptions& opts)
   }
   if (conf) readRoomsAndTracks(*conf, r);
   if (!zone) zone = opts.zone;
-  const int dayChange = conf ? parseClockMinutes(str(conf->childText("day_change"))).value_or(0) : 0;
+  const int dayChange = conf ? parseClockMinutes(trimmedString(conf->childText("day_change"))).value_or(0) : 0;
   Reader reader(opts, r, zone, dayChange);
   for (const auto& c : root.children)
     if (c.name == "day") reader.day(c);

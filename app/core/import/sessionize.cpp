@@ -63,7 +63,7 @@ std::map<std::string, CategoryItem> categoryItems(const json& root) {
   return out;
 }
 
-struct Lookups {
+struct SessionizeLookups {
   std::map<std::string, std::string> rooms, speakers;
   std::map<std::string, CategoryItem> categories;
 };
@@ -83,7 +83,7 @@ void addRooms(const json& root, ImportResult& r) {
 
 class SessionReader {
  public:
-  SessionReader(const ImportOptions& opts, const Lookups& lookups, ImportResult& r)
+  SessionReader(const ImportOptions& opts, const SessionizeLookups& lookups, ImportResult& r)
       : opts_(opts), lookups_(lookups), r_(r) {}
 
   // False when the file cannot be read at all (local times and no zone).
@@ -187,7 +187,7 @@ class SessionReader {
   void warn(const std::string& p, std::string msg) { report(r_.diagnostics, Severity::Warning, p, std::move(msg)); }
 
   const ImportOptions& opts_;
-  const Lookups& lookups_;
+  const SessionizeLookups& lookups_;
   ImportResult& r_;
   bool needZone_ = false;
 };
@@ -203,7 +203,7 @@ ImportResult importSessionize(std::string_view text, const ImportOptions& opts) 
     report(r.diagnostics, Severity::Error, root.is_object() ? "/sessions" : "",
            "expected Sessionize's \"All\" export: an object with \"sessions\": […], \"speakers\" and \"rooms\"");
   } else {
-    const Lookups lookups{namesById(jsonMember(root, "rooms"), "name"), speakerNames(root), categoryItems(root)};
+    const SessionizeLookups lookups{namesById(jsonMember(root, "rooms"), "name"), speakerNames(root), categoryItems(root)};
     addRooms(root, r);
     SessionReader reader(opts, lookups, r);
     for (std::size_t i = 0; i < sessions->size(); ++i)
