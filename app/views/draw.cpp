@@ -93,6 +93,8 @@ float drawRun(ImDrawList* dl, ImFont* f, float size, ImVec2 at, ImU32 col, const
   return at.x - x0;
 }
 
+}  // namespace
+
 // A filled, antialiased circle as ImGui draws one (the polygon inset by half a pixel, and a
 // one-pixel fringe fading out), but triangulated as a zig-zag strip from top to bottom instead of
 // a fan: every triangle then spans one row of vertices, so a software rasteriser scans a few
@@ -131,8 +133,6 @@ void fillCircle(ImDrawList* dl, ImVec2 c, float radius, ImU32 col, int n) {
     dl->PrimWriteIdx(static_cast<ImDrawIdx>(inner(k) + 1));
   }
 }
-
-}  // namespace
 
 Pen::Pen(const ViewContext& c, const Placement& p) : ctx(c), at(p), dl(ImGui::GetBackgroundDrawList()), pal(c.palette()) {}
 
@@ -365,42 +365,6 @@ core::Rgb statusColor(const Pen& pen, core::ProjectPhase phase) {
 core::Rgb fieldColor(const core::Feed& feed, std::string_view id) {
   const core::Field* f = feed.findField(id);
   return f ? f->color : core::Rgb{96, 104, 118};
-}
-
-void projectVisual(const Pen& pen, const core::Rect& r, const core::Project& p, core::Rgb base) {
-  // FNV-1a of the id: the same project always gets the same composition on every screen.
-  std::uint32_t h = 2166136261u;
-  for (char c : p.id) h = (h ^ static_cast<std::uint8_t>(c)) * 16777619u;
-  auto rnd = [&h]() {
-    h ^= h << 13;
-    h ^= h >> 17;
-    h ^= h << 5;
-    return (h & 0xFFFF) / 65535.f;
-  };
-  auto shade = [&](float k) {
-    return core::Rgb{static_cast<std::uint8_t>(base.r * k), static_cast<std::uint8_t>(base.g * k),
-                     static_cast<std::uint8_t>(base.b * k)};
-  };
-  const ImVec2 a = pen.pos(r.x, r.y), b = pen.pos(r.right(), r.bottom());
-  pen.dl->PushClipRect(a, b, true);
-  pen.dl->AddRectFilledMultiColor(a, b, pen.color(shade(0.55f)), pen.color(base), pen.color(shade(0.8f)),
-                                  pen.color(shade(0.35f)));
-  const float m = std::min(r.w, r.h);
-  for (int i = 0; i < 3; ++i) {
-    const ImVec2 c = pen.pos(r.x + r.w * (0.15f + 0.7f * rnd()), r.y + r.h * (0.15f + 0.7f * rnd()));
-    const float rad = m * (0.25f + 0.35f * rnd());
-    fillCircle(pen.dl, c, rad, pen.color(i % 2 ? core::Rgb{255, 255, 255} : shade(0.3f), 0.10f + 0.06f * i), 96);
-  }
-  const ImVec2 ring = pen.pos(r.x + r.w * (0.3f + 0.4f * rnd()), r.y + r.h * (0.3f + 0.4f * rnd()));
-  pen.dl->AddCircle(ring, m * (0.3f + 0.1f * rnd()), pen.color({255, 255, 255}, 0.35f), 128, std::max(2.f, m * 0.012f));
-  // A dot grid in one corner gives the panel a printed, designed texture.
-  const float step = std::max(10.f, m * 0.045f), dot = std::max(1.5f, m * 0.006f);
-  // Top left, clear of the QR card in the bottom right.
-  for (int y = 0; y < 6; ++y)
-    for (int x = 0; x < 6; ++x)
-      pen.dl->AddCircleFilled(pen.pos(r.x + step * (x + 1.5f), r.y + step * (y + 1.5f)), dot,
-                              pen.color({255, 255, 255}, 0.45f), 8);
-  pen.dl->PopClipRect();
 }
 
 const FeedImage* feedImage(const ViewContext& ctx, std::string_view src) {

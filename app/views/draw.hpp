@@ -72,8 +72,11 @@ core::Rgb trackColor(const core::Feed& feed, const core::Event& e, core::Rgb fal
 // green while it runs, quiet otherwise. Returns the phase; `out` is "" when Unstated.
 core::ProjectPhase projectStatus(const ViewContext& ctx, const core::Project& p, char* out, std::size_t size, bool withAsOf = true);
 core::Rgb statusColor(const Pen& pen, core::ProjectPhase phase);
-// A generated visual for a project: the field colour in layered geometry, stable per project id.
+// A generated visual for a project: the field colour in layered geometry, stable per project id
+// (visual.cpp, core::visualComposition).
 void projectVisual(const Pen& pen, const core::Rect& r, const core::Project& p, core::Rgb base);
+// A filled, antialiased circle whose triangles a software rasteriser fills cheaply.
+void fillCircle(ImDrawList* dl, ImVec2 c, float radius, ImU32 col, int n);
 // The loaded image of a project, or null (none, still loading, failed): callers then fall back
 // to projectVisual, which is the designed placeholder.
 const FeedImage* projectImage(const ViewContext& ctx, const core::Project& p);

@@ -63,10 +63,15 @@ void drawFigures(const ViewContext& ctx, const Placement& at, std::size_t page) 
     pen.dl->AddText(figFont, size, pen.pos(c.x, vy), pen.color(pen.pal.text), value.c_str());
     pen.record({c.x, vy, std::min(c.w, w * size / full), size}, value);
     const float ly = vy + size * 1.1f;
-    const float noteH = f.note.empty() ? 0 : pen.size(FontRole::Small) * 1.5f;
-    const float lh = drawText(pen, {c.x, ly, c.w, c.bottom() - ly - noteH}, f.label.in(lang), {FontRole::Heading, pen.pal.text, 1.2f, 2});
-    if (noteH > 0 && ly + lh + pen.size(FontRole::Small) <= c.bottom())
-      drawLine(pen, c.x, ly + lh + 2, c.w, f.note.in(lang), {FontRole::Small, pen.pal.faint});
+    // The tall cells of a portrait screen set the label and the note a size larger (the number is
+    // drawn at its own size: scaled up it would blur) and give them more lines rather than "…".
+    const int noteLines = l.portrait ? 2 : 1;
+    const TextStyle noteStyle{l.portrait ? FontRole::Body : FontRole::Small, pen.pal.faint, 1.4f, noteLines};
+    const float noteH = f.note.empty() ? 0 : countLines(pen, noteStyle, c.w, f.note.in(lang), noteLines) * lineHeightPx(pen, noteStyle);
+    const TextStyle labelStyle{l.portrait ? FontRole::Title : FontRole::Heading, pen.pal.text, 1.2f, l.portrait ? 3 : 2};
+    const float lh = drawText(pen, {c.x, ly, c.w, c.bottom() - ly - noteH}, f.label.in(lang), labelStyle);
+    if (noteH > 0 && ly + lh + pen.size(noteStyle.role) <= c.bottom())
+      drawText(pen, {c.x, ly + lh + 2, c.w, std::min(noteH, c.bottom() - ly - lh - 2)}, f.note.in(lang), noteStyle);
   }
   pen.hit(area, {core::ActionKind::BrowseFields});
 }

@@ -1,5 +1,6 @@
-// A project spotlight: field tag, title, summary, status and runtime, who is behind it, its
-// picture (or a generated visual in the field colour) and the feed's QR code. Tap opens the detail.
+// A project spotlight: field tag, title, summary, and in the lower left its key facts (status,
+// stand, runtime, who is behind it, funding, next event); its picture (or a generated visual in
+// the field colour) and the QR code. Tap opens the detail.
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -16,14 +17,125 @@ using core::Ui;
 
 namespace {
 
-// "Label: a, b, c" into a fixed buffer (cut short when it overflows; the line ellipsizes anyway).
-void joinNames(char* out, std::size_t size, const char* label, const std::vector<std::string>& names) {
-  std::size_t n = static_cast<std::size_t>(std::snprintf(out, size, "%s: ", label));
+// "a, b, c" into a fixed buffer (cut short when it overflows; the text ellipsizes anyway).
+void joinNames(char* out, std::size_t size, const std::vector<std::string>& names) {
+  std::size_t n = 0;
+  out[0] = '\0';
   for (std::size_t i = 0; i < names.size() && n + 1 < size; ++i) {
     const int w = std::snprintf(out + n, size - n, i ? ", %s" : "%s", names[i].c_str());
     if (w < 0) break;
     n += static_cast<std::size_t>(w);
   }
+}
+
+// One of the spotlight's key facts: a quiet label above a value of a line or two.
+struct Fact {
+  const char* label = "";
+  char value[256] = "";
+  char labelText[64] = "";  // a label made for this feed (its own word for fields)
+};
+constexpr std::size_t kMaxFacts = 7;
+
+// The facts a visitor asks first, the most important first (the last ones give way on a small
+// screen): where the project stands at a fair, its runtime, who runs it, its next event, its
+// funding and the other fields it works in.
+std::size_t collectFacts(const ViewContext& ctx, const core::Project& p, core::ProjectPhase phase, Fact* out) {
+  const std::string& lang = ctx.state.language;
+  std::size_t n = 0;
+  if (p.stand) {
+    out[n].label = ui(Ui::Where, lang);
+    core::formatStand(*p.stand, lang, out[n++].value, sizeof out[0].value);
+  }
+  // "Laufzeit endete 02/2025" in the status already says how the runtime stands.
+  if (phase != core::ProjectPhase::Ended && p.funding && (p.funding->start || p.funding->end)) {
+    out[n].label = ui(Ui::Runtime, lang);
+    core::formatRuntime(p.funding->start, p.funding->end, out[n++].value, sizeof out[0].value);
+  }
+  if (p.funding && !p.funding->applicants.empty()) {
+    out[n].label = ui(Ui::Applicants, lang);
+    joinNames(out[n++].value, sizeof out[0].value, p.funding->applicants);
+  }
+  if (!p.partners.empty()) {
+    out[n].label = ui(Ui::Partners, lang);
+    joinNames(out[n++].value, sizeof out[0].value, p.partners);
+  }
+  for (const core::Event& e : ctx.feed.events) {  // sorted by start: the first still to come
+    if (e.cancelled || e.end <= ctx.now || std::find(e.projects.begin(), e.projects.end(), p.id) == e.projects.end()) continue;
+    char when[96];
+    core::formatEventTime(e, ctx.zone, lang, when, sizeof when);
+    out[n].label = ui(Ui::RelatedEvents, lang);
+    std::snprintf(out[n++].value, sizeof out[0].value, "%s · %s", when, e.title.in(lang).c_str());
+    break;
+  }
+  if (p.funding && !p.funding->programme.empty()) {
+    out[n].label = ui(Ui::Funding, lang);
+    std::snprintf(out[n++].value, sizeof out[0].value, "%s", p.funding->programme.in(lang).c_str());
+  }
+  // The other fields it works in, by name (what the detail offers to open).
+  std::size_t named = 0;
+  for (const std::string& id : p.relatedFields) {
+    const core::Field* f = ctx.feed.findField(id);
+    if (!f) continue;
+    char* v = out[n].value;
+    const std::size_t used = std::strlen(v);
+    std::snprintf(v + used, sizeof out[0].value - used, named++ ? ", %s" : "%s", f->name.in(lang).c_str());
+  }
+  if (named) {
+    out[n].label = core::groupText(ctx.feed, Ui::RelatedFields, lang, out[n].labelText, sizeof out[0].labelText);
+    ++n;
+  }
+  return std::min(n, kMaxFacts);
+}
+
+const TextStyle kFactValue{FontRole::Heading, std::nullopt, 1.25f, 0};
+
+float factLabelH(const Pen& pen) { return pen.size(FontRole::Small) * 1.45f; }
+
+// The facts in rows of `cols`; a value too long for its cell in `lines` lines gets a row of its
+// own rather than an ellipsis. Calls `row(first, count, cellWidth, top, height)` per row; returns the
+// total height.
+template <class Row>
+float factRows(const Pen& pen, const Fact* facts, std::size_t n, int cols, float width, int lines, Row&& row) {
+  const core::Layout& l = pen.ctx.layout;
+  const float narrow = (width - l.gap * (cols - 1)) / cols;
+  auto wide = [&](std::size_t i) { return cols > 1 && countLines(pen, kFactValue, narrow, facts[i].value) > lines; };
+  auto height = [&](std::size_t i, float w) {
+    return factLabelH(pen) + (countLines(pen, kFactValue, w, facts[i].value, lines) - 1) * lineHeightPx(pen, kFactValue) +
+           pen.size(kFactValue.role) * 1.15f;
+  };
+  float y = 0;
+  for (std::size_t i = 0; i < n;) {
+    std::size_t count = 1;
+    if (!wide(i))
+      while (count < static_cast<std::size_t>(cols) && i + count < n && !wide(i + count)) ++count;
+    const float w = count == 1 && wide(i) ? width : narrow;
+    float h = 0;
+    for (std::size_t k = i; k < i + count; ++k) h = std::max(h, height(k, w));
+    if (i) y += l.gap * 0.7f;
+    row(i, count, w, y, h);
+    y += h;
+    i += count;
+  }
+  return y;
+}
+
+float factRowsHeight(const Pen& pen, const Fact* facts, std::size_t n, int cols, float width, int lines) {
+  return factRows(pen, facts, n, cols, width, lines, [](std::size_t, std::size_t, float, float, float) {});
+}
+
+void drawFactRows(const Pen& pen, const Fact* facts, std::size_t n, const Rect& box, int cols, int lines) {
+  const core::Layout& l = pen.ctx.layout;
+  factRows(pen, facts, n, cols, box.w, lines, [&](std::size_t first, std::size_t count, float w, float y, float) {
+    for (std::size_t c = first; c < first + count; ++c) {
+      const float x = box.x + static_cast<float>(c - first) * (w + l.gap);
+      drawLine(pen, x, box.y + y, w, facts[c].label, {FontRole::Small, pen.pal.faint});
+      TextStyle value = kFactValue;
+      value.color = pen.pal.text;
+      value.maxLines = lines;
+      const float h = (countLines(pen, value, w, facts[c].value, lines) - 1) * lineHeightPx(pen, value) + pen.size(value.role) * 1.15f;
+      drawText(pen, {x, box.y + y + factLabelH(pen), w, h + 1}, facts[c].value, value);
+    }
+  });
 }
 
 }  // namespace
@@ -83,53 +195,39 @@ void drawSpotlight(const ViewContext& ctx, const Placement& at, std::size_t inde
     drawLine(pen, card.x + (cardW - ww) * 0.5f, ty + line, textW, where, {FontRole::Small, core::Rgb{72, 80, 92}});
   }
 
-  // The bottom block (status, runtime, people, hint) is measured first so the title and the
-  // summary get exactly the space that is left.
-  const float small = pen.size(FontRole::Small);
-  const float pillH = pillSize(pen, "X").h;
-  const TextStyle people{FontRole::Body, pen.pal.muted, 1.3f, l.compact ? 1 : 2};
-  char peopleText[512] = "";
-  if (p.funding && !p.funding->applicants.empty())
-    joinNames(peopleText, sizeof peopleText, ui(Ui::Applicants, lang), p.funding->applicants);
-  else if (!p.partners.empty())
-    joinNames(peopleText, sizeof peopleText, ui(Ui::Partners, lang), p.partners);
-  const int peopleLines = peopleText[0] ? countLines(pen, people, column.w, peopleText, people.maxLines) : 0;
-  const float peopleH = peopleLines ? (peopleLines - 1) * lineHeightPx(pen, people) + pen.size(FontRole::Body) : 0;
-  // The stand at a fair ("Halle 2 · Stand B14") beside the status pill, or on a line of its own
-  // above it when the two do not fit side by side.
-  char status[96], runtime[64], line[128], stand[160] = "";
+  // The lower left holds the project's key facts: its status, then where, when, who, under a
+  // rule. Measured first, so the title and the summary get exactly the space that is left.
+  char status[96];
   const core::ProjectPhase phase = projectStatus(ctx, p, status, sizeof status);
-  if (p.stand) core::formatStand(*p.stand, lang, stand, sizeof stand);
-  const float statusW = status[0] ? pillSize(pen, status).w + l.gap * 0.5f : 0;
-  const bool standOwnLine = stand[0] && statusW + textWidth(pen, FontRole::Small, stand) > column.w;
-  const float standLineH = standOwnLine ? small * 1.4f + l.gap * 0.3f : 0;
-  const float bottomH = standLineH + pillH + (peopleLines ? l.gap * 0.6f + peopleH : 0);
-  float by = column.bottom() - bottomH;
-  if (standOwnLine) {
-    drawLine(pen, column.x, by, column.w, stand, {FontRole::Small, pen.pal.text});
-    by += standLineH;
-  }
-
-  // Status pill, stand, runtime and the tap hint.
-  float mx = column.x;
-  if (status[0]) mx = pill(pen, column.x, by, column.w, status, statusColor(pen, phase)).right() + l.gap * 0.5f;
-  if (stand[0] && !standOwnLine)
-    mx += drawLine(pen, mx, by + (pillH - small) * 0.5f, column.right() - mx, stand, {FontRole::Small, pen.pal.text}) + l.gap * 0.5f;
-  // "Laufzeit endete 02/2025" already says how the runtime stands.
-  if (phase != core::ProjectPhase::Ended && p.funding && (p.funding->start || p.funding->end)) {
-    core::formatRuntime(p.funding->start, p.funding->end, runtime, sizeof runtime);
-    std::snprintf(line, sizeof line, "%s %s", ui(Ui::Runtime, lang), runtime);
-    if (column.right() - mx > small * 6)
-      mx += drawLine(pen, mx, by + (pillH - small) * 0.5f, column.right() - mx, line, {FontRole::Small, pen.pal.muted}) +
-            l.gap * 0.5f;
-  }
-  if (peopleLines) drawText(pen, {column.x, by + pillH + l.gap * 0.6f, column.w, peopleH + 2}, peopleText, people);
-
-  // Top: field tag, title, summary, as one block centred in the space above the bottom block.
-  const float limit = by - standLineH - l.gap;
+  Fact facts[kMaxFacts];
+  std::size_t nFacts = collectFacts(ctx, p, phase, facts);
+  const int cols = column.w >= 560 * l.scale ? 2 : 1;
+  const int valueLines = l.compact ? 1 : l.portrait ? 3 : 2;
+  const float pillH = pillSize(pen, "X").h;
+  const float statusH = status[0] ? pillH + l.gap * 0.6f : 0;
+  // The title block needs at least its tag, two title lines and a line of summary.
   const TextStyle title{FontRole::Display, pen.pal.text, 1.1f, l.compact ? 2 : 3};
   const TextStyle summary{FontRole::Title, pen.pal.muted, 1.3f, l.compact ? 3 : 4};
   const float tagH = field ? pillH + l.gap * 0.7f : 0;
+  const float minTop = tagH + 2 * lineHeightPx(pen, title) + l.gap * 0.5f + lineHeightPx(pen, summary);
+  float factsH = 0;
+  for (;;) {
+    factsH = factRowsHeight(pen, facts, nFacts, cols, column.w, valueLines);
+    const float total = statusH + factsH + (statusH + factsH > 0 ? l.gap * 1.2f : 0);
+    if (nFacts == 0 || column.h - total >= minTop) break;
+    --nFacts;  // the least important fact goes first
+  }
+  const float blockBottom = statusH + factsH > 0 ? column.bottom() - statusH - factsH : column.bottom();
+  float by = blockBottom;
+  if (statusH + factsH > 0) pen.rect({column.x, by - l.gap * 0.6f, column.w, 1}, pen.pal.line);
+  if (status[0]) {
+    pill(pen, column.x, by, column.w, status, statusColor(pen, phase));
+    by += statusH;
+  }
+  drawFactRows(pen, facts, nFacts, {column.x, by, column.w, factsH}, cols, valueLines);
+
+  // Top: field tag, title, summary, as one block centred in the space above the bottom block.
+  const float limit = blockBottom - (statusH + factsH > 0 ? l.gap * 1.2f : 0);
   const int tl = countLines(pen, title, column.w, p.title.in(lang), title.maxLines);
   const int sl = countLines(pen, summary, column.w, p.summary.in(lang), summary.maxLines);
   const float blockH = tagH + tl * lineHeightPx(pen, title) + l.gap * 0.5f + sl * lineHeightPx(pen, summary);

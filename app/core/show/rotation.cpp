@@ -3,6 +3,9 @@
 #include "core/show/rotation.hpp"
 
 #include <algorithm>
+#include <utility>
+
+#include "core/show/rotation_mix.hpp"
 
 namespace sf::core {
 namespace {
@@ -38,12 +41,11 @@ void buildRotation(const Feed& feed, Instant now, RotationPlan& out, bool withSc
   out.cycle = std::chrono::milliseconds{0};
   out.figureSlots = 0;
   out.changesAt.reset();
-  std::size_t serial[kSlideKinds.size()] = {};  // one counter per kind
-  auto push = [&](SlideKind kind, std::size_t project, int seconds, std::size_t item) {
-    const auto k = static_cast<std::size_t>(kind);
-    const std::chrono::milliseconds d{std::max(1, seconds) * 1000};
-    out.slots.push_back({kind, project, d, item, serial[k]++});
-    out.cycle += d;
+  // The items named one by one keep their order; the spotlights a `spotlights` item stands for
+  // are arranged by mixSlots.
+  std::vector<RotationSlot> written, generated;
+  auto push = [&](std::vector<RotationSlot>& to, SlideKind kind, std::size_t project, int seconds, std::size_t item) {
+    to.push_back({kind, project, std::chrono::milliseconds{std::max(1, seconds) * 1000}, item});
   };
 
   for (std::size_t i = 0; i < feed.playlist.size(); ++i) {
@@ -57,25 +59,45 @@ void buildRotation(const Feed& feed, Instant now, RotationPlan& out, bool withSc
     switch (item.kind) {
       case SlideKind::Spotlight:
         for (std::size_t p = 0; p < feed.projects.size(); ++p)
-          if (feed.projects[p].id == item.project) push(SlideKind::Spotlight, p, item.seconds, i);
+          if (feed.projects[p].id == item.project) push(written, SlideKind::Spotlight, p, item.seconds, i);
         break;
       case SlideKind::Spotlights:
         for (std::size_t p = 0; p < feed.projects.size(); ++p) {
           const Project& pr = feed.projects[p];
           if (!item.field.empty() && pr.field != item.field) continue;
           if (!item.tag.empty() && !hasTag(pr, item.tag)) continue;
-          push(SlideKind::Spotlight, p, item.seconds, i);
+          push(generated, SlideKind::Spotlight, p, item.seconds, i);
         }
         break;
       case SlideKind::Sponsors:  // nothing to show: skipped, as the check warned
         if (std::any_of(feed.sponsors.begin(), feed.sponsors.end(), [&](const Sponsor& s) { return item.tier.empty() || s.tier == item.tier; }))
-          push(item.kind, kNoProject, item.seconds, i);
+          push(written, item.kind, kNoProject, item.seconds, i);
         break;
       default:
-        push(item.kind, kNoProject, item.seconds, i);
+        push(written, item.kind, kNoProject, item.seconds, i);
     }
   }
-  if (out.slots.empty()) push(SlideKind::Fields, kNoProject, 15, 0);
+  // The schedule's frequency follows the events: often while one is near, once a cycle otherwise.
+  const bool anySchedule = std::any_of(written.begin(), written.end(), [](const RotationSlot& s) { return s.kind == SlideKind::Schedule; });
+  const bool near = anySchedule && eventsNear(feed, now);
+  if (anySchedule) {
+    noteBoundary(out.changesAt, nextEventsNearChange(feed, now), now);
+    if (!near) {
+      bool seen = false;
+      std::erase_if(written, [&](const RotationSlot& s) {
+        if (s.kind != SlideKind::Schedule) return false;
+        return std::exchange(seen, true);
+      });
+    }
+  }
+  mixSlots(feed, written, generated, out.slots);
+  if (near) addScheduleSlots(out.slots, kScheduleEvery);
+  if (out.slots.empty()) push(out.slots, SlideKind::Fields, kNoProject, 15, 0);
+  std::size_t serial[kSlideKinds.size()] = {};  // one counter per kind
+  for (RotationSlot& s : out.slots) {
+    s.kindSerial = serial[static_cast<std::size_t>(s.kind)]++;
+    out.cycle += s.duration;
+  }
   out.figureSlots = serial[static_cast<std::size_t>(SlideKind::Figures)];
 }
 

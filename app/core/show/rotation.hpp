@@ -40,8 +40,15 @@ struct RotationPlan {
   ScreenIdentity screen;
 };
 
-// Rebuilds `out` in place (no allocation once its capacity suffices). Never leaves it empty:
-// a playlist with nothing valid plays the field overview.
+// When events are near (one runs, or one starts within kEventsNear), the schedule comes at least
+// every kScheduleEvery; otherwise a schedule named more than once plays once a cycle.
+inline constexpr std::chrono::minutes kEventsNear{120};
+inline constexpr std::chrono::seconds kScheduleEvery{90};
+
+// Rebuilds `out` in place. Never leaves it empty: a playlist with nothing valid plays the field
+// overview. The items the playlist names one by one keep their written order; the spotlights a
+// `spotlights` item stands for are spread evenly between them, taking the fields in turn so no
+// two of one field follow each other while another field has some left (rotation_mix.cpp).
 // With `withSchedule` false (a clock that cannot be trusted), schedule slides are left out.
 // Items targeted at other screens than `out.screen` are left out.
 void buildRotation(const Feed& feed, Instant now, RotationPlan& out, bool withSchedule = true);

@@ -92,6 +92,7 @@ constexpr Pair kText[] = {
     {"Laufzeit endete", "Ended"},
     {"Beginnt", "Starts"},
     {"Projektseite", "Project page"},
+    {"Weitere Projekte", "More projects"},
     {"Bildschirme", "Screens"},
     {"Gesamt", "Total"},
     {"Erreichbar", "Up"},

@@ -23,6 +23,7 @@ enum class Ui {
   ChooseRoom, ChooseTrack,
   ProgrammeList, ProgrammeByRoom,  // the programme's two arrangements
   RuntimeEnded, Starts, ProjectPage,             // a project's status from its runtime: "Laufzeit endete", "Beginnt"
+  MoreProjects,  // the detail view's other projects of the same field
   // The organisers' fleet page (`serve --fleet`); the Fleet*Ago and duration entries are printf
   // patterns taking one long long.
   FleetTitle, FleetScreens, FleetUp, FleetOffline, FleetNeedLook, FleetAsOf, FleetRefreshes, FleetEmpty, FleetRecent,

@@ -1,0 +1,133 @@
+// The areas that used to stay empty, at every size and in both languages: the spotlight's key
+// facts in its lower left, the detail's QR code and more projects of the field (tappable), and
+// portrait figures that use the screen's height.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "core/show/ui_text.hpp"
+#include "player/player.hpp"
+#include "player_fixture.hpp"
+
+using namespace sf;
+
+namespace {
+
+constexpr int kSizes[][2] = {{1920, 1080}, {1080, 1920}, {1280, 800}, {1024, 600}, {800, 480}, {3840, 2160}};
+
+player::RenderResult frame(player::FrameRenderer& renderer, const core::Feed& feed, player::View view, const char* project,
+                           int w, int h, const char* lang) {
+  player::RenderRequest req;
+  req.feed = &feed;
+  req.width = w;
+  req.height = h;
+  req.view = view;
+  req.project = project;
+  req.language = lang;
+  req.at = test::at("2024-04-25T10:00:00+02:00");
+  req.collectText = true;
+  auto out = renderer.render(req);
+  REQUIRE(out.error.empty());
+  for (const auto& p : core::checkTextBoxes(out.texts, w, h)) FAIL_CHECK(p.message);
+  const bool scrolls = view == player::View::Detail;
+  for (const auto& hit : out.hits) {
+    CHECK(hit.rect.w >= out.layout.minTarget - 0.5f);
+    if (!scrolls) CHECK(hit.rect.h >= out.layout.minTarget - 0.5f);
+  }
+  return out;
+}
+
+const core::TextBox* text(const player::RenderResult& out, const std::string& label) {
+  for (const auto& t : out.texts)
+    if (t.label == label) return &t;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("the spotlight's lower left holds the project's key facts", "[variety][render]") {
+  const core::Feed& feed = test::defaultFeed();
+  // Funded, with applicants and a runtime; and one with partners and a long title.
+  for (const char* id : {"amber-initiative-additive-manufacturing-berlin-brandenburg", "modell-campus-ringberlin"}) {
+    for (const auto& [w, h] : kSizes) {
+      player::FrameRenderer renderer(w, h);
+      REQUIRE(renderer.error().empty());
+      for (const char* lang : {"de", "en"}) {
+        INFO(id << " " << lang << " at " << w << "x" << h);
+        const auto out = frame(renderer, feed, player::View::of(core::SlideKind::Spotlight), id, w, h, lang);
+        const core::Project& p = feed.projects[test::projectIndex(feed, id)];
+        // The facts' labels are there, on the text's side and in the lower half of the column.
+        const char* label = core::ui(p.partners.empty() ? core::Ui::Applicants : core::Ui::Partners, lang);
+        const core::TextBox* fact = text(out, label);
+        REQUIRE(fact);
+        const float columnTop = out.layout.portrait ? h * 0.38f : out.layout.content.y;
+        CHECK(fact->rect.y > columnTop + (out.layout.content.bottom() - columnTop) * 0.45f);
+        if (!out.layout.portrait) CHECK(fact->rect.right() < w * 0.66f);
+        // The title still leads: it sits above every fact.
+        const core::TextBox* title = text(out, p.title.in(lang).substr(0, 40));
+        REQUIRE(title);
+        CHECK(title->rect.bottom() <= fact->rect.y);
+      }
+    }
+  }
+}
+
+TEST_CASE("the detail shows its QR code and more projects of the field, tappable", "[variety][render]") {
+  const core::Feed& feed = test::defaultFeed();
+  const char* id = "leichtbautechnologien-fuer-berliner-kmu";
+  const std::size_t self = test::projectIndex(feed, id);
+  for (const auto& [w, h] : kSizes) {
+    player::FrameRenderer renderer(w, h);
+    REQUIRE(renderer.error().empty());
+    for (const char* lang : {"de", "en"}) {
+      INFO(lang << " at " << w << "x" << h);
+      const auto out = frame(renderer, feed, player::View::Detail, id, w, h, lang);
+      std::size_t related = 0;
+      float lowest = 0;
+      for (const auto& hit : out.hits) {
+        if (hit.action.kind != core::ActionKind::OpenProject) continue;
+        CHECK(hit.action.index != self);
+        CHECK(feed.projects[hit.action.index].field == feed.projects[self].field);
+        ++related;
+        lowest = std::max(lowest, hit.rect.bottom());
+      }
+      // On the first screen where there is room (the rest scrolls into view).
+      if (h >= 1000) {
+        CHECK(related >= 2);
+        CHECK(text(out, core::ui(core::Ui::MoreProjects, lang)));
+        CHECK(lowest > h * 0.6f);  // the lower half is used
+      }
+      if (w >= 1280 && h >= 1000) CHECK(text(out, core::ui(core::Ui::MoreOnline, lang)));
+    }
+  }
+}
+
+TEST_CASE("portrait figures use the screen's height", "[variety][render]") {
+  const core::Feed& feed = test::defaultFeed();
+  for (const auto& [w, h] : kSizes) {
+    player::FrameRenderer renderer(w, h);
+    REQUIRE(renderer.error().empty());
+    for (const char* lang : {"de", "en"}) {
+      INFO(lang << " at " << w << "x" << h);
+      const auto out = frame(renderer, feed, player::View::of(core::SlideKind::Figures), "", w, h, lang);
+      const float full = out.layout.font(core::FontRole::Figure);
+      // Portrait cells are tall: labels take the larger title size there, the heading size elsewhere.
+      const float labelSize = out.layout.font(out.layout.portrait ? core::FontRole::Title : core::FontRole::Heading);
+      std::size_t values = 0;
+      float bottom = 0;
+      for (const auto& f : feed.figures) {
+        const core::TextBox* label = text(out, f.label.in(lang).substr(0, 40));
+        if (!label) continue;  // on another page
+        const core::TextBox* value = text(out, f.value.in(lang).substr(0, 40));
+        REQUIRE(value);
+        ++values;
+        CHECK(value->rect.h <= full + 0.5f);  // numbers at their own size: never scaled up and blurred
+        CHECK(label->rect.h >= labelSize - 0.5f);
+        CHECK(label->rect.y > value->rect.bottom());
+        bottom = std::max(bottom, label->rect.bottom());
+      }
+      REQUIRE(values >= 4);
+      if (out.layout.portrait) CHECK(bottom > out.layout.content.y + out.layout.content.h * 0.7f);
+    }
+  }
+}
