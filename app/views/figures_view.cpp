@@ -64,7 +64,7 @@ void drawFigures(const ViewContext& ctx, const Placement& at, std::size_t page) 
     pen.record({c.x, vy, std::min(c.w, w * size / full), size}, value);
     const float ly = vy + size * 1.1f;
     const float noteH = f.note.empty() ? 0 : pen.size(FontRole::Small) * 1.5f;
-    const float lh = drawText(pen, {c.x, ly, c.w, c.bottom() - ly - noteH}, f.label.in(lang), {FontRole::Heading, pen.pal.text, 1.2f, 2});
+    const float lh = drawText(pen, {c.x, ly, c.w, c.bottom() - ly - noteH}, f.label.in(lang), {FontRole::Heading, pen.pal.text, 1.2f, 3});
     // The note wraps into the cell's free height before it is cut.
     if (noteH > 0 && ly + lh + pen.size(FontRole::Small) <= c.bottom())
       drawText(pen, {c.x, ly + lh + 2, c.w, c.bottom() - ly - lh - 2}, f.note.in(lang), {FontRole::Small, pen.pal.faint, 1.25f});

@@ -139,7 +139,12 @@ PageSpan pageSpan(std::size_t total, std::size_t perPage, std::size_t page) {
 }
 
 FigureGrid figureGrid(const Layout& l) {
-  if (l.portrait) return {2, 4};
+  // Portrait: as many rows (up to four) as hold a figure, a two-line label and a two-line note,
+  // so type sized for a far viewing distance gets fewer figures per page rather than cut ones.
+  if (l.portrait) {
+    const float cell = l.font(FontRole::Figure) * 1.2f + l.font(FontRole::Heading) * 2.4f + l.font(FontRole::Small) * 2.5f + l.gap;
+    return {2, static_cast<std::size_t>(std::clamp(std::floor(l.content.h * 0.9f / cell), 2.f, 4.f))};
+  }
   const float aspect = static_cast<float>(l.width) / l.height;
   if (aspect > 1.7f) return {3, 2};
   return {3, 2};
