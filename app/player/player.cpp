@@ -3,6 +3,7 @@
 #include "player.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <iostream>
 
 #include "core/feed/text_fit.hpp"
@@ -54,6 +55,32 @@ core::PointerEvent::Kind toPointer(Kind k) {
     case Kind::PointerUp: return core::PointerEvent::Kind::Up;
     default: return core::PointerEvent::Kind::Cancel;
   }
+}
+
+// The screen's layout, its type legible from the configured viewing distance on its physical
+// size (the config's screenDiagonal where the screen misreports it). The size the screen itself
+// reports counts where the player drives it (KMS/DRM reads its EDID); a desktop's window system
+// often invents one (X's 96 dpi) and may hold the player in a window, so there only the config says.
+core::Layout screenLayout(const platform::Display& d, const core::Config& c) {
+  const bool desktop = d.driver() == "x11" || d.driver() == "wayland";
+  if (desktop && c.screenDiagonal <= 0) return core::computeLayout(d.width(), d.height(), d.dpi());
+  return core::computeLayout(d.width(), d.height(), core::screenDpi(d.width(), d.height(), d.dpi(), c.screenDiagonal),
+                             c.viewingDistance);
+}
+
+// For the journal: from how far the screen's text is legible, or why it follows the pixels alone.
+std::string describeTypeScale(const platform::Display& d, const core::Config& c) {
+  const core::Layout l = screenLayout(d, c);
+  char line[256];
+  if (l.viewingDistance <= 0)
+    std::snprintf(line, sizeof line, "type: the screen's size is unknown (no EDID, or a desktop's window); set screenDiagonal (inches) to size text for %.1f m", c.viewingDistance);
+  else if (l.legibleDistance + 1e-3f < l.viewingDistance)
+    std::snprintf(line, sizeof line, "type: the screen is too small for text legible from %.1f m; its smallest text (%.0f px) is legible from %.1f m",
+                  l.viewingDistance, l.font(core::FontRole::Small), l.legibleDistance);
+  else
+    std::snprintf(line, sizeof line, "type: legible from %.1f m (viewingDistance %.1f m), smallest text %.0f px",
+                  l.legibleDistance, l.viewingDistance, l.font(core::FontRole::Small));
+  return line;
 }
 
 bool isPointer(Kind k) {
@@ -124,7 +151,7 @@ Kiosk::Kiosk(const PlayerOptions& o, platform::Display& display, std::chrono::st
       live_(o.config, o.startup, [d = &display] { d->wake(); }, o.live),
       clock_(o.startAt ? platform::WallClock(*o.startAt, o.clockSpeed) : platform::WallClock()),
       images_(display), slides_(display),
-      layout_(core::computeLayout(display.width(), display.height(), display.dpi())),
+      layout_(screenLayout(display, o.config)),
       redraw_({milliseconds{display.softwareRendering() ? 40 : 16}, o.config.clockSeconds}),
       power_({.backlightDir = o.backlightDir, .hdmiCec = o.config.hdmiCec}) {
   // The feed can be replaced between frames by the live feed; the show is rebuilt then.
@@ -209,7 +236,7 @@ bool Kiosk::takeInput(Millis now) {
     } else if (ev.kind == Kind::Key) {
       core::onKey(state_, toKey(ev.key), env);
     } else if (ev.kind == Kind::Resized) {
-      layout_ = core::computeLayout(display_.width(), display_.height(), display_.dpi());
+      layout_ = screenLayout(display_, o_.config);
       std::string error;
       if (!display_.loadFonts(layout_, error)) std::cerr << "schaufenster: " << error << '\n';
       state_.gestures = core::gestureConfigFor(layout_);
@@ -439,7 +466,8 @@ int runPlayer(const PlayerOptions& o) {
     return 1;
   }
   // The first thing to read in the journal of a screen that stays black.
-  if (!o.offscreen) std::cerr << "schaufenster: display: " << display->describe() << std::endl;
+  if (!o.offscreen) std::cerr << "schaufenster: display: " << display->describe() << "\nschaufenster: "
+                               << describeTypeScale(*display, o.config) << std::endl;
   Kiosk kiosk(o, *display, launched);
   if (!kiosk.loadFonts(error)) {
     std::cerr << "schaufenster: " << error << '\n';

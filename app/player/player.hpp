@@ -97,7 +97,8 @@ struct RenderResult {
 // Offscreen frames at one size; reuse it for several views (fonts are built once per size).
 class FrameRenderer {
  public:
-  FrameRenderer(int width, int height);
+  // `dpi` and `viewingDistance` (metres) size the type as on such a screen (core::computeLayout); 0: by the pixels alone.
+  FrameRenderer(int width, int height, float dpi = 0, float viewingDistance = 0);
   ~FrameRenderer();
   const std::string& error() const { return error_; }
   RenderResult render(const RenderRequest& request);

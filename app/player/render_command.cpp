@@ -63,6 +63,13 @@ int runRender(const std::vector<std::string>& args) {
   app.add_flag("--targets", targets, "also list where the frame reacts to a tap: ACTION INDEX X Y WIDTH HEIGHT a line");
   app.add_option("--config", configPath, "draw as the screen with this configuration: its screenName, groups and rooms "
                                          "choose targeted slides and announcements; its location and exit show in emergencies");
+  float diagonal = 0, distance = 0;
+  app.add_option("--diagonal", diagonal, "the screen's diagonal in inches (config screenDiagonal): type is then sized to be "
+                                         "legible from the viewing distance (default 3 m, config viewingDistance)")
+      ->check(CLI::Range(3.0, 300.0));
+  app.add_option("--viewing-distance", distance, "metres from which visitors read the screen (config viewingDistance); "
+                                                 "needs the screen's size (--diagonal or the config's screenDiagonal)")
+      ->check(CLI::Range(0.3, 50.0));
   app.add_option("-o,--output", output, "PNG file to write")->required();
   if (auto code = parseArgs(app, args)) return *code;
 
@@ -85,7 +92,15 @@ int runRender(const std::vector<std::string>& args) {
   const auto moment = readMoment(at, feed, "render");
   if (!moment) return kExitUsage;
   const core::Millis when = std::chrono::time_point_cast<std::chrono::milliseconds>(*moment);
-  player::FrameRenderer renderer(w, h);
+  std::optional<core::Config> config;
+  if (!configPath.empty()) config = screenConfig(configPath, "render");
+  // Without a size (flag or config) the frame keeps the type scale of the pixels alone.
+  if (diagonal <= 0 && config) diagonal = config->screenDiagonal;
+  if (distance <= 0) distance = config ? config->viewingDistance : core::Config{}.viewingDistance;
+  if (diagonal <= 0 && app.count("--viewing-distance"))
+    std::cerr << "render: --viewing-distance needs the screen's size (--diagonal, or screenDiagonal in --config); "
+                 "type follows the pixels alone\n";
+  player::FrameRenderer renderer(w, h, core::screenDpi(w, h, 0, diagonal), distance);
   if (!renderer.error().empty()) {
     std::cerr << "render: " << renderer.error() << '\n';
     return kExitInvalid;
@@ -107,14 +122,13 @@ int runRender(const std::vector<std::string>& args) {
   req.grid = grid;
   if (*view == player::View::Programme) req.roomFilter = room;
   req.language = !lang.empty() ? lang : std::string(core::startLanguage(feed));
-  if (!configPath.empty()) {
-    const core::Config config = screenConfig(configPath, "render");
-    req.screen = core::screenIdentity(config);
-    req.location = config.location;
-    req.exitHint = config.exitHint;
-    req.here = config.here;
-    for (const auto& d : core::checkConfigAgainstFeed(config, feed)) std::cerr << "render: " << configPath << ": " << core::formatDiagnostic(d) << '\n';
-    if (req.screenRooms.empty()) req.screenRooms = config.rooms;  // a room's door screen
+  if (config) {
+    req.screen = core::screenIdentity(*config);
+    req.location = config->location;
+    req.exitHint = config->exitHint;
+    req.here = config->here;
+    for (const auto& d : core::checkConfigAgainstFeed(*config, feed)) std::cerr << "render: " << configPath << ": " << core::formatDiagnostic(d) << '\n';
+    if (req.screenRooms.empty()) req.screenRooms = config->rooms;  // a room's door screen
   }
   req.at = when;
   req.clockSeconds = clockSeconds;

@@ -22,14 +22,14 @@ struct FrameRenderer::Impl {
   ~Impl() { images.reset(); }  // textures go before the display that made them
 };
 
-FrameRenderer::FrameRenderer(int width, int height) : impl_(std::make_unique<Impl>()) {
+FrameRenderer::FrameRenderer(int width, int height, float dpi, float viewingDistance) : impl_(std::make_unique<Impl>()) {
   platform::DisplayOptions o;
   o.offscreen = true;
   o.width = width;
   o.height = height;
   impl_->display = platform::Display::open(o, error_);
   if (!impl_->display) return;
-  impl_->layout = core::computeLayout(impl_->display->width(), impl_->display->height(), 0);
+  impl_->layout = core::computeLayout(impl_->display->width(), impl_->display->height(), dpi, viewingDistance);
   impl_->images = std::make_unique<FeedImages>(*impl_->display);
   if (!impl_->display->loadFonts(impl_->layout, error_)) impl_->display.reset();
 }

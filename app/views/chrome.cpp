@@ -72,6 +72,7 @@ void drawHeader(const ViewContext& ctx, HeaderKind kind) {
     auto entry = [&](Ui text, core::ActionKind action) {
       const char* label = ui(text, lang);
       const float w = std::max(target * 1.6f, textWidth(pen, FontRole::Small, label) + pen.size(FontRole::Small) * 2.2f);
+      if (right - w < left) return;  // type sized for a far viewing distance on a narrow bar
       button(pen, {right - w, by, w, target}, label, {action}, pen.pal.surfaceHigh);
       right -= w + gap;
     };

@@ -162,10 +162,10 @@ bool Pen::pressed(const core::Rect& r) const {
   return at.active && p.down && !p.scrolling && r.contains(p.x0, p.y0) && r.contains(p.x, p.y);
 }
 
-void Pen::record(const core::Rect& r, std::string_view text, int group) const {
+void Pen::record(const core::Rect& r, std::string_view text, int group, float size, bool cut) const {
   if (!at.active || !ctx.report.texts) return;
   const core::Rect v = at.clip.empty() ? r : r.intersect(at.clip);
-  if (!v.empty()) ctx.report.texts->push_back({v, std::string(text.substr(0, 40)), group});
+  if (!v.empty()) ctx.report.texts->push_back({v, std::string(text.substr(0, 40)), group, size, cut});
 }
 
 float lineHeightPx(const Pen& pen, const TextStyle& s) { return std::round(pen.size(s.role) * s.lineHeight); }
@@ -222,10 +222,12 @@ float drawText(const Pen& pen, const core::Rect& box, std::string_view t, const 
   const ImU32 col = pen.color(s.color.value_or(pen.pal.text));
   const float ellW = textWidth(pen, s.role, kEllipsis);
   float y = box.y, widest = 0;
+  bool cut = false;
   const float wrapW = balancedWidth(f, size, box.w, t, fit, s.role);
   const int lines = forEachLine(f, size, wrapW, t.data(), t.data() + t.size(), fit,
                                 [&](const char* b, const char* e, bool truncated, bool hyphen) {
                                   if (truncated) {
+                                    cut = true;
                                     while (e > b && runWidth(f, size, b, e) + ellW > box.w) e = prevChar(b, e);
                                     while (e > b && e[-1] == ' ') --e;
                                   }
@@ -242,7 +244,7 @@ float drawText(const Pen& pen, const core::Rect& box, std::string_view t, const 
                                 });
   if (lines == 0) return 0;
   const float bx = s.center ? box.x + (box.w - widest) * 0.5f : box.x;
-  pen.record({bx, box.y, widest, (lines - 1) * lh + size}, t);
+  pen.record({bx, box.y, widest, (lines - 1) * lh + size}, t, 0, size, cut);
   return lines * lh;
 }
 
@@ -283,7 +285,7 @@ float drawFigures(const Pen& pen, float x, float y, std::string_view t, const Te
     cx += digit ? cell : own;
     p = next;
   }
-  if (!t.empty()) pen.record({x, y, cx - x, size}, t);
+  if (!t.empty()) pen.record({x, y, cx - x, size}, t, 0, size);
   return cx - x;
 }
 
@@ -308,7 +310,7 @@ float drawLine(const Pen& pen, float x, float y, float maxWidth, std::string_vie
     pen.dl->AddText(f, size, pen.pos(x + w, y), col, kEllipsis.data(), kEllipsis.data() + kEllipsis.size());
     w += textWidth(pen, s.role, kEllipsis);
   }
-  if (!t.empty()) pen.record({x, y, w, size}, t);
+  if (!t.empty()) pen.record({x, y, w, size}, t, 0, size, cut);
   return w;
 }
 

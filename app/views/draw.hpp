@@ -30,7 +30,7 @@ struct Pen {
   void rect(const core::Rect& r, core::Rgb c, float rounding = 0, float alpha = 1) const;
   void hit(const core::Rect& r, core::Action a) const;
   bool pressed(const core::Rect& r) const;  // a finger is down on it right now
-  void record(const core::Rect& r, std::string_view text, int group = 0) const;
+  void record(const core::Rect& r, std::string_view text, int group = 0, float size = 0, bool cut = false) const;
 };
 
 struct TextStyle {

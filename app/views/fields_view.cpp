@@ -57,8 +57,9 @@ void drawFields(const ViewContext& ctx, const Placement& at) {
     const float sy = inner.y + nh + pad * 0.4f;
     const float bottom = inner.bottom() - countH - pad * 0.6f;
     float y = sy;
+    // Small screens list no projects on the tile: the summary takes all the room there is.
     if (bottom - sy > pen.size(FontRole::Body))
-      y += drawText(pen, {inner.x, sy, inner.w, bottom - sy}, f.summary.in(lang), {FontRole::Body, ink, 1.3f, l.compact ? 2 : 3});
+      y += drawText(pen, {inner.x, sy, inner.w, bottom - sy}, f.summary.in(lang), {FontRole::Body, ink, 1.3f, l.compact ? 0 : 3});
     // A taste of what the tile opens: the first of its projects, as many as the tile has room for
     // (up to three), under a hairline.
     const float rowH = std::round(pen.size(FontRole::Body) * 1.45f);

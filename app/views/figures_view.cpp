@@ -65,7 +65,7 @@ void drawFigures(const ViewContext& ctx, const Placement& at, std::size_t page) 
     const float ly = vy + size * 1.1f;
     // The tall cells of a portrait screen set the label and the note a size larger (the number is
     // drawn at its own size: scaled up it would blur) and give them more lines rather than "…".
-    const int noteLines = l.portrait ? 2 : 1;
+    const int noteLines = 2;  // a note wraps into the cell's free height before it is cut
     const TextStyle noteStyle{l.portrait ? FontRole::Body : FontRole::Small, pen.pal.faint, 1.4f, noteLines};
     const float noteH = f.note.empty() ? 0 : countLines(pen, noteStyle, c.w, f.note.in(lang), noteLines) * lineHeightPx(pen, noteStyle);
     const TextStyle labelStyle{l.portrait ? FontRole::Title : FontRole::Heading, pen.pal.text, 1.2f, l.portrait ? 3 : 2};

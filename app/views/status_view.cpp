@@ -30,7 +30,8 @@ void drawStatus(const ViewContext& ctx, const std::vector<StatusRow>& rows) {
 
   const TextStyle label{FontRole::Small, pen.pal.faint, 1.25f, 1};
   const TextStyle value{FontRole::Body, pen.pal.text, 1.25f, 2};
-  const TextStyle fault{FontRole::Body, pen.pal.live, 1.25f, 4};  // an error is read whole, not cut at two lines
+  // An error is read whole: as many lines as it takes where the page has room, else four.
+  TextStyle fault{FontRole::Body, pen.pal.live, 1.25f, 0};
   // Two columns on wide screens, one on narrow ones: labels above values either way. Each row is
   // as tall as its value; the columns break at half the rows' total height.
   const int columns = W > H && W >= 760 ? 2 : 1;
@@ -44,6 +45,11 @@ void drawStatus(const ViewContext& ctx, const std::vector<StatusRow>& rows) {
   float total = 0;
   for (const auto& r : rows) total += rowHeight(r);
   const float bottom = H - l.margin - pen.size(FontRole::Small) * 2;
+  if (total / columns > bottom - y) {
+    fault.maxLines = 4;
+    total = 0;
+    for (const auto& r : rows) total += rowHeight(r);
+  }
   float cy = y, cx = x, used = 0;
   int col = 0;
   for (const auto& r : rows) {

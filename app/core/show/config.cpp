@@ -3,6 +3,7 @@
 #include "core/show/config.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 #include <nlohmann/json.hpp>
 
@@ -51,6 +52,22 @@ struct Reader {
       if (v->is_boolean()) into = v->get<bool>();
       else report(out, Severity::Error, std::string("/") + key,
                   "expected true or false, found " + v->dump() + "; using " + (into ? "true" : "false"));
+    }
+  }
+  // A number from `lo` to `hi`; `what` says what it measures, for the message.
+  void number(const char* key, float& into, float lo, float hi, const char* what) {
+    if (const json* v = get(key)) {
+      if (v->is_number() && v->get<double>() >= lo && v->get<double>() <= hi) {
+        into = v->get<float>();
+      } else {
+        char range[96];
+        std::snprintf(range, sizeof range, "a number from %g to %g", lo, hi);
+        char using_[32];
+        std::snprintf(using_, sizeof using_, "%g", into);
+        report(out, Severity::Error, std::string("/") + key,
+               std::string("expected ") + what + ", " + range + ", found " + v->dump() + "; using " +
+                   (into > 0 ? using_ : "the size the screen reports"));
+      }
     }
   }
   void integer(const char* key, int& into, int lo, int hi) {
@@ -178,7 +195,7 @@ ConfigResult parseConfig(std::string_view text, std::string_view fileName) {
   if (!hasErrors(ds) && !root.is_object()) report(ds, Severity::Error, "", "expected an object of settings");
   if (!hasErrors(ds)) {
     static constexpr std::string_view known[] = {"feed", "pollSeconds", "publicKey", "caBundle", "pinnedKey", "screenName",
-                                                 "room", "rooms", "groups", "location", "exit", "idleSeconds", "rotate", "language", "cacheDir", "statusPath", "imageCacheMiB",
+                                                 "room", "rooms", "groups", "location", "exit", "idleSeconds", "rotate", "viewingDistance", "screenDiagonal", "language", "cacheDir", "statusPath", "imageCacheMiB",
                                                  "transitionMs", "clockSeconds", "screenOff", "hdmiCec", "report", "metricsTextfile"};
     for (auto it = root.begin(); it != root.end(); ++it)
       if (std::find(std::begin(known), std::end(known), it.key()) == std::end(known))
@@ -204,6 +221,8 @@ ConfigResult parseConfig(std::string_view text, std::string_view fileName) {
       report(ds, Severity::Error, "/rotate", "expected 0, 90, 180 or 270, found " + std::to_string(c.rotate) + "; using 0");
       c.rotate = 0;
     }
+    rd.number("viewingDistance", c.viewingDistance, 0.3f, 50, "the distance in metres from which visitors read the screen");
+    rd.number("screenDiagonal", c.screenDiagonal, 3, 300, "the screen's diagonal in inches");
     rd.string("language", c.language);
     if (!c.language.empty() && !isLanguageCode(c.language)) {
       report(ds, Severity::Error, "/language", "expected a language code such as \"de\", found " + quoteShort(c.language));

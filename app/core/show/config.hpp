@@ -45,6 +45,11 @@ struct Config {
   std::string exitHint;        // config "exit": the way out from here ("Ausgang links hinter der Treppe")
   int idleSeconds = 60;        // back to the rotation after this long without a touch
   int rotate = 0;              // 0, 90, 180 or 270 degrees
+  // How far visitors stand from the screen (metres): text is sized to be legible from there on
+  // the screen's physical size (core::computeLayout). screenDiagonal (inches) gives that size
+  // where the screen reports none or a wrong one (EDID); 0: as the screen reports.
+  float viewingDistance = 3;
+  float screenDiagonal = 0;
   std::string language;        // start language; empty: the feed's first
   std::string cacheDir = "/var/lib/schaufenster";
   std::string statusPath;      // empty: <cacheDir>/status.json

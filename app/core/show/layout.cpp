@@ -1,5 +1,6 @@
 // Layout maths: sizes follow min(width, height) so portrait and landscape screens of the same
-// class get the same type, with floors that keep small screens legible and touchable.
+// class get the same type, with floors that keep small screens legible and touchable, and
+// (given the screen's size and viewing distance) no smaller than legible from that distance.
 #include "core/show/layout.hpp"
 
 #include <algorithm>
@@ -24,7 +25,26 @@ float minTargetPx(float dpi) {
   return std::max(44.f, std::ceil(9.f * dpi / 25.4f));
 }
 
-Layout computeLayout(int width, int height, float dpi) {
+float legibleFontPx(float dpi, float distanceM) {
+  if (dpi <= 0 || distanceM <= 0) return 0;
+  return kXHeightMmPerMetre * distanceM * dpi / 25.4f / kXHeightPerFontPx;
+}
+
+float legibleDistanceM(float dpi, float fontPx) {
+  if (dpi <= 0 || fontPx <= 0) return 0;
+  return fontPx * kXHeightPerFontPx * 25.4f / dpi / kXHeightMmPerMetre;
+}
+
+float screenDpi(int width, int height, float reportedDpi, float diagonalInches) {
+  if (diagonalInches > 0 && width > 0 && height > 0)
+    return std::hypot(static_cast<float>(width), static_cast<float>(height)) / diagonalInches;
+  // From a 100-inch 1080p wall (22 dpi) to a phone; anything else is a screen that misreports.
+  return reportedDpi >= 20 && reportedDpi <= 1000 ? reportedDpi : 0;
+}
+
+Layout computeLayout(int width, int height, float dpi) { return computeLayout(width, height, dpi, 0); }
+
+Layout computeLayout(int width, int height, float dpi, float viewingDistanceM) {
   Layout l;
   l.width = std::max(width, 1);
   l.height = std::max(height, 1);
@@ -40,6 +60,17 @@ Layout computeLayout(int width, int height, float dpi) {
   static constexpr float base[kFontRoles] = {112, 76, 42, 32, 28, 22};
   static constexpr float floor[kFontRoles] = {46, 28, 22, 18, 16, 14};
   for (std::size_t i = 0; i < kFontRoles; ++i) l.fontPx[i] = std::round(std::max(base[i] * s, floor[i]));
+  // From a distance the smallest role grows to what the distance asks, and the larger ones keep
+  // a (tighter) step above it. The smallest text stays under a 24th of the short side, so a
+  // layout still holds its lines: a 7-inch screen asked for 3 m says how far it really reaches.
+  if (const float need = legibleFontPx(dpi, viewingDistanceM); need > 0) {
+    static constexpr float step[kFontRoles] = {2.6f, 2.0f, 1.5f, 1.25f, 1.12f, 1};
+    const float smallest = std::min(std::ceil(need), std::floor(shortSide / 24));
+    for (std::size_t i = 0; i < kFontRoles; ++i) l.fontPx[i] = std::max(l.fontPx[i], std::ceil(smallest * step[i]));
+    l.viewingDistance = viewingDistanceM;
+    l.minTextPx = std::ceil(need);
+    l.legibleDistance = legibleDistanceM(dpi, l.font(FontRole::Small));
+  }
   // A control is at least a fingertip high, and twice its label's size: at 4K the type doubles,
   // and pills a fingertip high would squeeze it.
   l.minTarget = std::max(l.minTarget, 2 * l.font(FontRole::Small));
@@ -108,7 +139,12 @@ PageSpan pageSpan(std::size_t total, std::size_t perPage, std::size_t page) {
 }
 
 FigureGrid figureGrid(const Layout& l) {
-  if (l.portrait) return {2, 4};
+  // Portrait: as many rows (up to four) as hold a figure, a two-line label and a two-line note,
+  // so type sized for a far viewing distance gets fewer figures per page rather than cut ones.
+  if (l.portrait) {
+    const float cell = l.font(FontRole::Figure) * 1.2f + l.font(FontRole::Heading) * 2.4f + l.font(FontRole::Small) * 2.5f + l.gap;
+    return {2, static_cast<std::size_t>(std::clamp(std::floor(l.content.h * 0.9f / cell), 2.f, 4.f))};
+  }
   const float aspect = static_cast<float>(l.width) / l.height;
   if (aspect > 1.7f) return {3, 2};
   return {3, 2};

@@ -38,6 +38,13 @@ struct Layout {
   Rect header;   // the top bar
   Rect content;  // below the header, inside the margins, above the progress bar
   float bannerBottom = 0;  // where an info banner at the bottom ends (above the progress bar)
+  // The type scale's reading distance (see legibleFontPx): what the screen was asked for (m;
+  // 0: no distance rule, today's sizes), the distance its smallest text is legible from (less
+  // than asked only when the screen is too small to hold text that large), and that smallest
+  // font size in px (every role is at least this; 0 without the rule).
+  float viewingDistance = 0;
+  float legibleDistance = 0;
+  float minTextPx = 0;
   float font(FontRole r) const { return fontPx[static_cast<std::size_t>(r)]; }
 };
 
@@ -49,6 +56,31 @@ Layout reserveBanner(const Layout& layout, float bannerHeight, bool top);
 float minTargetPx(float dpi);
 // `dpi` <= 0 means unknown: ~96 dpi is assumed.
 Layout computeLayout(int width, int height, float dpi);
+
+// Type that follows the screen's physical size and the distance visitors read it from. The rule
+// is signage's "25 mm of letter height per 10 m", taken as the x-height (the height of lowercase
+// letters, which mixed-case text is read by): 2.5 mm per metre, about 3.3 mm of cap height per
+// metre with our face. "An inch at ten feet" (8.3 mm of capitals per metre) is the size for
+// impact at a glance, not the limit of legibility: the headlines (Display, Figure) reach it on a
+// 55-inch screen from 3 m; held to every label it would leave a 1080p screen ten lines.
+// Every visitor-facing text is held to the rule, rotation text as much as the controls and the
+// detail views: a visitor reads the browsing views from where the rotation caught them, and one
+// type scale per screen (a font per role) means no text falls below the smallest role. A touch
+// screen read at arm's length is configured with its distance (0.4–0.5 m).
+inline constexpr float kXHeightMmPerMetre = 2.5f;
+// x-height per font pixel of the UI face (Inter: x-height 1536 units of the 3408-unit line its
+// pixel size spans, ascender 2728 + descender 680); a player test measures it on the glyphs.
+inline constexpr float kXHeightPerFontPx = 0.45f;
+// The smallest font size (px) legible from `distanceM` on a screen of `dpi`; 0 when either is unknown.
+float legibleFontPx(float dpi, float distanceM);
+// The distance (m) from which text of `fontPx` is legible on a screen of `dpi`; 0 when unknown.
+float legibleDistanceM(float dpi, float fontPx);
+// A screen's pixels per inch: from its diagonal in inches when given (config screenDiagonal,
+// for screens that report no or a wrong size), else the reported value when plausible, else 0.
+float screenDpi(int width, int height, float reportedDpi, float diagonalInches);
+// With a viewing distance (metres, > 0) and a known `dpi`, no role is smaller than the distance
+// asks, up to what the screen can hold (the smallest role at most a 24th of the short side).
+Layout computeLayout(int width, int height, float dpi, float viewingDistanceM);
 
 // `n` cells in `cols` columns, row by row, filling `area` with `gap` between them.
 std::vector<Rect> gridCells(const Rect& area, std::size_t n, std::size_t cols, float gap);
@@ -83,6 +115,8 @@ struct TextBox {
   Rect rect;
   std::string label;  // the first characters of the text, for messages
   int group = 0;      // boxes of one group (e.g. a list row's clip) may not overlap each other
+  float size = 0;     // the font size (px) it was drawn at; 0: not recorded
+  bool cut = false;   // it ends in "…": the text did not fit its box
 };
 
 struct LayoutProblem {
