@@ -296,10 +296,11 @@ void Kiosk::draw(Millis now, bool dark) {
   const bool slide = fp.rotation && !fp.announcement;
   shots_.shown({state_.mode, slide ? fp.incoming.slot : std::string::npos, slide ? fp.incoming.page : 0, feed.revision,
                 showingTakeover_, showingBanner_, state_.language, state_.project, state_.event, state_.field, state_.statusOpen, dark});
-  // Rotation slides come from layers unless a finger is down (pressed states must show).
+  // Rotation slides come from layers unless a finger is down (pressed states must show); a
+  // finger dragging the slide presses nothing, and moving layers costs no painting.
   const std::vector<SlideLayer>* layers = nullptr;
   const SlideLayer* header = nullptr;
-  if (!state_.pointer.down && !dark) {
+  if ((!state_.pointer.down || state_.pointer.dragging) && !dark) {
     layers = &slides_.prepare(ctx, show_.plan, fp);
     // Not on the first frame: the next slide can wait for a progress tick, the screen cannot.
     if (!first_ && !fp.moving && !layers->empty() && fp.position.slideEnd - now <= kPaintAhead)
