@@ -305,7 +305,9 @@ void Kiosk::draw(Millis now, bool dark) {
     // Not on the first frame: the next slide can wait for a progress tick, the screen cannot.
     if (!first_ && !fp.moving && !layers->empty() && fp.position.slideEnd - now <= kPaintAhead)
       slides_.prepareNext(ctx, show_.plan, planFrame(ctx, show_.plan, fp.position.slideEnd));
-    if (!layers->empty()) header = slides_.header(ctx);
+    // The header's layer is its band alone: in portrait the controls' bar lies elsewhere, and the
+    // header is drawn whole each frame.
+    if (!layers->empty() && ctx.layout.controls.empty()) header = slides_.header(ctx);
   }
   display_.beginFrame(static_cast<float>((now - lastDraw_).count()) / 1000.f);
   report_.hits.clear();

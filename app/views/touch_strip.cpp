@@ -21,7 +21,8 @@ void drawTouchStrip(const ViewContext& ctx, const TouchStrip& strip) {
   const core::Layout& l = ctx.layout;
   const std::string& lang = ctx.state.language;
   // The band between the content and the progress bar: nothing of a view's lies there.
-  const float top = l.content.bottom(), bottom = static_cast<float>(l.height) - l.progressHeight;
+  const float top = l.content.bottom();
+  const float bottom = l.controls.empty() ? static_cast<float>(l.height) - l.progressHeight : l.controls.y;
   const float band = bottom - top;
   const float text = pen.size(core::FontRole::Small);
   if (band < text) return;
