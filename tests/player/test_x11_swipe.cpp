@@ -58,6 +58,16 @@ Image settled(const test::Xvfb& x) {
   return last;
 }
 
+// The window once it shows something other than `old` and has settled: a loaded machine may take
+// a while to handle the pointer, and until then the old picture stands still too.
+Image changedFrom(const test::Xvfb& x, const Image& old) {
+  for (const auto until = steady_clock::now() + 20s; steady_clock::now() < until;) {
+    if (test::windowImage(x.name(), kW, kH) != old) break;
+    std::this_thread::sleep_for(50ms);
+  }
+  return settled(x);
+}
+
 // Uniform content would match itself at any shift: the slide must show something to follow.
 bool varied(const Image& img) {
   if (img.size() != static_cast<std::size_t>(kW) * kH) return false;
@@ -100,18 +110,19 @@ TEST_CASE("on X11 a dragged slide follows the pointer, snaps to the next one, an
     shown = test::windowImage(x.name(), kW, kH);
   }
   REQUIRE(varied(shown));
+  shown = settled(x);
 
   // A finger down and moved 40 px left: the slide is caught (the rotation pauses) and moves.
   constexpr int y = 420, x0 = 900;
   REQUIRE(test::pointerTo(x.name(), x0, y, test::PointerButton::Press));
   REQUIRE(test::pointerTo(x.name(), x0 - 40, y));
-  const Image caught = settled(x);
+  const Image caught = changedFrom(x, shown);
   // Slowly on to 240 px left of where it went down, in steps as a finger's motion comes.
   for (int dx = 80; dx <= 240; dx += 40) {
     std::this_thread::sleep_for(60ms);
     REQUIRE(test::pointerTo(x.name(), x0 - dx, y));
   }
-  const Image dragged = settled(x);
+  const Image dragged = changedFrom(x, caught);
   // The slide moved 200 px with the pointer: what showed at x + 200 now shows at x.
   const double followed = mismatch(dragged, caught, 200, 0, kW - 240 - 200);
   const double stayed = mismatch(dragged, caught, 0, 0, kW - 240 - 200);
@@ -124,7 +135,7 @@ TEST_CASE("on X11 a dragged slide follows the pointer, snaps to the next one, an
   // its left 240 px are what the drag had uncovered at the right edge.
   std::this_thread::sleep_for(300ms);
   REQUIRE(test::pointerTo(x.name(), x0 - 240, y, test::PointerButton::Release));
-  const Image next = settled(x);
+  const Image next = changedFrom(x, dragged);
   const double uncovered = mismatch(next, dragged, kW - 240, 0, 240);
   INFO("the next slide against the uncovered strip " << uncovered);
   CHECK(uncovered < 0.01);
@@ -136,13 +147,13 @@ TEST_CASE("on X11 a dragged slide follows the pointer, snaps to the next one, an
   REQUIRE(test::pointerTo(x.name(), 520, y));
   std::this_thread::sleep_for(100ms);
   REQUIRE(test::pointerTo(x.name(), 535, y));
-  const Image nudged = settled(x);
+  const Image nudged = changedFrom(x, next);
   const double moved = mismatch(nudged, next, -35, 35, kW);
   INFO("nudged by 35 px: " << moved);
   CHECK(moved < 0.01);
   std::this_thread::sleep_for(600ms);
   REQUIRE(test::pointerTo(x.name(), 535, y, test::PointerButton::Release));
-  const Image back = settled(x);
+  const Image back = changedFrom(x, nudged);
   CHECK(mismatch(back, next, 0) < 0.002);
 
   int status = 0;
