@@ -84,6 +84,19 @@ void drawHeaderAlone(const views::ViewContext& ctx) {
 
 namespace {
 
+// Page dots and the touch hint on the rotation; while a visitor has paused it, when it goes on.
+void drawTouchStrip(const views::ViewContext& ctx, const core::RotationPlan& plan, const core::FramePlan& fp) {
+  const core::PlayerState& st = ctx.state;
+  views::TouchStrip strip;
+  if (fp.rotation) {
+    strip.slides = plan.slots.size();
+    strip.current = fp.offset != 0 && std::fabs(fp.offset) > ctx.layout.width * 0.5f ? fp.outgoing.slot : fp.incoming.slot;
+    strip.hint = core::touchHintShown(st, fp.now);
+  }
+  if (core::interacting(st)) strip.resumesIn = core::resumesIn(st, fp.now);
+  views::drawTouchStrip(ctx, strip);
+}
+
 // The rotation, with the header and the progress bar on top. While slides change, the outgoing
 // one moves out and fades while the incoming one moves in over it.
 void composeRotation(const views::ViewContext& ctx, const core::RotationPlan& plan, const core::FramePlan& fp,
@@ -94,7 +107,15 @@ void composeRotation(const views::ViewContext& ctx, const core::RotationPlan& pl
   const SlideLayer* incoming = layerOf(layers, fp.incoming);
   const SlideLayer* outgoing = e < 1 ? layerOf(layers, fp.outgoing) : nullptr;
 
-  if (!fp.returning && incoming && (e >= 1 || outgoing)) {
+  if (fp.offset != 0) {
+    // A finger drags the slide, or it snaps: it and its neighbour stand side by side, both whole,
+    // two copies of their layers and nothing blended. Together they cover the content.
+    const float w = static_cast<float>(l.width), dx = std::round(fp.offset);
+    if (!incoming || !layerOf(layers, fp.outgoing)) views::drawBackground(ctx);
+    else if (!header || !header->texture) views::drawBackground(ctx, {0, 0, w, l.header.bottom()});
+    drawSlot(ctx, {1, dx, 0, false}, plan, fp.incoming, layers);
+    drawSlot(ctx, {1, dx < 0 ? dx + w : dx - w, 0, false}, plan, fp.outgoing, layers);
+  } else if (!fp.returning && incoming && (e >= 1 || outgoing)) {
     // Both slides are opaque layers: the outgoing one is copied at full strength and the incoming
     // one blended over it, old·(1−e) + new·e. One blend per pixel instead of two over a filled
     // background, which is the most of a software-rendered transition's cost; the background is
@@ -134,6 +155,7 @@ void composeRotation(const views::ViewContext& ctx, const core::RotationPlan& pl
   }
   if (!st.pinnedSlot && fp.incoming.slot < plan.slots.size())
     views::drawProgress(ctx, fp.position.progress, slotAccent(ctx, plan.slots[fp.incoming.slot]));
+  drawTouchStrip(ctx, plan, fp);
 }
 
 }  // namespace
@@ -199,18 +221,22 @@ void composeBelowBanner(const views::ViewContext& ctx, const core::RotationPlan&
     case View::Screen::FieldList:
       views::drawFieldList(ctx, {});
       views::drawHeader(ctx, views::HeaderKind::Browsing);
+      drawTouchStrip(ctx, plan, fp);
       return;
     case View::Screen::Detail:
       views::drawDetail(ctx, {});
       views::drawHeader(ctx, views::HeaderKind::Browsing);
+      drawTouchStrip(ctx, plan, fp);
       return;
     case View::Screen::Programme:
       views::drawProgramme(ctx, {});
       views::drawHeader(ctx, views::HeaderKind::Browsing);
+      drawTouchStrip(ctx, plan, fp);
       return;
     case View::Screen::Event:
       views::drawEvent(ctx, {});
       views::drawHeader(ctx, views::HeaderKind::Browsing);
+      drawTouchStrip(ctx, plan, fp);
       return;
     case View::Screen::Announcement:
     case View::Screen::Auto: break;
@@ -232,6 +258,7 @@ void composeBelowBanner(const views::ViewContext& ctx, const core::RotationPlan&
     case core::Mode::Rotation: break;
   }
   views::drawHeader(ctx, views::HeaderKind::Browsing);
+  drawTouchStrip(ctx, plan, fp);
 }
 
 }  // namespace

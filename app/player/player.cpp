@@ -323,15 +323,18 @@ void Kiosk::draw(Millis now, bool dark) {
   const bool slide = fp.rotation && !fp.announcement;
   shots_.shown({state_.mode, slide ? fp.incoming.slot : std::string::npos, slide ? fp.incoming.page : 0, feed.revision,
                 showingTakeover_, showingBanner_, state_.language, state_.project, state_.event, state_.field, state_.statusOpen, dark});
-  // Rotation slides come from layers unless a finger is down (pressed states must show).
+  // Rotation slides come from layers unless a finger is down (pressed states must show); a
+  // finger dragging the slide presses nothing, and moving layers costs no painting.
   const std::vector<SlideLayer>* layers = nullptr;
   const SlideLayer* header = nullptr;
-  if (!state_.pointer.down && !dark) {
+  if ((!state_.pointer.down || state_.pointer.dragging) && !dark) {
     layers = &slides_.prepare(ctx, show_.plan, fp);
     // Not on the first frame: the next slide can wait for a progress tick, the screen cannot.
     if (!first_ && !fp.moving && !layers->empty() && fp.position.slideEnd - now <= kPaintAhead)
       slides_.prepareNext(ctx, show_.plan, planFrame(ctx, show_.plan, fp.position.slideEnd));
-    if (!layers->empty()) header = slides_.header(ctx);
+    // The header's layer is its band alone: in portrait the controls' bar lies elsewhere, and the
+    // header is drawn whole each frame.
+    if (!layers->empty() && ctx.layout.controls.empty()) header = slides_.header(ctx);
   }
   display_.beginFrame(static_cast<float>((now - lastDraw_).count()) / 1000.f);
   report_.hits.clear();

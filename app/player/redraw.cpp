@@ -29,6 +29,13 @@ Millis nextDeadline(const core::PlayerState& state, const core::Feed& feed, cons
     next = std::min(next, Millis{sinceEpoch - sinceEpoch % clockTick + clockTick});
     next = std::max(next, now + milliseconds{1});
     if (state.statusOpen) next = std::min(next, Millis{std::chrono::floor<std::chrono::seconds>(now) + std::chrono::seconds{1}});
+    // The touch hint appears at its time; a paused rotation's countdown turns once a second.
+    if (const Millis hint = state.changedAt + core::kTouchHintAfter; !core::interacting(state) && hint > now)
+      next = std::min(next, hint);
+    if (const auto resume = core::resumeAt(state); resume && core::interacting(state) && *resume > now) {
+      const auto part = (*resume - now) % milliseconds{1000};
+      next = std::min(next, now + (part.count() > 0 ? part : milliseconds{1000}));
+    }
     if (const auto sleeps = core::screenSleepsAt(phase, state)) next = std::min(next, *sleeps);
   }
   if (phase.until) next = std::min(next, Millis{*phase.until});

@@ -28,8 +28,16 @@ void drawHeader(const ViewContext& ctx, HeaderKind kind) {
   const Rect bar = l.header;
   const float m = l.margin, gap = std::round(l.gap * 0.6f);
   const float target = l.minTarget;
-  const float by = bar.y + (bar.h - target) * 0.5f;  // buttons centred in the bar
+  // In portrait the controls have a bar of their own at the bottom, where hands are; an
+  // announcement keeps its language switch up with the clock.
+  const bool below = !l.controls.empty() && kind != HeaderKind::Announcement;
+  const Rect cbar = below ? l.controls : bar;
+  const float by = cbar.y + (cbar.h - target) * 0.5f;  // buttons centred in their bar
   pen.rect({m, bar.bottom() - 1, bar.w - 2 * m, 1}, pen.pal.line);
+  if (below) {
+    pen.rect(cbar, pen.pal.bg);
+    pen.rect({m, cbar.y, cbar.w - 2 * m, 1}, pen.pal.line);
+  }
 
   // Right to left: clock, date, language switch, explore.
   float right = bar.right() - m;
@@ -45,6 +53,8 @@ void drawHeader(const ViewContext& ctx, HeaderKind kind) {
              {FontRole::Body, pen.pal.muted});
     right -= dateW + gap * 1.5f;
   }
+  const float titleRight = right;
+  if (below) right = cbar.right() - m;
 
   if (ctx.feed.languages.size() > 1) {
     const std::size_t n = std::min<std::size_t>(ctx.feed.languages.size(), 4);
@@ -84,6 +94,10 @@ void drawHeader(const ViewContext& ctx, HeaderKind kind) {
     const float w = std::max(target * 1.6f, textWidth(pen, FontRole::Small, label) + pen.size(FontRole::Small) * 2.2f);
     button(pen, {left, by, w, target}, label, {core::ActionKind::Back}, pen.pal.surfaceHigh);
     left += w + gap;
+  }
+  if (below) {  // the header above holds the title alone, up to the clock
+    left = m;
+    right = titleRight;
   }
 
   // The theme's logo leads (scaled to the bar with margins, at most a quarter of its width);

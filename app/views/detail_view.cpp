@@ -163,7 +163,8 @@ void drawDetail(const ViewContext& ctx, const Placement& at) {
   const core::Project& p = *found;
   const core::Layout& l = ctx.layout;
   const std::string& lang = ctx.state.language;
-  const Rect view{0, l.header.bottom() + 1, static_cast<float>(l.width), l.height - l.header.bottom() - 1};
+  const float viewEnd = l.content.bottom();  // below: the pause pill, and in portrait the controls
+  const Rect view{0, l.header.bottom() + 1, static_cast<float>(l.width), viewEnd - l.header.bottom() - 1};
   Pen pen(ctx, at);
   pen.at.clip = view;
   pen.dl->PushClipRect(pen.pos(view.x, view.y), pen.pos(view.right(), view.bottom()), true);

@@ -81,6 +81,15 @@ void drawBackground(const ViewContext& ctx);
 void drawBackground(const ViewContext& ctx, const core::Rect& area, float alpha = 1);
 void drawHeader(const ViewContext& ctx, HeaderKind kind);
 void drawProgress(const ViewContext& ctx, double progress, core::Rgb accent);
+// The strip under the content that says what touch does (touch_strip.cpp): the rotation's page
+// dots (`slides` > 0) with the current one lit, "Tap for more" when `hint`; while a visitor has
+// paused the rotation, that it resumes in `resumesIn` instead.
+struct TouchStrip {
+  std::size_t slides = 0, current = 0;
+  bool hint = false;
+  std::optional<std::chrono::seconds> resumesIn;
+};
+void drawTouchStrip(const ViewContext& ctx, const TouchStrip& strip);
 // A layer (a slide drawn earlier into a screen-sized texture) at the placement's offset and fade.
 // `height` > 0: a band of the screen's top that high (the header bar's layer). Only the layer's
 // rows from `from` down are drawn (slides leave the header's band alone: no need to blend it).

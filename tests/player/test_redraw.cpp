@@ -37,12 +37,31 @@ TEST_CASE("at rest the screen wakes for the progress bar's second, the slide's e
   Scene s;
   CHECK(s.next(s.base + 5300ms) == s.base + 6s);   // the progress bar's next tick
   CHECK(s.next(s.base + 9500ms) == s.base + 10s);  // the slide's end
-  // Browsing stops the rotation: only the header's minute and the idle return remain.
+  // Browsing stops the rotation: only the header's minute, the pause's countdown (once a second)
+  // and the idle return remain.
   s.browse(s.base + 20s);
+  CHECK(s.next(s.base + 20s + 300ms) == s.base + 21s);
+  CHECK(s.next(s.base + 20s) == s.base + 21s);
+  s.state.lastInput.reset();  // no touch known (a rendered view): nothing counts down
   CHECK(s.next(s.base + 20s + 300ms) == s.base + 60s);
   CHECK(s.next(s.base + 20s + 300ms, {16ms, true}) == s.base + 21s);  // a clock with seconds
   s.state.lastInput = s.base - 30s;
-  CHECK(s.next(s.base + 20s + 300ms) == s.base + 30s);  // the idle timeout returns to the rotation
+  CHECK(s.next(s.base + 29s + 600ms) == s.base + 30s);  // the idle timeout returns to the rotation
+}
+
+TEST_CASE("the touch hint is drawn when it is due, not before and not again") {
+  Scene s;
+  s.state.changedAt = s.base + 2s;  // back in the rotation from browsing
+  CHECK(s.next(s.base + 5300ms) == s.base + 6s);  // the progress bar's tick comes first
+  const core::Millis hint = s.state.changedAt + core::kTouchHintAfter;
+  // Only the hint's moment counts once the progress bar is hidden by an announcement.
+  core::Announcement a;
+  a.id = "over";
+  a.start = core::toInstant(s.base);
+  a.end = core::toInstant(s.base + 1h);
+  s.feed.announcements.push_back(a);
+  CHECK(s.next(hint - 300ms) == hint);
+  CHECK(s.next(hint + 300ms) == s.base + 60s);  // shown: the next minute's clock, no wake for it
 }
 
 TEST_CASE("in a slide change the screen draws at frame rate, sparing frames toward the end") {
@@ -60,8 +79,10 @@ TEST_CASE("an announcement hides the progress bar; its start and end are deadlin
   a.end = core::toInstant(s.base + 30s);
   s.feed.announcements.push_back(a);
   CHECK(s.next(s.base + 5300ms) == s.base + 30s);  // no progress tick, no slide end: its end
-  // Browsing (no progress bar), the next deadline is the announcement's start.
+  // Browsing (no progress bar, no touch known so no countdown), the next deadline is the
+  // announcement's start.
   s.browse(s.base + 20s);
+  s.state.lastInput.reset();
   s.feed.announcements[0].start = core::toInstant(s.base + 45s);
   s.feed.announcements[0].end = core::toInstant(s.base + 90s);
   CHECK(s.next(s.base + 20s + 300ms) == s.base + 45s);
@@ -78,7 +99,8 @@ TEST_CASE("a dark screen sleeps until its off period ends or a woken one dims ag
   core::wakeScreen(s.state, s.base + 5s);
   s.browse(s.base + 5s);
   REQUIRE(core::screenSleepsAt(off, s.state) == s.base + 25s);
-  CHECK(s.next(s.base + 5300ms, {}, off, false) == s.base + 25s);
+  CHECK(s.next(s.base + 5300ms, {}, off, false) == s.base + 6s);  // the pause's countdown
+  CHECK(s.next(s.base + 24s + 300ms, {}, off, false) == s.base + 25s);
 }
 
 TEST_CASE("the status page is drawn every second") {

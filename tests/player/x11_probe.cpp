@@ -142,4 +142,35 @@ bool tapWindow(const std::string& display, int x, int y) {
   return w != 0;
 }
 
+bool pointerTo(const std::string& display, int x, int y, PointerButton button) {
+  Display* dpy = XOpenDisplay(display.c_str());
+  if (!dpy) return false;
+  const Window w = topWindow(dpy);
+  if (w) {
+    // A real motion, as tapWindow's; SDL adds the button it was told is down, so a motion after a
+    // press is a drag.
+    XWarpPointer(dpy, None, w, 0, 0, 0, 0, x, y);
+    XSync(dpy, False);
+    if (button != PointerButton::Move) {
+      const int type = button == PointerButton::Press ? ButtonPress : ButtonRelease;
+      XEvent e{};
+      e.xbutton.type = type;
+      e.xbutton.display = dpy;
+      e.xbutton.window = w;
+      e.xbutton.root = DefaultRootWindow(dpy);
+      e.xbutton.subwindow = None;
+      e.xbutton.time = CurrentTime;
+      e.xbutton.x = e.xbutton.x_root = x;
+      e.xbutton.y = e.xbutton.y_root = y;
+      e.xbutton.state = type == ButtonRelease ? Button1Mask : 0;
+      e.xbutton.button = Button1;
+      e.xbutton.same_screen = True;
+      XSendEvent(dpy, w, True, type == ButtonPress ? ButtonPressMask : ButtonReleaseMask, &e);
+      XSync(dpy, False);
+    }
+  }
+  XCloseDisplay(dpy);
+  return w != 0;
+}
+
 }  // namespace sf::test

@@ -35,5 +35,9 @@ std::vector<std::uint32_t> windowImage(const std::string& display, int width, in
 // A tap at (x, y) in the first top-level window: the pointer moves there (a real motion), then the
 // first button goes down and up. Returns false when there is no window.
 bool tapWindow(const std::string& display, int x, int y);
+// A finger's path in the first top-level window, step by step: the pointer moves to (x, y) and,
+// with `button` Press or Release, the first button goes down or up there (Move: a motion only).
+enum class PointerButton { Move, Press, Release };
+bool pointerTo(const std::string& display, int x, int y, PointerButton button = PointerButton::Move);
 
 }  // namespace sf::test

@@ -33,6 +33,7 @@ float spanFraction(Millis from, Millis now, std::chrono::milliseconds span) {
 
 bool inTransition(const PlayerState& state, const RotationPlan& plan, Millis now) {
   if (viewChanging(state, now)) return true;
+  if (state.mode == Mode::Rotation && state.drag.snapping && now - state.drag.snapAt < kSnap) return true;
   if (state.mode != Mode::Rotation || state.pinnedSlot) return false;
   return now - rotationAt(plan, now).slideStart < plan.transition;
 }
@@ -81,6 +82,16 @@ FramePlan planFrame(const PlayerState& st, const RotationPlan& plan, const Feed&
   fp.incoming = {slot, pageOf(plan, fp.position, slot, figures, figuresPerPage)};
   fp.outgoing = {from, pageOf(plan, fp.position, from, figures, figuresPerPage)};
   if (plan.slots.empty()) return fp;
+  fp.offset = st.pinnedSlot && n > 1 ? slideOffset(st, now) : 0.f;
+  if (fp.offset != 0) {
+    // Dragged or snapping: the slide and the neighbour beside it, both whole, nothing fading.
+    const std::size_t beside = (slot + (fp.offset < 0 ? 1 : n - 1)) % n;
+    fp.outgoing = {beside, pageOf(plan, fp.position, beside, figures, figuresPerPage)};
+    fp.progress = fp.eased = 1;
+    fp.slides[fp.slideCount++] = fp.outgoing;
+    fp.slides[fp.slideCount++] = fp.incoming;
+    return fp;
+  }
   // The outgoing slide counts only while it still shows; a one-slide playlist fades into itself.
   if (!fp.returning && fp.progress < 1 && from != slot) fp.slides[fp.slideCount++] = fp.outgoing;
   fp.slides[fp.slideCount++] = fp.incoming;

@@ -31,6 +31,9 @@ struct FramePlan {
   int direction = 1;                           // +1: slides move left; -1 right; 0 a swipe back to the same
   bool returning = false;                      // back from browsing: the rotation fades in
   bool moving = false;                         // a slide or view transition runs: draw at frame rate
+  // A finger drags the slide, or it snaps after one: `incoming` stands `offset` px off centre and
+  // `outgoing` is its neighbour filling the gap (the next one for a negative offset).
+  float offset = 0;
   // The rotation slides the frame shows whole (from layers): none for an announcement or
   // browsing, one at rest, two while slides change (outgoing first).
   std::array<ShownSlide, 2> slides{};

@@ -84,6 +84,13 @@ Layout computeLayout(int width, int height, float dpi, float viewingDistanceM) {
   const float bottomPad = std::round(std::max(16.f, 56 * s));
   l.content = {l.margin, l.headerHeight + std::round(l.gap * 0.5f), l.width - 2 * l.margin,
                l.height - l.headerHeight - std::round(l.gap * 0.5f) - bottomPad};
+  if (l.portrait) {
+    // A tall screen's top edge is out of reach of children and people in wheelchairs: Back, the
+    // languages and the ways in sit in a bar above the progress bar; the header keeps title and clock.
+    const float bar = l.headerHeight;
+    l.controls = {0, l.height - l.progressHeight - bar, static_cast<float>(l.width), bar};
+    l.content.h -= bar;
+  }
   l.bannerBottom = std::round(l.content.bottom() + l.margin * 0.25f);
   return l;
 }

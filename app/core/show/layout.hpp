@@ -37,6 +37,7 @@ struct Layout {
   float fontPx[kFontRoles] = {};
   Rect header;   // the top bar
   Rect content;  // below the header, inside the margins, above the progress bar
+  Rect controls;  // portrait: the bar at the bottom, where hands are, holding the controls; else empty
   float bannerBottom = 0;  // where an info banner at the bottom ends (above the progress bar)
   // The type scale's reading distance (see legibleFontPx): what the screen was asked for (m;
   // 0: no distance rule, today's sizes), the distance its smallest text is legible from (less

@@ -77,6 +77,8 @@ void returnToRotation(PlayerState& s, Millis now) {
   s.programme = {};
   s.lastInput.reset();
   s.pointer = {};
+  s.drag = {};
+  s.onlySwiped = false;
 }
 
 std::size_t slotCount(const PlayerEnv& env) { return std::max<std::size_t>(1, env.plan.slots.size()); }
@@ -87,6 +89,48 @@ void stepSlide(PlayerState& s, const PlayerEnv& env, int delta) {
   s.pinnedSlot = (cur + n + (delta > 0 ? 1 : n - 1)) % n;
   s.direction = delta;
   s.changedAt = env.now;
+  s.drag = {};
+}
+
+float easeOutCubic(float t) { return 1 - (1 - t) * (1 - t) * (1 - t); }
+
+bool takenOver(const PlayerEnv& env) {
+  return activeAnnouncement(env.feed, toInstant(env.now), env.plan.screen) != nullptr;
+}
+
+// A horizontal drag on the rotation begins: the slide showing is pinned and follows the finger
+// from where it stands (a finger may catch a slide still settling).
+void startDrag(PlayerState& s, const PlayerEnv& env) {
+  PointerTrack& p = s.pointer;
+  p.offsetAtDown = slideOffset(s, env.now);  // before dragging: it reads the snap's place
+  p.dragging = true;
+  if (!interacting(s)) s.onlySwiped = true;  // paused by a swipe alone, so far
+  s.pinnedSlot = currentSlot(s, env);
+  s.direction = 0;
+  s.drag = {p.offsetAtDown, 0, {}, false};
+}
+
+void moveDrag(PlayerState& s, float dx) {
+  const float w = std::max(1.f, s.gestures.pageWidth);
+  s.drag.offset = std::clamp(s.pointer.offsetAtDown + dx, -w, w);
+}
+
+// The finger lifted: past the swipe's distance or at a flick's speed the neighbour the drag
+// uncovered becomes the slide, else the slide goes back. Either way it settles with a snap.
+void releaseDrag(PlayerState& s, const PointerTrack& done, const PlayerEnv& env) {
+  const float offset = s.drag.offset, w = std::max(1.f, s.gestures.pageWidth);
+  const Gesture g = classifyGesture(done.x - done.x0, done.y - done.y0, env.now - done.t0, s.gestures);
+  int step = 0;
+  if (g == Gesture::SwipeLeft && offset < 0) step = 1;
+  if (g == Gesture::SwipeRight && offset > 0) step = -1;
+  if (std::fabs(offset) >= w * 0.5f) step = offset < 0 ? 1 : -1;  // more than half shows already
+  float from = offset;
+  if (step != 0 && slotCount(env) > 1) {
+    const std::size_t n = slotCount(env), cur = currentSlot(s, env);
+    s.pinnedSlot = (cur + n + (step > 0 ? 1 : n - 1)) % n;
+    from = offset + static_cast<float>(step) * w;  // the neighbour stood a page beside the slide
+  }
+  s.drag = {0, from, env.now, from != 0};
 }
 
 // Next or previous project within the list the detail view belongs to.
@@ -239,6 +283,7 @@ GestureConfig gestureConfigFor(const Layout& l) {
   GestureConfig g;
   g.slop = std::max(10.f, l.minTarget * 0.3f);
   g.swipeDistance = std::max(48.f, l.minTarget * 1.4f);
+  g.pageWidth = static_cast<float>(l.width);
   return g;
 }
 
@@ -266,6 +311,9 @@ void apply(PlayerState& s, const Action& a, const PlayerEnv& env) {
   const Announcement* takeover = activeAnnouncement(feed, toInstant(env.now), env.plan.screen);
   if (takeover && takeover->level == Level::Emergency) return;
   s.lastInput = env.now;
+  const bool slideStep = (a.kind == ActionKind::NextSlide || a.kind == ActionKind::PreviousSlide) && s.mode == Mode::Rotation;
+  if (!slideStep) s.onlySwiped = false;  // real browsing: the rotation waits the idle time
+  else if (!interacting(s)) s.onlySwiped = true;
   if (a.kind == ActionKind::SetLanguage) return setLanguage(s, feed, a.index);
   if (a.kind == ActionKind::ToggleLanguage) return toggleLanguage(s, feed);
   // An important announcement owns the screen: only the language follows visitors. An info
@@ -376,6 +424,11 @@ void onPointer(PlayerState& s, const PointerEvent& e, std::span<const HitTarget>
       const float dx = e.x - p.x0, dy = e.y - p.y0;
       if (!p.scrolling && scrollable && std::fabs(dy) > s.gestures.slop && std::fabs(dy) > std::fabs(dx))
         p.scrolling = true;
+      // Sideways on the rotation, the slide follows the finger.
+      if (!p.scrolling && !p.dragging && s.mode == Mode::Rotation && !s.statusOpen && env.plan.slots.size() > 1 &&
+          std::fabs(dx) > s.gestures.slop && std::fabs(dx) > std::fabs(dy) && !takenOver(env))
+        startDrag(s, env);
+      if (p.dragging) moveDrag(s, dx);
       if (p.scrolling) {
         const float dt = static_cast<float>(std::max<std::int64_t>(1, (env.now - p.tLast).count()));
         const float v = -(e.y - p.y) / dt;
@@ -394,6 +447,7 @@ void onPointer(PlayerState& s, const PointerEvent& e, std::span<const HitTarget>
       const PointerTrack done = p;
       p = {};
       s.lastInput = env.now;
+      if (done.dragging) return releaseDrag(s, done, env);
       if (done.scrolling) {
         // Fling only when the finger was still moving as it lifted.
         const bool recent = env.now - done.tLast < milliseconds{80};
@@ -424,6 +478,7 @@ void onPointer(PlayerState& s, const PointerEvent& e, std::span<const HitTarget>
       return;
     }
     case PointerEvent::Kind::Cancel:
+      if (p.dragging) s.drag = {0, s.drag.offset, env.now, s.drag.offset != 0};  // back to the centre
       p = {};
       return;
   }
@@ -456,7 +511,8 @@ void onKey(PlayerState& s, Key key, const PlayerEnv& env) {
 }
 
 void tick(PlayerState& s, const PlayerEnv& env) {
-  if (s.lastInput && !s.pointer.down && env.now - *s.lastInput >= s.idleTimeout) {
+  if (s.drag.snapping && env.now - s.drag.snapAt >= kSnap) s.drag = {};
+  if (const auto resume = resumeAt(s); resume && !s.pointer.down && env.now >= *resume) {
     s.statusOpen = false;
     returnToRotation(s, env.now);
     s.language = s.defaultLanguage;
@@ -514,20 +570,45 @@ void onFeedSwapped(PlayerState& s, const Feed& feed, const RotationPlan& plan) {
     s.scroll = s.scrollVelocity = 0;
   }
   if (s.pinnedSlot && *s.pinnedSlot >= plan.slots.size()) s.pinnedSlot.reset();
+  if (!s.pinnedSlot) {  // the slide a finger held is gone
+    s.drag = {};
+    s.pointer.dragging = false;
+  }
   if (!feed.languages.empty() &&
       std::find(feed.languages.begin(), feed.languages.end(), s.language) == feed.languages.end())
     s.language = feed.languages.front();
 }
 
 bool animating(const PlayerState& s, Millis now) {
-  return now - s.changedAt < kViewTransition || s.scrollVelocity != 0;
+  return now - s.changedAt < kViewTransition || s.scrollVelocity != 0 || (s.drag.snapping && now - s.drag.snapAt < kSnap);
 }
 
 Millis nextStateDeadline(const PlayerState& s, const PlayerEnv& env) {
   if (animating(s, env.now)) return env.now + milliseconds{16};
-  Millis next = Millis::max();
-  if (s.lastInput) next = *s.lastInput + s.idleTimeout;
-  return next;
+  return resumeAt(s).value_or(Millis::max());
+}
+
+float slideOffset(const PlayerState& s, Millis now) {
+  if (s.pointer.dragging) return s.drag.offset;
+  if (!s.drag.snapping) return 0;
+  const float t = std::clamp(static_cast<float>((now - s.drag.snapAt).count()) / static_cast<float>(kSnap.count()), 0.f, 1.f);
+  return std::round(s.drag.snapFrom * (1 - easeOutCubic(t)));
+}
+
+std::optional<Millis> resumeAt(const PlayerState& s) {
+  if (!s.lastInput) return std::nullopt;
+  const bool swiped = s.onlySwiped && s.mode == Mode::Rotation;
+  return *s.lastInput + (swiped ? std::min(s.swipeResume, s.idleTimeout) : s.idleTimeout);
+}
+
+std::chrono::seconds resumesIn(const PlayerState& s, Millis now) {
+  const bool swiped = s.onlySwiped && s.mode == Mode::Rotation;
+  const Millis at = resumeAt(s).value_or(now + (swiped ? std::min(s.swipeResume, s.idleTimeout) : s.idleTimeout));
+  return std::chrono::ceil<std::chrono::seconds>(std::max(milliseconds{0}, at - now));
+}
+
+bool touchHintShown(const PlayerState& s, Millis now) {
+  return s.mode == Mode::Rotation && !interacting(s) && now - s.changedAt >= kTouchHintAfter;
 }
 
 std::string checkConsistency(const PlayerState& s, const Feed& feed, const RotationPlan& plan) {

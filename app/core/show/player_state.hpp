@@ -61,6 +61,7 @@ struct GestureConfig {
   float slop = 12;             // px a finger may wander and still tap
   float swipeDistance = 64;    // px of mostly horizontal travel for a swipe
   float flickVelocity = 0.5f;  // px/ms: a short fast flick also counts
+  float pageWidth = 1920;      // px a dragged slide travels to be replaced by its neighbour
   std::chrono::milliseconds longestTap{1200};
 };
 // Gesture thresholds from the screen's minimum touch target.
@@ -73,6 +74,8 @@ Gesture classifyGesture(float dx, float dy, std::chrono::milliseconds duration, 
 struct PointerTrack {
   bool down = false;
   bool scrolling = false;  // vertical drag moving a list
+  bool dragging = false;   // horizontal drag moving the rotation's slide
+  float offsetAtDown = 0;  // the slide's offset when the drag began (a finger can catch a snap)
   float x0 = 0, y0 = 0, x = 0, y = 0;
   Millis t0{}, tLast{};
   float scrollAtDown = 0;
@@ -103,6 +106,16 @@ struct Place {
 };
 inline constexpr std::size_t kHistoryDepth = 24;  // a visitor's path is short; older steps go
 
+// The rotation's slide under a dragging finger, and its snap once the finger lifts: the slide
+// stands `offset` px off centre (negative: left, the next slide fills the gap on the right), and
+// a snap eases it from `snapFrom` back to the centre.
+struct SlideDrag {
+  float offset = 0;
+  float snapFrom = 0;
+  Millis snapAt{};
+  bool snapping = false;
+};
+
 struct PlayerState {
   Mode mode = Mode::Rotation;
   std::string language{kHomeLanguage};
@@ -129,6 +142,11 @@ struct PlayerState {
   bool statusOpen = false;           // the organisers' status page, opened by a long press in a corner
   float statusCorner = 96;           // px: the top-left square that takes the long press
   std::chrono::milliseconds idleTimeout{60000};
+  SlideDrag drag;
+  // Only slides were flicked through since the rotation paused: it resumes after swipeResume,
+  // sooner than after real browsing (idleTimeout).
+  bool onlySwiped = false;
+  std::chrono::milliseconds swipeResume{15000};
 };
 
 // Everything the transitions read besides the state itself.
@@ -140,6 +158,9 @@ struct PlayerEnv {
 
 inline constexpr std::chrono::milliseconds kViewTransition{450};
 inline constexpr std::chrono::milliseconds kStatusPress{3000};  // long enough never to happen by chance
+inline constexpr std::chrono::milliseconds kSnap{280};           // a released slide settling
+// The rotation at rest and untouched this long shows the "tap for more" hint.
+inline constexpr std::chrono::milliseconds kTouchHintAfter{20000};
 
 bool interacting(const PlayerState& s);  // paused rotation: browsing, detail or a pinned slide
 // The slot showing: the pinned one while interacting, else the clock's.
@@ -157,6 +178,16 @@ void onFeedSwapped(PlayerState& s, const Feed& feed, const RotationPlan& plan);
 // When the state next changes by itself or needs another animation frame.
 Millis nextStateDeadline(const PlayerState& s, const PlayerEnv& env);
 bool animating(const PlayerState& s, Millis now);
+// How far the rotation's current slide stands off centre at `now` (dragged or snapping); 0 at rest.
+float slideOffset(const PlayerState& s, Millis now);
+// When a paused rotation resumes by itself (set while interacting and touched): sooner after
+// slides were only swiped through than after browsing.
+std::optional<Millis> resumeAt(const PlayerState& s);
+// While interacting: whole seconds (rounded up) until the rotation resumes, as the pause pill
+// counts them; before any touch is known (a rendered view), the full wait.
+std::chrono::seconds resumesIn(const PlayerState& s, Millis now);
+// The rotation at rest shows the touch hint: untouched since kTouchHintAfter.
+bool touchHintShown(const PlayerState& s, Millis now);
 
 // Empty when consistent; else what is wrong (for tests and debug checks).
 std::string checkConsistency(const PlayerState& s, const Feed& feed, const RotationPlan& plan);

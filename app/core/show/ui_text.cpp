@@ -51,6 +51,7 @@ constexpr Pair kText[] = {
     {"Wählen Sie ein Handlungsfeld", "Choose a field of action"},
     {"Antippen für mehr", "Tap for more"},
     {"Wischen zum Blättern", "Swipe to browse"},
+    {"Pause · weiter in %lld:%02lld", "Paused · resumes in %lld:%02lld"},
     {"Status dieses Bildschirms", "Status of this screen"},
     {"Tippen zum Schließen", "Tap to close"},
     {"Anzeige", "Display"},

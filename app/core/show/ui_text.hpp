@@ -15,6 +15,7 @@ enum class Ui {
   Running, Completed, AsOf, Funding, Programme, Runtime, Applicants, Partners,
   RelatedFields, RelatedEvents, Explore, Back, Fields, Projects, ProjectsCount, ProjectCountOne, KeyFigures,
   MoreOnline, Notice, Info, Emergency, Evacuation, YouAreHere, FieldsIntro, TapToOpen, SwipeHint,
+  PausedResumes,  // printf pattern: minutes, seconds until the paused rotation goes on
   StatusTitle, StatusClose, StatusDisplay,  // the organisers' status page
   StatusOk, StatusProblem, StatusVersion, StatusNotRotated, StatusRotated,
   Today, Tomorrow, Cancelled, AllRooms, AllTracks, Room, Speakers, Track, Language, AboutTalk,
