@@ -27,10 +27,10 @@ namespace {
 
 // What screens and people can type in: each address of this machine the server answers on
 // (0.0.0.0 is no address a screen could use), with the feed's URL and the other pages'.
-void printAddresses(const std::string& root, const std::string& bind, int port, bool fleet, bool console) {
+void printAddresses(const std::string& root, const std::string& bind, int port, bool fleet, bool console, bool https) {
   std::vector<tools::InterfaceAddress> interfaces;
   if (auto lines = platform::ipAddresses()) interfaces = tools::parseInterfaceLines(*lines);
-  const auto urls = tools::reachableUrls(bind, port, interfaces, false);
+  const auto urls = tools::reachableUrls(bind, port, interfaces, https);
   std::cout << "serving " << root << " on port " << port << " (Ctrl+C stops)\n";
   for (const auto& u : urls)
     std::cout << "screens: " << u.base << "/feed.json" << (u.interface.empty() ? "" : "  (" + u.interface + ")") << '\n';
@@ -44,7 +44,7 @@ void printAddresses(const std::string& root, const std::string& bind, int port, 
 // The console, or null after saying what is missing: a users file with at least one user, the
 // organiser's feed, and a key kept outside the served folder.
 std::unique_ptr<tools::Console> makeConsole(const std::string& dir, const std::string& usersFile, const std::string& feed,
-                                            const std::string& keyFile, std::string auditFile) {
+                                            const std::string& keyFile, std::string auditFile, bool https) {
   if (usersFile.empty() || feed.empty()) {
     std::cerr << "serve: --console needs --users FILE (from `schaufenster user add FILE NAME`) and --feed FILE (the organiser's feed)\n";
     return nullptr;
@@ -59,6 +59,7 @@ std::unique_ptr<tools::Console> makeConsole(const std::string& dir, const std::s
   if (!keyOutsideFolder(keyFile, dir)) return nullptr;
   tools::ConsoleOptions o;
   o.usersFile = usersFile;
+  o.tls = https;
   o.feed = {feed, dir, std::nullopt, keyFile, 10};
   if (!keyFile.empty()) {
     auto keys = readKeyFile(keyFile);
@@ -115,14 +116,31 @@ int runServe(const std::vector<std::string>& args) {
   app.add_option("--feed", consoleFeed, "with --console: the organiser's feed file; announcements are added to it and published to DIR");
   app.add_option("--sign-key", keyFile, "with --console: key file (from keygen) that signs the releases the console publishes");
   app.add_option("--audit", auditFile, "with --console: the audit log, JSON lines (default: USERS_FILE's folder/console-audit.jsonl)");
+  std::string certFile, tlsKeyFile;
+  app.add_option("--cert", certFile, "serve HTTPS with this PEM certificate (with its chain); needs --key");
+  app.add_option("--key", tlsKeyFile, "the certificate's private key (PEM)");
   if (auto code = parseArgs(app, args)) return *code;
+  platform::ServerTls tls;
+  if (!certFile.empty() || !tlsKeyFile.empty()) {
+    if (certFile.empty() || tlsKeyFile.empty()) {
+      std::cerr << "serve: --cert and --key go together\n";
+      return kExitUsage;
+    }
+    auto cert = platform::readFile(certFile, 1u << 20);
+    auto key = platform::readFile(tlsKeyFile, 1u << 20);
+    if (!cert || !key) {
+      std::cerr << "serve: " << (cert ? key.error().message : cert.error().message) << '\n';
+      return kExitInvalid;
+    }
+    tls = {std::move(*cert), std::move(*key)};
+  }
   std::unique_ptr<tools::Console> consoleHandler;
   if (!console && (!usersFile.empty() || !consoleFeed.empty() || !keyFile.empty() || !auditFile.empty())) {
     std::cerr << "serve: --users, --feed, --sign-key and --audit go with --console\n";
     return kExitUsage;
   }
   if (console) {
-    auto made = makeConsole(dir, usersFile, consoleFeed, keyFile, auditFile);
+    auto made = makeConsole(dir, usersFile, consoleFeed, keyFile, auditFile, !tls.certPem.empty());
     if (!made) return kExitUsage;
     consoleHandler = std::move(made);
     limits.maxBody = std::max<std::size_t>(limits.maxBody, 64 * 1024);
@@ -187,12 +205,12 @@ int runServe(const std::vector<std::string>& args) {
     return res;
   };
   std::string error;
-  auto server = platform::HttpServer::start(bind, port, limits, handler, log, error);
+  auto server = platform::HttpServer::start(bind, port, limits, handler, log, error, tls);
   if (!server) {
     std::cerr << "serve: " << error << '\n';
     return kExitInvalid;
   }
-  printAddresses(folder.root(), bind, server->port(), collector != nullptr, consoleHandler != nullptr);
+  printAddresses(folder.root(), bind, server->port(), collector != nullptr, consoleHandler != nullptr, !tls.certPem.empty());
   // Once a second the collector notes screens that went offline or came back.
   const timespec second{1, 0};
   while (sigtimedwait(&stopSignals, nullptr, &second) < 0)
