@@ -37,7 +37,7 @@ bool isValidUserName(std::string_view name);
 // Why a new password is refused (shorter than 10 or longer than 1024 bytes), or nothing.
 std::optional<std::string> passwordProblem(std::string_view password);
 
-// Argon2id with libsodium's interactive limits (2 passes, 64 MiB), about a second on a Pi 4.
+// Argon2id with libsodium's interactive limits (2 passes, 64 MiB).
 core::Result<std::string> hashPassword(std::string_view password);
 // True when `password` matches `hash`. Each call takes 64 MiB for a moment: a server calls it
 // from one thread at a time.
