@@ -101,6 +101,17 @@ std::string publicKeyOf(const std::string& secretKeyBase64) {
   return toBase64(pk, sizeof pk);
 }
 
+std::string randomHex(std::size_t bytes) {
+  if (sodium_init() < 0) return {};
+  std::string raw(bytes, '\0');
+  randombytes_buf(raw.data(), raw.size());
+  std::string hex(bytes * 2 + 1, '\0');
+  sodium_bin2hex(hex.data(), hex.size(), reinterpret_cast<const unsigned char*>(raw.data()), raw.size());
+  hex.pop_back();
+  sodium_memzero(raw.data(), raw.size());
+  return hex;
+}
+
 std::string sha256Hex(std::string_view data) {
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(data.data()), data.size());

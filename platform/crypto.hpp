@@ -1,6 +1,7 @@
 // Ed25519 signatures for feeds (libsodium): organisers sign, screens with the public key verify.
 // Keys and signatures travel as base64 text; a signature file is a small JSON object.
 #pragma once
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -31,6 +32,10 @@ bool verifyDetached(std::string_view content, std::string_view signatureBase64, 
 
 // The public key that belongs to a secret key (both base64); empty when it is not one.
 std::string publicKeyOf(const std::string& secretKeyBase64);
+
+// `bytes` random bytes from the system's generator (libsodium's randombytes), as lower-case hex:
+// session ids and form tokens.
+std::string randomHex(std::size_t bytes);
 
 // SHA-256 of `data` as 64 lower-case hex digits (content addresses for cached files).
 std::string sha256Hex(std::string_view data);

@@ -81,4 +81,20 @@ core::Result<void> writeFileAtomic(const std::string& path, std::string_view con
   return {};
 }
 
+core::Result<void> appendFileSynced(const std::string& path, std::string_view content, unsigned mode) {
+  Fd f{::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, mode)};
+  if (f.fd < 0) return core::fail(errnoText("cannot open", path));
+  std::size_t done = 0;
+  while (done < content.size()) {
+    const ssize_t n = ::write(f.fd, content.data() + done, content.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return core::fail(errnoText("cannot write", path));
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::fsync(f.fd) != 0) return core::fail(errnoText("cannot sync", path));
+  return {};
+}
+
 }  // namespace sf::platform

@@ -17,4 +17,8 @@ core::Result<std::string> readFile(const std::string& path, std::size_t maxBytes
 // directory, so after a power cut the file holds either the old or the new content.
 core::Result<void> writeFileAtomic(const std::string& path, std::string_view content, unsigned mode = 0644);
 
+// Appends `content` to `path` (created with `mode` when missing) in one write and fsyncs it: an
+// audit log's line is on disk before the action it records is answered.
+core::Result<void> appendFileSynced(const std::string& path, std::string_view content, unsigned mode = 0600);
+
 }  // namespace sf::platform

@@ -23,6 +23,7 @@ namespace sf::platform {
 struct HttpServer::State {
   MHD_Daemon* daemon = nullptr;
   ServerLimits limits;
+  ServerTls tls;  // kept while the daemon runs: libmicrohttpd reads the PEM texts in place
   HttpHandler handler;
   HttpLogger log;
 
@@ -172,7 +173,7 @@ MHD_Result onRequest(void* cls, MHD_Connection* c, const char* url, const char* 
 }  // namespace
 
 std::unique_ptr<HttpServer> HttpServer::start(const std::string& address, int port, const ServerLimits& limits,
-                                              HttpHandler handler, HttpLogger log, std::string& error) {
+                                              HttpHandler handler, HttpLogger log, std::string& error, const ServerTls& tls) {
   sockaddr_storage storage{};
   // poll(), not epoll: with libmicrohttpd 0.9.75's edge-triggered epoll, connections accepted as
   // the connection limit was reached sometimes sat unread until the request timeout and were closed
@@ -198,15 +199,28 @@ std::unique_ptr<HttpServer> HttpServer::start(const std::string& address, int po
   s->limits = limits;
   s->handler = std::move(handler);
   s->log = std::move(log);
+  s->tls = tls;
+  // The certificate goes in as an option array, empty without TLS, so one call serves both.
+  MHD_OptionItem tlsOptions[3] = {{MHD_OPTION_END, 0, nullptr}, {MHD_OPTION_END, 0, nullptr}, {MHD_OPTION_END, 0, nullptr}};
+  if (!tls.certPem.empty() || !tls.keyPem.empty()) {
+    if (!(MHD_is_feature_supported(MHD_FEATURE_TLS) == MHD_YES)) {
+      error = "this libmicrohttpd was built without TLS";
+      return nullptr;
+    }
+    flags |= MHD_USE_TLS;
+    tlsOptions[0] = {MHD_OPTION_HTTPS_MEM_CERT, 0, const_cast<char*>(s->tls.certPem.c_str())};
+    tlsOptions[1] = {MHD_OPTION_HTTPS_MEM_KEY, 0, const_cast<char*>(s->tls.keyPem.c_str())};
+  }
   s->daemon = MHD_start_daemon(
-      flags, 0, nullptr, nullptr, &onRequest, s, MHD_OPTION_EXTERNAL_LOGGER, &onLibraryMessage, s,
+      flags, 0, nullptr, nullptr, &onRequest, s, MHD_OPTION_ARRAY, tlsOptions, MHD_OPTION_EXTERNAL_LOGGER, &onLibraryMessage, s,
       MHD_OPTION_SOCK_ADDR, reinterpret_cast<sockaddr*>(&storage),
       MHD_OPTION_CONNECTION_LIMIT, limits.maxConnections, MHD_OPTION_PER_IP_CONNECTION_LIMIT, limits.maxPerAddress,
       MHD_OPTION_CONNECTION_TIMEOUT, static_cast<unsigned>(limits.requestTimeout.count()),
       MHD_OPTION_CONNECTION_MEMORY_LIMIT, limits.connectionMemory, MHD_OPTION_NOTIFY_CONNECTION, &onConnection, s,
       MHD_OPTION_NOTIFY_COMPLETED, &onCompleted, s, MHD_OPTION_END);
   if (!s->daemon) {
-    error = "cannot listen on " + address + ":" + std::to_string(port) + " (in use, or no permission)";
+    error = "cannot listen on " + address + ":" + std::to_string(port) +
+            (tls.certPem.empty() ? " (in use, or no permission)" : " (in use, no permission, or the certificate and key do not fit)");
     return nullptr;
   }
   const MHD_DaemonInfo* info = MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);

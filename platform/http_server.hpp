@@ -40,6 +40,13 @@ struct HttpResponse {
   std::uint64_t offset = 0, length = 0;
 };
 
+// HTTPS (libmicrohttpd with GnuTLS): a PEM certificate (with its chain) and its private key.
+// Both empty: plain HTTP.
+struct ServerTls {
+  std::string certPem;
+  std::string keyPem;
+};
+
 using HttpHandler = std::function<HttpResponse(const HttpRequest&)>;
 using HttpLogger = std::function<void(const std::string& line)>;
 
@@ -50,9 +57,10 @@ class HttpServer {
   HttpServer& operator=(const HttpServer&) = delete;
 
   // Listens on `address` (IPv4 or IPv6 literal) and `port` (0: any free port) and answers on
-  // its own thread. Returns the server, or null and the reason in `error`.
+  // its own thread, over TLS when `tls` holds a certificate. Returns the server, or null and the
+  // reason in `error`.
   static std::unique_ptr<HttpServer> start(const std::string& address, int port, const ServerLimits& limits,
-                                           HttpHandler handler, HttpLogger log, std::string& error);
+                                           HttpHandler handler, HttpLogger log, std::string& error, const ServerTls& tls = {});
   int port() const { return port_; }
   void stop();
 

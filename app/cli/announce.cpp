@@ -11,39 +11,13 @@
 #include "core/feed/targeting.hpp"
 #include "platform/files.hpp"
 #include "release.hpp"
-#include "tools/publish.hpp"
+#include "key_file.hpp"
+#include "tools/announce_service.hpp"
 #include "platform/clock.hpp"
 
 namespace sf::cli {
 namespace {
 
-
-// How long an open announcement lasts unless ended: long enough for any event, short enough that
-// a forgotten one does not outlive it by years.
-constexpr std::chrono::days kOpenEnd{30};
-
-// "45m", "2h", "1h30m", "90s": a duration; nothing for anything else.
-std::optional<std::chrono::seconds> parseDuration(const std::string& s) {
-  std::int64_t total = 0, n = 0;
-  bool digits = false, any = false;
-  for (char c : s) {
-    if (c >= '0' && c <= '9') {
-      n = n * 10 + (c - '0');
-      if (n > 1000000) return std::nullopt;
-      digits = true;
-      continue;
-    }
-    if (!digits) return std::nullopt;
-    const int unit = c == 'h' ? 3600 : c == 'm' ? 60 : c == 's' ? 1 : c == 'd' ? 86400 : 0;
-    if (!unit) return std::nullopt;
-    total += n * unit;
-    n = 0;
-    digits = false;
-    any = true;
-  }
-  if (digits || !any || total <= 0) return std::nullopt;
-  return std::chrono::seconds{total};
-}
 
 // Every text an organiser typed must be UTF-8: a terminal in another encoding sends Latin-1.
 bool allUtf8(const std::vector<std::pair<const char*, const std::string*>>& texts) {
@@ -93,38 +67,30 @@ int listAnnouncements(const core::Feed& f, const std::string& source) {
 }
 
 // Ends `id` in the organiser's file and in the current release, so that neither a publish of the
-// file nor the screens bring it back.
+// file nor the screens bring it back (tools/announce_service.hpp, shared with the console).
 int endAnnouncement(const std::string& id, const std::string& feed, const std::string& dir, const std::string& key) {
-  const core::Instant t = platform::systemSeconds();
-  const LoadedFeed loaded = loadFeed(feed);
-  if (!loaded.text || !loaded.parsed.feed) {
-    printErrors(loaded.parsed.diagnostics);
-    return kExitInvalid;
+  tools::FeedPlace place{feed, dir, std::nullopt, key, 10};
+  if (!key.empty()) {
+    auto keys = readKeyFile(key);
+    if (!keys) {
+      std::cerr << keys.error().message << '\n';
+      return kExitInvalid;
+    }
+    place.keys = std::move(*keys);
   }
-  const auto edited = core::endAnnouncement(*loaded.text, id, t);
-  if (!edited.text) {
-    printErrors(edited.diagnostics);
-    return kExitInvalid;
-  }
-  if (auto done = platform::writeFileAtomic(feed, *edited.text); !done) {
-    std::cerr << done.error().message << '\n';
+  const auto ended = tools::endAndPublish(place, id, platform::systemSeconds());
+  if (!ended) {
+    std::cerr << ended.error().message << '\n';
     return kExitInvalid;
   }
   std::cout << "announcement \"" << id << "\" ended in " << feed << '\n';
-  // The published feed may differ from the file (a rollback, another organiser): end it there too.
-  const auto current = tools::currentRevision(dir);
-  if (!current) return publishText(*edited.text, dir, key, 10, feed);
-  const auto release = tools::readRelease(dir, *current);
-  if (!release) {
-    std::cerr << release.error().message << '\n';
-    return kExitInvalid;
-  }
-  const auto published = core::endAnnouncement(release->text, id, t);
-  if (!published.text) {  // not in the published feed: nothing shows it, so nothing to end there
-    std::cout << "announcement \"" << id << "\" is not in the published feed (revision " << *current << ")\n";
+  if (!ended->published) {  // not in the published feed: nothing shows it, so nothing to end there
+    std::cout << "announcement \"" << id << "\" is not in the published feed\n";
     return kExitOk;
   }
-  return publishText(*published.text, dir, key, 10, dir + "/feed.json");
+  std::cout << "published revision " << ended->published->revision << (ended->published->signed_ ? " (signed)" : "") << " to " << dir
+            << "/feed.json; screens pick it up at their next poll\n";
+  return kExitOk;
 }
 
 }  // namespace
@@ -200,11 +166,8 @@ int runAnnounce(const std::vector<std::string>& args) {
   }
   const core::Feed& f = *loaded.parsed.feed;
   const core::TimeZone& zone = f.zone;
-  auto readTime = [&](const std::string& s) -> std::optional<core::Instant> {
-    if (s.size() == 5 && s[2] == ':')  // "14:30": today in the venue's time zone
-      return core::parseInstantOrLocal(core::formatDate(zone.toLocal(platform::systemSeconds()).date) + "T" + s, zone);
-    return core::parseInstantOrLocal(s, zone);
-  };
+  const core::Instant t = platform::systemSeconds();
+  auto readTime = [&](const std::string& s) { return tools::parseMoment(s, zone, t); };
   core::NewAnnouncement a;
   a.id = id;
   a.priority = priority;
@@ -220,11 +183,8 @@ int runAnnounce(const std::vector<std::string>& args) {
   if (!titleEn.empty() && first != "en") a.title.set("en", titleEn);
   if ((!style.empty() || !pictogram.empty()) && a.level != core::Level::Emergency)
     std::cerr << "announce: --style and --pictogram apply to emergencies only; ignored\n";
-  const auto start = from.empty() ? std::optional<core::Instant>(platform::systemSeconds()) : readTime(from);
-  std::optional<core::Instant> end;
-  if (until == "open") end = start ? std::optional<core::Instant>(*start + kOpenEnd) : std::nullopt;
-  else if (const auto d = parseDuration(until)) end = start ? std::optional<core::Instant>(*start + *d) : std::nullopt;
-  else end = readTime(until);
+  const auto start = from.empty() ? std::optional<core::Instant>(t) : readTime(from);
+  const std::optional<core::Instant> end = start ? tools::parseUntil(until, *start, zone, t) : std::nullopt;
   if (!end || !start) {
     std::cerr << "announce: expected times such as 14:30, 2024-06-15T14:30 or 2024-06-15T14:30:00+02:00, "
                  "and for --until also a duration (45m, 2h) or open\n";

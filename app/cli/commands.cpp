@@ -18,6 +18,7 @@ constexpr std::array kCommands{
     Command{"announce", "add an urgent message to a feed and publish it", runAnnounce},
     Command{"pack", "bundle a feed and its images into a folder that plays with no network", runPack},
     Command{"serve", "serve a published folder over HTTP on a stand's own network", runServe},
+    Command{"user", "add, change or remove the people who may sign in to the console of `serve --console`", runUser},
     Command{"fleet", "list the screens a fleet collector knows, or forget a reinstalled screen's key", runFleet},
     Command{"keygen", "create an Ed25519 key pair for signing feeds", runKeygen},
     Command{"sign", "sign a feed file", runSign},

@@ -37,5 +37,6 @@ int runPack(const std::vector<std::string>& args);
 int runServe(const std::vector<std::string>& args);
 int runSync(const std::vector<std::string>& args);
 int runFleet(const std::vector<std::string>& args);
+int runUser(const std::vector<std::string>& args);
 
 }  // namespace sf::cli

@@ -2,6 +2,7 @@
 // no other server. Answers conditional requests, so polling screens mostly get a 304.
 #include <signal.h>
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <mutex>
@@ -11,10 +12,77 @@
 #include "common.hpp"
 #include "core/base/text_util.hpp"
 #include "platform/http.hpp"
+#include "platform/net.hpp"
+#include "key_file.hpp"
+#include "platform/files.hpp"
+#include "release.hpp"
+#include "tools/console.hpp"
 #include "tools/fleet_collector.hpp"
+#include "tools/users.hpp"
 #include "tools/published_files.hpp"
+#include "tools/serve_addresses.hpp"
 
 namespace sf::cli {
+namespace {
+
+// What screens and people can type in: each address of this machine the server answers on
+// (0.0.0.0 is no address a screen could use), with the feed's URL and the other pages'.
+void printAddresses(const std::string& root, const std::string& bind, int port, bool fleet, bool console, bool https) {
+  std::vector<tools::InterfaceAddress> interfaces;
+  if (auto lines = platform::ipAddresses()) interfaces = tools::parseInterfaceLines(*lines);
+  const auto urls = tools::reachableUrls(bind, port, interfaces, https);
+  std::cout << "serving " << root << " on port " << port << " (Ctrl+C stops)\n";
+  for (const auto& u : urls)
+    std::cout << "screens: " << u.base << "/feed.json" << (u.interface.empty() ? "" : "  (" + u.interface + ")") << '\n';
+  if (console)
+    for (const auto& u : urls) std::cout << "console: " << u.base << "/console/\n";
+  if (fleet)
+    for (const auto& u : urls) std::cout << "fleet: " << u.base << "/fleet/ (screens report to " << u.base << "/fleet/report)\n";
+  std::cout << std::flush;
+}
+
+// The console, or null after saying what is missing: a users file with at least one user, the
+// organiser's feed, and a key kept outside the served folder.
+std::unique_ptr<tools::Console> makeConsole(const std::string& dir, const std::string& usersFile, const std::string& feed,
+                                            const std::string& keyFile, std::string auditFile, bool https) {
+  if (usersFile.empty() || feed.empty()) {
+    std::cerr << "serve: --console needs --users FILE (from `schaufenster user add FILE NAME`) and --feed FILE (the organiser's feed)\n";
+    return nullptr;
+  }
+  const auto users = tools::readUsers(usersFile);
+  if (!users || users->users.empty()) {
+    std::cerr << "serve: " << (users ? "no users in " + usersFile + "; add one with `schaufenster user add " + usersFile + " NAME --role admin`"
+                                     : users.error().message)
+              << '\n';
+    return nullptr;
+  }
+  if (!keyOutsideFolder(keyFile, dir)) return nullptr;
+  tools::ConsoleOptions o;
+  o.usersFile = usersFile;
+  o.tls = https;
+  o.feed = {feed, dir, std::nullopt, keyFile, 10};
+  if (!keyFile.empty()) {
+    auto keys = readKeyFile(keyFile);
+    if (!keys) {
+      std::cerr << "serve: " << keys.error().message << '\n';
+      return nullptr;
+    }
+    o.feed.keys = std::move(*keys);
+  }
+  if (auditFile.empty()) {
+    const auto slash = usersFile.rfind('/');
+    auditFile = (slash == std::string::npos ? std::string() : usersFile.substr(0, slash + 1)) + "console-audit.jsonl";
+  }
+  if (auto probe = platform::appendFileSynced(auditFile, ""); !probe) {
+    std::cerr << "serve: the audit log cannot be written: " << probe.error().message << '\n';
+    return nullptr;
+  }
+  o.auditFile = auditFile;
+  o.log = [](const std::string& line) { std::cerr << line << '\n'; };
+  return std::make_unique<tools::Console>(std::move(o));
+}
+
+}  // namespace
 
 int runServe(const std::vector<std::string>& args) {
   CLI::App app{"Serves a published folder over HTTP on the local network (for stands without internet).\n"
@@ -41,7 +109,42 @@ int runServe(const std::vector<std::string>& args) {
   std::string notifyUrl;
   app.add_option("--notify", notifyUrl, "with --fleet: POST a small JSON to this URL when a screen goes offline or comes back "
                                         "(a chat or alerting webhook)");
+  bool console = false;
+  std::string usersFile, auditFile, consoleFeed, keyFile;
+  app.add_flag("--console", console, "serve the organisers' console at /console/ (sign-in with --users; announcements into --feed)");
+  app.add_option("--users", usersFile, "with --console: the users file (`schaufenster user add FILE NAME` makes it)");
+  app.add_option("--feed", consoleFeed, "with --console: the organiser's feed file; announcements are added to it and published to DIR");
+  app.add_option("--sign-key", keyFile, "with --console: key file (from keygen) that signs the releases the console publishes");
+  app.add_option("--audit", auditFile, "with --console: the audit log, JSON lines (default: USERS_FILE's folder/console-audit.jsonl)");
+  std::string certFile, tlsKeyFile;
+  app.add_option("--cert", certFile, "serve HTTPS with this PEM certificate (with its chain); needs --key");
+  app.add_option("--key", tlsKeyFile, "the certificate's private key (PEM)");
   if (auto code = parseArgs(app, args)) return *code;
+  platform::ServerTls tls;
+  if (!certFile.empty() || !tlsKeyFile.empty()) {
+    if (certFile.empty() || tlsKeyFile.empty()) {
+      std::cerr << "serve: --cert and --key go together\n";
+      return kExitUsage;
+    }
+    auto cert = platform::readFile(certFile, 1u << 20);
+    auto key = platform::readFile(tlsKeyFile, 1u << 20);
+    if (!cert || !key) {
+      std::cerr << "serve: " << (cert ? key.error().message : cert.error().message) << '\n';
+      return kExitInvalid;
+    }
+    tls = {std::move(*cert), std::move(*key)};
+  }
+  std::unique_ptr<tools::Console> consoleHandler;
+  if (!console && (!usersFile.empty() || !consoleFeed.empty() || !keyFile.empty() || !auditFile.empty())) {
+    std::cerr << "serve: --users, --feed, --sign-key and --audit go with --console\n";
+    return kExitUsage;
+  }
+  if (console) {
+    auto made = makeConsole(dir, usersFile, consoleFeed, keyFile, auditFile, !tls.certPem.empty());
+    if (!made) return kExitUsage;
+    consoleHandler = std::move(made);
+    limits.maxBody = std::max<std::size_t>(limits.maxBody, 64 * 1024);
+  }
   if (!notifyUrl.empty() && !core::isWebUrl(notifyUrl)) {
     std::cerr << "serve: --notify expects an http:// or https:// address, found " << core::quoteShort(notifyUrl) << '\n';
     return kExitInvalid;
@@ -61,7 +164,7 @@ int runServe(const std::vector<std::string>& args) {
       return kExitInvalid;
     }
     store = std::move(*opened);
-    limits.maxBody = core::maxReportBody(tools::CollectorOptions{}.limits);
+    limits.maxBody = std::max(limits.maxBody, core::maxReportBody(tools::CollectorOptions{}.limits));
   }
 
   // SIGINT and SIGTERM are taken by this thread alone (the server's threads inherit the mask).
@@ -94,21 +197,20 @@ int runServe(const std::vector<std::string>& args) {
   }
   auto handler = [&](const platform::HttpRequest& req) {
     std::optional<platform::HttpResponse> fleet;
-    if (collector) fleet = collector->answer(req);
+    if (consoleHandler) fleet = consoleHandler->answer(req);
+    if (collector && !fleet) fleet = collector->answer(req);
     platform::HttpResponse res = fleet ? std::move(*fleet) : folder.answer(req);
     // Paths come from the network: escaped, so no request can forge a log line or a terminal escape.
     log(req.remote + " " + core::escapeControls(req.method) + " " + core::escapeControls(req.path) + " " + std::to_string(res.status));
     return res;
   };
   std::string error;
-  auto server = platform::HttpServer::start(bind, port, limits, handler, log, error);
+  auto server = platform::HttpServer::start(bind, port, limits, handler, log, error, tls);
   if (!server) {
     std::cerr << "serve: " << error << '\n';
     return kExitInvalid;
   }
-  std::cout << "serving " << folder.root() << " on http://" << bind << ":" << server->port() << "/ (Ctrl+C stops)\n";
-  if (collector) std::cout << "fleet: reports to http://" << bind << ":" << server->port() << "/fleet/report, the fleet at /fleet/\n";
-  std::cout << std::flush;
+  printAddresses(folder.root(), bind, server->port(), collector != nullptr, consoleHandler != nullptr, !tls.certPem.empty());
   // Once a second the collector notes screens that went offline or came back.
   const timespec second{1, 0};
   while (sigtimedwait(&stopSignals, nullptr, &second) < 0)

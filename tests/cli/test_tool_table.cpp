@@ -23,7 +23,7 @@ TEST_CASE("the tools' table lists every organiser tool in help order and nothing
     CHECK_FALSE(c.summary.empty());
     CHECK(c.run != nullptr);
   }
-  CHECK(names == std::vector<std::string>{"validate", "info", "import", "publish", "sync", "announce", "pack", "serve", "fleet", "keygen",
+  CHECK(names == std::vector<std::string>{"validate", "info", "import", "publish", "sync", "announce", "pack", "serve", "user", "fleet", "keygen",
                                           "sign", "verify"});
   const std::array tables{cli::toolCommands()};
   CHECK(cli::findCommand(tables, "render") == nullptr);

@@ -1,0 +1,193 @@
+// Requests under /console/: who is asking (session cookie, re-checked against the users file),
+// what they may do (role, CSRF token, sign-in limits), and a line in the audit log for every
+// change and every refusal. Pages come from console_pages.cpp.
+#include "console.hpp"
+
+#include "console_internal.hpp"
+#include "console_pages.hpp"
+#include "console_text.hpp"
+#include "core/base/text_util.hpp"
+#include "core/feed/parse.hpp"
+#include "core/feed/targeting.hpp"
+#include "fleet_view.hpp"
+#include "platform/crypto.hpp"
+#include "platform/files.hpp"
+#include "publish.hpp"
+
+namespace sf::tools {
+
+namespace ct = console_text;
+using ct::say;
+using platform::HttpResponse;
+
+using namespace console_detail;
+
+Console::Console(ConsoleOptions options)
+    : o_(std::move(options)), audit_(o_.auditFile), sessions_(o_.idle, o_.absolute), limiter_(o_.perAddress, o_.perUser) {
+  if (!o_.clock) o_.clock = [] { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); };
+  dummyHash_ = hashPassword(platform::randomHex(32)).value_or(std::string());
+}
+
+core::Instant Console::now() const { return o_.clock(); }
+
+void Console::audit(const Context& c, const std::string& action, const std::string& outcome, const std::string& detail) {
+  AuditEntry e{now(), c.session ? c.session->user : c.form.count("user") ? c.form.at("user").substr(0, 64) : "", c.req.remote, action,
+               outcome, detail};
+  if (auto done = audit_.append(e); !done && o_.log) o_.log("console: the audit log was not written: " + done.error().message);
+}
+
+std::optional<HttpResponse> Console::answer(const platform::HttpRequest& req) {
+  if (req.path != "/console" && !req.path.starts_with("/console/")) return std::nullopt;
+  Context c{req, "de", {}, std::nullopt, {}, req.method == "GET" || req.method == "HEAD"};
+  const std::string cookies = req.header("Cookie");
+  const std::string asked = req.query ? req.query("lang") : std::string();
+  const std::string kept = cookieValue(cookies, "sf_lang");
+  c.lang = fleetLanguage(asked == "de" || asked == "en" ? asked : kept, req.header("Accept-Language"));
+  if (req.method == "POST") c.form = parseForm(req.body);
+  std::lock_guard lock(mutex_);
+  c.sessionCookie = cookieValue(cookies, "sf_session");
+  if (!c.sessionCookie.empty()) {
+    c.session = sessions_.use(c.sessionCookie, now());
+    // A removed user, a new role or a new password ends the session at the next request.
+    if (c.session) {
+      const auto users = readUsers(o_.usersFile);
+      const User* u = users ? users->find(c.session->user) : nullptr;
+      if (!u || u->hash != c.session->passwordHash || u->role != c.session->role) {
+        sessions_.close(c.sessionCookie);
+        c.session.reset();
+      }
+    }
+  }
+  HttpResponse res = route(c);
+  res.headers.emplace_back("Content-Security-Policy", kPolicy);
+  res.headers.emplace_back("X-Frame-Options", "DENY");
+  res.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  res.headers.emplace_back("Referrer-Policy", "same-origin");
+  res.headers.emplace_back("Content-Language", c.lang);
+  if (std::none_of(res.headers.begin(), res.headers.end(), [](const auto& h) { return h.first == "Cache-Control"; }))
+    res.headers.emplace_back("Cache-Control", "no-store");
+  if (asked == "de" || asked == "en") res.headers.emplace_back("Set-Cookie", cookie("sf_lang", asked, o_.tls, "31536000"));
+  return res;
+}
+
+HttpResponse Console::route(Context& c) {
+  const std::string& p = c.req.path;
+  const bool post = c.req.method == "POST";
+  if (!c.get && !post) return HttpResponse{405, {{"Allow", "GET, HEAD, POST"}, {"Content-Type", "text/plain; charset=utf-8"}}, "GET or POST\n"};
+  if (p == "/console") return HttpResponse{301, {{"Location", "/console/"}}, ""};
+  if (p == "/console/style.css" && c.get)
+    return HttpResponse{200, {{"Content-Type", "text/css; charset=utf-8"}, {"Cache-Control", "no-cache"}}, consoleCss()};
+  if (p == "/console/" && c.get) return redirect(c.session ? "/console/announce" : "/console/login");
+  if (p == "/console/login") {
+    if (post) return signIn(c);
+    if (c.session) return redirect("/console/announce");
+    const bool out = c.req.query && c.req.query("out") == "1";
+    return signInPage(c, 200, "", out ? say(ct::kSignedOut, c.lang) : "", false);
+  }
+  if (p == "/console/logout" && post) return signOut(c);
+  if (p == "/console/announce" && c.get) {
+    if (!c.session) return redirect("/console/login");
+    const std::string done = c.req.query ? c.req.query("done") : std::string();
+    return announcePage(c, 200, {}, done == "sent" ? say(ct::kSent, c.lang) : done == "ended" ? say(ct::kEnded, c.lang) : "", "");
+  }
+  if (p == "/console/announce" && post) return announce(c);
+  if (p == "/console/announce/end" && post) return endAnnouncement(c);
+  if (p == "/console/users" && c.get) return usersPage(c);
+  const bool known = p == "/console/login" || p == "/console/logout" || p == "/console/announce" || p == "/console/announce/end" ||
+                     p == "/console/users" || p == "/console/style.css" || p == "/console/";
+  if (known) return HttpResponse{405, {{"Allow", post ? "GET, HEAD" : "POST"}, {"Content-Type", "text/plain; charset=utf-8"}}, "wrong method\n"};
+  PageFrame f{c.lang, say(ct::kNotFound, c.lang), "/console/"};
+  return HttpResponse{404, {{"Content-Type", "text/html; charset=utf-8"}},
+                      consolePage(f, messageMain(c.lang, say(ct::kNotFound, c.lang), say(ct::kNotFound, c.lang)))};
+}
+
+HttpResponse Console::refuse(Context& c, int status, const std::string& action, const std::string& outcome, const std::string& text) {
+  audit(c, action, outcome);
+  PageFrame f{c.lang, text, "/console/"};
+  if (c.session) {
+    f.user = c.session->user;
+    f.role = c.session->role;
+    f.csrf = c.session->csrf;
+  }
+  return HttpResponse{status, {{"Content-Type", "text/html; charset=utf-8"}}, consolePage(f, messageMain(c.lang, say(ct::kConsole, c.lang), text))};
+}
+
+bool Console::checkCsrf(Context& c, const std::string& /*action*/) {
+  const auto it = c.form.find("csrf");
+  return c.session && it != c.form.end() && equalSecrets(it->second, c.session->csrf);
+}
+
+HttpResponse Console::signInPage(Context& c, int status, const std::string& name, const std::string& note, bool error) {
+  // The sign-in form's own token, in a cookie and in the form (double submit): a page elsewhere
+  // cannot sign a browser in to an account of the attacker's choosing.
+  const std::string token = platform::randomHex(32);
+  PageFrame f{c.lang, say(ct::kSignIn, c.lang), "/console/login"};
+  HttpResponse r{status, {{"Content-Type", "text/html; charset=utf-8"}}, consolePage(f, signInMain(c.lang, token, name, note, error))};
+  r.headers.emplace_back("Set-Cookie", cookie("sf_signin", token, o_.tls, "3600"));
+  return r;
+}
+
+HttpResponse Console::signIn(Context& c) {
+  const std::string name = c.form.count("user") ? c.form.at("user").substr(0, 64) : "";
+  const std::string password = c.form.count("password") ? c.form.at("password") : "";
+  const std::string token = cookieValue(c.req.header("Cookie"), "sf_signin");
+  if (!equalSecrets(c.form.count("csrf") ? c.form.at("csrf") : "", token)) {
+    audit(c, "sign-in", "csrf");
+    return signInPage(c, 403, name, say(ct::kFormStale, c.lang), true);
+  }
+  const core::Instant t = now();
+  if (const auto wait = limiter_.refusedFor(c.req.remote, name, t)) {
+    audit(c, "sign-in", "rate-limited", std::to_string(wait->count()) + " s");
+    std::string text = say(ct::kTooMany, c.lang);
+    text.replace(text.find("%d"), 2, std::to_string((wait->count() + 59) / 60));
+    HttpResponse r = signInPage(c, 429, name, text, true);
+    r.headers.emplace_back("Retry-After", std::to_string(wait->count()));
+    return r;
+  }
+  const auto users = readUsers(o_.usersFile);
+  if (!users) {
+    if (o_.log) o_.log("console: " + users.error().message);
+    return refuse(c, 503, "sign-in", "no-users-file", users.error().message);
+  }
+  const User* user = isValidUserName(name) ? users->find(name) : nullptr;
+  bool ok = false;
+  if (user) ok = verifyPassword(user->hash, password);
+  else if (!dummyHash_.empty()) (void)verifyPassword(dummyHash_, password);  // the same work, so the time does not tell
+  if (!ok) {
+    limiter_.failed(c.req.remote, name, t);
+    audit(c, "sign-in", user ? "wrong-password" : "unknown-user");
+    return signInPage(c, 401, name, say(ct::kWrongLogin, c.lang), true);
+  }
+  limiter_.succeeded(name);
+  if (!c.sessionCookie.empty()) sessions_.close(c.sessionCookie);  // never keep an id chosen before sign-in
+  Session s{platform::randomHex(32), platform::randomHex(32), user->name, user->role, user->hash};
+  if (s.id.size() != 64 || s.csrf.size() != 64) return refuse(c, 503, "sign-in", "no-randomness", "no random numbers");
+  const Session& opened = sessions_.open(std::move(s), t);
+  c.session = opened;
+  audit(c, "sign-in", "ok", roleName(user->role));
+  HttpResponse r = redirect("/console/announce");
+  r.headers.emplace_back("Set-Cookie", cookie("sf_session", opened.id, o_.tls));
+  r.headers.emplace_back("Set-Cookie", cookie("sf_signin", "", o_.tls, "0"));
+  return r;
+}
+
+HttpResponse Console::signOut(Context& c) {
+  if (!c.session) return refuse(c, 403, "sign-out", "no-session", say(ct::kExpired, c.lang));
+  if (!checkCsrf(c, "sign-out")) return refuse(c, 403, "sign-out", "csrf", say(ct::kFormStale, c.lang));
+  audit(c, "sign-out", "ok");
+  sessions_.close(c.session->id);
+  HttpResponse r = redirect("/console/login?out=1");
+  r.headers.emplace_back("Set-Cookie", cookie("sf_session", "", o_.tls, "0"));
+  return r;
+}
+
+HttpResponse Console::usersPage(Context& c) {
+  if (!c.session) return redirect("/console/login");
+  if (c.session->role != Role::Admin) return refuse(c, 403, "users", "forbidden", say(ct::kForbidden, c.lang));
+  const auto users = readUsers(o_.usersFile);
+  PageFrame f{c.lang, say(ct::kUsers, c.lang), "/console/users", c.session->user, c.session->role, c.session->csrf};
+  return HttpResponse{200, {{"Content-Type", "text/html; charset=utf-8"}},
+                      consolePage(f, usersMain(c.lang, users ? users->users : std::vector<User>{}))};
+}
+
+}  // namespace sf::tools

@@ -1,0 +1,60 @@
+// The organisers' console behind `serve --console`: signing in with the users file, sessions,
+// CSRF tokens, sign-in limits, the audit log and the pages under /console/ (announce, users).
+#pragma once
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "announce_service.hpp"
+#include "audit_log.hpp"
+#include "console_auth.hpp"
+#include "console_pages.hpp"
+#include "platform/http_server.hpp"
+
+namespace sf::tools {
+
+struct ConsoleOptions {
+  std::string usersFile;  // read again at each sign-in and request: `user remove` takes effect at once
+  std::string auditFile;
+  FeedPlace feed;         // the organiser's feed and the published folder announcements go to
+  bool tls = false;       // cookies get Secure
+  std::chrono::seconds idle{30 * 60}, absolute{12 * 60 * 60};
+  LimitRule perUser{5, std::chrono::minutes{15}, std::chrono::minutes{15}};
+  LimitRule perAddress{20, std::chrono::minutes{15}, std::chrono::minutes{15}};
+  std::function<core::Instant()> clock;  // empty: the system clock
+  std::function<void(const std::string&)> log;  // an audit line that could not be written
+};
+
+class Console {
+ public:
+  explicit Console(ConsoleOptions options);
+  // The answer for a path under /console, or nothing for any other path.
+  std::optional<platform::HttpResponse> answer(const platform::HttpRequest& request);
+
+ private:
+  struct Context;
+  platform::HttpResponse route(Context& c);
+  platform::HttpResponse signIn(Context& c);
+  platform::HttpResponse signInPage(Context& c, int status, const std::string& name, const std::string& note, bool error);
+  platform::HttpResponse signOut(Context& c);
+  platform::HttpResponse announcePage(Context& c, int status, const AnnounceForm& form, const std::string& note, const std::string& error);
+  platform::HttpResponse announce(Context& c);
+  platform::HttpResponse endAnnouncement(Context& c);
+  platform::HttpResponse usersPage(Context& c);
+  platform::HttpResponse refuse(Context& c, int status, const std::string& action, const std::string& outcome, const std::string& text);
+  bool checkCsrf(Context& c, const std::string& action);
+  void audit(const Context& c, const std::string& action, const std::string& outcome, const std::string& detail = {});
+  core::Instant now() const;
+
+  ConsoleOptions o_;
+  AuditLog audit_;
+  std::mutex mutex_;  // sessions, limiter, and one password check or feed edit at a time
+  SessionTable sessions_;
+  LoginLimiter limiter_;
+  std::string dummyHash_;  // verified against for unknown names, so timing does not tell names apart
+};
+
+}  // namespace sf::tools

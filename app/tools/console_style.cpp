@@ -1,0 +1,77 @@
+// The console's style sheet, served from the binary as /console/style.css (the policy allows no
+// inline style). Phone first: one column at 390 px, a centred card on a desk; 44 px touch targets.
+#include "console_pages.hpp"
+
+namespace sf::tools {
+
+const char* consoleCss() {
+  return R"CSS(:root{color-scheme:light;--ink:#15191e;--muted:#4f5966;--line:#d3dae2;--bg:#f2f4f7;--card:#fff;--accent:#0b5cad;
+--info:#0b5cad;--important:#8a4b00;--emergency:#b42318;--ok:#1a7339;--focus:#0b5cad}
+*{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
+body{margin:0;font:17px/1.45 Inter,"Segoe UI",system-ui,-apple-system,Roboto,"Noto Sans",sans-serif;color:var(--ink);background:var(--bg)}
+.skip{position:absolute;left:-999px;top:8px;background:var(--card);padding:8px 12px;border-radius:8px;z-index:2}
+.skip:focus{left:8px}
+header.top{background:var(--card);border-bottom:1px solid var(--line)}
+.bar{max-width:720px;margin:0 auto;padding:10px 16px;display:flex;align-items:center;justify-content:space-between;gap:12px}
+.bar.second{border-top:1px solid var(--line);padding-top:6px;padding-bottom:6px;flex-wrap:wrap}
+.brand{margin:0;font-weight:700;letter-spacing:.02em}
+.brand span{color:var(--muted);font-weight:500}
+.lang{display:flex;gap:2px;border:1px solid var(--line);border-radius:999px;padding:3px}
+.lang a{min-width:44px;min-height:36px;display:flex;align-items:center;justify-content:center;border-radius:999px;color:var(--muted);
+text-decoration:none;font-weight:650;font-size:.85rem}
+.lang a[aria-current]{background:var(--ink);color:#fff}
+.sections{display:flex;gap:4px}
+.sections a{min-height:44px;display:flex;align-items:center;padding:0 12px;border-radius:8px;color:var(--ink);text-decoration:none;font-weight:600}
+.sections a[aria-current]{background:var(--bg);box-shadow:inset 0 -3px 0 var(--accent)}
+.who{display:flex;align-items:center;gap:8px;margin:0;font-size:.9rem;color:var(--muted)}
+main{max-width:720px;margin:0 auto;padding:8px 16px 40px}
+h1{font-size:1.6rem;line-height:1.2;margin:18px 0 6px}
+h2{font-size:1.2rem;margin:28px 0 10px}
+.lead{color:var(--muted);margin:0 0 14px}
+.card{background:var(--card);border:1px solid var(--line);border-radius:12px;padding:16px;margin:12px 0;box-shadow:0 1px 2px rgba(16,24,40,.05)}
+form.card{display:flex;flex-direction:column}
+label{font-weight:600;margin:14px 0 6px}
+form.card>label:first-of-type{margin-top:4px}
+input,textarea,button{font:inherit}
+input:not([type=radio]),textarea{width:100%;min-height:48px;padding:10px 12px;border:1px solid #8d97a3;border-radius:8px;background:#fff;color:var(--ink)}
+textarea{resize:vertical}
+fieldset{border:0;padding:0;margin:14px 0 0;min-width:0}
+legend{font-weight:600;padding:0;margin-bottom:6px}
+.choices{display:flex;flex-direction:column;gap:8px}
+.choices.row{flex-direction:row;flex-wrap:wrap}
+.choice{display:flex;gap:10px;align-items:flex-start;margin:0;padding:10px 12px;border:1px solid var(--line);border-radius:10px;font-weight:400;
+min-height:48px;cursor:pointer;background:#fff}
+.choices.row .choice{flex:1 1 auto;align-items:center}
+.choice input{width:22px;height:22px;margin:2px 0 0;flex:none;accent-color:var(--accent)}
+.choice b{display:block}
+.choice small{display:block;color:var(--muted);font-size:.85rem}
+.choice:has(input:checked){border-color:var(--accent);box-shadow:inset 0 0 0 1px var(--accent)}
+.choice.info b{color:var(--info)}.choice.important b{color:var(--important)}.choice.emergency b{color:var(--emergency)}
+.hint{color:var(--muted);font-size:.85rem;margin:6px 0 0}
+button{min-height:48px;padding:10px 18px;border-radius:10px;border:1px solid var(--ink);background:#fff;color:var(--ink);font-weight:650;cursor:pointer}
+button.primary{margin-top:20px;background:var(--accent);border-color:var(--accent);color:#fff}
+button.quiet{min-height:40px;padding:6px 12px;font-size:.9rem}
+button.danger{border-color:var(--emergency);color:var(--emergency)}
+:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
+.choice:focus-within{outline:3px solid var(--focus);outline-offset:2px}
+.note{padding:12px 14px;border-radius:10px;margin:12px 0;font-weight:600}
+.note.ok{background:#e7f4ec;color:#12502a;border:1px solid #9fd1b1}
+.note.error{background:#fdecea;color:#8c1c13;border:1px solid #f1aaa2}
+.list{list-style:none;padding:0;margin:0;display:flex;flex-direction:column;gap:10px}
+.item{background:var(--card);border:1px solid var(--line);border-left:6px solid var(--important);border-radius:10px;padding:12px 14px}
+.item.info{border-left-color:var(--info)}.item.emergency{border-left-color:var(--emergency)}
+.item .meta{margin:0;color:var(--muted);font-size:.9rem}
+.item .text{margin:6px 0 10px;overflow-wrap:anywhere;white-space:pre-wrap}
+.badge{display:inline-block;font-size:.75rem;font-weight:700;text-transform:uppercase;letter-spacing:.05em;color:#fff;background:var(--important);
+border-radius:999px;padding:1px 9px}
+.item.info .badge{background:var(--info)}.item.emergency .badge{background:var(--emergency)}
+.empty{color:var(--muted)}
+table{width:100%;border-collapse:collapse}
+th,td{text-align:left;padding:10px 8px;border-bottom:1px solid var(--line)}
+th{color:var(--muted);font-weight:600;font-size:.9rem}
+@media (min-width:760px){main{padding-top:16px}h1{font-size:1.9rem}.choices{flex-direction:row}.choice{flex:1 1 0}}
+)CSS";
+}
+
+}  // namespace sf::tools
