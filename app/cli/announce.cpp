@@ -18,7 +18,6 @@
 namespace sf::cli {
 namespace {
 
-
 // Every text an organiser typed must be UTF-8: a terminal in another encoding sends Latin-1.
 bool allUtf8(const std::vector<std::pair<const char*, const std::string*>>& texts) {
   for (const auto& [option, value] : texts) {

@@ -13,73 +13,73 @@ using namespace sf::tools;
 using namespace std::chrono_literals;
 
 namespace {
-const sf::core::Instant t0{std::chrono::seconds{1'800'000'000}};
+const sf::core::Instant tAuth0{std::chrono::seconds{1'800'000'000}};
 Session session(const std::string& id) { return Session{id, "csrf-" + id, "anna", Role::Admin, "$argon2id$x"}; }
 }  // namespace
 
 TEST_CASE("sessions end when idle, at their absolute limit and at sign-out", "[console]") {
   SessionTable table(30min, 12h);
-  table.open(session("a"), t0);
-  REQUIRE(table.use("a", t0 + 29min));
-  CHECK(table.use("a", t0 + 29min)->csrf == "csrf-a");
-  CHECK_FALSE(table.use("b", t0 + 29min));
+  table.open(session("a"), tAuth0);
+  REQUIRE(table.use("a", tAuth0 + 29min));
+  CHECK(table.use("a", tAuth0 + 29min)->csrf == "csrf-a");
+  CHECK_FALSE(table.use("b", tAuth0 + 29min));
   // Used every 25 minutes, it still ends 12 hours after sign-in.
-  auto t = t0 + 29min;
+  auto t = tAuth0 + 29min;
   for (int i = 0; i < 27; ++i) {
     t += 25min;
-    if (t - t0 > 12h) break;
+    if (t - tAuth0 > 12h) break;
     REQUIRE(table.use("a", t));
   }
-  CHECK_FALSE(table.use("a", t0 + 12h + 1s));
+  CHECK_FALSE(table.use("a", tAuth0 + 12h + 1s));
   CHECK(table.size() == 0);
 
-  table.open(session("c"), t0);
-  CHECK_FALSE(table.use("c", t0 + 31min));  // idle too long
+  table.open(session("c"), tAuth0);
+  CHECK_FALSE(table.use("c", tAuth0 + 31min));  // idle too long
 
-  table.open(session("d"), t0);
+  table.open(session("d"), tAuth0);
   CHECK(table.close("d"));
-  CHECK_FALSE(table.use("d", t0 + 1s));  // signed out: the same cookie is worth nothing
+  CHECK_FALSE(table.use("d", tAuth0 + 1s));  // signed out: the same cookie is worth nothing
   CHECK_FALSE(table.close("d"));
 }
 
 TEST_CASE("a full session table drops the least recently used session", "[console]") {
   SessionTable table(30min, 12h, 2);
-  table.open(session("a"), t0);
-  table.open(session("b"), t0 + 1s);
-  REQUIRE(table.use("a", t0 + 2s));
-  table.open(session("c"), t0 + 3s);
+  table.open(session("a"), tAuth0);
+  table.open(session("b"), tAuth0 + 1s);
+  REQUIRE(table.use("a", tAuth0 + 2s));
+  table.open(session("c"), tAuth0 + 3s);
   CHECK(table.size() == 2);
-  CHECK(table.use("a", t0 + 4s));
-  CHECK_FALSE(table.use("b", t0 + 4s));
+  CHECK(table.use("a", tAuth0 + 4s));
+  CHECK_FALSE(table.use("b", tAuth0 + 4s));
 }
 
 TEST_CASE("the sign-in limiter refuses after N failures, per user and per address, for a while", "[console]") {
   LoginLimiter limiter({20, 15min, 15min}, {5, 15min, 10min});
   for (int i = 0; i < 5; ++i) {
-    REQUIRE_FALSE(limiter.refusedFor("10.0.0.1", "anna", t0 + std::chrono::seconds(i)));
-    limiter.failed("10.0.0.1", "anna", t0 + std::chrono::seconds(i));
+    REQUIRE_FALSE(limiter.refusedFor("10.0.0.1", "anna", tAuth0 + std::chrono::seconds(i)));
+    limiter.failed("10.0.0.1", "anna", tAuth0 + std::chrono::seconds(i));
   }
   // The 6th attempt for anna is refused, from any address; ben is not.
-  const auto wait = limiter.refusedFor("10.0.0.1", "anna", t0 + 5s);
+  const auto wait = limiter.refusedFor("10.0.0.1", "anna", tAuth0 + 5s);
   REQUIRE(wait);
   CHECK(*wait == 10min - 1s);
-  CHECK(limiter.refusedFor("10.0.0.9", "anna", t0 + 5s));
-  CHECK_FALSE(limiter.refusedFor("10.0.0.1", "ben", t0 + 5s));
+  CHECK(limiter.refusedFor("10.0.0.9", "anna", tAuth0 + 5s));
+  CHECK_FALSE(limiter.refusedFor("10.0.0.1", "ben", tAuth0 + 5s));
   // After the lockout it may be tried again; a success clears the user's count.
-  CHECK_FALSE(limiter.refusedFor("10.0.0.1", "anna", t0 + 4s + 10min));
-  limiter.failed("10.0.0.1", "anna", t0 + 11min);
-  CHECK_FALSE(limiter.refusedFor("10.0.0.1", "anna", t0 + 11min));
+  CHECK_FALSE(limiter.refusedFor("10.0.0.1", "anna", tAuth0 + 4s + 10min));
+  limiter.failed("10.0.0.1", "anna", tAuth0 + 11min);
+  CHECK_FALSE(limiter.refusedFor("10.0.0.1", "anna", tAuth0 + 11min));
   limiter.succeeded("anna");
 
   // Per address: 20 failures over many names lock the address, not other addresses.
   LoginLimiter byAddress({20, 15min, 15min}, {5, 15min, 15min});
-  for (int i = 0; i < 20; ++i) byAddress.failed("10.0.0.2", "name" + std::to_string(i), t0);
-  CHECK(byAddress.refusedFor("10.0.0.2", "someone", t0 + 1s));
-  CHECK_FALSE(byAddress.refusedFor("10.0.0.3", "someone", t0 + 1s));
+  for (int i = 0; i < 20; ++i) byAddress.failed("10.0.0.2", "name" + std::to_string(i), tAuth0);
+  CHECK(byAddress.refusedFor("10.0.0.2", "someone", tAuth0 + 1s));
+  CHECK_FALSE(byAddress.refusedFor("10.0.0.3", "someone", tAuth0 + 1s));
   // Failures spread wider than the window do not add up.
   LoginLimiter slow({20, 15min, 15min}, {5, 15min, 15min});
-  for (int i = 0; i < 10; ++i) slow.failed("10.0.0.4", "carl", t0 + std::chrono::minutes(16 * i));
-  CHECK_FALSE(slow.refusedFor("10.0.0.4", "carl", t0 + 160min));
+  for (int i = 0; i < 10; ++i) slow.failed("10.0.0.4", "carl", tAuth0 + std::chrono::minutes(16 * i));
+  CHECK_FALSE(slow.refusedFor("10.0.0.4", "carl", tAuth0 + 160min));
 }
 
 TEST_CASE("CSRF tokens compare whole and exactly", "[console]") {
@@ -107,7 +107,7 @@ TEST_CASE("forms and cookies parse as browsers send them", "[console]") {
 }
 
 TEST_CASE("audit lines are JSON with the fields the log promises", "[console]") {
-  const std::string line = auditLine({t0, "anna\n\"x", "10.0.0.1", "announce", "ok", "console-1a2b \xff"});
+  const std::string line = auditLine({tAuth0, "anna\n\"x", "10.0.0.1", "announce", "ok", "console-1a2b \xff"});
   REQUIRE(line.back() == '\n');
   CHECK(std::count(line.begin(), line.end(), '\n') == 1);
   const auto j = nlohmann::json::parse(line);

@@ -23,7 +23,7 @@ core::Feed exampleFeed(const char* name) {
   return std::move(*r.feed);
 }
 
-struct Case {
+struct TypeCase {
   const char* name;
   const core::Feed* feed;
   player::View view;
@@ -47,7 +47,7 @@ TEST_CASE("views sized for the viewing distance: no text below the legible size,
   const char* day = "2024-04-25T10:00:00+02:00";
   const char* talks = "2027-03-18T10:05:00+01:00";
   using K = core::SlideKind;
-  const Case cases[] = {
+  const TypeCase cases[] = {
       {"spotlight", &projects, player::View::of(K::Spotlight), day, "its-inberlin-cybersicherheit-als-treiber-der-digitalisierung-fuer-die-berliner-industrie"},
       {"fields", &projects, player::View::of(K::Fields), day},
       {"figures", &projects, player::View::of(K::Figures), day},
@@ -64,7 +64,7 @@ TEST_CASE("views sized for the viewing distance: no text below the legible size,
     const float dpi = core::screenDpi(s.w, s.h, 0, s.inches);
     player::FrameRenderer renderer(s.w, s.h, dpi, s.metres);
     REQUIRE(renderer.error().empty());
-    for (const Case& c : cases) {
+    for (const TypeCase& c : cases) {
       player::RenderRequest req;
       req.feed = c.feed;
       req.width = s.w;

@@ -13,7 +13,7 @@ using namespace sf;
 
 namespace {
 
-constexpr int kSizes[][2] = {{1920, 1080}, {1080, 1920}, {1280, 800}, {1024, 600}, {800, 480}, {3840, 2160}};
+constexpr int kVarietySizes[][2] = {{1920, 1080}, {1080, 1920}, {1280, 800}, {1024, 600}, {800, 480}, {3840, 2160}};
 
 player::RenderResult frame(player::FrameRenderer& renderer, const core::Feed& feed, player::View view, const char* project,
                            int w, int h, const char* lang) {
@@ -49,7 +49,7 @@ TEST_CASE("the spotlight's lower left holds the project's key facts", "[variety]
   const core::Feed& feed = test::defaultFeed();
   // Funded, with applicants and a runtime; and one with partners and a long title.
   for (const char* id : {"amber-initiative-additive-manufacturing-berlin-brandenburg", "modell-campus-ringberlin"}) {
-    for (const auto& [w, h] : kSizes) {
+    for (const auto& [w, h] : kVarietySizes) {
       player::FrameRenderer renderer(w, h);
       REQUIRE(renderer.error().empty());
       for (const char* lang : {"de", "en"}) {
@@ -76,7 +76,7 @@ TEST_CASE("the detail shows its QR code and more projects of the field, tappable
   const core::Feed& feed = test::defaultFeed();
   const char* id = "leichtbautechnologien-fuer-berliner-kmu";
   const std::size_t self = test::projectIndex(feed, id);
-  for (const auto& [w, h] : kSizes) {
+  for (const auto& [w, h] : kVarietySizes) {
     player::FrameRenderer renderer(w, h);
     REQUIRE(renderer.error().empty());
     for (const char* lang : {"de", "en"}) {
@@ -104,7 +104,7 @@ TEST_CASE("the detail shows its QR code and more projects of the field, tappable
 
 TEST_CASE("portrait figures use the screen's height", "[variety][render]") {
   const core::Feed& feed = test::defaultFeed();
-  for (const auto& [w, h] : kSizes) {
+  for (const auto& [w, h] : kVarietySizes) {
     player::FrameRenderer renderer(w, h);
     REQUIRE(renderer.error().empty());
     for (const char* lang : {"de", "en"}) {

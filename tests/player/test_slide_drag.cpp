@@ -14,14 +14,14 @@ using PK = core::PointerEvent::Kind;
 
 namespace {
 
-struct Rig {
+struct DragRig {
   core::Feed feed = test::defaultFeed();
   core::RotationPlan plan;
   core::PlayerState state;
   core::Millis now = test::at("2024-04-25T10:00:00+02:00");
   std::vector<core::HitTarget> hits;
 
-  Rig() {
+  DragRig() {
     core::buildRotation(feed, core::toInstant(now), plan);
     state.gestures = core::gestureConfigFor(core::computeLayout(1920, 1080, 96));
     state.idleTimeout = 60s;
@@ -50,7 +50,7 @@ struct Rig {
 }  // namespace
 
 TEST_CASE("a dragged slide follows the finger with its neighbour beside it, and snaps on past the swipe distance") {
-  Rig r;
+  DragRig r;
   const std::size_t n = r.plan.slots.size();
   REQUIRE(n > 2);
   const std::size_t start = core::currentSlot(r.state, r.env());
@@ -101,7 +101,7 @@ TEST_CASE("a dragged slide follows the finger with its neighbour beside it, and 
 }
 
 TEST_CASE("a short slow drag snaps back; a short quick flick goes on to the neighbour") {
-  Rig r;
+  DragRig r;
   const std::size_t n = r.plan.slots.size();
   const std::size_t start = core::currentSlot(r.state, r.env());
   const float shortDrag = r.state.gestures.swipeDistance * 0.6f;
@@ -122,7 +122,7 @@ TEST_CASE("a short slow drag snaps back; a short quick flick goes on to the neig
 }
 
 TEST_CASE("a finger catches a settling slide where it stands") {
-  Rig r;
+  DragRig r;
   r.drag(1500, 1200, 600ms);
   r.pointer(PK::Up, 1200, 500);
   r.advance(64ms);
@@ -134,7 +134,7 @@ TEST_CASE("a finger catches a settling slide where it stands") {
 }
 
 TEST_CASE("vertical drags and taps on the rotation move no slide; lists still scroll") {
-  Rig r;
+  DragRig r;
   const std::size_t p = test::projectIndex(r.feed, "modell-campus-ringberlin");
   r.hits = {{{0, 120, 1920, 900}, {ActionKind::OpenProject, p}}};
   r.pointer(PK::Down, 900, 300);
@@ -169,7 +169,7 @@ TEST_CASE("vertical drags and taps on the rotation move no slide; lists still sc
 }
 
 TEST_CASE("after swipes alone the rotation resumes sooner than after browsing") {
-  Rig r;
+  DragRig r;
   r.state.swipeResume = 15s;
   const std::size_t n = r.plan.slots.size();
   const std::size_t start = core::currentSlot(r.state, r.env());
@@ -210,7 +210,7 @@ TEST_CASE("after swipes alone the rotation resumes sooner than after browsing") 
 }
 
 TEST_CASE("the touch hint shows on a rotation left alone for a while, not while someone browses") {
-  Rig r;
+  DragRig r;
   core::apply(r.state, {ActionKind::BrowseFields}, r.env());
   CHECK_FALSE(core::touchHintShown(r.state, r.now));
   core::apply(r.state, {ActionKind::Home}, r.env());

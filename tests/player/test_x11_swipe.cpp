@@ -20,7 +20,7 @@ using namespace std::chrono;
 
 namespace {
 
-constexpr int kW = 1280, kH = 800;
+constexpr int kSwipeW = 1280, kSwipeH = 800;
 // Rows wholly inside the slides' content: below the header, above the page dots.
 constexpr int kTop = 180, kBottom = 680;
 
@@ -34,12 +34,12 @@ bool near(std::uint32_t a, std::uint32_t b) {
 }
 
 // Share of content pixels, x from x0 to x1, where `a` at x differs from `b` at x + shift.
-double mismatch(const Image& a, const Image& b, int shift, int x0 = 0, int x1 = kW) {
-  if (a.size() != static_cast<std::size_t>(kW) * kH || b.size() != a.size()) return 1;
+double mismatch(const Image& a, const Image& b, int shift, int x0 = 0, int x1 = kSwipeW) {
+  if (a.size() != static_cast<std::size_t>(kSwipeW) * kSwipeH || b.size() != a.size()) return 1;
   std::size_t differ = 0, all = 0;
   for (int y = kTop; y < kBottom; y += 2) {
-    for (int x = std::max(x0, -shift); x < std::min(x1, kW - shift); ++x, ++all) {
-      const std::size_t row = static_cast<std::size_t>(y) * kW;
+    for (int x = std::max(x0, -shift); x < std::min(x1, kSwipeW - shift); ++x, ++all) {
+      const std::size_t row = static_cast<std::size_t>(y) * kSwipeW;
       if (!near(a[row + x], b[row + x + shift])) ++differ;
     }
   }
@@ -48,10 +48,10 @@ double mismatch(const Image& a, const Image& b, int shift, int x0 = 0, int x1 = 
 
 // The window once it has stopped changing (a snap settles; the server catches up).
 Image settled(const test::Xvfb& x) {
-  Image last = test::windowImage(x.name(), kW, kH);
+  Image last = test::windowImage(x.name(), kSwipeW, kSwipeH);
   for (const auto until = steady_clock::now() + 20s; steady_clock::now() < until;) {
     std::this_thread::sleep_for(150ms);
-    Image now = test::windowImage(x.name(), kW, kH);
+    Image now = test::windowImage(x.name(), kSwipeW, kSwipeH);
     if (!now.empty() && now == last) return now;
     last = std::move(now);
   }
@@ -62,7 +62,7 @@ Image settled(const test::Xvfb& x) {
 // a while to handle the pointer, and until then the old picture stands still too.
 Image changedFrom(const test::Xvfb& x, const Image& old) {
   for (const auto until = steady_clock::now() + 20s; steady_clock::now() < until;) {
-    if (test::windowImage(x.name(), kW, kH) != old) break;
+    if (test::windowImage(x.name(), kSwipeW, kSwipeH) != old) break;
     std::this_thread::sleep_for(50ms);
   }
   return settled(x);
@@ -70,26 +70,19 @@ Image changedFrom(const test::Xvfb& x, const Image& old) {
 
 // Uniform content would match itself at any shift: the slide must show something to follow.
 bool varied(const Image& img) {
-  if (img.size() != static_cast<std::size_t>(kW) * kH) return false;
+  if (img.size() != static_cast<std::size_t>(kSwipeW) * kSwipeH) return false;
   std::size_t differ = 0;
   for (int y = kTop; y < kBottom; y += 4)
-    for (int x = 0; x < kW; x += 4) differ += !near(img[static_cast<std::size_t>(y) * kW + x], img[kTop * kW]);
+    for (int x = 0; x < kSwipeW; x += 4) differ += !near(img[static_cast<std::size_t>(y) * kSwipeW + x], img[kTop * kSwipeW]);
   return differ > 500;
 }
 
-struct PlayerProcess {
-  pid_t pid = -1;
-  ~PlayerProcess() {
-    if (pid <= 0) return;
-    ::kill(pid, SIGTERM);
-    ::waitpid(pid, nullptr, 0);
-  }
-};
+using sf::test::PlayerProcess;
 
 }  // namespace
 
 TEST_CASE("on X11 a dragged slide follows the pointer, snaps to the next one, and back after a short drag", "[x11]") {
-  test::Xvfb x(kW, kH);
+  test::Xvfb x(kSwipeW, kSwipeH);
   REQUIRE(x.running());
   const auto cache = std::filesystem::temp_directory_path() / ("sf-swipe-" + std::to_string(::getpid()));
   std::filesystem::create_directories(cache);
@@ -107,7 +100,7 @@ TEST_CASE("on X11 a dragged slide follows the pointer, snaps to the next one, an
   Image shown;
   for (const auto until = steady_clock::now() + 30s; steady_clock::now() < until && !varied(shown);) {
     std::this_thread::sleep_for(200ms);
-    shown = test::windowImage(x.name(), kW, kH);
+    shown = test::windowImage(x.name(), kSwipeW, kSwipeH);
   }
   REQUIRE(varied(shown));
   shown = settled(x);
@@ -124,8 +117,8 @@ TEST_CASE("on X11 a dragged slide follows the pointer, snaps to the next one, an
   }
   const Image dragged = changedFrom(x, caught);
   // The slide moved 200 px with the pointer: what showed at x + 200 now shows at x.
-  const double followed = mismatch(dragged, caught, 200, 0, kW - 240 - 200);
-  const double stayed = mismatch(dragged, caught, 0, 0, kW - 240 - 200);
+  const double followed = mismatch(dragged, caught, 200, 0, kSwipeW - 240 - 200);
+  const double stayed = mismatch(dragged, caught, 0, 0, kSwipeW - 240 - 200);
   INFO("mismatch shifted by the drag " << followed << ", unshifted " << stayed);
   CHECK(followed < 0.01);
   CHECK(stayed > 5 * followed + 0.01);
@@ -136,7 +129,7 @@ TEST_CASE("on X11 a dragged slide follows the pointer, snaps to the next one, an
   std::this_thread::sleep_for(300ms);
   REQUIRE(test::pointerTo(x.name(), x0 - 240, y, test::PointerButton::Release));
   const Image next = changedFrom(x, dragged);
-  const double uncovered = mismatch(next, dragged, kW - 240, 0, 240);
+  const double uncovered = mismatch(next, dragged, kSwipeW - 240, 0, 240);
   INFO("the next slide against the uncovered strip " << uncovered);
   CHECK(uncovered < 0.01);
   CHECK(mismatch(next, caught, 0) > 0.02);  // another slide
@@ -148,7 +141,7 @@ TEST_CASE("on X11 a dragged slide follows the pointer, snaps to the next one, an
   std::this_thread::sleep_for(100ms);
   REQUIRE(test::pointerTo(x.name(), 535, y));
   const Image nudged = changedFrom(x, next);
-  const double moved = mismatch(nudged, next, -35, 35, kW);
+  const double moved = mismatch(nudged, next, -35, 35, kSwipeW);
   INFO("nudged by 35 px: " << moved);
   CHECK(moved < 0.01);
   std::this_thread::sleep_for(600ms);

@@ -79,14 +79,7 @@ std::pair<int, int> targetOf(const player::RenderResult& frame, core::ActionKind
   return {-1, -1};
 }
 
-struct PlayerProcess {
-  pid_t pid = -1;
-  ~PlayerProcess() {
-    if (pid <= 0) return;
-    ::kill(pid, SIGTERM);
-    ::waitpid(pid, nullptr, 0);
-  }
-};
+using sf::test::PlayerProcess;
 
 }  // namespace
 

@@ -3,7 +3,9 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <signal.h>
 #include <sys/types.h>
+#include <sys/wait.h>
 #include <vector>
 
 namespace sf::test {
@@ -39,5 +41,15 @@ bool tapWindow(const std::string& display, int x, int y);
 // with `button` Press or Release, the first button goes down or up there (Move: a motion only).
 enum class PointerButton { Move, Press, Release };
 bool pointerTo(const std::string& display, int x, int y, PointerButton button = PointerButton::Move);
+
+// A player started by a test (fork and exec): stopped with SIGTERM and reaped when the test ends.
+struct PlayerProcess {
+  pid_t pid = -1;
+  ~PlayerProcess() {
+    if (pid <= 0) return;
+    ::kill(pid, SIGTERM);
+    ::waitpid(pid, nullptr, 0);
+  }
+};
 
 }  // namespace sf::test
