@@ -33,7 +33,7 @@ float spanFraction(Millis from, Millis now, std::chrono::milliseconds span) {
 
 bool inTransition(const PlayerState& state, const RotationPlan& plan, Millis now) {
   if (viewChanging(state, now)) return true;
-  if (state.mode == Mode::Rotation && state.drag.snapping && now - state.drag.snapAt < kSnap) return true;
+  if (state.mode == Mode::Rotation && settling(state, now)) return true;
   if (state.mode != Mode::Rotation || state.pinnedSlot) return false;
   return now - rotationAt(plan, now).slideStart < plan.transition;
 }

@@ -92,7 +92,6 @@ void stepSlide(PlayerState& s, const PlayerEnv& env, int delta) {
   s.drag = {};
 }
 
-float easeOutCubic(float t) { return 1 - (1 - t) * (1 - t) * (1 - t); }
 
 bool takenOver(const PlayerEnv& env) {
   return activeAnnouncement(env.feed, toInstant(env.now), env.plan.screen) != nullptr;
@@ -278,24 +277,6 @@ void backFromEvent(PlayerState& s, const PlayerEnv& env) {
 }
 
 }  // namespace
-
-GestureConfig gestureConfigFor(const Layout& l) {
-  GestureConfig g;
-  g.slop = std::max(10.f, l.minTarget * 0.3f);
-  g.swipeDistance = std::max(48.f, l.minTarget * 1.4f);
-  g.pageWidth = static_cast<float>(l.width);
-  return g;
-}
-
-Gesture classifyGesture(float dx, float dy, milliseconds duration, const GestureConfig& g) {
-  const float ax = std::fabs(dx), ay = std::fabs(dy);
-  if (ax <= g.slop && ay <= g.slop) return duration <= g.longestTap ? Gesture::Tap : Gesture::None;
-  const bool horizontal = ax > 1.5f * ay;
-  const float speed = ax / std::max<float>(1.f, static_cast<float>(duration.count()));
-  if (horizontal && (ax >= g.swipeDistance || (ax >= 2 * g.slop && speed >= g.flickVelocity)))
-    return dx < 0 ? Gesture::SwipeLeft : Gesture::SwipeRight;
-  return Gesture::Drag;
-}
 
 bool interacting(const PlayerState& s) { return s.mode != Mode::Rotation || s.pinnedSlot.has_value(); }
 
@@ -580,35 +561,12 @@ void onFeedSwapped(PlayerState& s, const Feed& feed, const RotationPlan& plan) {
 }
 
 bool animating(const PlayerState& s, Millis now) {
-  return now - s.changedAt < kViewTransition || s.scrollVelocity != 0 || (s.drag.snapping && now - s.drag.snapAt < kSnap);
+  return now - s.changedAt < kViewTransition || s.scrollVelocity != 0 || settling(s, now);
 }
 
 Millis nextStateDeadline(const PlayerState& s, const PlayerEnv& env) {
   if (animating(s, env.now)) return env.now + milliseconds{16};
   return resumeAt(s).value_or(Millis::max());
-}
-
-float slideOffset(const PlayerState& s, Millis now) {
-  if (s.pointer.dragging) return s.drag.offset;
-  if (!s.drag.snapping) return 0;
-  const float t = std::clamp(static_cast<float>((now - s.drag.snapAt).count()) / static_cast<float>(kSnap.count()), 0.f, 1.f);
-  return std::round(s.drag.snapFrom * (1 - easeOutCubic(t)));
-}
-
-std::optional<Millis> resumeAt(const PlayerState& s) {
-  if (!s.lastInput) return std::nullopt;
-  const bool swiped = s.onlySwiped && s.mode == Mode::Rotation;
-  return *s.lastInput + (swiped ? std::min(s.swipeResume, s.idleTimeout) : s.idleTimeout);
-}
-
-std::chrono::seconds resumesIn(const PlayerState& s, Millis now) {
-  const bool swiped = s.onlySwiped && s.mode == Mode::Rotation;
-  const Millis at = resumeAt(s).value_or(now + (swiped ? std::min(s.swipeResume, s.idleTimeout) : s.idleTimeout));
-  return std::chrono::ceil<std::chrono::seconds>(std::max(milliseconds{0}, at - now));
-}
-
-bool touchHintShown(const PlayerState& s, Millis now) {
-  return s.mode == Mode::Rotation && !interacting(s) && now - s.changedAt >= kTouchHintAfter;
 }
 
 std::string checkConsistency(const PlayerState& s, const Feed& feed, const RotationPlan& plan) {

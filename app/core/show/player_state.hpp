@@ -178,6 +178,8 @@ void onFeedSwapped(PlayerState& s, const Feed& feed, const RotationPlan& plan);
 // When the state next changes by itself or needs another animation frame.
 Millis nextStateDeadline(const PlayerState& s, const PlayerEnv& env);
 bool animating(const PlayerState& s, Millis now);
+// A released slide still easing to its place (kSnap).
+bool settling(const PlayerState& s, Millis now);
 // How far the rotation's current slide stands off centre at `now` (dragged or snapping); 0 at rest.
 float slideOffset(const PlayerState& s, Millis now);
 // When a paused rotation resumes by itself (set while interacting and touched): sooner after
