@@ -18,10 +18,11 @@ Millis nextDeadline(const core::PlayerState& state, const core::Feed& feed, cons
     next = core::nextStateDeadline(state, {feed, plan, now});
     if (fp.moving) next = std::min(next, core::nextTransitionFrame(state, plan, now, pace.frame));
     if (!core::interacting(state) && !fp.announcement) {
-      // The progress bar moves once a second; the slide changes at its end. An announcement
-      // hides both, so it is drawn once a minute only (for the clock).
-      const auto elapsed = (now - fp.position.slideStart).count();
-      next = std::min(next, fp.position.slideStart + milliseconds{(elapsed / 1000 + 1) * 1000});
+      // The progress bar moves once a second, on the wall clock's second: a clock with seconds
+      // then turns in the same frame instead of waking the screen a second time each second.
+      // The slide changes at its end. An announcement hides both, so it is drawn once a minute
+      // only (for the clock).
+      next = std::min(next, Millis{std::chrono::floor<std::chrono::seconds>(now) + std::chrono::seconds{1}});
       next = std::min(next, core::nextRotationChange(plan, now));
     }
     const milliseconds clockTick{pace.clockSeconds ? 1000 : 60000};

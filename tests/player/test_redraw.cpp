@@ -49,6 +49,20 @@ TEST_CASE("at rest the screen wakes for the progress bar's second, the slide's e
   CHECK(s.next(s.base + 29s + 600ms) == s.base + 30s);  // the idle timeout returns to the rotation
 }
 
+TEST_CASE("a slide that starts between seconds ticks its progress bar with the clock's second") {
+  Scene s;
+  s.plan.slots[0].duration = 10500ms;  // a 30.5 s cycle: every other one starts half a second into a second
+  s.plan.cycle = s.plan.slots[0].duration + s.plan.slots[1].duration;
+  core::Millis start{};
+  for (auto t = s.base; t < s.base + 2min && start.time_since_epoch() % 1000ms != 500ms; t += 1s) start = core::rotationAt(s.plan, t).slideStart;
+  REQUIRE(start.time_since_epoch() % 1000ms == 500ms);
+  // After the slide change, the next frame is the clock's next second, not the slide's next
+  // whole second since its start, so a clock with seconds and the bar turn in one frame.
+  CHECK(s.next(start + 1300ms, {16ms, true}) == start + 1500ms);
+  CHECK(s.next(start + 1700ms, {16ms, true}) == start + 2500ms);
+  CHECK(s.next(start + 1700ms) == start + 2500ms);  // and without seconds on the clock
+}
+
 TEST_CASE("the touch hint is drawn when it is due, not before and not again") {
   Scene s;
   s.state.changedAt = s.base + 2s;  // back in the rotation from browsing
