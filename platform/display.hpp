@@ -82,6 +82,19 @@ class Display {
   virtual bool readPixels(std::vector<std::uint8_t>& rgba) = 0;  // the frame just rendered, RGBA, logical size
   virtual void present() = 0;
 
+  // For the next endFrame(0, true): the rows (logical pixels) where this frame may differ from the
+  // last one, the header's clock and the progress bar at rest. The display checks that nothing
+  // drawn outside them changed and then redraws and presents these bands alone; otherwise, or
+  // where the shown pixels are not kept between frames, the whole frame.
+  struct DamageBands {
+    float top[2] = {0, 0};
+    float bottom[2] = {0, 0};
+    int count = 0;
+  };
+  virtual void hintBands(const DamageBands& bands) { (void)bands; }
+  // Frames drawn as bands alone so far.
+  virtual std::size_t partialFrames() const { return 0; }
+
  protected:
   Display() = default;
 };

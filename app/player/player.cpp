@@ -343,6 +343,17 @@ void Kiosk::draw(Millis now, bool dark) {
     composeFrame(ctx, show_.plan, fp, {}, layers, header);
     if (state_.statusOpen) views::drawStatus(ctx, statusRows_);
   }
+  if (!dark) {
+    // At rest only the header's clock and the band under the content (page dots, progress bar)
+    // move: the display redraws just those when it finds nothing else changed.
+    platform::Display::DamageBands bands;
+    bands.top[0] = 0;
+    bands.bottom[0] = std::ceil(ctx.layout.header.bottom());  // the header layer's whole rows
+    bands.top[1] = std::floor(ctx.layout.content.y + ctx.layout.content.h);
+    bands.bottom[1] = static_cast<float>(ctx.layout.height);
+    bands.count = 2;
+    display_.hintBands(bands);
+  }
   display_.endFrame(0, !dark);  // every frame but a dark one paints the whole screen
   if (shots_.holding()) captureFrame(fp, dark);
   display_.present();

@@ -149,7 +149,7 @@ void fillGradient(SDL_Renderer* r, const ImDrawVert& a, const ImDrawVert& b, con
 }  // namespace
 
 void renderDrawData(SDL_Renderer* r, const ImDrawData* dd, const std::vector<SDL_Texture*>& layers,
-                    std::vector<SDL_Rect>& rows) {
+                    std::vector<SDL_Rect>& rows, const SDL_Rect* bound) {
   const int fbW = static_cast<int>(dd->DisplaySize.x), fbH = static_cast<int>(dd->DisplaySize.y);
   if (fbW <= 0 || fbH <= 0) return;
   SDL_Rect oldViewport, oldClip;
@@ -171,7 +171,8 @@ void renderDrawData(SDL_Renderer* r, const ImDrawData* dd, const std::vector<SDL
       const float x1 = std::min(static_cast<float>(fbW), cmd.ClipRect.z - off.x);
       const float y1 = std::min(static_cast<float>(fbH), cmd.ClipRect.w - off.y);
       if (x1 <= x0 || y1 <= y0) continue;
-      const SDL_Rect clip{static_cast<int>(x0), static_cast<int>(y0), static_cast<int>(x1 - x0), static_cast<int>(y1 - y0)};
+      SDL_Rect clip{static_cast<int>(x0), static_cast<int>(y0), static_cast<int>(x1 - x0), static_cast<int>(y1 - y0)};
+      if (bound && SDL_IntersectRect(&clip, bound, &clip) == SDL_FALSE) continue;
       SDL_RenderSetClipRect(r, &clip);
 
       auto* tex = static_cast<SDL_Texture*>(cmd.GetTexID());

@@ -13,8 +13,9 @@ namespace sf::platform {
 // SDL_RenderCopy / SDL_RenderFillRect. `layers` are opaque textures: drawn at full opacity they
 // are copied without blending. Triangles of one colour (inside circles and rounded shapes) become
 // rows of fills, and four-colour rectangles a grid of fills; `rows` is scratch space kept by the
-// caller, so a frame that draws such shapes again allocates nothing.
+// caller, so a frame that draws such shapes again allocates nothing. `bound`: draws only inside
+// it (a band of the screen redrawn alone).
 void renderDrawData(SDL_Renderer* renderer, const ImDrawData* data, const std::vector<SDL_Texture*>& layers,
-                    std::vector<SDL_Rect>& rows);
+                    std::vector<SDL_Rect>& rows, const SDL_Rect* bound = nullptr);
 
 }  // namespace sf::platform

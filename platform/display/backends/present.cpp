@@ -57,6 +57,10 @@ void X11ShmPresent::show(SDL_Renderer* renderer, bool composed) {
   x11_->show();
 }
 
+void X11ShmPresent::showBands(SDL_Renderer* /*renderer*/, const SDL_Rect* bands, int count) {
+  for (int i = 0; i < count; ++i) x11_->show(bands[i].y, bands[i].h);  // the server copies those rows alone
+}
+
 std::string X11ShmPresent::describe(const std::string& sdlPath) const { return sdlPath + ", shared-memory present"; }
 
 void X11ShmPresent::close() {

@@ -29,6 +29,12 @@ class Present {
   virtual void beforeDirectFrame() {}
   // Puts the frame on the glass; `composed`: it is in the renderer's screen texture.
   virtual void show(SDL_Renderer* renderer, bool composed) = 0;
+  // Puts a frame on the glass that differs from the last one only in these bands of rows.
+  virtual void showBands(SDL_Renderer* renderer, const SDL_Rect* bands, int count) {
+    (void)bands;
+    (void)count;
+    show(renderer, false);
+  }
   // The path in one line, from SDL's (`sdlPath`: driver and renderer).
   virtual std::string describe(const std::string& sdlPath) const { return sdlPath; }
   // Lets go of what must go before the window (shared pixels, the CPU's frame).
@@ -54,6 +60,7 @@ class X11ShmPresent final : public Present {
   ScreenTarget resize(int& w, int& h) override;
   void beforeDirectFrame() override;
   void show(SDL_Renderer* renderer, bool composed) override;
+  void showBands(SDL_Renderer* renderer, const SDL_Rect* bands, int count) override;
   std::string describe(const std::string& sdlPath) const override;
   void close() override;
 

@@ -35,12 +35,14 @@ bool SdlDisplay::pollEvent(InputEvent& out) {
     out = {};
     SdlEventMeaning m = window.translate(e, renderer.geometry);
     if (m.targetsReset) renderer.layersLost = true;
+    if (m.event.kind == Kind::Exposed) renderer.damage.invalidate();  // the window's pixels may be gone
     if (m.sizeReported) {
       // Only a real change is worth new fonts and repainted slides.
       int w = 0, h = 0;
       output->outputSize(window.window, renderer.renderer, w, h);
       if (w != renderer.geometry.physW || h != renderer.geometry.physH) {
         updateSize();
+        renderer.damage.invalidate();
         m.event.kind = Kind::Resized;
       }
     }
@@ -80,7 +82,8 @@ void SdlDisplay::endFrame(TextureId layer, bool covered) {
 bool SdlDisplay::readPixels(std::vector<std::uint8_t>& rgba) { return renderer.readPixels(rgba); }
 
 void SdlDisplay::present() {
-  output->show(renderer.renderer, renderer.screen != nullptr);
+  if (renderer.bandCount > 0 && !renderer.screen) output->showBands(renderer.renderer, renderer.bands, renderer.bandCount);
+  else output->show(renderer.renderer, renderer.screen != nullptr);
   window.afterPresent();
 }
 

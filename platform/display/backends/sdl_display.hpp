@@ -40,6 +40,8 @@ class SdlDisplay final : public Display {
   void endFrame(TextureId layer, bool covered) override;
   bool readPixels(std::vector<std::uint8_t>& rgba) override;
   void present() override;
+  void hintBands(const DamageBands& bands) override { renderer.damage.hint(bands); }
+  std::size_t partialFrames() const override { return renderer.damage.partialFrames(); }
 
   // Filled in by openSdlDisplay (sdl_open.cpp), which chooses the driver and the parts.
   SdlWindow window;

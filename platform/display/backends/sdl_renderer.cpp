@@ -66,6 +66,7 @@ void SdlRenderer::makeRotationTarget() {
 
 bool SdlRenderer::loadFonts(const core::Layout& layout, std::string& error) {
   ImGui_ImplSDLRenderer_DestroyFontsTexture();
+  damage.invalidate();  // a new atlas: every glyph's pixels
   if (!buildFonts(layout, extraGlyphs, error)) return false;
   if (!ImGui_ImplSDLRenderer_CreateFontsTexture()) {
     error = "could not upload the font atlas";
@@ -83,6 +84,7 @@ SdlRenderer::TextureId SdlRenderer::createTexture(const std::uint8_t* rgba, int 
   SDL_UpdateTexture(t, nullptr, rgba, w * 4);
   SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
   SDL_SetTextureScaleMode(t, SDL_ScaleModeLinear);  // photos are scaled to the visual's size
+  damage.created(t);
   return reinterpret_cast<TextureId>(t);
 }
 
@@ -91,6 +93,7 @@ SdlRenderer::TextureId SdlRenderer::createLayer(int width, int height) {
   SDL_Texture* t = SDL_CreateTexture(renderer, layerFormat, SDL_TEXTUREACCESS_TARGET, w, h);
   if (!t) return 0;
   layers.push_back(t);
+  damage.created(t);
   return reinterpret_cast<TextureId>(t);
 }
 
@@ -98,6 +101,7 @@ void SdlRenderer::destroyTexture(TextureId id) {
   if (!id) return;
   auto* t = reinterpret_cast<SDL_Texture*>(id);
   layers.erase(std::remove(layers.begin(), layers.end(), t), layers.end());
+  damage.destroyed(t);
   SDL_DestroyTexture(t);
 }
 
@@ -119,13 +123,20 @@ void SdlRenderer::drawLayer(TextureId layer, bool covered) {
   SDL_SetRenderTarget(renderer, reinterpret_cast<SDL_Texture*>(layer));
   if (!covered) SDL_RenderClear(renderer);
   renderDrawData(renderer, ImGui::GetDrawData(), layers, rows);
+  damage.changed(reinterpret_cast<SDL_Texture*>(layer));
   SDL_SetRenderTarget(renderer, screen);  // between frames the renderer always points at the screen
 }
 
 void SdlRenderer::drawScreen(bool covered) {
   if (target) SDL_SetRenderTarget(renderer, target);
+  // What is drawn into (the rotation's target, the screen texture, a software renderer's pixels)
+  // keeps the last frame, unless a GPU's back buffer.
+  const bool retained = target || screen || software();
+  bandCount = damage.plan(ImGui::GetDrawData(), retained && covered, geometry.logW, geometry.logH, bands);
   if (!covered) SDL_RenderClear(renderer);
-  renderDrawData(renderer, ImGui::GetDrawData(), layers, rows);
+  if (bandCount == 0) renderDrawData(renderer, ImGui::GetDrawData(), layers, rows);
+  for (int b = 0; b < bandCount; ++b) renderDrawData(renderer, ImGui::GetDrawData(), layers, rows, &bands[b]);
+  if (target) bandCount = 0;  // the turned picture is copied whole onto the screen below
   if (target) {
     SDL_SetRenderTarget(renderer, screen);
     SDL_RenderClear(renderer);

@@ -9,6 +9,7 @@
 
 #include "core/show/layout.hpp"
 #include "platform/display.hpp"
+#include "frame_damage.hpp"
 #include "present.hpp"
 #include "sdl_window.hpp"
 
@@ -29,6 +30,9 @@ struct SdlRenderer {
   std::vector<SDL_Texture*> layers;  // to tell layers from pictures when a frame is rendered
   bool layersLost = false;        // a renderer reset dropped the layers' pixels
   std::vector<SDL_Rect> rows;     // renderDrawData's scratch, kept across frames
+  FrameDamage damage;             // what the next screen frame must redraw
+  SDL_Rect bands[2] = {};         // the last screen frame's redrawn bands, when bandCount > 0
+  int bandCount = 0;
 
   // Once the renderer exists: the layers' pixel format.
   void start();

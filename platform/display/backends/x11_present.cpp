@@ -10,6 +10,7 @@
 #include <sys/ipc.h>
 #include <sys/shm.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -105,7 +106,7 @@ struct X11Present::Impl {
   int completion = 0;  // the event type of the server's "done reading"
   std::unique_ptr<Image> first;  // the renderer draws here
   std::unique_ptr<Image> other;  // current after a resize to another size
-  bool pending = false;
+  int pending = 0;  // puts whose completion notice has not been read
 
   const Image& current() const { return other ? *other : *first; }
 
@@ -178,22 +179,28 @@ bool X11Present::resize(int width, int height) {
 
 void X11Present::waitIdle() {
   Impl& d = *impl_;
-  if (!d.pending) return;
-  d.pending = false;
   XEvent e;
-  // Between clock ticks the notice came long ago: it is read without blocking.
-  if (XCheckTypedEvent(d.dpy, d.completion, &e)) return;
-  XSync(d.dpy, False);  // the server has now handled the put, and its notice is queued
-  XCheckTypedEvent(d.dpy, d.completion, &e);
+  // Between clock ticks the notices came long ago: they are read without blocking.
+  while (d.pending > 0 && XCheckTypedEvent(d.dpy, d.completion, &e)) --d.pending;
+  if (d.pending == 0) return;
+  XSync(d.dpy, False);  // the server has now handled every put, and their notices are queued
+  while (XCheckTypedEvent(d.dpy, d.completion, &e)) {
+  }
+  d.pending = 0;
 }
 
-void X11Present::show() {
+void X11Present::show() { show(0, impl_->current().image->height); }
+
+void X11Present::show(int y, int h) {
   Impl& d = *impl_;
   const Image& img = d.current();
-  XShmPutImage(d.dpy, d.window, d.gc, img.image, 0, 0, 0, 0, static_cast<unsigned>(img.image->width),
-               static_cast<unsigned>(img.image->height), True);
+  y = std::clamp(y, 0, img.image->height);
+  h = std::clamp(h, 0, img.image->height - y);
+  if (h == 0) return;
+  // Each put asks for a completion notice; waitIdle() reads them all, the last one included.
+  XShmPutImage(d.dpy, d.window, d.gc, img.image, 0, y, 0, y, static_cast<unsigned>(img.image->width), static_cast<unsigned>(h), True);
   XFlush(d.dpy);
-  d.pending = true;
+  ++d.pending;
 }
 
 }  // namespace sf::platform

@@ -42,6 +42,8 @@ class X11Present {
   // Returns once the server has finished reading what show() sent, so the pixels may change.
   void waitIdle();
   void show();
+  // Sends rows [y, y + h) only: the rest of the window keeps what the last show() sent.
+  void show(int y, int h);
 
  private:
   struct Impl;
