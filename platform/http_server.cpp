@@ -1,5 +1,6 @@
 // libmicrohttpd answers on one event-loop thread, so a thousand idle sockets cost memory, not
-// threads. A reaper cuts connections that take too long to send their headers (slowloris).
+// threads. A reaper cuts connections that take too long to send their headers (slowloris); slow
+// answers wait, suspended, for a small pool of workers with a bounded queue.
 #include "http_server.hpp"
 
 #include <arpa/inet.h>
@@ -12,6 +13,7 @@
 #include <cstdarg>
 #include <cstdlib>
 #include <cstring>
+#include <deque>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -32,12 +34,28 @@ struct HttpServer::State {
     int fd = -1;
     std::chrono::steady_clock::time_point since;
     bool waiting = true;  // for headers (new or kept-alive connection), not busy with a request
+    bool deferred = false;  // its answer went to the workers and has not been sent yet
   };
   std::mutex mutex;
   std::condition_variable wake;
   bool stopping = false;
   std::map<MHD_Connection*, Connection> connections;
   std::thread reaper;
+  int deferredOpen = 0;  // connections with `deferred`: a stopping server lets them have their answer
+  std::condition_variable drained;
+
+  // Slow answers: suspended connections waiting for a worker. A mutex of their own, never held
+  // while libmicrohttpd is called back into, except around the suspend that queues a job.
+  struct Exchange;
+  struct Job {
+    MHD_Connection* connection = nullptr;
+    Exchange* exchange = nullptr;
+  };
+  std::mutex workMutex;
+  std::condition_variable workWake;
+  bool workStopping = false;
+  std::deque<Job> jobs;
+  std::vector<std::thread> workers;
 };
 
 namespace {
@@ -61,25 +79,44 @@ void onConnection(void* cls, MHD_Connection* c, void**, MHD_ConnectionNotificati
     const MHD_ConnectionInfo* info = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
     s->connections[c] = {info ? info->connect_fd : -1, std::chrono::steady_clock::now(), true};
   } else {
+    if (auto it = s->connections.find(c); it != s->connections.end() && it->second.deferred) {
+      --s->deferredOpen;
+      s->drained.notify_all();
+    }
     s->connections.erase(c);  // before libmicrohttpd closes the socket, so the reaper never touches a reused one
   }
 }
 
-// A request whose body is being read: what came so far.
-struct Upload {
+}  // namespace
+
+// A request that is not answered in one call: its body being read (Upload), or its slow answer
+// being worked out while the connection is suspended (Waiting; `answer` is set before resuming).
+struct HttpServer::State::Exchange {
+  enum class Stage { Upload, Waiting } stage = Stage::Upload;
   std::string body;
   bool tooLarge = false;
+  std::function<HttpResponse()> later;
+  HttpResponse answer;
 };
+
+namespace {
+
+using Exchange = State::Exchange;
 int answered;  // any address serves as "this request has its answer"
 
 void onCompleted(void* cls, MHD_Connection* c, void** requestState, MHD_RequestTerminationCode) {
   auto* s = static_cast<State*>(cls);
-  if (requestState && *requestState && *requestState != &answered) delete static_cast<Upload*>(*requestState);
+  if (requestState && *requestState && *requestState != &answered) delete static_cast<Exchange*>(*requestState);
   if (requestState) *requestState = nullptr;
   std::lock_guard lock(s->mutex);
   if (auto it = s->connections.find(c); it != s->connections.end()) {
     it->second.waiting = true;
     it->second.since = std::chrono::steady_clock::now();
+    if (it->second.deferred) {
+      it->second.deferred = false;
+      --s->deferredOpen;
+      s->drained.notify_all();
+    }
   }
 }
 
@@ -116,6 +153,36 @@ HttpResponse tooLarge(std::size_t limit) {
           "the request body is larger than " + std::to_string(limit) + " bytes\n"};
 }
 
+HttpResponse serverBusy() {
+  return {503, {{"Content-Type", "text/plain; charset=utf-8"}, {"Retry-After", "5"}}, "busy; please try again in a few seconds\n"};
+}
+
+// A slow answer goes to the workers: the connection is suspended before the job is visible to
+// them, so a worker never resumes a connection that is not yet suspended. A full queue (or a
+// server that is stopping) answers as busy at once.
+MHD_Result deferAnswer(State* s, MHD_Connection* c, void** requestState, HttpResponse res) {
+  {
+    std::unique_lock lock(s->workMutex);
+    if (!s->workStopping && s->jobs.size() < s->limits.workQueue && s->limits.workers > 0) {
+      auto* ex = new Exchange{Exchange::Stage::Waiting, {}, false, std::move(res.later), {}};
+      *requestState = ex;
+      MHD_suspend_connection(c);
+      s->jobs.push_back({c, ex});
+      lock.unlock();
+      s->workWake.notify_one();
+      // Nothing of this connection runs before we return (this is its event thread): safe to mark now.
+      std::lock_guard connectionsLock(s->mutex);
+      if (auto it = s->connections.find(c); it != s->connections.end()) {
+        it->second.deferred = true;
+        ++s->deferredOpen;
+      }
+      return MHD_YES;
+    }
+  }
+  *requestState = &answered;
+  return queue(c, res.busy ? res.busy() : serverBusy());
+}
+
 MHD_Result onRequest(void* cls, MHD_Connection* c, const char* url, const char* method, const char* /*version*/,
                      const char* data, std::size_t* uploadSize, void** requestState) {
   auto* s = static_cast<State*>(cls);
@@ -124,7 +191,16 @@ MHD_Result onRequest(void* cls, MHD_Connection* c, const char* url, const char* 
     *uploadSize = 0;  // a body we did not ask for is dropped; the reply is already queued
     return MHD_YES;
   }
-  if (!*requestState) {
+  auto* ex = static_cast<Exchange*>(*requestState);
+  if (ex && ex->stage == Exchange::Stage::Waiting) {
+    // Resumed by the worker that set the answer.
+    HttpResponse res = std::move(ex->answer);
+    delete ex;
+    *requestState = &answered;
+    *uploadSize = 0;
+    return queue(c, std::move(res));
+  }
+  if (!ex) {
     {
       std::lock_guard lock(s->mutex);
       if (auto it = s->connections.find(c); it != s->connections.end()) it->second.waiting = false;
@@ -136,26 +212,27 @@ MHD_Result onRequest(void* cls, MHD_Connection* c, const char* url, const char* 
         *requestState = &answered;
         return queue(c, tooLarge(s->limits.maxBody));
       }
-      *requestState = new Upload;
+      *requestState = new Exchange;
       return MHD_YES;  // libmicrohttpd calls again with the body, then once more with none
     }
-    *requestState = &answered;
   }
   std::string body;
-  if (*requestState != &answered) {
-    auto* up = static_cast<Upload*>(*requestState);
+  if (ex) {
     if (*uploadSize > 0) {
-      if (up->body.size() + *uploadSize > s->limits.maxBody) up->tooLarge = true;  // chunked, without a length
-      else up->body.append(data, *uploadSize);
+      if (ex->body.size() + *uploadSize > s->limits.maxBody) ex->tooLarge = true;  // chunked, without a length
+      else ex->body.append(data, *uploadSize);
       *uploadSize = 0;
       return MHD_YES;
     }
-    const bool large = up->tooLarge;
-    body = std::move(up->body);
-    delete up;
-    *requestState = &answered;
-    if (large) return queue(c, tooLarge(s->limits.maxBody));
+    const bool large = ex->tooLarge;
+    body = std::move(ex->body);
+    delete ex;
+    if (large) {
+      *requestState = &answered;
+      return queue(c, tooLarge(s->limits.maxBody));
+    }
   }
+  *requestState = &answered;
   HttpRequest req{method, url, addressOf(c),
                   [c](const char* name) {
                     const char* v = MHD_lookup_connection_value(c, MHD_HEADER_KIND, name);
@@ -167,6 +244,7 @@ MHD_Result onRequest(void* cls, MHD_Connection* c, const char* url, const char* 
                     return std::string(v ? v : "");
                   }};
   HttpResponse res = s->handler(req);
+  if (res.later) return deferAnswer(s, c, requestState, std::move(res));
   return queue(c, std::move(res));
 }
 
@@ -179,7 +257,7 @@ std::unique_ptr<HttpServer> HttpServer::start(const std::string& address, int po
   // the connection limit was reached sometimes sat unread until the request timeout and were closed
   // without an answer (up to 246 of 1,000 reports in a burst, in 13 of about 200 bursts of
   // sf_bench_fleet_collector); with poll() none in 90. Beyond the limit they wait in the listen queue.
-  unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ERROR_LOG;
+  unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME;
   auto* v4 = reinterpret_cast<sockaddr_in*>(&storage);
   auto* v6 = reinterpret_cast<sockaddr_in6*>(&storage);
   if (::inet_pton(AF_INET, address.c_str(), &v4->sin_addr) == 1) {
@@ -200,6 +278,8 @@ std::unique_ptr<HttpServer> HttpServer::start(const std::string& address, int po
   s->handler = std::move(handler);
   s->log = std::move(log);
   s->tls = tls;
+  // The workers wait before the first request can arrive.
+  for (unsigned i = 0; i < limits.workers; ++i) s->workers.emplace_back([srv = server.get()] { srv->work(); });
   // The certificate goes in as an option array, empty without TLS, so one call serves both.
   MHD_OptionItem tlsOptions[3] = {{MHD_OPTION_END, 0, nullptr}, {MHD_OPTION_END, 0, nullptr}, {MHD_OPTION_END, 0, nullptr}};
   if (!tls.certPem.empty() || !tls.keyPem.empty()) {
@@ -247,14 +327,54 @@ void HttpServer::reap() {
   }
 }
 
+// A worker: takes the oldest slow answer, works it out, and hands it back by resuming the
+// connection (libmicrohttpd then calls onRequest again, which queues it).
+void HttpServer::work() {
+  State* s = state_.get();
+  for (;;) {
+    State::Job job;
+    {
+      std::unique_lock lock(s->workMutex);
+      s->workWake.wait(lock, [s] { return s->workStopping || !s->jobs.empty(); });
+      if (s->workStopping) return;
+      job = s->jobs.front();
+      s->jobs.pop_front();
+    }
+    job.exchange->answer = job.exchange->later();
+    job.exchange->later = nullptr;
+    MHD_resume_connection(job.connection);
+  }
+}
+
 void HttpServer::stop() {
-  if (!state_ || !state_->daemon) return;
+  if (!state_) return;
   {
     std::lock_guard lock(state_->mutex);
     state_->stopping = true;
   }
   state_->wake.notify_all();
   if (state_->reaper.joinable()) state_->reaper.join();
+  // Workers finish the answer in hand; those still queued are told the server is going away.
+  // libmicrohttpd must see no suspended connection when it stops.
+  {
+    std::lock_guard lock(state_->workMutex);
+    state_->workStopping = true;
+  }
+  state_->workWake.notify_all();
+  for (auto& w : state_->workers)
+    if (w.joinable()) w.join();
+  state_->workers.clear();
+  for (const auto& job : state_->jobs) {
+    job.exchange->answer = serverBusy();
+    MHD_resume_connection(job.connection);
+  }
+  state_->jobs.clear();
+  if (!state_->daemon) return;
+  {
+    // The event loop still runs: it sends those answers (for at most two seconds).
+    std::unique_lock lock(state_->mutex);
+    state_->drained.wait_for(lock, std::chrono::seconds{2}, [this] { return state_->deferredOpen <= 0; });
+  }
   MHD_stop_daemon(state_->daemon);
   state_->daemon = nullptr;
 }

@@ -19,6 +19,11 @@ struct ServerLimits {
   // Request bodies (POST, PUT) are read up to this size and handed to the handler; a larger one
   // is answered 413 without reading it. 0: bodies are not read (GET-only servers).
   std::size_t maxBody = 0;
+  // Slow answers (HttpResponse::later) run on this many worker threads (0: none, every slow
+  // answer is busy), and at most `workQueue` of them wait for a free worker; beyond that the
+  // request is answered as busy at once.
+  unsigned workers = 0;
+  unsigned workQueue = 8;
 };
 
 struct HttpRequest {
@@ -38,6 +43,12 @@ struct HttpResponse {
   // closes the descriptor.
   int fd = -1;
   std::uint64_t offset = 0, length = 0;
+  // Work too slow for the one event thread (a password check takes a second on a Pi): when set,
+  // this connection waits while a worker runs `later` and is answered with what it returns, and
+  // the event thread goes on serving everyone else. When the workers' queue is full, `busy`
+  // answers at once on the event thread (empty: a plain 503 with Retry-After). Neither may call
+  // the request's header or query functions: they copy what they need before.
+  std::function<HttpResponse()> later, busy;
 };
 
 // HTTPS (libmicrohttpd with GnuTLS): a PEM certificate (with its chain) and its private key.
@@ -69,6 +80,7 @@ class HttpServer {
  private:
   HttpServer() = default;
   void reap();
+  void work();
 
   std::unique_ptr<State> state_;
   int port_ = 0;

@@ -144,6 +144,10 @@ int runServe(const std::vector<std::string>& args) {
     if (!made) return kExitUsage;
     consoleHandler = std::move(made);
     limits.maxBody = std::max<std::size_t>(limits.maxBody, 64 * 1024);
+    // Password checks run off the event thread, one at a time (each takes 64 MiB for a second on
+    // a Pi); a few more wait their turn, and beyond them a sign-in is asked to try again.
+    limits.workers = 1;
+    limits.workQueue = 8;
   }
   if (!notifyUrl.empty() && !core::isWebUrl(notifyUrl)) {
     std::cerr << "serve: --notify expects an http:// or https:// address, found " << core::quoteShort(notifyUrl) << '\n';

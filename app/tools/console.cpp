@@ -31,10 +31,30 @@ Console::Console(ConsoleOptions options)
 core::Instant Console::now() const { return o_.clock(); }
 
 void Console::audit(const Context& c, const std::string& action, const std::string& outcome, const std::string& detail) {
-  AuditEntry e{now(), c.session ? c.session->user : c.form.count("user") ? c.form.at("user").substr(0, 64) : "", c.req.remote, action,
-               outcome, detail};
+  auditAs(c.session ? c.session->user : c.form.count("user") ? c.form.at("user").substr(0, 64) : "", c.req.remote, action, outcome, detail);
+}
+
+void Console::auditAs(const std::string& user, const std::string& remote, const std::string& action, const std::string& outcome,
+                      const std::string& detail) {
+  AuditEntry e{now(), user, remote, action, outcome, detail};
   if (auto done = audit_.append(e); !done && o_.log) o_.log("console: the audit log was not written: " + done.error().message);
 }
+
+namespace {
+
+// What every console answer carries, the slow ones (a sign-in) included.
+void consoleHeaders(HttpResponse& res, const std::string& lang, const std::string& asked, bool tls) {
+  res.headers.emplace_back("Content-Security-Policy", kPolicy);
+  res.headers.emplace_back("X-Frame-Options", "DENY");
+  res.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  res.headers.emplace_back("Referrer-Policy", "same-origin");
+  res.headers.emplace_back("Content-Language", lang);
+  if (std::none_of(res.headers.begin(), res.headers.end(), [](const auto& h) { return h.first == "Cache-Control"; }))
+    res.headers.emplace_back("Cache-Control", "no-store");
+  if (asked == "de" || asked == "en") res.headers.emplace_back("Set-Cookie", cookie("sf_lang", asked, tls, "31536000"));
+}
+
+}  // namespace
 
 std::optional<HttpResponse> Console::answer(const platform::HttpRequest& req) {
   if (req.path != "/console" && !req.path.starts_with("/console/")) return std::nullopt;
@@ -59,14 +79,17 @@ std::optional<HttpResponse> Console::answer(const platform::HttpRequest& req) {
     }
   }
   HttpResponse res = route(c);
-  res.headers.emplace_back("Content-Security-Policy", kPolicy);
-  res.headers.emplace_back("X-Frame-Options", "DENY");
-  res.headers.emplace_back("X-Content-Type-Options", "nosniff");
-  res.headers.emplace_back("Referrer-Policy", "same-origin");
-  res.headers.emplace_back("Content-Language", c.lang);
-  if (std::none_of(res.headers.begin(), res.headers.end(), [](const auto& h) { return h.first == "Cache-Control"; }))
-    res.headers.emplace_back("Cache-Control", "no-store");
-  if (asked == "de" || asked == "en") res.headers.emplace_back("Set-Cookie", cookie("sf_lang", asked, o_.tls, "31536000"));
+  const bool tls = o_.tls;
+  const auto decorate = [lang = c.lang, asked, tls](std::function<HttpResponse()>& make) {
+    if (make) make = [inner = std::move(make), lang, asked, tls] {
+      HttpResponse r = inner();
+      consoleHeaders(r, lang, asked, tls);
+      return r;
+    };
+  };
+  decorate(res.later);
+  decorate(res.busy);
+  consoleHeaders(res, c.lang, asked, tls);
   return res;
 }
 
@@ -82,7 +105,7 @@ HttpResponse Console::route(Context& c) {
     if (post) return signIn(c);
     if (c.session) return redirect("/console/announce");
     const bool out = c.req.query && c.req.query("out") == "1";
-    return signInPage(c, 200, "", out ? say(ct::kSignedOut, c.lang) : "", false);
+    return signInPage(c.lang, 200, "", out ? say(ct::kSignedOut, c.lang) : "", false);
   }
   if (p == "/console/logout" && post) return signOut(c);
   if (p == "/console/announce" && c.get) {
@@ -117,30 +140,34 @@ bool Console::checkCsrf(Context& c, const std::string& /*action*/) {
   return c.session && it != c.form.end() && equalSecrets(it->second, c.session->csrf);
 }
 
-HttpResponse Console::signInPage(Context& c, int status, const std::string& name, const std::string& note, bool error) {
+HttpResponse Console::signInPage(const std::string& lang, int status, const std::string& name, const std::string& note, bool error) {
   // The sign-in form's own token, in a cookie and in the form (double submit): a page elsewhere
   // cannot sign a browser in to an account of the attacker's choosing.
   const std::string token = platform::randomHex(32);
-  PageFrame f{c.lang, say(ct::kSignIn, c.lang), "/console/login"};
-  HttpResponse r{status, {{"Content-Type", "text/html; charset=utf-8"}}, consolePage(f, signInMain(c.lang, token, name, note, error))};
+  PageFrame f{lang, say(ct::kSignIn, lang), "/console/login"};
+  HttpResponse r{status, {{"Content-Type", "text/html; charset=utf-8"}}, consolePage(f, signInMain(lang, token, name, note, error))};
   r.headers.emplace_back("Set-Cookie", cookie("sf_signin", token, o_.tls, "3600"));
   return r;
 }
 
+// Checked here, on the server's thread and under the lock: the form's token, the limits and the
+// users file. The password itself (Argon2id, about a second on a Pi) is checked by the server's
+// worker, so screens' polls are answered meanwhile; the check counts against the limits until
+// it ends. Unknown names are checked against a dummy hash: the same work, the same time.
 HttpResponse Console::signIn(Context& c) {
   const std::string name = c.form.count("user") ? c.form.at("user").substr(0, 64) : "";
-  const std::string password = c.form.count("password") ? c.form.at("password") : "";
+  std::string password = c.form.count("password") ? c.form.at("password") : "";
   const std::string token = cookieValue(c.req.header("Cookie"), "sf_signin");
   if (!equalSecrets(c.form.count("csrf") ? c.form.at("csrf") : "", token)) {
     audit(c, "sign-in", "csrf");
-    return signInPage(c, 403, name, say(ct::kFormStale, c.lang), true);
+    return signInPage(c.lang, 403, name, say(ct::kFormStale, c.lang), true);
   }
   const core::Instant t = now();
   if (const auto wait = limiter_.refusedFor(c.req.remote, name, t)) {
     audit(c, "sign-in", "rate-limited", std::to_string(wait->count()) + " s");
     std::string text = say(ct::kTooMany, c.lang);
     text.replace(text.find("%d"), 2, std::to_string((wait->count() + 59) / 60));
-    HttpResponse r = signInPage(c, 429, name, text, true);
+    HttpResponse r = signInPage(c.lang, 429, name, text, true);
     r.headers.emplace_back("Retry-After", std::to_string(wait->count()));
     return r;
   }
@@ -150,21 +177,46 @@ HttpResponse Console::signIn(Context& c) {
     return refuse(c, 503, "sign-in", "no-users-file", users.error().message);
   }
   const User* user = isValidUserName(name) ? users->find(name) : nullptr;
-  bool ok = false;
-  if (user) ok = verifyPassword(user->hash, password);
-  else if (!dummyHash_.empty()) (void)verifyPassword(dummyHash_, password);  // the same work, so the time does not tell
+  std::optional<User> known;
+  if (user) known = *user;
+  const std::string hash = user ? user->hash : dummyHash_;
+  limiter_.started(c.req.remote, name);
+  HttpResponse r;
+  r.later = [this, name, password, known, hash, remote = c.req.remote, lang = c.lang, old = c.sessionCookie] {
+    const bool ok = !hash.empty() && verifyPassword(hash, password) && known;
+    return finishSignIn(SignInAttempt{name, remote, lang, old, known}, ok);
+  };
+  r.busy = [this, name, remote = c.req.remote, lang = c.lang] {
+    std::lock_guard lock(mutex_);
+    limiter_.abandoned(remote, name);
+    auditAs(name, remote, "sign-in", "busy");
+    HttpResponse busy = signInPage(lang, 503, name, say(ct::kBusy, lang), true);
+    busy.headers.emplace_back("Retry-After", "5");
+    return busy;
+  };
+  return r;
+}
+
+// On the server's worker, after the password check: the verdict, under the lock again.
+HttpResponse Console::finishSignIn(const SignInAttempt& a, bool ok) {
+  std::lock_guard lock(mutex_);
+  const core::Instant t = now();
   if (!ok) {
-    limiter_.failed(c.req.remote, name, t);
-    audit(c, "sign-in", user ? "wrong-password" : "unknown-user");
-    return signInPage(c, 401, name, say(ct::kWrongLogin, c.lang), true);
+    limiter_.failed(a.remote, a.name, t);
+    auditAs(a.name, a.remote, "sign-in", a.user ? "wrong-password" : "unknown-user");
+    return signInPage(a.lang, 401, a.name, say(ct::kWrongLogin, a.lang), true);
   }
-  limiter_.succeeded(name);
-  if (!c.sessionCookie.empty()) sessions_.close(c.sessionCookie);  // never keep an id chosen before sign-in
-  Session s{platform::randomHex(32), platform::randomHex(32), user->name, user->role, user->hash};
-  if (s.id.size() != 64 || s.csrf.size() != 64) return refuse(c, 503, "sign-in", "no-randomness", "no random numbers");
+  limiter_.succeeded(a.remote, a.name);
+  if (!a.oldSession.empty()) sessions_.close(a.oldSession);  // never keep an id chosen before sign-in
+  Session s{platform::randomHex(32), platform::randomHex(32), a.user->name, a.user->role, a.user->hash};
+  if (s.id.size() != 64 || s.csrf.size() != 64) {
+    auditAs(a.name, a.remote, "sign-in", "no-randomness");
+    PageFrame f{a.lang, say(ct::kSignIn, a.lang), "/console/"};
+    return HttpResponse{503, {{"Content-Type", "text/html; charset=utf-8"}},
+                        consolePage(f, messageMain(a.lang, say(ct::kConsole, a.lang), "no random numbers"))};
+  }
   const Session& opened = sessions_.open(std::move(s), t);
-  c.session = opened;
-  audit(c, "sign-in", "ok", roleName(user->role));
+  auditAs(a.name, a.remote, "sign-in", "ok", roleName(a.user->role));
   HttpResponse r = redirect("/console/announce");
   r.headers.emplace_back("Set-Cookie", cookie("sf_session", opened.id, o_.tls));
   r.headers.emplace_back("Set-Cookie", cookie("sf_signin", "", o_.tls, "0"));

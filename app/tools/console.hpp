@@ -36,9 +36,15 @@ class Console {
 
  private:
   struct Context;
+  // A sign-in whose password is being checked off the server's thread: what its end needs.
+  struct SignInAttempt {
+    std::string name, remote, lang, oldSession;
+    std::optional<User> user;  // the name's entry, when there is one
+  };
   platform::HttpResponse route(Context& c);
   platform::HttpResponse signIn(Context& c);
-  platform::HttpResponse signInPage(Context& c, int status, const std::string& name, const std::string& note, bool error);
+  platform::HttpResponse finishSignIn(const SignInAttempt& attempt, bool ok);
+  platform::HttpResponse signInPage(const std::string& lang, int status, const std::string& name, const std::string& note, bool error);
   platform::HttpResponse signOut(Context& c);
   platform::HttpResponse announcePage(Context& c, int status, const AnnounceForm& form, const std::string& note, const std::string& error);
   platform::HttpResponse announce(Context& c);
@@ -47,11 +53,13 @@ class Console {
   platform::HttpResponse refuse(Context& c, int status, const std::string& action, const std::string& outcome, const std::string& text);
   bool checkCsrf(Context& c, const std::string& action);
   void audit(const Context& c, const std::string& action, const std::string& outcome, const std::string& detail = {});
+  void auditAs(const std::string& user, const std::string& remote, const std::string& action, const std::string& outcome,
+               const std::string& detail = {});
   core::Instant now() const;
 
   ConsoleOptions o_;
   AuditLog audit_;
-  std::mutex mutex_;  // sessions, limiter, and one password check or feed edit at a time
+  std::mutex mutex_;  // sessions, limiter, audit log and one feed edit at a time (password checks run outside it)
   SessionTable sessions_;
   LoginLimiter limiter_;
   std::string dummyHash_;  // verified against for unknown names, so timing does not tell names apart

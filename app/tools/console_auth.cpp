@@ -37,12 +37,18 @@ bool SessionTable::close(std::string_view id) {
 }
 
 std::optional<std::chrono::seconds> LoginLimiter::locked(const std::map<std::string, Count>& table, const std::string& key,
-                                                         const LimitRule& rule, core::Instant now) {
+                                                         const LimitRule& rule, core::Instant now, int inFlight) {
   const auto it = table.find(key);
-  if (it == table.end() || it->second.failures < rule.maxFailures) return std::nullopt;
-  const auto until = it->second.last + rule.lockout;
-  if (now >= until) return std::nullopt;
-  return std::chrono::duration_cast<std::chrono::seconds>(until - now);
+  int failures = it == table.end() ? 0 : it->second.failures;
+  if (failures > 0 && failures < rule.maxFailures && now - it->second.first > rule.window) failures = 0;  // its window is over
+  if (failures >= rule.maxFailures) {
+    const auto until = it->second.last + rule.lockout;
+    if (now < until) return std::chrono::duration_cast<std::chrono::seconds>(until - now);
+    failures = 0;
+  }
+  // Checks still running: until they end, each may be one more failure. They end in seconds.
+  if (inFlight > 0 && failures + inFlight >= rule.maxFailures) return std::chrono::seconds{5};
+  return std::nullopt;
 }
 
 void LoginLimiter::add(std::map<std::string, Count>& table, const std::string& key, const LimitRule& rule, core::Instant now) {
@@ -56,20 +62,46 @@ void LoginLimiter::add(std::map<std::string, Count>& table, const std::string& k
   c.last = now;
 }
 
+namespace {
+int inFlightOf(const std::map<std::string, int>& table, const std::string& key) {
+  const auto it = table.find(key);
+  return it == table.end() ? 0 : it->second;
+}
+}  // namespace
+
 std::optional<std::chrono::seconds> LoginLimiter::refusedFor(const std::string& address, const std::string& user,
                                                              core::Instant now) const {
-  const auto a = locked(addresses_, address, address_, now);
-  const auto u = locked(users_, user, user_, now);
+  const int addressBusy = inFlightOf(addressesInFlight_, address);
+  auto a = locked(addresses_, address, address_, now, addressBusy);
+  if (!a && addressBusy >= maxInFlight_) a = std::chrono::seconds{5};
+  const auto u = locked(users_, user, user_, now, inFlightOf(usersInFlight_, user));
   if (a && u) return std::max(*a, *u);
   return a ? a : u;
 }
 
+void LoginLimiter::started(const std::string& address, const std::string& user) {
+  ++addressesInFlight_[address];
+  ++usersInFlight_[user];
+}
+
+void LoginLimiter::finish(const std::string& address, const std::string& user) {
+  // Only keys with checks running are kept: the tables stay as small as the server's queue.
+  if (auto it = addressesInFlight_.find(address); it != addressesInFlight_.end() && --it->second <= 0) addressesInFlight_.erase(it);
+  if (auto it = usersInFlight_.find(user); it != usersInFlight_.end() && --it->second <= 0) usersInFlight_.erase(it);
+}
+
 void LoginLimiter::failed(const std::string& address, const std::string& user, core::Instant now) {
+  finish(address, user);
   add(addresses_, address, address_, now);
   add(users_, user, user_, now);
 }
 
-void LoginLimiter::succeeded(const std::string& user) { users_.erase(user); }
+void LoginLimiter::succeeded(const std::string& address, const std::string& user) {
+  finish(address, user);
+  users_.erase(user);
+}
+
+void LoginLimiter::abandoned(const std::string& address, const std::string& user) { finish(address, user); }
 
 bool equalSecrets(std::string_view a, std::string_view b) {
   const std::size_t n = std::max(a.size(), b.size());

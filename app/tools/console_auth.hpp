@@ -51,11 +51,17 @@ struct LimitRule {
 
 class LoginLimiter {
  public:
-  LoginLimiter(LimitRule perAddress, LimitRule perUser) : address_(perAddress), user_(perUser) {}
+  // `maxInFlight`: password checks one address may have running or queued at once.
+  LoginLimiter(LimitRule perAddress, LimitRule perUser, int maxInFlight = 3)
+      : address_(perAddress), user_(perUser), maxInFlight_(maxInFlight) {}
   // How long sign-in for this address and name stays refused; nothing when it may be tried.
+  // Checks still running count as failures until they end, so parallel guesses gain nothing.
   std::optional<std::chrono::seconds> refusedFor(const std::string& address, const std::string& user, core::Instant now) const;
+  // A password check starts (off the server's thread); each start ends in exactly one of the three.
+  void started(const std::string& address, const std::string& user);
   void failed(const std::string& address, const std::string& user, core::Instant now);
-  void succeeded(const std::string& user);  // the name's count starts again; the address's stays
+  void succeeded(const std::string& address, const std::string& user);  // the name's count starts again; the address's stays
+  void abandoned(const std::string& address, const std::string& user);  // never checked (the server was busy)
 
  private:
   struct Count {
@@ -63,10 +69,13 @@ class LoginLimiter {
     core::Instant first{}, last{};
   };
   static std::optional<std::chrono::seconds> locked(const std::map<std::string, Count>& table, const std::string& key,
-                                                    const LimitRule& rule, core::Instant now);
+                                                    const LimitRule& rule, core::Instant now, int inFlight);
   static void add(std::map<std::string, Count>& table, const std::string& key, const LimitRule& rule, core::Instant now);
+  void finish(const std::string& address, const std::string& user);
   LimitRule address_, user_;
+  int maxInFlight_;
   std::map<std::string, Count> addresses_, users_;
+  std::map<std::string, int> addressesInFlight_, usersInFlight_;
 };
 
 // Equal secrets, compared in time that depends on their lengths only (tokens have a fixed length).

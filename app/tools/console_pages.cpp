@@ -115,7 +115,7 @@ std::string announceMain(const AnnouncePage& p) {
            (a.planned ? std::string(say(ct::kPlanned, lang)) + ", " + say(ct::kFromShort, lang) + " " + esc(a.from) + " " : std::string()) +
            say(ct::kUntilShort, lang) + " " + esc(a.until) + " · " + esc(a.where) + "</p><p class=\"text\">" + esc(a.text) + "</p>";
     out += "<form method=\"post\" action=\"/console/announce/end\">" + hidden("csrf", p.csrf) + hidden("id", a.id) +
-           "<button type=\"submit\" class=\"danger\" aria-label=\"" + esc(std::string(say(ct::kEndLabel, lang)) + " " + a.text) + "\">" +
+           "<button type=\"submit\" class=\"danger\" aria-label=\"" + esc(std::string(say(ct::kEndNow, lang)) + ": " + a.text) + "\">" +
            say(ct::kEndNow, lang) + "</button></form></li>";
   }
   if (!p.active.empty()) out += "</ul>";

@@ -71,6 +71,8 @@ table{width:100%;border-collapse:collapse}
 th,td{text-align:left;padding:10px 8px;border-bottom:1px solid var(--line)}
 th{color:var(--muted);font-weight:600;font-size:.9rem}
 @media (min-width:760px){main{padding-top:16px}h1{font-size:1.9rem}.choices{flex-direction:row}.choice{flex:1 1 0}}
+/* Inside a fieldset a label is no flex item: as a block its margins hold it off the choices. */
+fieldset>label{display:block}
 )CSS";
 }
 

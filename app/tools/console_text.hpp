@@ -25,6 +25,8 @@ inline constexpr Words kSignedOut{"Abgemeldet.", "Signed out."};
 inline constexpr Words kWrongLogin{"Name oder Passwort stimmt nicht.", "Wrong name or password."};
 inline constexpr Words kTooMany{"Zu viele Fehlversuche. Bitte in %d Minuten erneut versuchen.",
                                 "Too many failed attempts. Please try again in %d minutes."};
+inline constexpr Words kBusy{"Gerade melden sich viele an. Bitte in ein paar Sekunden noch einmal versuchen.",
+                             "Many people are signing in right now. Please try again in a few seconds."};
 inline constexpr Words kExpired{"Die Sitzung ist abgelaufen oder ungültig. Bitte neu anmelden.",
                                 "The session has expired or is not valid. Please sign in again."};
 inline constexpr Words kFormStale{"Das Formular war veraltet. Bitte noch einmal senden.",
@@ -63,7 +65,6 @@ inline constexpr Words kEnded{"Beendet. Die Bildschirme nehmen es beim nächsten
 inline constexpr Words kActive{"Aktiv und geplant", "Active and planned"};
 inline constexpr Words kNoneActive{"Keine Durchsage aktiv.", "No announcement is active."};
 inline constexpr Words kEndNow{"Jetzt beenden", "End now"};
-inline constexpr Words kEndLabel{"Beenden:", "End:"};
 inline constexpr Words kUntilShort{"bis", "until"};
 inline constexpr Words kFromShort{"ab", "from"};
 inline constexpr Words kEveryScreen{"alle Bildschirme", "all screens"};

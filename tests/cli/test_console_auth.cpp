@@ -69,7 +69,7 @@ TEST_CASE("the sign-in limiter refuses after N failures, per user and per addres
   CHECK_FALSE(limiter.refusedFor("10.0.0.1", "anna", tAuth0 + 4s + 10min));
   limiter.failed("10.0.0.1", "anna", tAuth0 + 11min);
   CHECK_FALSE(limiter.refusedFor("10.0.0.1", "anna", tAuth0 + 11min));
-  limiter.succeeded("anna");
+  limiter.succeeded("10.0.0.1", "anna");
 
   // Per address: 20 failures over many names lock the address, not other addresses.
   LoginLimiter byAddress({20, 15min, 15min}, {5, 15min, 15min});
@@ -80,6 +80,29 @@ TEST_CASE("the sign-in limiter refuses after N failures, per user and per addres
   LoginLimiter slow({20, 15min, 15min}, {5, 15min, 15min});
   for (int i = 0; i < 10; ++i) slow.failed("10.0.0.4", "carl", tAuth0 + std::chrono::minutes(16 * i));
   CHECK_FALSE(slow.refusedFor("10.0.0.4", "carl", tAuth0 + 160min));
+}
+
+TEST_CASE("password checks still running count against the limit, and one address runs only a few at once", "[console]") {
+  LoginLimiter limiter({20, 15min, 15min}, {5, 15min, 15min}, 3);
+  for (int i = 0; i < 3; ++i) limiter.failed("10.0.0.1", "anna", tAuth0);
+  // Two checks running: with three failures they could make five, so a sixth try waits for them.
+  limiter.started("10.0.0.5", "anna");
+  CHECK_FALSE(limiter.refusedFor("10.0.0.6", "anna", tAuth0 + 1s));
+  limiter.started("10.0.0.6", "anna");
+  CHECK(limiter.refusedFor("10.0.0.7", "anna", tAuth0 + 1s));
+  CHECK_FALSE(limiter.refusedFor("10.0.0.7", "ben", tAuth0 + 1s));
+  // One ends well: anna's count starts again; the other's failure is then one of one.
+  limiter.succeeded("10.0.0.5", "anna");
+  limiter.failed("10.0.0.6", "anna", tAuth0 + 2s);
+  CHECK_FALSE(limiter.refusedFor("10.0.0.7", "anna", tAuth0 + 3s));
+  // Three checks from one address at once, whatever the names: a fourth waits.
+  for (const char* name : {"a", "b", "c"}) limiter.started("10.0.0.8", name);
+  const auto wait = limiter.refusedFor("10.0.0.8", "d", tAuth0 + 3s);
+  REQUIRE(wait);
+  CHECK(*wait <= 5s);
+  limiter.abandoned("10.0.0.8", "a");  // the server was busy: never checked, not a failure
+  CHECK_FALSE(limiter.refusedFor("10.0.0.8", "d", tAuth0 + 3s));
+  CHECK_FALSE(limiter.refusedFor("10.0.0.9", "a", tAuth0 + 3s));
 }
 
 TEST_CASE("CSRF tokens compare whole and exactly", "[console]") {
