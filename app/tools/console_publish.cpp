@@ -106,9 +106,6 @@ bool describeReleaseChange(const core::Feed& before, const std::string& beforeTe
 
 std::string countsText(const ReleaseCounts& c, const std::string& lang) {
   std::vector<std::string> parts;
-  const auto part = [&](int n, const ct::Words& w) {
-    if (n > 0) parts.push_back(std::to_string(n) + " " + say(w, lang));
-  };
   if (c.first) parts.push_back(std::string(say(ct::kFirstRelease, lang)) + ", " + std::to_string(c.eventsAdded) + " " + say(ct::kCountEvents, lang));
   else {
     std::vector<std::string> events;
@@ -124,8 +121,13 @@ std::string countsText(const ReleaseCounts& c, const std::string& lang) {
     for (const auto& p : events) e += (e.empty() ? "" : ", ") + p;
     parts.push_back(e.empty() ? std::string(say(ct::kNoEventChange, lang)) : std::string(say(ct::kCountEvents, lang)) + ": " + e);
   }
-  part(c.announcementsAdded, ct::kCountAnnAdded);
-  part(c.announcementsEnded, ct::kCountAnnEnded);
+  const auto counted = [&](int n, const ct::Words& w) {
+    if (n <= 0) return;
+    std::string text = say(w, lang);
+    parts.push_back(text.replace(text.find("%d"), 2, std::to_string(n)));
+  };
+  counted(c.announcementsAdded, ct::kCountAnnAdded);
+  counted(c.announcementsEnded, ct::kCountAnnEnded);
   if (c.otherContent) parts.push_back(say(ct::kCountOther, lang));
   std::string out;
   for (const auto& p : parts) out += (out.empty() ? "" : " · ") + p;
@@ -144,6 +146,9 @@ std::string noteText(const std::string& note, const std::string& lang) {
     text.replace(text.find("%d"), 2, std::to_string(*from));
     return text;
   }
+  // The notes announce_service writes ("announcement ID", "ended ID"), in the page's language.
+  if (note.starts_with("announcement ")) return std::string(say(ct::kNoteAnnouncement, lang)) + note.substr(12);
+  if (note.starts_with("ended ")) return std::string(say(ct::kNoteEnded, lang)) + note.substr(5);
   return note;
 }
 

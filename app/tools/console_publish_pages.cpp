@@ -102,7 +102,7 @@ std::string rollbackMain(const RollbackView& v) {
   out += "<p class=\"lead\">" + pubEsc(withNumber(ct::kRollbackLead, lang, v.revision)) + "</p>";
   out += "<p class=\"meta\">" + pubEsc(v.when) + (v.who.empty() ? "" : " · " + pubEsc(v.who)) + "</p>";
   out += "<section class=\"card\" aria-labelledby=\"rb-h\"><h2 id=\"rb-h\">" + std::string(say(ct::kRollbackChanges, lang)) + "</h2>";
-  out += v.same ? "<p class=\"empty\">" + std::string(say(ct::kNoChanges, lang)) + "</p>" : changeListsHtml(v.changes, v.remarks, lang);
+  out += v.same ? "<p class=\"empty\">" + std::string(say(ct::kRollbackSame, lang)) + "</p>" : changeListsHtml(v.changes, v.remarks, lang);
   out += "<p class=\"hint\">" + std::string(say(ct::kRollbackAnnouncements, lang)) + "</p>";
   out += "<form class=\"actions\" method=\"post\" action=\"/console/rollback\">" + pubHidden("csrf", v.csrf) +
          pubHidden("revision", std::to_string(v.revision)) + pubHidden("base", v.base) + "<button type=\"submit\" class=\"danger\">" +

@@ -136,8 +136,12 @@ inline constexpr Words kCountCancelled{"abgesagt", "cancelled"};
 inline constexpr Words kCountRemoved{"entfernt", "removed"};
 inline constexpr Words kCountEdited{"bearbeitet", "edited"};
 inline constexpr Words kCountEvents{"Termine", "events"};
-inline constexpr Words kCountAnnAdded{"Durchsagen neu", "announcements added"};
-inline constexpr Words kCountAnnEnded{"Durchsagen beendet", "announcements ended"};
+inline constexpr Words kCountAnnAdded{"Durchsagen neu: %d", "announcements added: %d"};
+inline constexpr Words kCountAnnEnded{"Durchsagen beendet: %d", "announcements ended: %d"};
+inline constexpr Words kNoteAnnouncement{"Durchsage", "announcement"};
+inline constexpr Words kNoteEnded{"beendet:", "ended:"};
+inline constexpr Words kRollbackSame{"Das Programm ist dasselbe wie im aktuellen Release.",
+                                     "The programme is the same as in the current release."};
 inline constexpr Words kCountOther{"sonstige Inhalte", "other content"};
 inline constexpr Words kRollbackTo{"Zurück zu r%d", "Rollback to r%d"};
 inline constexpr Words kRollback{"Zurückrollen", "Roll back"};
