@@ -13,12 +13,10 @@
 namespace sf::tools {
 namespace {
 
-using json = nlohmann::json;
-
 // The feed without what the counts already cover and what every release changes.
-json restOfFeed(const std::string& text) {
-  json doc = json::parse(text, nullptr, false);
-  if (!doc.is_object()) return json();
+nlohmann::json restOfFeed(const std::string& text) {
+  nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
+  if (!doc.is_object()) return nlohmann::json();
   for (const char* key : {"events", "announcements", "revision", "generated"}) doc.erase(key);
   return doc;
 }
@@ -62,7 +60,7 @@ ReleaseCounts countReleaseChanges(const core::Feed* before, const std::string& b
 }
 
 std::string releaseInfoJson(const ReleaseInfo& r) {
-  json j = json::object();
+  nlohmann::json j = nlohmann::json::object();
   j["revision"] = r.revision;
   j["at"] = core::formatInstantUtc(r.at);
   j["by"] = r.origin.by;
@@ -83,7 +81,7 @@ std::string releaseInfoJson(const ReleaseInfo& r) {
 }
 
 std::optional<ReleaseInfo> parseReleaseInfo(const std::string& text) {
-  const json j = json::parse(text, nullptr, false);
+  const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
   if (!j.is_object() || !j.contains("revision") || !j["revision"].is_number_integer() || !j.contains("at") || !j["at"].is_string())
     return std::nullopt;
   const auto at = core::parseInstant(j["at"].get<std::string>());
@@ -92,13 +90,13 @@ std::optional<ReleaseInfo> parseReleaseInfo(const std::string& text) {
   r.known = true;
   r.revision = j["revision"].get<std::int64_t>();
   r.at = *at;
-  const auto str = [&](const json& o, const char* key) { return o.contains(key) && o[key].is_string() ? o[key].get<std::string>() : std::string(); };
-  const auto num = [](const json& o, const char* key) { return o.contains(key) && o[key].is_number_integer() ? o[key].get<int>() : 0; };
-  const auto flag = [](const json& o, const char* key) { return o.contains(key) && o[key].is_boolean() && o[key].get<bool>(); };
+  const auto str = [&](const nlohmann::json& o, const char* key) { return o.contains(key) && o[key].is_string() ? o[key].get<std::string>() : std::string(); };
+  const auto num = [](const nlohmann::json& o, const char* key) { return o.contains(key) && o[key].is_number_integer() ? o[key].get<int>() : 0; };
+  const auto flag = [](const nlohmann::json& o, const char* key) { return o.contains(key) && o[key].is_boolean() && o[key].get<bool>(); };
   r.origin = {str(j, "by").substr(0, 64), str(j, "via").substr(0, 32), str(j, "note").substr(0, 200)};
   if (j.contains("previous") && j["previous"].is_number_integer()) r.previous = j["previous"].get<std::int64_t>();
   if (j.contains("changes") && j["changes"].is_object()) {
-    const json& c = j["changes"];
+    const nlohmann::json& c = j["changes"];
     r.counts = {num(c, "eventsAdded"),        num(c, "eventsMoved"),        num(c, "eventsCancelled"), num(c, "eventsRemoved"),
                 num(c, "eventsEdited"),       num(c, "announcementsAdded"), num(c, "announcementsEnded"), flag(c, "otherContent"),
                 flag(c, "first")};
