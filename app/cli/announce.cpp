@@ -1,5 +1,5 @@
-// `announce`: add a message to the organiser's feed and publish it, end one (`--end ID`) in the
-// organiser's file and in the published feed, or list what shows where (`--list`).
+// `announce`: add a message to the current release and publish it (and keep it in the organiser's
+// feed), end one (`--end ID`) in both, or list what shows where (`--list`).
 #include <chrono>
 #include <iomanip>
 #include <iostream>
@@ -65,19 +65,32 @@ int listAnnouncements(const core::Feed& f, const std::string& source) {
   return kExitOk;
 }
 
-// Ends `id` in the organiser's file and in the current release, so that neither a publish of the
-// file nor the screens bring it back (tools/announce_service.hpp, shared with the console).
-int endAnnouncement(const std::string& id, const std::string& feed, const std::string& dir, const std::string& key) {
+// The feed file, the published folder and its key, as announce_service takes them; nothing after
+// saying why the key cannot be read.
+std::optional<tools::FeedPlace> placeOf(const std::string& feed, const std::string& dir, const std::string& key) {
   tools::FeedPlace place{feed, dir, std::nullopt, key, 10};
   if (!key.empty()) {
     auto keys = readKeyFile(key);
     if (!keys) {
       std::cerr << keys.error().message << '\n';
-      return kExitInvalid;
+      return std::nullopt;
     }
     place.keys = std::move(*keys);
   }
-  const auto ended = tools::endAndPublish(place, id, platform::systemSeconds());
+  return place;
+}
+
+void printPublished(const tools::Published& p, const std::string& dir) {
+  std::cout << "published revision " << p.revision << (p.signed_ ? " (signed)" : "") << " to " << dir
+            << "/feed.json; screens pick it up at their next poll\n";
+}
+
+// Ends `id` in the organiser's file and in the current release, so that neither a publish of the
+// file nor the screens bring it back (tools/announce_service.hpp, shared with the console).
+int endAnnouncement(const std::string& id, const std::string& feed, const std::string& dir, const std::string& key) {
+  const auto place = placeOf(feed, dir, key);
+  if (!place) return kExitInvalid;
+  const auto ended = tools::endAndPublish(*place, id, platform::systemSeconds());
   if (!ended) {
     std::cerr << ended.error().message << '\n';
     return kExitInvalid;
@@ -87,15 +100,16 @@ int endAnnouncement(const std::string& id, const std::string& feed, const std::s
     std::cout << "announcement \"" << id << "\" is not in the published feed\n";
     return kExitOk;
   }
-  std::cout << "published revision " << ended->published->revision << (ended->published->signed_ ? " (signed)" : "") << " to " << dir
-            << "/feed.json; screens pick it up at their next poll\n";
+  printPublished(*ended->published, dir);
   return kExitOk;
 }
 
 }  // namespace
 
 int runAnnounce(const std::vector<std::string>& args) {
-  CLI::App app{"Adds a message to the organiser's feed and publishes it; --end ends one, --list shows them.\n"
+  CLI::App app{"Adds a message to what the screens show (the current release in --to) and publishes that, so\n"
+               "unpublished edits in --feed stay unpublished; the message is kept in --feed too. --end ends one,\n"
+               "--list shows them.\n"
                "Levels: info (a banner over the running rotation), important (takes over the screen, the default),\n"
                "emergency (white on red over everything, wakes dark screens, ignores touch).",
                "schaufenster announce"};
@@ -120,7 +134,7 @@ int runAnnounce(const std::vector<std::string>& args) {
   app.add_option("--until", until, "when it ends: 14:30 (today, venue time), 2024-06-15T14:30, a duration (45m, 2h, 1h30m) "
                                    "or open (until `announce --end`, at most 30 days)");
   app.add_option("--from", from, "when it starts (default: now)");
-  app.add_option("--feed", feed, "the organiser's feed file; it is updated too")->required();
+  app.add_option("--feed", feed, "the organiser's feed file; it keeps the message too (and goes out whole only when nothing is published yet)")->required();
   app.add_option("--to", dir, "the published folder");
   app.add_option("-k,--key", key, "key file: signs the release");
   app.add_option("--id", id, "announcement id; the same id replaces an earlier message");
@@ -195,18 +209,22 @@ int runAnnounce(const std::vector<std::string>& args) {
   }
   a.start = *start;
   a.end = *end;
-  const auto edited = core::addAnnouncement(*loaded.text, a);
-  if (!edited.text) {
-    printErrors(edited.diagnostics);
-    return kExitInvalid;
-  }
-  if (auto done = platform::writeFileAtomic(feed, *edited.text); !done) {
+  const auto place = placeOf(feed, dir, key);
+  if (!place) return kExitInvalid;
+  const auto done = tools::announceAndPublish(*place, a, t);
+  if (!done) {
     std::cerr << done.error().message << '\n';
     return kExitInvalid;
   }
   std::cout << core::levelName(a.level) << " announcement \"" << id << "\" until " << core::formatInstant(a.end, zone) << " on "
-            << whereText(a.targets) << " added to " << feed << '\n';
-  return publishText(*edited.text, dir, key, 10, feed);
+            << whereText(a.targets) << (done->firstRelease ? " added to " + feed + ", which goes out as the first release"
+                                                           : " added to the current release (other changes in " + feed + " stay unpublished)")
+            << '\n';
+  if (!done->draftProblem.empty())
+    std::cerr << "announce: on the screens, but not kept in " << feed << ", so a publish of it would drop the message: "
+              << done->draftProblem << '\n';
+  printPublished(*done, dir);
+  return kExitOk;
 }
 
 }  // namespace sf::cli

@@ -24,7 +24,8 @@ void printErrors(const core::Diagnostics& ds) {
 
 // Gives `text` the next revision after everything published and the source's own, signs it and
 // makes it current in `dir` (tools/publish_feed.hpp). Prints what happened; returns the exit code.
-int publishText(const std::string& text, const std::string& dir, const std::string& keyFile, int keep, const std::string& what) {
+int publishText(const std::string& text, const std::string& dir, const std::string& keyFile, int keep, const std::string& what,
+                const tools::ReleaseOrigin& origin) {
   std::optional<platform::KeyPair> keys;
   if (!keyFile.empty()) {
     auto k = readKeyFile(keyFile);
@@ -34,7 +35,7 @@ int publishText(const std::string& text, const std::string& dir, const std::stri
     }
     keys = std::move(*k);
   }
-  const auto done = tools::publishFeedText(text, dir, keys, keyFile, keep, what, platform::systemSeconds());
+  const auto done = tools::publishFeedText(text, dir, keys, keyFile, keep, what, platform::systemSeconds(), origin);
   if (!done) {
     std::cerr << done.error().message << '\n';
     return kExitInvalid;
@@ -90,7 +91,8 @@ int runPublish(const std::vector<std::string>& args) {
       return kExitInvalid;
     }
     std::cout << "rolling back to the content of revision " << rollbackTo << '\n';
-    return publishText(release->text, dir, key, keep, dir + "/releases/" + std::to_string(rollbackTo) + "/feed.json");
+    return publishText(release->text, dir, key, keep, dir + "/releases/" + std::to_string(rollbackTo) + "/feed.json",
+                       {"", "publish", tools::rollbackNote(rollbackTo)});
   }
   if (feed.empty()) {
     std::cerr << "publish: name the feed to publish, or use --rollback\n";
@@ -101,7 +103,7 @@ int runPublish(const std::vector<std::string>& args) {
     printErrors(loaded.parsed.diagnostics);
     return kExitInvalid;
   }
-  return publishText(*loaded.text, dir, key, keep, loaded.name);
+  return publishText(*loaded.text, dir, key, keep, loaded.name, {"", "publish", ""});
 }
 
 }  // namespace sf::cli

@@ -44,7 +44,8 @@ void printAddresses(const std::string& root, const std::string& bind, int port, 
 // The console, or null after saying what is missing: a users file with at least one user, the
 // organiser's feed, and a key kept outside the served folder.
 std::unique_ptr<tools::Console> makeConsole(const std::string& dir, const std::string& usersFile, const std::string& feed,
-                                            const std::string& keyFile, std::string auditFile, bool https) {
+                                            const std::string& keyFile, std::string auditFile, bool https, tools::FleetStore* fleet,
+                                            const std::string& syncStateDir) {
   if (usersFile.empty() || feed.empty()) {
     std::cerr << "serve: --console needs --users FILE (from `schaufenster user add FILE NAME`) and --feed FILE (the organiser's feed)\n";
     return nullptr;
@@ -78,6 +79,8 @@ std::unique_ptr<tools::Console> makeConsole(const std::string& dir, const std::s
     return nullptr;
   }
   o.auditFile = auditFile;
+  o.fleet = fleet;
+  if (!syncStateDir.empty()) o.syncStatus = syncStateDir + "/sync-status.json";
   o.log = [](const std::string& line) { std::cerr << line << '\n'; };
   return std::make_unique<tools::Console>(std::move(o));
 }
@@ -111,10 +114,16 @@ int runServe(const std::vector<std::string>& args) {
                                         "(a chat or alerting webhook)");
   bool console = false;
   std::string usersFile, auditFile, consoleFeed, keyFile;
-  app.add_flag("--console", console, "serve the organisers' console at /console/ (sign-in with --users; announcements into --feed)");
+  app.add_flag("--console", console, "serve the organisers' console at /console/ (sign-in with --users): announcements onto the current "
+               "release, publishing --feed (the draft) with its changes shown first, the release history and rollback; "
+               "with --fleet also the screens, with --sync-state the sync sources");
   app.add_option("--users", usersFile, "with --console: the users file (`schaufenster user add FILE NAME` makes it)");
-  app.add_option("--feed", consoleFeed, "with --console: the organiser's feed file; announcements are added to it and published to DIR");
+  app.add_option("--feed", consoleFeed, "with --console: the organiser's feed file (the draft); Publish sends it to DIR, announcements are kept in it");
   app.add_option("--sign-key", keyFile, "with --console: key file (from keygen) that signs the releases the console publishes");
+  std::string syncState;
+  app.add_option("--sync-state", syncState, "with --console: the state folder of `schaufenster sync` (its stateDir); the console's "
+                                            "Screens page shows each source's last import, errors and held-back copies")
+      ->check(CLI::ExistingDirectory);
   app.add_option("--audit", auditFile, "with --console: the audit log, JSON lines (default: USERS_FILE's folder/console-audit.jsonl)");
   std::string certFile, tlsKeyFile;
   app.add_option("--cert", certFile, "serve HTTPS with this PEM certificate (with its chain); needs --key");
@@ -135,19 +144,9 @@ int runServe(const std::vector<std::string>& args) {
     tls = {std::move(*cert), std::move(*key)};
   }
   std::unique_ptr<tools::Console> consoleHandler;
-  if (!console && (!usersFile.empty() || !consoleFeed.empty() || !keyFile.empty() || !auditFile.empty())) {
-    std::cerr << "serve: --users, --feed, --sign-key and --audit go with --console\n";
+  if (!console && (!usersFile.empty() || !consoleFeed.empty() || !keyFile.empty() || !auditFile.empty() || !syncState.empty())) {
+    std::cerr << "serve: --users, --feed, --sign-key, --audit and --sync-state go with --console\n";
     return kExitUsage;
-  }
-  if (console) {
-    auto made = makeConsole(dir, usersFile, consoleFeed, keyFile, auditFile, !tls.certPem.empty());
-    if (!made) return kExitUsage;
-    consoleHandler = std::move(made);
-    limits.maxBody = std::max<std::size_t>(limits.maxBody, 64 * 1024);
-    // Password checks run off the event thread, one at a time (each takes 64 MiB for a second on
-    // a Pi); a few more wait their turn, and beyond them a sign-in is asked to try again.
-    limits.workers = 1;
-    limits.workQueue = 8;
   }
   if (!notifyUrl.empty() && !core::isWebUrl(notifyUrl)) {
     std::cerr << "serve: --notify expects an http:// or https:// address, found " << core::quoteShort(notifyUrl) << '\n';
@@ -169,6 +168,17 @@ int runServe(const std::vector<std::string>& args) {
     }
     store = std::move(*opened);
     limits.maxBody = std::max(limits.maxBody, core::maxReportBody(tools::CollectorOptions{}.limits));
+  }
+
+  if (console) {  // after the fleet's database, which its Screens page reads
+    auto made = makeConsole(dir, usersFile, consoleFeed, keyFile, auditFile, !tls.certPem.empty(), store.get(), syncState);
+    if (!made) return kExitUsage;
+    consoleHandler = std::move(made);
+    limits.maxBody = std::max<std::size_t>(limits.maxBody, 64 * 1024);
+    // Password checks run off the event thread, one at a time (each takes 64 MiB for a second on
+    // a Pi); a few more wait their turn, and beyond them a sign-in is asked to try again.
+    limits.workers = 1;
+    limits.workQueue = 8;
   }
 
   // SIGINT and SIGTERM are taken by this thread alone (the server's threads inherit the mask).

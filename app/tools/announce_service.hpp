@@ -1,5 +1,5 @@
-// Announcing into a served feed, shared by `announce` and the console: the organiser's feed file
-// is edited and the result published as the next (signed) release, which the screens poll.
+// Announcing into a served feed, shared by `announce` and the console: the current release gets
+// the message and goes out as the next (signed) release; the organiser's feed file keeps it too.
 #pragma once
 #include <chrono>
 #include <optional>
@@ -34,8 +34,15 @@ std::optional<core::Instant> parseMoment(const std::string& s, const core::TimeZ
 // When an announcement starting at `start` ends: a duration after it, "open" (30 days), or a moment.
 std::optional<core::Instant> parseUntil(const std::string& until, core::Instant start, const core::TimeZone& zone, core::Instant now);
 
-// Adds (or replaces, by id) `a` in the feed file and publishes the file as the next release.
-core::Result<Published> announceAndPublish(const FeedPlace& place, const core::NewAnnouncement& a, core::Instant now);
+struct Announced : Published {
+  bool firstRelease = false;  // nothing was published before: the feed file went out with it
+  std::string draftProblem;   // on the screens, but the feed file could not take it (why), or empty
+};
+// Adds (or replaces, by id) `a` in the current release and publishes that as the next release,
+// so an organiser's unpublished edits in the feed file stay unpublished; then adds it to the feed
+// file too, so a later publish keeps it. With nothing published yet, the file goes out with it.
+core::Result<Announced> announceAndPublish(const FeedPlace& place, const core::NewAnnouncement& a, core::Instant now,
+                                           const ReleaseOrigin& origin = {"", "announce", ""});
 
 struct Ended {
   bool inRelease = false;             // the published feed had it (and was republished)
@@ -43,6 +50,7 @@ struct Ended {
 };
 // Ends `id` in the feed file and in the current release, so that neither a publish of the file
 // nor the screens bring it back. Errors name the file; an unknown id lists the ids there are.
-core::Result<Ended> endAndPublish(const FeedPlace& place, const std::string& id, core::Instant now);
+core::Result<Ended> endAndPublish(const FeedPlace& place, const std::string& id, core::Instant now,
+                                  const ReleaseOrigin& origin = {"", "announce", ""});
 
 }  // namespace sf::tools

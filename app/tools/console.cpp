@@ -116,8 +116,25 @@ HttpResponse Console::route(Context& c) {
   if (p == "/console/announce" && post) return announce(c);
   if (p == "/console/announce/end" && post) return endAnnouncement(c);
   if (p == "/console/users" && c.get) return usersPage(c);
+  if (p == "/console/publish" && c.get) {
+    if (!c.session) return redirect("/console/login");
+    const std::string done = c.req.query ? c.req.query("done") : std::string(), back = c.req.query ? c.req.query("rolledback") : std::string();
+    const auto revisionNote = [&](const std::string& n, const ct::Words& w) {
+      if (n.empty() || n.size() > 16 || n.find_first_not_of("0123456789") != std::string::npos) return std::string();
+      std::string text = say(w, c.lang);
+      return text.replace(text.find("%d"), 2, n);
+    };
+    const std::string note = revisionNote(done, ct::kPublished);
+    return publishPage(c, 200, note.empty() ? revisionNote(back, ct::kRolledBack) : note, "");
+  }
+  if (p == "/console/publish" && post) return publish(c);
+  if (p == "/console/rollback" && c.get) return rollbackPage(c);
+  if (p == "/console/rollback" && post) return rollback(c);
+  if (p == "/console/screens" && c.get) return screensPage(c);
+  if (p.starts_with("/console/screens/shot/") && c.get) return screenShot(c, p.substr(22));
   const bool known = p == "/console/login" || p == "/console/logout" || p == "/console/announce" || p == "/console/announce/end" ||
-                     p == "/console/users" || p == "/console/style.css" || p == "/console/";
+                     p == "/console/users" || p == "/console/style.css" || p == "/console/" || p == "/console/publish" ||
+                     p == "/console/rollback" || p == "/console/screens";
   if (known) return HttpResponse{405, {{"Allow", post ? "GET, HEAD" : "POST"}, {"Content-Type", "text/plain; charset=utf-8"}}, "wrong method\n"};
   PageFrame f{c.lang, say(ct::kNotFound, c.lang), "/console/"};
   return HttpResponse{404, {{"Content-Type", "text/html; charset=utf-8"}},

@@ -16,11 +16,15 @@
 
 namespace sf::tools {
 
+class FleetStore;
+
 struct ConsoleOptions {
   std::string usersFile;  // read again at each sign-in and request: `user remove` takes effect at once
   std::string auditFile;
   FeedPlace feed;         // the organiser's feed and the published folder announcements go to
   bool tls = false;       // cookies get Secure
+  FleetStore* fleet = nullptr;  // with `serve --fleet`: the Screens page shows its screens
+  std::string syncStatus;       // with `serve --sync-state DIR`: DIR/sync-status.json for the Screens page
   std::chrono::seconds idle{30 * 60}, absolute{12 * 60 * 60};
   LimitRule perUser{5, std::chrono::minutes{15}, std::chrono::minutes{15}};
   LimitRule perAddress{20, std::chrono::minutes{15}, std::chrono::minutes{15}};
@@ -50,6 +54,12 @@ class Console {
   platform::HttpResponse announce(Context& c);
   platform::HttpResponse endAnnouncement(Context& c);
   platform::HttpResponse usersPage(Context& c);
+  platform::HttpResponse publishPage(Context& c, int status, const std::string& note, const std::string& error);
+  platform::HttpResponse publish(Context& c);
+  platform::HttpResponse rollbackPage(Context& c);
+  platform::HttpResponse rollback(Context& c);
+  platform::HttpResponse screensPage(Context& c);
+  platform::HttpResponse screenShot(Context& c, const std::string& name);
   platform::HttpResponse refuse(Context& c, int status, const std::string& action, const std::string& outcome, const std::string& text);
   bool checkCsrf(Context& c, const std::string& action);
   void audit(const Context& c, const std::string& action, const std::string& outcome, const std::string& detail = {});

@@ -104,13 +104,14 @@ HttpResponse Console::announce(Context& c) {
   a.end = *end;
   for (const auto& [lang, words] : form.texts)
     if (!words.empty()) a.text.set(lang, words);
-  const auto done = announceAndPublish(o_.feed, a, t);
+  const auto done = announceAndPublish(o_.feed, a, t, {c.session->user, "console", ""});
   const std::string detail = a.id + " " + form.level + " on " + whereText(a.targets, "en") + " until " + core::formatInstant(a.end, feed->zone);
   if (!done) {
     audit(c, "announce", "error", detail + ": " + done.error().message);
     return announcePage(c, 500, form, "", std::string(say(ct::kFailed, c.lang)) + " " + done.error().message);
   }
-  audit(c, "announce", "ok", detail + ", revision " + std::to_string(done->revision));
+  audit(c, "announce", "ok", detail + ", revision " + std::to_string(done->revision) +
+                                (done->draftProblem.empty() ? "" : "; not kept in the feed file: " + done->draftProblem));
   return redirect("/console/announce?done=sent");
 }
 
@@ -119,7 +120,7 @@ HttpResponse Console::endAnnouncement(Context& c) {
   if (!checkCsrf(c, "end-announcement")) return refuse(c, 403, "end-announcement", "csrf", say(ct::kFormStale, c.lang));
   const std::string id = c.form.count("id") ? c.form.at("id") : "";
   if (!core::isValidId(id)) return refuse(c, 400, "end-announcement", "invalid", say(ct::kNotFound, c.lang));
-  const auto done = endAndPublish(o_.feed, id, now());
+  const auto done = endAndPublish(o_.feed, id, now(), {c.session->user, "console", ""});
   if (!done) {
     audit(c, "end-announcement", "error", id + ": " + done.error().message);
     return announcePage(c, 500, {}, "", std::string(say(ct::kFailed, c.lang)) + " " + done.error().message);

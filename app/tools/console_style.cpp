@@ -73,6 +73,43 @@ th{color:var(--muted);font-weight:600;font-size:.9rem}
 @media (min-width:760px){main{padding-top:16px}h1{font-size:1.9rem}.choices{flex-direction:row}.choice{flex:1 1 0}}
 /* Inside a fieldset a label is no flex item: as a block its margins hold it off the choices. */
 fieldset>label{display:block}
+/* Publish, history, rollback and screens */
+.sections{flex-wrap:wrap}
+.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+section.card h2{margin-top:0}
+.changes h3{font-size:1rem;margin:14px 0 6px}
+.changes ul{margin:0;padding-left:1.2em}
+.changes li{margin:3px 0;overflow-wrap:anywhere}
+.changes li.more,.remark{color:var(--muted)}
+.remark{margin:12px 0 0}
+.note ul{margin:6px 0 0;padding-left:1.2em;font-weight:400;overflow-wrap:anywhere}
+.note p{margin:0}
+.history,.screens,.sources{list-style:none;padding:0;margin:0;display:flex;flex-direction:column;gap:10px}
+.release,.screen,.source{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:12px 14px}
+.release.current{border-left:6px solid var(--ok)}
+.release p{margin:0}
+.rev{display:flex;flex-wrap:wrap;align-items:baseline;gap:8px}
+.rev b{font-size:1.1rem}
+.rev .when{color:var(--muted);font-size:.9rem;margin-left:auto}
+.release .meta,.screen .meta,.source .meta{color:var(--muted);font-size:.9rem;margin:4px 0 0;overflow-wrap:anywhere}
+.release .counts{margin:4px 0 0}
+.badge.now{background:var(--ok)}
+a.button-link{display:inline-flex;align-items:center;min-height:44px;margin-top:10px;padding:8px 16px;border:1px solid var(--ink);border-radius:10px;
+color:var(--ink);text-decoration:none;font-weight:650}
+form.actions{display:flex;flex-wrap:wrap;gap:12px;align-items:center;margin-top:16px}
+form.actions a.button-link{margin-top:0}
+.screen-top{display:flex;justify-content:space-between;align-items:flex-start;gap:10px}
+.screen h3,.source h3{margin:0;font-size:1.05rem;overflow-wrap:anywhere}
+.screen .badge{background:var(--ok)}
+.screen.fault .badge{background:var(--emergency)}.screen.offline .badge{background:#6b21a8}.screen.behind .badge{background:var(--important)}
+.screen.dark .badge{background:#3f4b5b}
+.screen.fault,.screen.offline,.screen.behind,.source.failing{border-left:6px solid var(--emergency)}
+img.shot{display:block;width:100%;height:auto;aspect-ratio:16/9;object-fit:contain;background:#111820;border-radius:6px;margin:10px 0 0}
+.screen dl,.source dl{display:grid;grid-template-columns:minmax(7em,auto) 1fr;gap:4px 12px;margin:10px 0 0;font-size:.95rem}
+dt{color:var(--muted)}dd{margin:0;overflow-wrap:anywhere}
+.problem{color:var(--emergency);font-weight:600}
+code{font-size:.85em;background:var(--bg);border:1px solid var(--line);border-radius:4px;padding:1px 4px;overflow-wrap:anywhere}
+@media (min-width:760px){.screens{display:grid;grid-template-columns:repeat(2,minmax(0,1fr))}}
 )CSS";
 }
 

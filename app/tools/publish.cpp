@@ -122,6 +122,8 @@ core::Result<void> publishRelease(const std::string& dir, const Release& release
   if (ec) return core::fail("cannot create " + staging + ": " + ec.message());
   if (auto done = platform::writeFileAtomic(staging + "/feed.json", release.text); !done) return done;
   std::vector<std::string> files{staging + "/feed.json"};
+  if (!release.info.empty())  // inside the folder before it is renamed in: the release and its history appear together
+    if (auto done = platform::writeFileAtomic(staging + "/release.json", release.info); !done) return done;
   if (!release.signature.empty()) {
     if (auto done = platform::writeFileAtomic(staging + "/feed.json.sig", release.signature); !done) return done;
     files.push_back(staging + "/feed.json.sig");

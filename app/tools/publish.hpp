@@ -17,6 +17,7 @@ struct Release {
   std::int64_t revision = 0;
   std::string text;       // the feed
   std::string signature;  // its signature document, or empty
+  std::string info;       // its history file (release_history.hpp), or empty
 };
 
 // Writes `release` as a new release folder and makes it current; keeps the newest `keep`

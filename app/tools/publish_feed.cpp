@@ -51,7 +51,7 @@ core::Result<std::string> signFeedText(std::string_view text, const platform::Ke
 
 core::Result<Published> publishFeedText(const std::string& text, const std::string& dir,
                                         const std::optional<platform::KeyPair>& keys, const std::string& keyName, int keep,
-                                        const std::string& what, core::Instant now) {
+                                        const std::string& what, core::Instant now, const ReleaseOrigin& origin) {
   const auto parsed = core::parseFeed(text, what);
   if (!parsed.feed) return core::fail(errorLines(parsed.diagnostics) + what + ": not published, because it is not a valid feed");
   const auto published = publishedRevisions(dir);
@@ -64,7 +64,21 @@ core::Result<Published> publishFeedText(const std::string& text, const std::stri
   const std::int64_t revision = last + 1;
   const auto edited = core::setRevision(text, revision, now);
   if (!edited.text) return core::fail(errorLines(edited.diagnostics) + what + ": not published");
-  Release release{revision, *edited.text, {}};
+  Release release{revision, *edited.text, {}, {}};
+  ReleaseInfo info{revision, true, now, origin, std::nullopt, {}};
+  // Against what screens show now: the current release (else the newest there is).
+  std::optional<std::int64_t> before = currentRevision(dir);
+  if (!before && !published.empty()) before = published.back();
+  std::optional<core::Feed> beforeFeed;
+  std::string beforeText;
+  if (before)
+    if (auto old = readRelease(dir, *before)) {
+      beforeText = std::move(old->text);
+      beforeFeed = core::parseFeed(beforeText, "release").feed;
+      info.previous = *before;
+    }
+  info.counts = countReleaseChanges(beforeFeed ? &*beforeFeed : nullptr, beforeText, *parsed.feed, release.text, now);
+  release.info = releaseInfoJson(info);
   if (keys) {
     auto sig = signFeedText(release.text, *keys, keyName);
     if (!sig) return core::Unexpected{sig.error()};

@@ -8,6 +8,7 @@
 #include "core/base/result.hpp"
 #include "core/base/time.hpp"
 #include "platform/crypto.hpp"
+#include "release_history.hpp"
 
 namespace sf::tools {
 
@@ -26,9 +27,10 @@ struct Published {
 // Validates `text`, gives it the revision after everything in `dir` and its own, stamps
 // `generated` with `now`, signs it with `keys` when given and makes it current in `dir`, keeping
 // `keep` releases. On error nothing in `dir` changes that a reader could see; the message holds
-// every error, one a line, `what` naming the text.
+// every error, one a line, `what` naming the text. The release's history file records `origin`,
+// `now` and what changed against the current release.
 core::Result<Published> publishFeedText(const std::string& text, const std::string& dir,
                                         const std::optional<platform::KeyPair>& keys, const std::string& keyName, int keep,
-                                        const std::string& what, core::Instant now);
+                                        const std::string& what, core::Instant now, const ReleaseOrigin& origin = {});
 
 }  // namespace sf::tools

@@ -299,7 +299,7 @@ core::Result<RoundReport> SyncService::round(bool all) {
     if (!k) return fail("key: " + k.error().message);
     keys = std::move(*k);
   }
-  const auto done = publishFeedText(text, config_.publishTo, keys, config_.key, config_.keep, "merged feed", now);
+  const auto done = publishFeedText(text, config_.publishTo, keys, config_.key, config_.keep, "merged feed", now, {"", "sync", ""});
   if (!done) return fail("publication failed, the current release stays: " + done.error().message);
   report.published = true;
   report.revision = done->revision;

@@ -117,6 +117,34 @@ TEST_CASE("announce --end ends it in the file and the published feed; a later pu
   CHECK_THAT(unknown.out, Catch::Contains("no announcement \"nosuch\""));
 }
 
+TEST_CASE("announce goes onto the current release: unpublished edits in the feed file stay unpublished", "[announce]") {
+  AnnounceWorkspace w;
+  REQUIRE(run("publish " + w.path("feed.json") + " --to " + w.path("www")).exitCode == 0);
+  const std::int64_t next = feedAt(w.path("www/feed.json")).revision + 1;
+  // An edit the organiser has not published yet.
+  std::string draft = sf::test::readText(w.path("feed.json"));
+  const std::string before = "Lötkurs für Einsteiger";
+  REQUIRE(draft.find(before) != std::string::npos);
+  draft.replace(draft.find(before), before.size(), "Lötkurs (noch geheim)");
+  writeText(w.path("feed.json"), draft);
+
+  const auto r = run("announce \"Kaffee im Foyer\" --level info --until 30m --id coffee" + w.files());
+  INFO(r.out);
+  REQUIRE(r.exitCode == 0);
+  CHECK_THAT(r.out, Catch::Contains("added to the current release") && Catch::Contains("published revision " + std::to_string(next)));
+  const auto published = feedAt(w.path("www/feed.json"));
+  CHECK(published.revision == next);
+  CHECK(find(published, "coffee"));
+  CHECK(sf::test::readText(w.path("www/feed.json")).find("noch geheim") == std::string::npos);
+  // The file keeps both: its edit and the message, so publishing it later loses neither.
+  CHECK(find(feedAt(w.path("feed.json")), "coffee"));
+  CHECK(sf::test::readText(w.path("feed.json")).find("noch geheim") != std::string::npos);
+  // The release's history says who made it and what it changed.
+  const std::string info = sf::test::readText(w.path("www/releases/" + std::to_string(next) + "/release.json"));
+  CHECK_THAT(info, Catch::Contains("\"via\": \"announce\"") && Catch::Contains("\"announcementsAdded\": 1") &&
+                       Catch::Contains("\"eventsEdited\": 0"));
+}
+
 TEST_CASE("announce rejects bad input with a message and exit 1 or 2, never an abort", "[announce]") {
   AnnounceWorkspace w;
   const std::string files = w.files();
