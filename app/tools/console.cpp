@@ -93,6 +93,7 @@ HttpResponse Console::route(Context& c) {
   if (p == "/console/announce" && post) return announce(c);
   if (p == "/console/announce/end" && post) return endAnnouncement(c);
   if (p == "/console/users" && c.get) return usersPage(c);
+  if (p == "/console/programme" || p.starts_with("/console/programme/")) return programme(c);
   const bool known = p == "/console/login" || p == "/console/logout" || p == "/console/announce" || p == "/console/announce/end" ||
                      p == "/console/users" || p == "/console/style.css" || p == "/console/";
   if (known) return HttpResponse{405, {{"Allow", post ? "GET, HEAD" : "POST"}, {"Content-Type", "text/plain; charset=utf-8"}}, "wrong method\n"};

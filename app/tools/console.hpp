@@ -7,6 +7,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "announce_service.hpp"
 #include "audit_log.hpp"
@@ -20,6 +21,7 @@ struct ConsoleOptions {
   std::string usersFile;  // read again at each sign-in and request: `user remove` takes effect at once
   std::string auditFile;
   FeedPlace feed;         // the organiser's feed and the published folder announcements go to
+  std::vector<std::string> syncSources;  // the sources of `sync` whose base feed `feed` is: their events' fixes need pinning
   bool tls = false;       // cookies get Secure
   std::chrono::seconds idle{30 * 60}, absolute{12 * 60 * 60};
   LimitRule perUser{5, std::chrono::minutes{15}, std::chrono::minutes{15}};
@@ -44,6 +46,15 @@ class Console {
   platform::HttpResponse announce(Context& c);
   platform::HttpResponse endAnnouncement(Context& c);
   platform::HttpResponse usersPage(Context& c);
+  // The Programme page (console_programme.cpp).
+  platform::HttpResponse programme(Context& c);
+  platform::HttpResponse programmeList(Context& c);
+  platform::HttpResponse programmeEventPage(Context& c, int status, const std::string& id, const std::string& note, const std::string& error,
+                                            const std::vector<std::string>& reasons, bool keepForm);
+  platform::HttpResponse programmeChange(Context& c);
+  platform::HttpResponse programmeNewPage(Context& c, int status, const std::string& error, const std::vector<std::string>& reasons);
+  platform::HttpResponse programmeAdd(Context& c);
+  std::string syncSourceOf(const std::string& eventId) const;  // the sync source an event came from, or ""
   platform::HttpResponse refuse(Context& c, int status, const std::string& action, const std::string& outcome, const std::string& text);
   bool checkCsrf(Context& c, const std::string& action);
   void audit(const Context& c, const std::string& action, const std::string& outcome, const std::string& detail = {});

@@ -52,6 +52,7 @@ std::string consolePage(const PageFrame& f, const std::string& mainHtml) {
       out += "<a href=\"" + std::string(href) + "\"" + (f.path == href ? " aria-current=\"page\"" : "") + ">" + say(w, lang) + "</a>";
     };
     link("/console/announce", ct::kAnnounce);
+    link("/console/programme", ct::kProgramme);
     if (f.role == Role::Admin) link("/console/users", ct::kUsers);
     out += "</nav><form class=\"who\" method=\"post\" action=\"/console/logout\">" + hidden("csrf", f.csrf) + "<span>" +
            std::string(say(ct::kSignedInAs, lang)) + " <b>" + esc(f.user) + "</b></span><button type=\"submit\" class=\"quiet\">" +

@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <memory>
 #include <regex>
@@ -137,18 +138,22 @@ struct Browser {
 };
 
 struct ConsoleRig {
-  ConsoleRig() {
+  // `feed`: the organiser's feed to start from; `extra`: more arguments for `serve` ("{dir}" is the rig's folder);
+  // `prepare`: writes what they name into the folder before `serve` starts.
+  explicit ConsoleRig(const std::string& feed = "assets/examples/small-feed.json", std::vector<std::string> extra = {},
+                      const std::function<void(const std::string&)>& prepare = {}) {
     std::string tmpl = (std::filesystem::temp_directory_path() / "sf-console-XXXXXX").string();
     dir = ::mkdtemp(tmpl.data());
-    std::filesystem::copy_file(sourcePath("assets/examples/small-feed.json"), dir + "/feed.json");
+    std::filesystem::copy_file(sourcePath(feed), dir + "/feed.json");
     if (runBinary("publish " + dir + "/feed.json --to " + dir + "/www").exitCode != 0) throw std::runtime_error("publish failed");
     addUser("anna", "admin", "anna's long password");
     addUser("ben", "organiser", "ben's long password");
     port = freeLoopbackPort();
-    server = std::make_unique<Child>(SF_BINARY,
-                                     std::vector<std::string>{"serve", dir + "/www", "--bind", "127.0.0.1", "--port", std::to_string(port),
-                                                              "--console", "--users", dir + "/users.json", "--feed", dir + "/feed.json"},
-                                     dir + "/serve.log");
+    std::vector<std::string> args{"serve", dir + "/www", "--bind", "127.0.0.1", "--port", std::to_string(port),
+                                  "--console", "--users", dir + "/users.json", "--feed", dir + "/feed.json"};
+    for (auto& a : extra) args.push_back(std::regex_replace(a, std::regex("\\{dir\\}"), dir));
+    if (prepare) prepare(dir);
+    server = std::make_unique<Child>(SF_BINARY, args, dir + "/serve.log");
     waitFor(std::chrono::seconds(10), [&] { return readText(dir + "/serve.log").find("console: ") != std::string::npos; });
   }
   ~ConsoleRig() {
