@@ -42,8 +42,8 @@ Browser organiserOn(const ConsoleRig& rig, const std::string& page) {
 }
 
 // The form fields of a change on the event page, with the page's own token.
-std::vector<std::pair<std::string, std::string>> change(const Browser& b, const std::string& id, const std::string& action,
-                                                        std::vector<std::pair<std::string, std::string>> more = {}) {
+std::vector<std::pair<std::string, std::string>> programmeForm(const Browser& b, const std::string& id, const std::string& action,
+                                                               std::vector<std::pair<std::string, std::string>> more = {}) {
   more.insert(more.begin(), {{"csrf", b.token()}, {"id", id}, {"action", action}});
   return more;
 }
@@ -82,7 +82,7 @@ TEST_CASE("programme: cancel, take back, move, retitle, speakers and add as an o
   CHECK_THAT(b.last.body, Catch::Contains("Cancel event") && Catch::Contains("for=\"start\"") && Catch::Contains("for=\"title-en\"") &&
                               !Catch::Contains("name=\"pin\""));  // not from a sync source: nothing to pin
 
-  REQUIRE(b.go("POST", "/console/programme/event", change(b, "takt-fahrplan", "cancel")).status == 303);
+  REQUIRE(b.go("POST", "/console/programme/event", programmeForm(b, "takt-fahrplan", "cancel")).status == 303);
   CHECK(draftOf(rig).findEvent("takt-fahrplan")->cancelled);
   CHECK(programmeAudited(rig, "programme-cancel", "ok", "ben", "takt-fahrplan: cancelled"));
   REQUIRE(b.go("GET", b.last.header("location")).status == 200);
@@ -95,12 +95,12 @@ TEST_CASE("programme: cancel, take back, move, retitle, speakers and add as an o
   CHECK_THAT(rowHtml, Catch::Contains("prow cancelled") && Catch::Contains("mark changed"));
 
   b.go("GET", "/console/programme/event?id=takt-fahrplan");
-  REQUIRE(b.go("POST", "/console/programme/event", change(b, "takt-fahrplan", "uncancel")).status == 303);
+  REQUIRE(b.go("POST", "/console/programme/event", programmeForm(b, "takt-fahrplan", "uncancel")).status == 303);
   CHECK_FALSE(draftOf(rig).findEvent("takt-fahrplan")->cancelled);
 
   b.go("GET", "/console/programme/event?id=takt-fahrplan");
   REQUIRE(b.go("POST", "/console/programme/event",
-               change(b, "takt-fahrplan", "move", {{"room", "raum-204"}, {"start", "14:00"}, {"end", "50m"}})).status == 303);
+               programmeForm(b, "takt-fahrplan", "move", {{"room", "raum-204"}, {"start", "14:00"}, {"end", "50m"}})).status == 303);
   auto e = *draftOf(rig).findEvent("takt-fahrplan");
   CHECK(e.roomId == "raum-204");
   CHECK(sf::core::formatInstant(e.start, draftOf(rig).zone) == "2027-03-18T14:00:00+01:00");
@@ -109,12 +109,12 @@ TEST_CASE("programme: cancel, take back, move, retitle, speakers and add as an o
 
   b.go("GET", "/console/programme/event?id=takt-fahrplan");
   REQUIRE(b.go("POST", "/console/programme/event",
-               change(b, "takt-fahrplan", "title", {{"title-de", "Fahrpläne live"}, {"title-en", "Live timetables"}})).status == 303);
+               programmeForm(b, "takt-fahrplan", "title", {{"title-de", "Fahrpläne live"}, {"title-en", "Live timetables"}})).status == 303);
   CHECK(draftOf(rig).findEvent("takt-fahrplan")->title.in("en") == "Live timetables");
 
   b.go("GET", "/console/programme/event?id=takt-fahrplan");
   REQUIRE(b.go("POST", "/console/programme/event",
-               change(b, "takt-fahrplan", "speakers", {{"speakers", "Ada Example (City Works)\nBen Beispiel"}})).status == 303);
+               programmeForm(b, "takt-fahrplan", "speakers", {{"speakers", "Ada Example (City Works)\nBen Beispiel"}})).status == 303);
   e = *draftOf(rig).findEvent("takt-fahrplan");
   REQUIRE(e.speakers.size() == 2);
   CHECK(e.speakers[0].affiliation == "City Works");
@@ -153,18 +153,18 @@ TEST_CASE("programme: forms without or with a wrong CSRF token, and invalid inpu
   CHECK(programmeAudited(rig, "programme-cancel", "no-session", ""));
 
   b.go("GET", "/console/programme/event?id=datenportal&lang=en");
-  const auto backwards = b.go("POST", "/console/programme/event", change(b, "datenportal", "move", {{"room", "raum-204"}, {"start", "15:00"},
+  const auto backwards = b.go("POST", "/console/programme/event", programmeForm(b, "datenportal", "move", {{"room", "raum-204"}, {"start", "15:00"},
                                                                                                {"end", "14:00"}}));
   CHECK(backwards.status == 422);
   CHECK_THAT(backwards.body, Catch::Contains("“End or duration” is not clear") && Catch::Contains("value=\"15:00\""));
   CHECK(programmeAudited(rig, "programme-move", "invalid", "ben", "datenportal"));
   b.go("GET", "/console/programme/event?id=datenportal");
-  CHECK(b.go("POST", "/console/programme/event", change(b, "datenportal", "move", {{"room", "nowhere"}, {"start", "15:00"}, {"end", "30m"}}))
+  CHECK(b.go("POST", "/console/programme/event", programmeForm(b, "datenportal", "move", {{"room", "nowhere"}, {"start", "15:00"}, {"end", "30m"}}))
             .status == 422);
   b.go("GET", "/console/programme/event?id=datenportal");
-  CHECK(b.go("POST", "/console/programme/event", change(b, "datenportal", "title", {{"title-de", std::string(151, 'x')}})).status == 422);
+  CHECK(b.go("POST", "/console/programme/event", programmeForm(b, "datenportal", "title", {{"title-de", std::string(151, 'x')}})).status == 422);
   b.go("GET", "/console/programme/event?id=datenportal");
-  CHECK(b.go("POST", "/console/programme/event", change(b, "no-such-talk", "cancel")).status == 404);
+  CHECK(b.go("POST", "/console/programme/event", programmeForm(b, "no-such-talk", "cancel")).status == 404);
   CHECK(programmeAudited(rig, "programme-cancel", "unknown-event", "ben"));
   CHECK(sf::test::readText(rig.dir + "/feed.json") == before);
 }
@@ -184,14 +184,14 @@ TEST_CASE("programme: an event from a sync source says the import overwrites it,
   CHECK_THAT(b.last.body, Catch::Contains("comes from the source “synccon”") && Catch::Contains("name=\"pin\"") &&
                               Catch::Contains("Pin this change"));
   // Unpinned: saved, with the warning that the next import overwrites it.
-  REQUIRE(b.go("POST", "/console/programme/event", change(b, "synccon:talk-9", "cancel")).status == 303);
+  REQUIRE(b.go("POST", "/console/programme/event", programmeForm(b, "synccon:talk-9", "cancel")).status == 303);
   REQUIRE(b.go("GET", b.last.header("location")).status == 200);
   CHECK_THAT(b.last.body, Catch::Contains("the next import from the source overwrites this change"));
   CHECK_FALSE(nlohmann::json::parse(sf::test::readText(rig.dir + "/feed.json")).contains("eventFixes"));
   CHECK(programmeAudited(rig, "programme-cancel", "ok", "ben", "not pinned (source synccon)"));
   // Pinned: the fix is kept apart for sync to apply again.
   REQUIRE(b.go("POST", "/console/programme/event",
-               change(b, "synccon:talk-9", "move", {{"room", "werkstatt"}, {"start", "16:00"}, {"end", "16:30"}, {"pin", "1"}})).status == 303);
+               programmeForm(b, "synccon:talk-9", "move", {{"room", "werkstatt"}, {"start", "16:00"}, {"end", "16:30"}, {"pin", "1"}})).status == 303);
   REQUIRE(b.go("GET", b.last.header("location")).status == 200);
   CHECK_THAT(b.last.body, Catch::Contains("Saved in the draft and pinned") && Catch::Contains("Pinned: start, end, room"));
   const auto draft = nlohmann::json::parse(sf::test::readText(rig.dir + "/feed.json"));
