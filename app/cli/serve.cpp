@@ -3,6 +3,7 @@
 #include <signal.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <mutex>
@@ -11,6 +12,7 @@
 #include "commands.hpp"
 #include "common.hpp"
 #include "core/base/text_util.hpp"
+#include "core/import/sync_rules.hpp"
 #include "platform/http.hpp"
 #include "platform/net.hpp"
 #include "key_file.hpp"
@@ -43,9 +45,35 @@ void printAddresses(const std::string& root, const std::string& bind, int port, 
 
 // The console, or null after saying what is missing: a users file with at least one user, the
 // organiser's feed, and a key kept outside the served folder.
+// The ids of the sources whose base feed is `feed`, from a `sync` config: their events are fixed in
+// the console with a note that the next import overwrites an unpinned fix. Nothing on a mismatch.
+std::optional<std::vector<std::string>> consoleSyncSources(const std::string& syncConfig, const std::string& feed) {
+  if (syncConfig.empty()) return std::vector<std::string>{};
+  const auto text = platform::readFile(syncConfig, 1u << 20);
+  if (!text) {
+    std::cerr << "serve: " << text.error().message << '\n';
+    return std::nullopt;
+  }
+  const auto parsed = core::parseSyncConfig(*text);
+  if (!parsed.config) {
+    std::cerr << "serve: " << syncConfig << " is not a valid sync config (schaufenster sync " << syncConfig << " --once tells why)\n";
+    return std::nullopt;
+  }
+  std::filesystem::path base = parsed.config->baseFeed;
+  if (base.is_relative()) base = std::filesystem::path(syncConfig).parent_path() / base;
+  std::error_code ec1, ec2;
+  if (std::filesystem::weakly_canonical(base, ec1) != std::filesystem::weakly_canonical(feed, ec2) || ec1 || ec2) {
+    std::cerr << "serve: --feed " << feed << " is not the base feed of " << syncConfig << " (" << base.string() << ")\n";
+    return std::nullopt;
+  }
+  std::vector<std::string> ids;
+  for (const auto& s : parsed.config->sources) ids.push_back(s.id);
+  return ids;
+}
+
 std::unique_ptr<tools::Console> makeConsole(const std::string& dir, const std::string& usersFile, const std::string& feed,
                                             const std::string& keyFile, std::string auditFile, bool https, tools::FleetStore* fleet,
-                                            const std::string& syncStateDir) {
+                                            const std::string& syncStateDir, const std::string& syncConfig) {
   if (usersFile.empty() || feed.empty()) {
     std::cerr << "serve: --console needs --users FILE (from `schaufenster user add FILE NAME`) and --feed FILE (the organiser's feed)\n";
     return nullptr;
@@ -58,7 +86,10 @@ std::unique_ptr<tools::Console> makeConsole(const std::string& dir, const std::s
     return nullptr;
   }
   if (!keyOutsideFolder(keyFile, dir)) return nullptr;
+  auto sources = consoleSyncSources(syncConfig, feed);
+  if (!sources) return nullptr;
   tools::ConsoleOptions o;
+  o.syncSources = std::move(*sources);
   o.usersFile = usersFile;
   o.tls = https;
   o.feed = {feed, dir, std::nullopt, keyFile, 10};
@@ -113,10 +144,10 @@ int runServe(const std::vector<std::string>& args) {
   app.add_option("--notify", notifyUrl, "with --fleet: POST a small JSON to this URL when a screen goes offline or comes back "
                                         "(a chat or alerting webhook)");
   bool console = false;
-  std::string usersFile, auditFile, consoleFeed, keyFile;
+  std::string usersFile, auditFile, consoleFeed, keyFile, syncConfig;
   app.add_flag("--console", console, "serve the organisers' console at /console/ (sign-in with --users): announcements onto the current "
-               "release, publishing --feed (the draft) with its changes shown first, the release history and rollback; "
-               "with --fleet also the screens, with --sync-state the sync sources");
+               "release, programme fixes and publishing of --feed (the draft) with its changes shown first, the release history and "
+               "rollback; with --fleet also the screens, with --sync-state the sync sources");
   app.add_option("--users", usersFile, "with --console: the users file (`schaufenster user add FILE NAME` makes it)");
   app.add_option("--feed", consoleFeed, "with --console: the organiser's feed file (the draft); Publish sends it to DIR, announcements are kept in it");
   app.add_option("--sign-key", keyFile, "with --console: key file (from keygen) that signs the releases the console publishes");
@@ -124,6 +155,8 @@ int runServe(const std::vector<std::string>& args) {
   app.add_option("--sync-state", syncState, "with --console: the state folder of `schaufenster sync` (its stateDir); the console's "
                                             "Screens page shows each source's last import, errors and held-back copies")
       ->check(CLI::ExistingDirectory);
+  app.add_option("--sync", syncConfig, "with --console: the `sync` config whose base feed --feed is; the Programme page then says which "
+                                      "events an import overwrites and offers to pin fixes");
   app.add_option("--audit", auditFile, "with --console: the audit log, JSON lines (default: USERS_FILE's folder/console-audit.jsonl)");
   std::string certFile, tlsKeyFile;
   app.add_option("--cert", certFile, "serve HTTPS with this PEM certificate (with its chain); needs --key");
@@ -144,8 +177,9 @@ int runServe(const std::vector<std::string>& args) {
     tls = {std::move(*cert), std::move(*key)};
   }
   std::unique_ptr<tools::Console> consoleHandler;
-  if (!console && (!usersFile.empty() || !consoleFeed.empty() || !keyFile.empty() || !auditFile.empty() || !syncState.empty())) {
-    std::cerr << "serve: --users, --feed, --sign-key, --audit and --sync-state go with --console\n";
+  if (!console && (!usersFile.empty() || !consoleFeed.empty() || !keyFile.empty() || !auditFile.empty() || !syncState.empty() ||
+                   !syncConfig.empty())) {
+    std::cerr << "serve: --users, --feed, --sign-key, --audit, --sync and --sync-state go with --console\n";
     return kExitUsage;
   }
   if (!notifyUrl.empty() && !core::isWebUrl(notifyUrl)) {
@@ -171,7 +205,7 @@ int runServe(const std::vector<std::string>& args) {
   }
 
   if (console) {  // after the fleet's database, which its Screens page reads
-    auto made = makeConsole(dir, usersFile, consoleFeed, keyFile, auditFile, !tls.certPem.empty(), store.get(), syncState);
+    auto made = makeConsole(dir, usersFile, consoleFeed, keyFile, auditFile, !tls.certPem.empty(), store.get(), syncState, syncConfig);
     if (!made) return kExitUsage;
     consoleHandler = std::move(made);
     limits.maxBody = std::max<std::size_t>(limits.maxBody, 64 * 1024);

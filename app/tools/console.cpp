@@ -132,6 +132,7 @@ HttpResponse Console::route(Context& c) {
   if (p == "/console/rollback" && post) return rollback(c);
   if (p == "/console/screens" && c.get) return screensPage(c);
   if (p.starts_with("/console/screens/shot/") && c.get) return screenShot(c, p.substr(22));
+  if (p == "/console/programme" || p.starts_with("/console/programme/")) return programme(c);
   const bool known = p == "/console/login" || p == "/console/logout" || p == "/console/announce" || p == "/console/announce/end" ||
                      p == "/console/users" || p == "/console/style.css" || p == "/console/" || p == "/console/publish" ||
                      p == "/console/rollback" || p == "/console/screens";

@@ -7,6 +7,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "announce_service.hpp"
 #include "audit_log.hpp"
@@ -22,6 +23,7 @@ struct ConsoleOptions {
   std::string usersFile;  // read again at each sign-in and request: `user remove` takes effect at once
   std::string auditFile;
   FeedPlace feed;         // the organiser's feed and the published folder announcements go to
+  std::vector<std::string> syncSources;  // the sources of `sync` whose base feed `feed` is: their events' fixes need pinning
   bool tls = false;       // cookies get Secure
   FleetStore* fleet = nullptr;  // with `serve --fleet`: the Screens page shows its screens
   std::string syncStatus;       // with `serve --sync-state DIR`: DIR/sync-status.json for the Screens page
@@ -60,6 +62,15 @@ class Console {
   platform::HttpResponse rollback(Context& c);
   platform::HttpResponse screensPage(Context& c);
   platform::HttpResponse screenShot(Context& c, const std::string& name);
+  // The Programme page (console_programme.cpp).
+  platform::HttpResponse programme(Context& c);
+  platform::HttpResponse programmeList(Context& c);
+  platform::HttpResponse programmeEventPage(Context& c, int status, const std::string& id, const std::string& note, const std::string& error,
+                                            const std::vector<std::string>& reasons, bool keepForm);
+  platform::HttpResponse programmeChange(Context& c);
+  platform::HttpResponse programmeNewPage(Context& c, int status, const std::string& error, const std::vector<std::string>& reasons);
+  platform::HttpResponse programmeAdd(Context& c);
+  std::string syncSourceOf(const std::string& eventId) const;  // the sync source an event came from, or ""
   platform::HttpResponse refuse(Context& c, int status, const std::string& action, const std::string& outcome, const std::string& text);
   bool checkCsrf(Context& c, const std::string& action);
   void audit(const Context& c, const std::string& action, const std::string& outcome, const std::string& detail = {});

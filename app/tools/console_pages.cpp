@@ -52,6 +52,7 @@ std::string consolePage(const PageFrame& f, const std::string& mainHtml) {
       out += "<a href=\"" + std::string(href) + "\"" + (f.path == href ? " aria-current=\"page\"" : "") + ">" + say(w, lang) + "</a>";
     };
     link("/console/announce", ct::kAnnounce);
+    link("/console/programme", ct::kProgramme);
     link("/console/publish", ct::kPublish);
     link("/console/screens", ct::kScreens);
     if (f.role == Role::Admin) link("/console/users", ct::kUsers);

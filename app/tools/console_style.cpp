@@ -110,6 +110,42 @@ dt{color:var(--muted)}dd{margin:0;overflow-wrap:anywhere}
 .problem{color:var(--emergency);font-weight:600}
 code{font-size:.85em;background:var(--bg);border:1px solid var(--line);border-radius:4px;padding:1px 4px;overflow-wrap:anywhere}
 @media (min-width:760px){.screens{display:grid;grid-template-columns:repeat(2,minmax(0,1fr))}}
+)CSS"
+         // The Programme page: day and room chips, one row per event with its marks, fix forms.
+         R"CSS(.chips{display:flex;gap:6px;overflow-x:auto;padding:2px 2px 8px;margin:6px 0;scrollbar-width:thin}
+.chips a{flex:none;min-height:44px;display:flex;align-items:center;padding:0 14px;border:1px solid var(--line);border-radius:999px;
+background:var(--card);color:var(--ink);text-decoration:none;font-weight:600;font-size:.92rem;white-space:nowrap}
+.chips a[aria-current]{background:var(--ink);border-color:var(--ink);color:#fff}
+.chips.rooms a{font-weight:500}
+a.button{display:inline-flex;align-items:center;min-height:48px;padding:10px 18px;border-radius:10px;text-decoration:none;font-weight:650}
+a.button.primary{background:var(--accent);color:#fff}
+.programme{list-style:none;margin:8px 0;padding:0;display:flex;flex-direction:column;gap:8px}
+.prow a{display:flex;gap:12px;align-items:flex-start;padding:12px 14px;background:var(--card);border:1px solid var(--line);border-radius:10px;
+color:var(--ink);text-decoration:none;min-height:56px}
+.prow a:hover{border-color:var(--accent)}
+.ptime{flex:none;width:6.6em;font-weight:700;font-variant-numeric:tabular-nums;font-size:.95rem}
+.pbody{display:flex;flex-direction:column;gap:2px;min-width:0}
+.ptitle{font-weight:650;overflow-wrap:anywhere}
+.pmeta{color:var(--muted);font-size:.9rem;overflow-wrap:anywhere}
+.prow.cancelled .ptitle{text-decoration:line-through;color:var(--muted)}
+.marks{display:flex;flex-wrap:wrap;gap:4px;margin-top:4px}
+.mark{display:inline-block;font-size:.75rem;font-weight:700;border-radius:999px;padding:1px 9px;border:1px solid currentColor}
+.mark.cancelled{color:var(--emergency)}.mark.changed{color:var(--important)}.mark.new{color:var(--ok)}.mark.pinned{color:var(--accent)}
+.mark.source{color:var(--muted);font-weight:600}
+.mark.big{font-size:.95rem;padding:4px 12px}
+.note.warn{background:#fff4e0;color:#5c3300;border:1px solid #f0c27a;font-weight:500}
+.note ul{margin:6px 0 0;padding-left:20px;font-weight:500}
+.note p{margin:0}
+.back{margin:14px 0 0}
+.back a{color:var(--accent);font-weight:600}
+section.card h2{margin:0 0 8px;font-size:1.1rem}
+section.card form{display:flex;flex-direction:column}
+section.card button{align-self:flex-start;margin-top:14px}
+select{width:100%;min-height:48px;padding:10px 12px;border:1px solid #8d97a3;border-radius:8px;background:#fff;color:var(--ink);font:inherit}
+.pin{display:flex;gap:10px;align-items:flex-start;font-weight:500;margin:14px 0 0;padding:10px 12px;border:1px solid #f0c27a;border-radius:10px;
+background:#fffaf0}
+.pin input{width:22px;height:22px;margin:2px 0 0;flex:none;accent-color:var(--accent)}
+@media (min-width:760px){.programme{gap:6px}.ptime{width:7.5em}}
 )CSS";
 }
 

@@ -175,5 +175,74 @@ inline constexpr Words kItems{"Einträge", "Items"};
 inline constexpr Words kHeldBack{"Zurückgehalten", "Held back"};
 inline constexpr Words kHeldHint{"Wartet auf Freigabe:", "Waiting to be accepted:"};
 inline constexpr Words kSyncPublished{"Zuletzt von sync veröffentlicht", "Last published by sync"};
+// The Programme page: the draft's events of a day, and the day's usual fixes to one of them.
+inline constexpr Words kProgramme{"Programm", "Programme"};
+inline constexpr Words kProgrammeLead{"Änderungen gehen in den Entwurf. Die Bildschirme zeigen sie, sobald ein Admin veröffentlicht.",
+                                      "Changes go into the draft. Screens show them once an admin publishes."};
+inline constexpr Words kDays{"Tage", "Days"};
+inline constexpr Words kToday{"heute", "today"};
+inline constexpr Words kAllRooms{"Alle Räume", "All rooms"};
+inline constexpr Words kRoomFilter{"Raum", "Room"};
+inline constexpr Words kNoEvents{"An diesem Tag steht nichts im Programm.", "Nothing is on the programme that day."};
+inline constexpr Words kAllDay{"ganztägig", "all day"};
+inline constexpr Words kCancelledMark{"Abgesagt", "Cancelled"};
+inline constexpr Words kChangedMark{"Geändert", "Changed"};
+inline constexpr Words kNewMark{"Neu", "New"};
+inline constexpr Words kPinnedMark{"Angeheftet", "Pinned"};
+inline constexpr Words kChangedHint{"seit der Veröffentlichung", "since publication"};
+inline constexpr Words kFromSource{"Quelle", "Source"};
+inline constexpr Words kAddEvent{"Kurzen Termin hinzufügen", "Add a short event"};
+inline constexpr Words kEditEvent{"Termin ändern", "Change event"};
+inline constexpr Words kToList{"Zurück zum Programm", "Back to the programme"};
+inline constexpr Words kWhen{"Wann", "When"};
+inline constexpr Words kSpeakers{"Vortragende", "Speakers"};
+inline constexpr Words kSpeakersHint{"Eine Person pro Zeile, die Organisation in Klammern: Ada Muster (Stadtwerke)",
+                                     "One person per line, the organisation in brackets: Ada Example (City Works)"};
+inline constexpr Words kCancelEvent{"Absagen", "Cancel event"};
+inline constexpr Words kCancelHint{"Die Bildschirme zeigen den Termin durchgestrichen als abgesagt.",
+                                   "Screens show the event struck through as cancelled."};
+inline constexpr Words kUncancel{"Absage zurücknehmen", "Take back the cancellation"};
+inline constexpr Words kIsCancelled{"Dieser Termin ist abgesagt.", "This event is cancelled."};
+inline constexpr Words kMove{"Verschieben", "Move"};
+inline constexpr Words kStart{"Beginn", "Start"};
+inline constexpr Words kStartHint{"Uhrzeit wie 14:30 (am selben Tag) oder Datum und Zeit wie 2027-03-19T14:30",
+                                  "A time such as 14:30 (the same day) or a date and time such as 2027-03-19T14:30"};
+inline constexpr Words kEndOrLength{"Ende oder Dauer", "End or duration"};
+inline constexpr Words kEndHint{"Uhrzeit wie 15:15 oder Dauer wie 45m, 1h30m", "A time such as 15:15 or a duration such as 45m, 1h30m"};
+inline constexpr Words kNoRoom{"ohne Raum", "no room"};
+inline constexpr Words kSaveMove{"Verschieben", "Move"};
+inline constexpr Words kTitle{"Titel", "Title"};
+inline constexpr Words kSaveTitle{"Titel speichern", "Save title"};
+inline constexpr Words kSaveSpeakers{"Vortragende speichern", "Save speakers"};
+inline constexpr Words kPin{"Diese Änderung anheften: der Abgleich wendet sie nach jedem Import wieder an",
+                            "Pin this change: sync applies it again after each import"};
+inline constexpr Words kSyncNote{"Dieser Termin kommt aus der Quelle „%s“. Der nächste Import überschreibt Änderungen hier, außer sie sind angeheftet.",
+                                 "This event comes from the source “%s”. The next import overwrites changes made here unless they are pinned."};
+inline constexpr Words kPinnedNote{"Angeheftet:", "Pinned:"};
+inline constexpr Words kSaved{"Im Entwurf gespeichert.", "Saved in the draft."};
+inline constexpr Words kSavedPinned{"Im Entwurf gespeichert und angeheftet: der Abgleich wendet die Änderung nach jedem Import wieder an.",
+                                    "Saved in the draft and pinned: sync applies the change again after each import."};
+inline constexpr Words kSavedUnpinned{"Im Entwurf gespeichert. Achtung: der nächste Import aus der Quelle überschreibt diese Änderung. Zum Behalten die Änderung angeheftet noch einmal speichern.",
+                                      "Saved in the draft. Note: the next import from the source overwrites this change. To keep it, save it again with pin ticked."};
+inline constexpr Words kAdded{"Termin im Entwurf angelegt.", "Event added to the draft."};
+inline constexpr Words kRefusedEdit{"Nicht gespeichert, der Entwurf bleibt wie er war:", "Not saved, the draft stays as it was:"};
+inline constexpr Words kNoSuchEvent{"Diesen Termin gibt es im Entwurf nicht (mehr).", "There is no such event in the draft (any more)."};
+inline constexpr Words kBadStart{"„Beginn“ verstehe ich nicht: eine Uhrzeit wie 14:30 oder ein Datum mit Zeit wie 2027-03-19T14:30.",
+                                 "“Start” is not clear: a time such as 14:30 or a date and time such as 2027-03-19T14:30."};
+inline constexpr Words kBadEnd{"„Ende oder Dauer“ verstehe ich nicht: eine Uhrzeit nach dem Beginn wie 15:15 oder eine Dauer wie 45m.",
+                               "“End or duration” is not clear: a time after the start such as 15:15 or a duration such as 45m."};
+inline constexpr Words kBadRoom{"Diesen Raum gibt es im Programm nicht.", "There is no such room in the programme."};
+inline constexpr Words kNeedTitle{"Bitte einen Titel in der ersten Sprache eingeben.", "Please enter a title in the first language."};
+inline constexpr Words kTitleTooLong{"Ein Titel ist länger als 150 Zeichen.", "A title is longer than 150 characters."};
+inline constexpr Words kSpeakersTooLong{"Höchstens 20 Vortragende mit je 120 Zeichen.", "At most 20 speakers of 120 characters each."};
+inline constexpr Words kAllDayNoMove{"Ganztägige Termine werden in der Feed-Datei verschoben, nicht hier.",
+                                     "All-day events are moved in the feed file, not here."};
+inline constexpr Words kBadAction{"Diese Änderung kenne ich nicht.", "This is not a change I know."};
+inline constexpr Words kDay{"Tag", "Day"};
+inline constexpr Words kDuration{"Dauer", "Duration"};
+inline constexpr Words kDurationHint{"Wie 20m, 45m oder 1h30m", "Such as 20m, 45m or 1h30m"};
+inline constexpr Words kAddSave{"Termin anlegen", "Add event"};
+inline constexpr Words kFeedUnreadable{"Der Entwurf ist keine gültige Feed-Datei; „schaufenster validate“ sagt, warum.",
+                                       "The draft is not a valid feed file; “schaufenster validate” says why."};
 
 }  // namespace sf::tools::console_text

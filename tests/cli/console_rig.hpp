@@ -138,19 +138,31 @@ struct Browser {
 };
 
 struct ConsoleRig {
-  // `prepare` runs in the rig's folder before the server starts; `extra` are more `serve` options.
-  explicit ConsoleRig(const std::function<std::vector<std::string>(const std::string& dir)>& prepare = {}) {
+  // `feed`: the organiser's feed to start from; `extra`: more arguments for `serve` ("{dir}" is the rig's folder);
+  // `prepare`: writes what they name into the folder before `serve` starts.
+  explicit ConsoleRig(const std::string& feed = "assets/examples/small-feed.json", std::vector<std::string> extra = {},
+                      const std::function<void(const std::string&)>& prepare = {})
+      : ConsoleRig(feed, [&](const std::string& d) {
+          if (prepare) prepare(d);
+          std::vector<std::string> out;
+          for (auto& a : extra) out.push_back(std::regex_replace(a, std::regex("\\{dir\\}"), d));
+          return out;
+        }) {}
+  // `prepareArgs` runs in the rig's folder before the server starts and returns more `serve` options.
+  explicit ConsoleRig(const std::function<std::vector<std::string>(const std::string& dir)>& prepareArgs)
+      : ConsoleRig(std::string("assets/examples/small-feed.json"), prepareArgs) {}
+  ConsoleRig(const std::string& feed, const std::function<std::vector<std::string>(const std::string& dir)>& prepareArgs) {
     std::string tmpl = (std::filesystem::temp_directory_path() / "sf-console-XXXXXX").string();
     dir = ::mkdtemp(tmpl.data());
-    std::filesystem::copy_file(sourcePath("assets/examples/small-feed.json"), dir + "/feed.json");
+    std::filesystem::copy_file(sourcePath(feed), dir + "/feed.json");
     if (runBinary("publish " + dir + "/feed.json --to " + dir + "/www").exitCode != 0) throw std::runtime_error("publish failed");
     addUser("anna", "admin", "anna's long password");
     addUser("ben", "organiser", "ben's long password");
     port = freeLoopbackPort();
     std::vector<std::string> args{"serve", dir + "/www", "--bind", "127.0.0.1", "--port", std::to_string(port),
                                   "--console", "--users", dir + "/users.json", "--feed", dir + "/feed.json"};
-    if (prepare)
-      for (auto& a : prepare(dir)) args.push_back(std::move(a));
+    if (prepareArgs)
+      for (auto& a : prepareArgs(dir)) args.push_back(std::move(a));
     server = std::make_unique<Child>(SF_BINARY, args, dir + "/serve.log");
     waitFor(std::chrono::seconds(10), [&] { return readText(dir + "/serve.log").find("console: ") != std::string::npos; });
   }

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
 
 #include "cli/sync_support.hpp"
 #include "run_binary.hpp"
@@ -181,4 +182,39 @@ TEST_CASE("a damaged state file stops sync rather than forget what is held back"
   CHECK(r.exitCode == 1);
   CHECK_THAT(r.out, Catch::Contains("sync-state.json: the sync state is damaged"));
   CHECK(s.published() == feed);
+}
+
+TEST_CASE("a pinned cancel survives the next sync round; an unpinned one is overwritten by the import", "[sync]") {
+  SyncStand s;
+  s.writeConfig({{"file", "schedule.json"}});
+  REQUIRE(once(s).exitCode == 0);
+  const auto imported = sf::test::eventByTitle(s.publishedJson(), "Signed feeds");
+  REQUIRE_FALSE(imported.is_null());
+  const std::string id = imported["id"];
+  CHECK(id.starts_with("synccon:"));
+
+  // The organiser's base feed holds the imported talk, cancelled by hand (the console without "pin").
+  auto base = nlohmann::ordered_json::parse(sf::test::readText(s.base));
+  auto talk = nlohmann::ordered_json::parse(imported.dump());
+  talk["cancelled"] = true;
+  base["events"].push_back(talk);
+  std::ofstream(s.base) << base.dump(2) << "\n";
+  auto unpinned = once(s);
+  INFO(unpinned.out);
+  CHECK(unpinned.exitCode == 0);
+  CHECK_FALSE(sf::test::eventById(s.publishedJson(), id).value("cancelled", false));
+
+  // Pinned: the fix in "eventFixes" is applied again after the import.
+  base["eventFixes"] = nlohmann::ordered_json::array({{{"event", id}, {"cancelled", true}}});
+  std::ofstream(s.base) << base.dump(2) << "\n";
+  auto pinned = once(s);
+  INFO(pinned.out);
+  CHECK(pinned.exitCode == 0);
+  CHECK_THAT(pinned.out, Catch::Contains("1 cancelled"));
+  CHECK(sf::test::eventById(s.publishedJson(), id).value("cancelled", false));
+  // And again at the round after, with the schedule unchanged.
+  s.serve(SyncStand::moved());
+  CHECK(once(s).exitCode == 0);
+  CHECK(sf::test::eventById(s.publishedJson(), id).value("cancelled", false));
+  CHECK(sf::test::eventByTitle(s.publishedJson(), "Packaging for kiosks")["start"] == "2024-04-25T15:00:00+02:00");
 }

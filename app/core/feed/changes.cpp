@@ -72,7 +72,10 @@ FeedChanges compareFeeds(const Feed& before, const Feed& after, std::string_view
       c.moved.push_back({e.id, e.title.in(lang), was.start, was.end, e.start, e.end, fromRoom, toRoom});
       continue;
     }
-    if (edit) ++c.otherEventEdits;
+    if (edit) {
+      ++c.otherEventEdits;
+      c.edited.push_back(&e);
+    }
   }
   for (const auto& e : before.events)
     if (!seen.contains(e.id)) c.removed.push_back(&e);

@@ -23,6 +23,7 @@ struct FeedChanges {
   std::vector<const Event*> cancelled;  // in `after`: marked cancelled, which they were not before
   std::vector<EventMove> moved;
   int otherEventEdits = 0;     // same time and room, other text (title, speakers, description …)
+  std::vector<const Event*> edited;  // in `after`: those otherEventEdits counts, for lists by event
   // Projects, playlist, announcements, figures, fields or the header: compareFeeds leaves it
   // false; the caller, who has the feeds' JSON, sets it.
   bool otherContent = false;

@@ -8,6 +8,7 @@
 
 #include "core/feed/check.hpp"
 #include "core/feed/color.hpp"
+#include "core/feed/event_fixes.hpp"
 #include "core/feed/theme.hpp"
 #include "core/feed/conference.hpp"
 #include "core/feed/update.hpp"
@@ -381,7 +382,7 @@ ParseResult parseFeed(std::string_view text, std::string_view fileName, const Fe
   }
   r.unknownKeys(root, "", {"format", "version", "id", "revision", "generated", "timeZone", "languages", "title", "source",
                            "link", "fields", "projects", "rooms", "tracks", "events", "figures", "playlist", "announcements",
-                           "theme", "sponsors", "sponsorTiers", "maps"});
+                           "theme", "sponsors", "sponsorTiers", "maps", "eventFixes"});
   std::optional<TimeZone> zone;
   readHeader(r, root, feed, zone);
   feed.theme = readTheme(r, root);  // after the header: its texts need the feed's languages
@@ -390,6 +391,7 @@ ParseResult parseFeed(std::string_view text, std::string_view fileName, const Fe
   feed.rooms = readArray<Room>(r, root, "rooms", "of rooms", [&](const json& j, const std::string& p) { return readRoom(r, j, p); });
   feed.tracks = readArray<Track>(r, root, "tracks", "of tracks", [&](const json& j, const std::string& p) { return readTrack(r, j, p); });
   feed.events = readArray<Event>(r, root, "events", "of events", [&](const json& j, const std::string& p) { return readEvent(r, j, p, zone, limits); });
+  readEventFixes(r, root, feed);  // after the events: a fix names one
   feed.figures = readArray<Figure>(r, root, "figures", "of key figures", [&](const json& j, const std::string& p) { return readFigure(r, j, p); });
   feed.maps = readArray<VenueMap>(r, root, "maps", "of maps", [&](const json& j, const std::string& p) { return readMap(r, j, p); });
   feed.announcements = readArray<Announcement>(r, root, "announcements", "of announcements", [&](const json& j, const std::string& p) { return readAnnouncement(r, j, p); });

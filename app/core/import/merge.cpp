@@ -8,6 +8,7 @@
 #include <functional>
 #include <set>
 
+#include "core/feed/event_fixes.hpp"
 #include "core/feed/parse.hpp"
 #include "core/base/text_util.hpp"
 
@@ -270,6 +271,8 @@ MergeResult mergeImport(ojson feed, const ImportResult& source, std::string_view
              "added field of action " + quoteShort(id) + " with its id as name and colour " + std::string(colour) + "; give it a real name and colour");
     }
   }
+  // The organiser's pinned fixes go back on top of what the source says (cancelled, moved, renamed).
+  applyEventFixes(feed);
   m.feed = std::move(feed);
   return m;
 }
