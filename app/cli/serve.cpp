@@ -44,7 +44,8 @@ void printAddresses(const std::string& root, const std::string& bind, int port, 
 // The console, or null after saying what is missing: a users file with at least one user, the
 // organiser's feed, and a key kept outside the served folder.
 std::unique_ptr<tools::Console> makeConsole(const std::string& dir, const std::string& usersFile, const std::string& feed,
-                                            const std::string& keyFile, std::string auditFile, bool https) {
+                                            const std::string& keyFile, std::string auditFile, bool https,
+                                            tools::PreviewRendererOptions preview, tools::FleetStore* fleet) {
   if (usersFile.empty() || feed.empty()) {
     std::cerr << "serve: --console needs --users FILE (from `schaufenster user add FILE NAME`) and --feed FILE (the organiser's feed)\n";
     return nullptr;
@@ -79,6 +80,16 @@ std::unique_ptr<tools::Console> makeConsole(const std::string& dir, const std::s
   }
   o.auditFile = auditFile;
   o.log = [](const std::string& line) { std::cerr << line << '\n'; };
+  o.preview = std::move(preview);
+  // The fleet's screens for previews at their sizes: the size of each one's last screenshot.
+  if (fleet)
+    o.fleetScreens = [fleet] {
+      std::vector<tools::PreviewScreen> out;
+      if (auto rows = fleet->screens())
+        for (const auto& row : *rows)
+          if (row.shot) out.push_back({row.report.screen, row.report.groups, row.report.rooms, row.shot->width, row.shot->height});
+      return out;
+    };
   return std::make_unique<tools::Console>(std::move(o));
 }
 
@@ -116,6 +127,12 @@ int runServe(const std::vector<std::string>& args) {
   app.add_option("--feed", consoleFeed, "with --console: the organiser's feed file; announcements are added to it and published to DIR");
   app.add_option("--sign-key", keyFile, "with --console: key file (from keygen) that signs the releases the console publishes");
   app.add_option("--audit", auditFile, "with --console: the audit log, JSON lines (default: USERS_FILE's folder/console-audit.jsonl)");
+  std::string previewProgram;
+  int previewTimeout = 90;
+  app.add_option("--preview-program", previewProgram, "with --console: the program that draws previews with its `render` and "
+                                                      "`preview` commands (default: this one)");
+  app.add_option("--preview-timeout", previewTimeout, "with --console: seconds one preview may take before it is stopped (default 90)")
+      ->check(CLI::Range(1, 600));
   std::string certFile, tlsKeyFile;
   app.add_option("--cert", certFile, "serve HTTPS with this PEM certificate (with its chain); needs --key");
   app.add_option("--key", tlsKeyFile, "the certificate's private key (PEM)");
@@ -133,17 +150,6 @@ int runServe(const std::vector<std::string>& args) {
       return kExitInvalid;
     }
     tls = {std::move(*cert), std::move(*key)};
-  }
-  std::unique_ptr<tools::Console> consoleHandler;
-  if (!console && (!usersFile.empty() || !consoleFeed.empty() || !keyFile.empty() || !auditFile.empty())) {
-    std::cerr << "serve: --users, --feed, --sign-key and --audit go with --console\n";
-    return kExitUsage;
-  }
-  if (console) {
-    auto made = makeConsole(dir, usersFile, consoleFeed, keyFile, auditFile, !tls.certPem.empty());
-    if (!made) return kExitUsage;
-    consoleHandler = std::move(made);
-    limits.maxBody = std::max<std::size_t>(limits.maxBody, 64 * 1024);
   }
   if (!notifyUrl.empty() && !core::isWebUrl(notifyUrl)) {
     std::cerr << "serve: --notify expects an http:// or https:// address, found " << core::quoteShort(notifyUrl) << '\n';
@@ -165,6 +171,20 @@ int runServe(const std::vector<std::string>& args) {
     }
     store = std::move(*opened);
     limits.maxBody = std::max(limits.maxBody, core::maxReportBody(tools::CollectorOptions{}.limits));
+  }
+  std::unique_ptr<tools::Console> consoleHandler;
+  if (!console && (!usersFile.empty() || !consoleFeed.empty() || !keyFile.empty() || !auditFile.empty() || !previewProgram.empty())) {
+    std::cerr << "serve: --users, --feed, --sign-key, --audit and --preview-program go with --console\n";
+    return kExitUsage;
+  }
+  if (console) {
+    tools::PreviewRendererOptions preview;
+    preview.program = previewProgram;
+    preview.bounds.timeout = std::chrono::seconds{previewTimeout};
+    auto made = makeConsole(dir, usersFile, consoleFeed, keyFile, auditFile, !tls.certPem.empty(), std::move(preview), store.get());
+    if (!made) return kExitUsage;
+    consoleHandler = std::move(made);
+    limits.maxBody = std::max<std::size_t>(limits.maxBody, 64 * 1024);
   }
 
   // SIGINT and SIGTERM are taken by this thread alone (the server's threads inherit the mask).

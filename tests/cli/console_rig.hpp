@@ -137,7 +137,7 @@ struct Browser {
 };
 
 struct ConsoleRig {
-  ConsoleRig() {
+  explicit ConsoleRig(const std::vector<std::string>& extraArgs = {}) {
     std::string tmpl = (std::filesystem::temp_directory_path() / "sf-console-XXXXXX").string();
     dir = ::mkdtemp(tmpl.data());
     std::filesystem::copy_file(sourcePath("assets/examples/small-feed.json"), dir + "/feed.json");
@@ -145,10 +145,10 @@ struct ConsoleRig {
     addUser("anna", "admin", "anna's long password");
     addUser("ben", "organiser", "ben's long password");
     port = freeLoopbackPort();
-    server = std::make_unique<Child>(SF_BINARY,
-                                     std::vector<std::string>{"serve", dir + "/www", "--bind", "127.0.0.1", "--port", std::to_string(port),
-                                                              "--console", "--users", dir + "/users.json", "--feed", dir + "/feed.json"},
-                                     dir + "/serve.log");
+    std::vector<std::string> args{"serve", dir + "/www", "--bind", "127.0.0.1", "--port", std::to_string(port),
+                                  "--console", "--users", dir + "/users.json", "--feed", dir + "/feed.json"};
+    args.insert(args.end(), extraArgs.begin(), extraArgs.end());
+    server = std::make_unique<Child>(SF_BINARY, args, dir + "/serve.log");
     waitFor(std::chrono::seconds(10), [&] { return readText(dir + "/serve.log").find("console: ") != std::string::npos; });
   }
   ~ConsoleRig() {
