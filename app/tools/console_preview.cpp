@@ -123,9 +123,16 @@ std::string previewCaption(const std::string& image, const PreviewJob& job, cons
   const auto first = image.find('-');
   const auto second = first == std::string::npos ? first : image.find('-', first + 1);
   if (second == std::string::npos) return image;
-  const std::string number = image.substr(second + 1, 2);
-  const std::string kind = image.substr(second + 4, image.size() - 4 - (second + 4));
+  const std::string number = image.substr(first + 1, second - first - 1);
+  const std::string kind = image.substr(second + 1, image.size() - 4 - (second + 1));
   return std::string(say(ct::kPreviewSlide, lang)) + " " + std::to_string(std::atoi(number.c_str())) + " · " + kind;
+}
+
+// "2027-03-18T10:00:00+01:00" -> "2027-03-18 10:00", as people write it.
+std::string previewMomentText(const std::string& at) {
+  std::string out = at.substr(0, 16);
+  if (out.size() > 10 && out[10] == 'T') out[10] = ' ';
+  return out;
 }
 
 std::string previewImageUrl(const std::string& key, const std::string& name) { return "/console/preview/img/" + key + "/" + name; }
@@ -210,7 +217,7 @@ HttpResponse Console::previewPage(Context& c) {
       status = previewNote(std::string(say(ct::kPreviewFailed, c.lang)) + " " + st.error, true);
     } else {
       results = "<section aria-labelledby=\"pv-result-h\"><h2 id=\"pv-result-h\">" + std::string(say(ct::kPreviewResult, c.lang)) + ": " +
-                previewEsc(st.job->at.substr(0, 16)) + ", " + previewEsc(previewSizeLabel(choice.size, c.lang)) + "</h2><div class=\"shots\">";
+                previewEsc(previewMomentText(st.job->at)) + ", " + previewEsc(previewSizeLabel(choice.size, c.lang)) + "</h2><div class=\"shots\">";
       for (const auto& image : st.images)
         results += previewFigure(previewImageUrl(key, image), previewCaption(image, *st.job, c.lang), st.job->width, st.job->height, false, c.lang);
       results += "</div></section>";

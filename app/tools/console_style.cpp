@@ -77,7 +77,7 @@ th{color:var(--muted);font-weight:600;font-size:.9rem}
 select{width:100%;min-height:48px;padding:10px 12px;border:1px solid #8d97a3;border-radius:8px;background:#fff;color:var(--ink);font:inherit}
 .pv-grid{display:grid;grid-template-columns:1fr;gap:0 14px}
 .pv-grid>div{display:flex;flex-direction:column}
-.shots{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:12px;margin:12px 0}
+.shots{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:12px;margin:12px 0;align-items:start}
 .shot{margin:0;background:var(--card);border:1px solid var(--line);border-radius:10px;padding:8px}
 .shot a{display:block;border-radius:4px}
 .shot img{display:block;width:100%;height:auto;border-radius:4px;background:#d9dee5}

@@ -100,7 +100,8 @@ inline constexpr Words kPreviewMoment{"Zeitpunkt", "Moment"};
 inline constexpr Words kPreviewNow{"Jetzt", "Now"};
 inline constexpr Words kPreviewLater{"Anderer Zeitpunkt", "Another moment"};
 inline constexpr Words kPreviewAt{"Datum und Uhrzeit", "Date and time"};
-inline constexpr Words kPreviewAtHint{"Ortszeit der Veranstaltung, z. B. 2024-06-15T10:50", "The venue's local time, e.g. 2024-06-15T10:50"};
+inline constexpr Words kPreviewAtHint{"Ortszeit der Veranstaltung; gilt, wenn „Anderer Zeitpunkt“ gewählt ist",
+                                      "The venue's local time; used when “Another moment” is chosen"};
 inline constexpr Words kPreviewSize{"Bildschirmgröße", "Screen size"};
 inline constexpr Words kPreviewLandscape{"quer", "landscape"};
 inline constexpr Words kPreviewPortrait{"hoch", "portrait"};

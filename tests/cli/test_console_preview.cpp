@@ -100,6 +100,8 @@ TEST_CASE("console preview: the rotation as PNGs of the asked size, again from t
     CHECK(size.height == 480);
   }
   CHECK(previewLogged(rig, "preview", "queued"));
+  // Each picture captioned with its place in the rotation and its kind, in the page's language.
+  CHECK_THAT(page.body, Catch::Contains("<figcaption>Slide 1 · ") && Catch::Contains("<figcaption>Slide 2 · "));
 
   // The same question again: the same job, answered from the cache, its pictures at once.
   REQUIRE(b.go("GET", "/console/preview").status == 200);
