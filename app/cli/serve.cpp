@@ -73,7 +73,8 @@ std::optional<std::vector<std::string>> consoleSyncSources(const std::string& sy
 
 std::unique_ptr<tools::Console> makeConsole(const std::string& dir, const std::string& usersFile, const std::string& feed,
                                             const std::string& keyFile, std::string auditFile, bool https, tools::FleetStore* fleet,
-                                            const std::string& syncStateDir, const std::string& syncConfig) {
+                                            const std::string& syncStateDir, const std::string& syncConfig,
+                                            tools::PreviewRendererOptions preview) {
   if (usersFile.empty() || feed.empty()) {
     std::cerr << "serve: --console needs --users FILE (from `schaufenster user add FILE NAME`) and --feed FILE (the organiser's feed)\n";
     return nullptr;
@@ -113,6 +114,16 @@ std::unique_ptr<tools::Console> makeConsole(const std::string& dir, const std::s
   o.fleet = fleet;
   if (!syncStateDir.empty()) o.syncStatus = syncStateDir + "/sync-status.json";
   o.log = [](const std::string& line) { std::cerr << line << '\n'; };
+  o.preview = std::move(preview);
+  // The fleet's screens for previews at their sizes: the size of each one's last screenshot.
+  if (fleet)
+    o.fleetScreens = [fleet] {
+      std::vector<tools::PreviewScreen> out;
+      if (auto rows = fleet->screens())
+        for (const auto& row : *rows)
+          if (row.shot) out.push_back({row.report.screen, row.report.groups, row.report.rooms, row.shot->width, row.shot->height});
+      return out;
+    };
   return std::make_unique<tools::Console>(std::move(o));
 }
 
@@ -158,6 +169,12 @@ int runServe(const std::vector<std::string>& args) {
   app.add_option("--sync", syncConfig, "with --console: the `sync` config whose base feed --feed is; the Programme page then says which "
                                       "events an import overwrites and offers to pin fixes");
   app.add_option("--audit", auditFile, "with --console: the audit log, JSON lines (default: USERS_FILE's folder/console-audit.jsonl)");
+  std::string previewProgram;
+  int previewTimeout = 90;
+  app.add_option("--preview-program", previewProgram, "with --console: the program that draws previews with its `render` and "
+                                                      "`preview` commands (default: this one)");
+  app.add_option("--preview-timeout", previewTimeout, "with --console: seconds one preview may take before it is stopped (default 90)")
+      ->check(CLI::Range(1, 600));
   std::string certFile, tlsKeyFile;
   app.add_option("--cert", certFile, "serve HTTPS with this PEM certificate (with its chain); needs --key");
   app.add_option("--key", tlsKeyFile, "the certificate's private key (PEM)");
@@ -175,12 +192,6 @@ int runServe(const std::vector<std::string>& args) {
       return kExitInvalid;
     }
     tls = {std::move(*cert), std::move(*key)};
-  }
-  std::unique_ptr<tools::Console> consoleHandler;
-  if (!console && (!usersFile.empty() || !consoleFeed.empty() || !keyFile.empty() || !auditFile.empty() || !syncState.empty() ||
-                   !syncConfig.empty())) {
-    std::cerr << "serve: --users, --feed, --sign-key, --audit, --sync and --sync-state go with --console\n";
-    return kExitUsage;
   }
   if (!notifyUrl.empty() && !core::isWebUrl(notifyUrl)) {
     std::cerr << "serve: --notify expects an http:// or https:// address, found " << core::quoteShort(notifyUrl) << '\n';
@@ -203,9 +214,18 @@ int runServe(const std::vector<std::string>& args) {
     store = std::move(*opened);
     limits.maxBody = std::max(limits.maxBody, core::maxReportBody(tools::CollectorOptions{}.limits));
   }
-
-  if (console) {  // after the fleet's database, which its Screens page reads
-    auto made = makeConsole(dir, usersFile, consoleFeed, keyFile, auditFile, !tls.certPem.empty(), store.get(), syncState, syncConfig);
+  std::unique_ptr<tools::Console> consoleHandler;
+  if (!console && (!usersFile.empty() || !consoleFeed.empty() || !keyFile.empty() || !auditFile.empty() || !syncState.empty() ||
+                   !syncConfig.empty() || !previewProgram.empty())) {
+    std::cerr << "serve: --users, --feed, --sign-key, --audit, --sync, --sync-state and --preview-program go with --console\n";
+    return kExitUsage;
+  }
+  if (console) {  // after the fleet's database, which its Screens and Preview pages read
+    tools::PreviewRendererOptions preview;
+    preview.program = previewProgram;
+    preview.bounds.timeout = std::chrono::seconds{previewTimeout};
+    auto made = makeConsole(dir, usersFile, consoleFeed, keyFile, auditFile, !tls.certPem.empty(), store.get(), syncState, syncConfig,
+                            std::move(preview));
     if (!made) return kExitUsage;
     consoleHandler = std::move(made);
     limits.maxBody = std::max<std::size_t>(limits.maxBody, 64 * 1024);

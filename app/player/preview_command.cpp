@@ -86,7 +86,7 @@ int runPreview(const std::vector<std::string>& args) {
   CLI::App app{"Renders every slide of the rotation as screens will show it at a moment, at each size,\n"
                "into PNG files plus a contact sheet (sheet.png and index.html) for checking a feed before publishing.",
                "schaufenster preview"};
-  std::string source, at, sizes = "1920x1080,1080x1920,800x480", lang, out, configPath;
+  std::string source, at, sizes = "1920x1080,1080x1920,800x480", lang, out, configPath, imagesFrom;
   app.add_option("feed", source, "feed file or URL (\"embedded\" for the built-in feed)")->required();
   app.add_option("--at", at, "the moment, e.g. 2024-06-15T10:50 (venue time); default now");
   app.add_option("--sizes", sizes, "comma-separated screen sizes")->default_str(sizes);
@@ -94,6 +94,8 @@ int runPreview(const std::vector<std::string>& args) {
   app.add_option("-o,--output", out, "folder for the PNGs and the contact sheet")->required();
   app.add_option("--config", configPath, "the screen's configuration: its transition length, and its name, groups and rooms for targeted items "
                                          "(default: /etc/schaufenster/config.json if it exists)");
+  app.add_option("--images-from", imagesFrom, "resolve the feed's relative image paths as if the feed were this file "
+                                              "(for a copy of a feed drawn elsewhere)");
   if (auto code = parseArgs(app, args)) return *code;
 
   const auto screens = parseSizes(sizes);
@@ -168,7 +170,7 @@ int runPreview(const std::vector<std::string>& args) {
       if (!slide) req.view = i == plan.slots.size() ? player::View::Programme : player::View::Event;
       req.transition = transition;
       req.loadImages = true;  // previews show the feed's pictures, as screens will
-      req.imageBase = source;
+      req.imageBase = imagesFrom.empty() ? source : imagesFrom;
       req.screen = core::screenIdentity(config);  // targeted slides, banners and takeovers as this screen has them
       req.location = config.location;
       req.exitHint = config.exitHint;

@@ -41,7 +41,7 @@ int runRender(const std::vector<std::string>& args) {
                "Views: " + player::viewNames() + ".",
                "schaufenster render"};
   std::string source{kEmbedded}, at, size = "1920x1080", viewName = "auto", project, field, lang, output, configPath;
-  std::string event, room, day, track, picker, map;
+  std::string event, room, day, track, picker, map, imagesFrom;
   bool clockSeconds = false, targets = false, grid = false;
   std::size_t item = core::kNoProject;
   app.add_option("--feed", source, "feed file or URL (default: the embedded feed)");
@@ -70,6 +70,8 @@ int runRender(const std::vector<std::string>& args) {
   app.add_option("--viewing-distance", distance, "metres from which visitors read the screen (config viewingDistance); "
                                                  "needs the screen's size (--diagonal or the config's screenDiagonal)")
       ->check(CLI::Range(0.3, 50.0));
+  app.add_option("--images-from", imagesFrom, "resolve the feed's relative image paths as if the feed were this file "
+                                              "(for a copy of a feed drawn elsewhere)");
   app.add_option("-o,--output", output, "PNG file to write")->required();
   if (auto code = parseArgs(app, args)) return *code;
 
@@ -133,7 +135,7 @@ int runRender(const std::vector<std::string>& args) {
   req.at = when;
   req.clockSeconds = clockSeconds;
   req.loadImages = true;
-  if (source != kEmbedded) req.imageBase = source;
+  if (source != kEmbedded) req.imageBase = imagesFrom.empty() ? source : imagesFrom;
   const auto result = renderer.render(req);
   // A missing picture is no failure: the frame shows the generated visual, as a screen would.
   for (const auto& e : result.imageErrors) std::cerr << "render: image not shown: " << e << '\n';

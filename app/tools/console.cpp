@@ -26,6 +26,7 @@ Console::Console(ConsoleOptions options)
     : o_(std::move(options)), audit_(o_.auditFile), sessions_(o_.idle, o_.absolute), limiter_(o_.perAddress, o_.perUser) {
   if (!o_.clock) o_.clock = [] { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); };
   dummyHash_ = hashPassword(platform::randomHex(32)).value_or(std::string());
+  preview_ = std::make_unique<PreviewRenderer>(o_.preview);
 }
 
 core::Instant Console::now() const { return o_.clock(); }
@@ -133,9 +134,16 @@ HttpResponse Console::route(Context& c) {
   if (p == "/console/screens" && c.get) return screensPage(c);
   if (p.starts_with("/console/screens/shot/") && c.get) return screenShot(c, p.substr(22));
   if (p == "/console/programme" || p.starts_with("/console/programme/")) return programme(c);
+  if (p == "/console/preview.js" && c.get)
+    return HttpResponse{200, {{"Content-Type", "text/javascript; charset=utf-8"}, {"Cache-Control", "no-cache"}}, previewScript()};
+  if (p == "/console/preview" && c.get) return previewPage(c);
+  if (p == "/console/preview" && post) return previewStart(c);
+  if (p.starts_with("/console/preview/img/") && c.get) return previewImage(c);
+  if (p == "/console/announce/preview" && post) return previewAnnouncement(c);
   const bool known = p == "/console/login" || p == "/console/logout" || p == "/console/announce" || p == "/console/announce/end" ||
                      p == "/console/users" || p == "/console/style.css" || p == "/console/" || p == "/console/publish" ||
-                     p == "/console/rollback" || p == "/console/screens";
+                     p == "/console/rollback" || p == "/console/screens" || p == "/console/preview" || p == "/console/preview.js" ||
+                     p == "/console/announce/preview" || p.starts_with("/console/preview/img/");
   if (known) return HttpResponse{405, {{"Allow", post ? "GET, HEAD" : "POST"}, {"Content-Type", "text/plain; charset=utf-8"}}, "wrong method\n"};
   PageFrame f{c.lang, say(ct::kNotFound, c.lang), "/console/"};
   return HttpResponse{404, {{"Content-Type", "text/html; charset=utf-8"}},

@@ -14,6 +14,7 @@
 #include "console_auth.hpp"
 #include "console_pages.hpp"
 #include "platform/http_server.hpp"
+#include "preview_renderer.hpp"
 
 namespace sf::tools {
 
@@ -32,6 +33,8 @@ struct ConsoleOptions {
   LimitRule perAddress{20, std::chrono::minutes{15}, std::chrono::minutes{15}};
   std::function<core::Instant()> clock;  // empty: the system clock
   std::function<void(const std::string&)> log;  // an audit line that could not be written
+  PreviewRendererOptions preview;                // the program that draws previews, and its bounds
+  std::function<std::vector<PreviewScreen>()> fleetScreens;  // with serve --fleet: the screens known
 };
 
 class Console {
@@ -52,7 +55,8 @@ class Console {
   platform::HttpResponse finishSignIn(const SignInAttempt& attempt, bool ok);
   platform::HttpResponse signInPage(const std::string& lang, int status, const std::string& name, const std::string& note, bool error);
   platform::HttpResponse signOut(Context& c);
-  platform::HttpResponse announcePage(Context& c, int status, const AnnounceForm& form, const std::string& note, const std::string& error);
+  platform::HttpResponse announcePage(Context& c, int status, const AnnounceForm& form, const std::string& note, const std::string& error,
+                                      const std::string& previewHtml = {});
   platform::HttpResponse announce(Context& c);
   platform::HttpResponse endAnnouncement(Context& c);
   platform::HttpResponse usersPage(Context& c);
@@ -71,6 +75,10 @@ class Console {
   platform::HttpResponse programmeNewPage(Context& c, int status, const std::string& error, const std::vector<std::string>& reasons);
   platform::HttpResponse programmeAdd(Context& c);
   std::string syncSourceOf(const std::string& eventId) const;  // the sync source an event came from, or ""
+  platform::HttpResponse previewPage(Context& c);
+  platform::HttpResponse previewStart(Context& c);
+  platform::HttpResponse previewImage(Context& c);
+  platform::HttpResponse previewAnnouncement(Context& c);
   platform::HttpResponse refuse(Context& c, int status, const std::string& action, const std::string& outcome, const std::string& text);
   bool checkCsrf(Context& c, const std::string& action);
   void audit(const Context& c, const std::string& action, const std::string& outcome, const std::string& detail = {});
@@ -84,6 +92,7 @@ class Console {
   SessionTable sessions_;
   LoginLimiter limiter_;
   std::string dummyHash_;  // verified against for unknown names, so timing does not tell names apart
+  std::unique_ptr<PreviewRenderer> preview_;  // its own lock and worker: a render never holds mutex_
 };
 
 }  // namespace sf::tools

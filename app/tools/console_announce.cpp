@@ -30,7 +30,49 @@ const char* levelCode(core::Level l) { return l == core::Level::Info ? "info" : 
 
 }  // namespace
 
-HttpResponse Console::announcePage(Context& c, int status, const AnnounceForm& form, const std::string& note, const std::string& error) {
+namespace console_detail {
+
+AnnounceDraft readAnnounceDraft(const std::map<std::string, std::string>& fields, const core::Feed& feed, core::Instant t) {
+  const auto field = [&](const std::string& name) { return fields.count(name) ? fields.at(name) : std::string(); };
+  AnnounceDraft d;
+  d.form = AnnounceForm{field("level"), {}, field("target"), field("names"), field("until")};
+  AnnounceForm& form = d.form;
+  for (const auto& l : feed.languages) form.texts[l] = std::string(core::trimmed(field("text-" + l)));
+  const auto invalid = [&](const ct::Words& why) {
+    d.problem = &why;
+    return d;
+  };
+  const auto level = core::levelNamed(form.level);
+  if (!level) return invalid(ct::kBadLevel);
+  const std::string& first = feed.languages.front();
+  if (form.texts[first].empty()) return invalid(ct::kNeedText);
+  for (const auto& [lang, words] : form.texts)
+    if (core::firstInvalidUtf8(words) != std::string::npos || core::utf8Length(words) > kMaxText) return invalid(ct::kTextTooLong);
+  core::NewAnnouncement a;
+  const auto names = splitNames(form.names);
+  if (form.target == "groups" || form.target == "rooms") {
+    if (names.empty()) return invalid(ct::kNeedNames);
+    for (const auto& n : names)
+      if (!core::isValidId(n)) return invalid(ct::kBadNames);
+    (form.target == "groups" ? a.targets.groups : a.targets.rooms) = names;
+  } else {
+    form.target = "all";
+  }
+  const auto end = parseUntil(core::asciiLower(std::string(core::trimmed(form.until))), t, feed.zone, t);
+  if (!end || *end <= t) return invalid(ct::kBadUntil);
+  a.level = *level;
+  a.start = t;
+  a.end = *end;
+  for (const auto& [lang, words] : form.texts)
+    if (!words.empty()) a.text.set(lang, words);
+  d.announcement = std::move(a);
+  return d;
+}
+
+}  // namespace console_detail
+
+HttpResponse Console::announcePage(Context& c, int status, const AnnounceForm& form, const std::string& note, const std::string& error,
+                                   const std::string& previewHtml) {
   const core::Instant t = now();
   AnnouncePage p;
   p.lang = c.lang;
@@ -38,6 +80,7 @@ HttpResponse Console::announcePage(Context& c, int status, const AnnounceForm& f
   p.form = form;
   p.notice = note;
   p.error = error;
+  p.previewHtml = previewHtml;
   auto text = platform::readFile(o_.feed.feedFile, core::FeedLimits{}.maxBytes);
   const auto organisers = text ? readFeed(*text, o_.feed.feedFile) : std::nullopt;
   if (organisers) {
@@ -75,35 +118,14 @@ HttpResponse Console::announce(Context& c) {
     audit(c, "announce", "error", "the organiser's feed cannot be read");
     return announcePage(c, 500, form, "", std::string(say(ct::kFailed, c.lang)) + " " + o_.feed.feedFile);
   }
-  for (const auto& l : feed->languages) form.texts[l] = std::string(core::trimmed(field("text-" + l)));
-  const auto invalid = [&](const ct::Words& why) {
-    audit(c, "announce", "invalid", say(why, "en"));
-    return announcePage(c, 422, form, "", say(why, c.lang));
-  };
-  const auto level = core::levelNamed(form.level);
-  if (!level) return invalid(ct::kBadLevel);
-  const std::string& first = feed->languages.front();
-  if (form.texts[first].empty()) return invalid(ct::kNeedText);
-  for (const auto& [lang, words] : form.texts)
-    if (core::firstInvalidUtf8(words) != std::string::npos || core::utf8Length(words) > kMaxText) return invalid(ct::kTextTooLong);
-  core::NewAnnouncement a;
-  const auto names = splitNames(form.names);
-  if (form.target == "groups" || form.target == "rooms") {
-    if (names.empty()) return invalid(ct::kNeedNames);
-    for (const auto& n : names)
-      if (!core::isValidId(n)) return invalid(ct::kBadNames);
-    (form.target == "groups" ? a.targets.groups : a.targets.rooms) = names;
-  } else {
-    form.target = "all";
+  AnnounceDraft draft = readAnnounceDraft(c.form, *feed, t);
+  form = draft.form;
+  if (!draft.announcement) {
+    audit(c, "announce", "invalid", say(*draft.problem, "en"));
+    return announcePage(c, 422, form, "", say(*draft.problem, c.lang));
   }
-  const auto end = parseUntil(core::asciiLower(std::string(core::trimmed(form.until))), t, feed->zone, t);
-  if (!end || *end <= t) return invalid(ct::kBadUntil);
+  core::NewAnnouncement& a = *draft.announcement;
   a.id = "console-" + platform::randomHex(4);
-  a.level = *level;
-  a.start = t;
-  a.end = *end;
-  for (const auto& [lang, words] : form.texts)
-    if (!words.empty()) a.text.set(lang, words);
   const auto done = announceAndPublish(o_.feed, a, t, {c.session->user, "console", ""});
   const std::string detail = a.id + " " + form.level + " on " + whereText(a.targets, "en") + " until " + core::formatInstant(a.end, feed->zone);
   if (!done) {

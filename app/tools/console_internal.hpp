@@ -9,7 +9,9 @@
 #include <vector>
 
 #include "console.hpp"
+#include "console_text.hpp"
 #include "core/base/text_util.hpp"
+#include "core/feed/edit.hpp"
 #include "core/feed/parse.hpp"
 #include "platform/files.hpp"
 #include "publish.hpp"
@@ -82,6 +84,15 @@ inline std::vector<std::string> splitNames(const std::string& s) {
   }
   return out;
 }
+
+// The Announce form read and checked (for Send and for Preview alike): the announcement, or the
+// first problem with the form. Its id and start are the caller's.
+struct AnnounceDraft {
+  AnnounceForm form;
+  std::optional<core::NewAnnouncement> announcement;
+  const console_text::Words* problem = nullptr;
+};
+AnnounceDraft readAnnounceDraft(const std::map<std::string, std::string>& fields, const core::Feed& feed, core::Instant now);
 
 }  // namespace console_detail
 

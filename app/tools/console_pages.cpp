@@ -55,6 +55,7 @@ std::string consolePage(const PageFrame& f, const std::string& mainHtml) {
     link("/console/programme", ct::kProgramme);
     link("/console/publish", ct::kPublish);
     link("/console/screens", ct::kScreens);
+    link("/console/preview", ct::kPreviewNav);
     if (f.role == Role::Admin) link("/console/users", ct::kUsers);
     out += "</nav><form class=\"who\" method=\"post\" action=\"/console/logout\">" + hidden("csrf", f.csrf) + "<span>" +
            std::string(say(ct::kSignedInAs, lang)) + " <b>" + esc(f.user) + "</b></span><button type=\"submit\" class=\"quiet\">" +
@@ -107,7 +108,10 @@ std::string announceMain(const AnnouncePage& p) {
   out += "</fieldset>";
   out += "<label for=\"until\">" + std::string(say(ct::kUntil, lang)) + "</label><input id=\"until\" name=\"until\" required maxlength=\"40\" "
          "aria-describedby=\"until-hint\" value=\"" + esc(p.form.until) + "\"><p class=\"hint\" id=\"until-hint\">" + say(ct::kUntilHint, lang) + "</p>";
-  out += "<button type=\"submit\" class=\"primary\">" + std::string(say(ct::kSend, lang)) + "</button></form>";
+  out += "<div class=\"actions\"><button type=\"submit\" class=\"primary\">" + std::string(say(ct::kSend, lang)) +
+         "</button><button type=\"submit\" formaction=\"/console/announce/preview\">" + say(ct::kPreviewButton, lang) +
+         "</button></div></form>";
+  out += p.previewHtml;
 
   out += "<section aria-labelledby=\"active-h\"><h2 id=\"active-h\">" + std::string(say(ct::kActive, lang)) + "</h2>";
   if (p.active.empty()) out += "<p class=\"empty\">" + std::string(say(ct::kNoneActive, lang)) + "</p>";

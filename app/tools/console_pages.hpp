@@ -40,6 +40,7 @@ struct AnnouncePage {
   AnnounceForm form;
   std::string notice, error;
   std::vector<ActiveAnnouncement> active;
+  std::string previewHtml;  // the announcement's preview (built and escaped by console_preview.cpp), or empty
 };
 std::string announceMain(const AnnouncePage& p);
 
@@ -48,5 +49,7 @@ std::string messageMain(const std::string& lang, const std::string& heading, con
 
 // The console's one style sheet (served as /console/style.css: no inline style).
 const char* consoleCss();
+// The preview pages' one script (served as /console/preview.js): reloads while pictures are drawn.
+const char* previewScript();
 
 }  // namespace sf::tools

@@ -146,6 +146,19 @@ select{width:100%;min-height:48px;padding:10px 12px;border:1px solid #8d97a3;bor
 background:#fffaf0}
 .pin input{width:22px;height:22px;margin:2px 0 0;flex:none;accent-color:var(--accent)}
 @media (min-width:760px){.programme{gap:6px}.ptime{width:7.5em}}
+.actions{display:flex;flex-wrap:wrap;gap:10px;margin-top:20px}
+.actions button{flex:1 1 140px}
+.actions button.primary{margin-top:0}
+select{width:100%;min-height:48px;padding:10px 12px;border:1px solid #8d97a3;border-radius:8px;background:#fff;color:var(--ink);font:inherit}
+.pv-grid{display:grid;grid-template-columns:1fr;gap:0 14px}
+.pv-grid>div{display:flex;flex-direction:column}
+.shots{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:12px;margin:12px 0;align-items:start}
+.shot{margin:0;background:var(--card);border:1px solid var(--line);border-radius:10px;padding:8px}
+.shot a{display:block;border-radius:4px}
+.shot img{display:block;width:100%;height:auto;border-radius:4px;background:#d9dee5}
+.shot figcaption{font-size:.85rem;color:var(--muted);margin-top:6px;overflow-wrap:anywhere}
+.announce-preview{margin-top:8px}
+@media (min-width:760px){.pv-grid{grid-template-columns:1fr 1fr}.shots{grid-template-columns:repeat(auto-fill,minmax(210px,1fr))}}
 )CSS";
 }
 

@@ -244,5 +244,57 @@ inline constexpr Words kDurationHint{"Wie 20m, 45m oder 1h30m", "Such as 20m, 45
 inline constexpr Words kAddSave{"Termin anlegen", "Add event"};
 inline constexpr Words kFeedUnreadable{"Der Entwurf ist keine gültige Feed-Datei; „schaufenster validate“ sagt, warum.",
                                        "The draft is not a valid feed file; “schaufenster validate” says why."};
+// The preview page and the announcement's preview (console_preview.cpp).
+inline constexpr Words kPreviewNav{"Vorschau", "Preview"};
+inline constexpr Words kPreviewButton{"Vorschau", "Preview"};
+inline constexpr Words kPreviewLead{"So zeigen die Bildschirme den Feed zu einem Zeitpunkt, in einer Größe und Sprache. Gezeichnet wird auf "
+                                    "diesem Rechner; veröffentlicht wird dabei nichts.",
+                                    "How screens show the feed at a moment, in a size and a language. It is drawn on this machine; "
+                                    "nothing is published."};
+inline constexpr Words kPreviewFeed{"Feed", "Feed"};
+inline constexpr Words kPreviewPublished{"Veröffentlicht", "Published"};
+inline constexpr Words kPreviewPublishedHint{"Was die Bildschirme gerade abrufen", "What the screens fetch now"};
+inline constexpr Words kPreviewDraft{"Entwurf", "Draft"};
+inline constexpr Words kPreviewDraftHint{"Die Datei der Organisation, wie sie jetzt ist", "The organiser's file as it is now"};
+inline constexpr Words kPreviewMoment{"Zeitpunkt", "Moment"};
+inline constexpr Words kPreviewNow{"Jetzt", "Now"};
+inline constexpr Words kPreviewLater{"Anderer Zeitpunkt", "Another moment"};
+inline constexpr Words kPreviewAt{"Datum und Uhrzeit", "Date and time"};
+inline constexpr Words kPreviewAtHint{"Ortszeit der Veranstaltung; gilt, wenn „Anderer Zeitpunkt“ gewählt ist",
+                                      "The venue's local time; used when “Another moment” is chosen"};
+inline constexpr Words kPreviewSize{"Bildschirmgröße", "Screen size"};
+inline constexpr Words kPreviewLandscape{"quer", "landscape"};
+inline constexpr Words kPreviewPortrait{"hoch", "portrait"};
+inline constexpr Words kPreviewFleetSize{"wie", "as"};
+inline constexpr Words kPreviewLanguage{"Sprache", "Language"};
+inline constexpr Words kPreviewView{"Ansicht", "View"};
+inline constexpr Words kPreviewRotation{"Alle Folien der Rotation", "Every slide of the rotation"};
+inline constexpr Words kPreviewProgramme{"Programm", "Programme"};
+inline constexpr Words kPreviewSchedule{"Termine", "Schedule"};
+inline constexpr Words kPreviewRoom{"Raumbildschirm", "Room screen"};
+inline constexpr Words kPreviewDraw{"Vorschau zeichnen", "Draw the preview"};
+inline constexpr Words kPreviewQueued{"Wird gezeichnet … Die Seite lädt sich neu, sobald die Bilder fertig sind.",
+                                      "Drawing … The page reloads once the pictures are ready."};
+inline constexpr Words kPreviewReload{"Neu laden", "Reload"};
+inline constexpr Words kPreviewFailed{"Die Vorschau ließ sich nicht zeichnen:", "The preview could not be drawn:"};
+inline constexpr Words kPreviewBusy{"Gerade werden zu viele Vorschauen gezeichnet. Bitte gleich noch einmal versuchen.",
+                                    "Too many previews are being drawn right now. Please try again in a moment."};
+inline constexpr Words kPreviewNoFeed{"Dieser Feed lässt sich nicht lesen (schaufenster validate sagt, warum):",
+                                      "This feed cannot be read (schaufenster validate tells why):"};
+inline constexpr Words kPreviewNothingPublished{"Noch ist nichts veröffentlicht.", "Nothing is published yet."};
+inline constexpr Words kPreviewBadChoice{"Bitte Zeitpunkt, Größe, Sprache und Ansicht aus den Listen wählen.",
+                                         "Please choose the moment, size, language and view from the lists."};
+inline constexpr Words kPreviewGone{"Diese Vorschau gibt es nicht mehr. Bitte neu zeichnen.", "This preview is gone. Please draw it again."};
+inline constexpr Words kPreviewResult{"Ergebnis", "Result"};
+inline constexpr Words kPreviewSlide{"Folie", "Slide"};
+inline constexpr Words kPreviewAnnounceHeading{"Vorschau der Durchsage", "Preview of the announcement"};
+inline constexpr Words kPreviewAnnounceNote{"So zeigen es die Bildschirme. Gesendet ist noch nichts.",
+                                            "This is how the screens show it. Nothing has been sent yet."};
+inline constexpr Words kPreviewAnnounceCommon{"Kein bekannter Bildschirm passt; gezeigt in gängigen Größen.",
+                                              "No known screen matches; shown at common sizes."};
+inline constexpr Words kPreviewOpen{"In voller Größe öffnen:", "Open at full size:"};
+inline constexpr Words kPreviewDetails{"Stand der Vorschau", "Preview status"};
+inline constexpr Words kPreviewUnavailable{"Vorschauen sind hier nicht möglich: kein privater Ordner für die Bilder.",
+                                           "Previews are not available here: no private folder for the pictures."};
 
 }  // namespace sf::tools::console_text
