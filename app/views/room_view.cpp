@@ -73,9 +73,9 @@ float restOfDay(const Pen& pen, const core::RoomScreen& rs, const Rect& restCol)
   return ry;
 }
 
-// The wide screen's second column: while a talk is on (`withNext`) the next talk in this room
-// with its time and speakers; the rest of the day; and when the day holds no more after the next
-// talk, the next day's first one.
+// Under the talks (on a wide screen, their second column): while a talk is on there
+// (`withNext`) the next talk in this room with its time and speakers; the rest of the day; and
+// when the day holds no more after the next talk, the next day's first one.
 void nextColumn(const Pen& pen, const core::RoomScreen& rs, const Rect& col, core::Date today, bool withNext) {
   const ViewContext& ctx = pen.ctx;
   const core::Layout& l = ctx.layout;
@@ -241,8 +241,7 @@ void drawRoom(const ViewContext& ctx, const Placement& at, std::string_view entr
   }
   if (!twoColumns) restCol = {mainCol.x, my, mainCol.w, mainCol.bottom() - my};
 
-  if (twoColumns) nextColumn(pen, rs, restCol, today, nextBeside);
-  else restOfDay(pen, rs, restCol);
+  nextColumn(pen, rs, restCol, today, nextBeside);
   if (stripRows) otherRoomsStrip(pen, rs, bottom, stripRows, stripRowH);
 }
 
