@@ -64,8 +64,8 @@ core::PointerEvent::Kind toPointer(Kind k) {
 core::Layout screenLayout(const platform::Display& d, const core::Config& c) {
   const bool desktop = d.driver() == "x11" || d.driver() == "wayland";
   if (desktop && c.screenDiagonal <= 0) return core::computeLayout(d.width(), d.height(), d.dpi());
-  return core::computeLayout(d.width(), d.height(), core::screenDpi(d.width(), d.height(), d.dpi(), c.screenDiagonal),
-                             c.viewingDistance);
+  const float dpi = core::screenDpi(d.width(), d.height(), d.dpi(), c.screenDiagonal);
+  return core::computeLayout(d.width(), d.height(), dpi, core::viewingDistanceFor(c.viewingDistance, d.width(), d.height(), dpi));
 }
 
 // For the journal: from how far the screen's text is legible, or why it follows the pixels alone.
@@ -73,13 +73,15 @@ std::string describeTypeScale(const platform::Display& d, const core::Config& c)
   const core::Layout l = screenLayout(d, c);
   char line[256];
   if (l.viewingDistance <= 0)
-    std::snprintf(line, sizeof line, "type: the screen's size is unknown (no EDID, or a desktop's window); set screenDiagonal (inches) to size text for %.1f m", c.viewingDistance);
+    std::snprintf(line, sizeof line, "type: the screen's size is unknown (no EDID, or a desktop's window); set screenDiagonal (inches) to size text for %.1f m",
+                  c.viewingDistance > 0 ? c.viewingDistance : core::kFarthestDefaultM);
   else if (l.legibleDistance + 1e-3f < l.viewingDistance)
     std::snprintf(line, sizeof line, "type: the screen is too small for text legible from %.1f m; its smallest text (%.0f px) is legible from %.1f m",
                   l.viewingDistance, l.font(core::FontRole::Small), l.legibleDistance);
   else
-    std::snprintf(line, sizeof line, "type: legible from %.1f m (viewingDistance %.1f m), smallest text %.0f px",
-                  l.legibleDistance, l.viewingDistance, l.font(core::FontRole::Small));
+    std::snprintf(line, sizeof line, "type: legible from %.1f m (viewingDistance %.1f m%s), smallest text %.0f px",
+                  l.legibleDistance, l.viewingDistance, c.viewingDistance > 0 ? "" : ", from the screen's size",
+                  l.font(core::FontRole::Small));
   return line;
 }
 

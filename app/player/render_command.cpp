@@ -65,7 +65,8 @@ int runRender(const std::vector<std::string>& args) {
                                          "choose targeted slides and announcements; its location and exit show in emergencies");
   float diagonal = 0, distance = 0;
   app.add_option("--diagonal", diagonal, "the screen's diagonal in inches (config screenDiagonal): type is then sized to be "
-                                         "legible from the viewing distance (default 3 m, config viewingDistance)")
+                                         "legible from the viewing distance (config viewingDistance; default: from the size, "
+                                         "2.2 times the diagonal, 0.4 to 3 m)")
       ->check(CLI::Range(3.0, 300.0));
   app.add_option("--viewing-distance", distance, "metres from which visitors read the screen (config viewingDistance); "
                                                  "needs the screen's size (--diagonal or the config's screenDiagonal)")
@@ -98,11 +99,13 @@ int runRender(const std::vector<std::string>& args) {
   if (!configPath.empty()) config = screenConfig(configPath, "render");
   // Without a size (flag or config) the frame keeps the type scale of the pixels alone.
   if (diagonal <= 0 && config) diagonal = config->screenDiagonal;
-  if (distance <= 0) distance = config ? config->viewingDistance : core::Config{}.viewingDistance;
+  if (distance <= 0 && config) distance = config->viewingDistance;
+  const float dpi = core::screenDpi(w, h, 0, diagonal);
+  distance = core::viewingDistanceFor(distance, w, h, dpi);
   if (diagonal <= 0 && app.count("--viewing-distance"))
     std::cerr << "render: --viewing-distance needs the screen's size (--diagonal, or screenDiagonal in --config); "
                  "type follows the pixels alone\n";
-  player::FrameRenderer renderer(w, h, core::screenDpi(w, h, 0, diagonal), distance);
+  player::FrameRenderer renderer(w, h, dpi, distance);
   if (!renderer.error().empty()) {
     std::cerr << "render: " << renderer.error() << '\n';
     return kExitInvalid;

@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "core/show/line_break.hpp"
+#include "core/show/title_fit.hpp"
 
 namespace sf::views {
 namespace {
@@ -170,11 +171,47 @@ void Pen::record(const core::Rect& r, std::string_view text, int group, float si
 
 float lineHeightPx(const Pen& pen, const TextStyle& s) { return std::round(pen.size(s.role) * s.lineHeight); }
 
+namespace {
+
+bool isHeadline(core::FontRole r) { return r == core::FontRole::Display || r == core::FontRole::Title || r == core::FontRole::Heading; }
+
+// The lines a box `boxH` tall holds at `size` (at most s.maxLines when set).
+int linesInBox(const TextStyle& s, float size, float boxH) {
+  const float lh = std::round(size * s.lineHeight);
+  int fit = boxH >= size ? static_cast<int>(std::floor((boxH - size) / lh)) + 1 : 0;
+  if (s.maxLines > 0) fit = std::min(fit, s.maxLines);
+  return fit;
+}
+
+}  // namespace
+
+TextStyle fittedStyle(const Pen& pen, const TextStyle& s, float width, float boxH, std::string_view t) {
+  if (!s.shrink || !isHeadline(s.role) || t.empty() || width <= 0) return s;
+  const auto smaller = static_cast<core::FontRole>(static_cast<int>(s.role) + 1);
+  const float size = pen.size(s.role), next = pen.size(smaller);
+  // The next step only when it is a step down and still legible from the viewing distance.
+  if (next >= size || next < pen.ctx.layout.minTextPx) return s;
+  ImFont* fonts[2] = {pen.font(s.role), pen.font(smaller)};
+  const core::FitStep steps[2] = {{size, linesInBox(s, size, boxH)}, {next, linesInBox(s, next, boxH)}};
+  if (steps[0].maxLines <= 0) return s;
+  const std::size_t pick = core::chooseFitStep(t, width, steps, 2, [&](float at, std::string_view piece) {
+    ImFont* f = at == size ? fonts[0] : fonts[1];
+    return f->CalcTextSizeA(at, 1e9f, 0, piece.data(), piece.data() + piece.size()).x;
+  });
+  TextStyle out = s;
+  if (pick == 1) out.role = smaller;
+  out.shrink = false;  // fitted: drawn as it is
+  return out;
+}
+
 float textWidth(const Pen& pen, core::FontRole role, std::string_view t) {
   return runWidth(pen.font(role), pen.size(role), t.data(), t.data() + t.size());
 }
 
-int countLines(const Pen& pen, const TextStyle& s, float width, std::string_view t, int maxLines) {
+int countLines(const Pen& pen, const TextStyle& style, float width, std::string_view t, int maxLines) {
+  TextStyle limited = style;
+  if (maxLines > 0) limited.maxLines = maxLines;
+  const TextStyle s = fittedStyle(pen, limited, width, 1e6f, t);
   return forEachLine(pen.font(s.role), pen.size(s.role), width, t.data(), t.data() + t.size(), maxLines,
                      [](const char*, const char*, bool, bool) {});
 }
@@ -213,7 +250,8 @@ float balancedWidth(ImFont* f, float size, float width, std::string_view t, int 
 
 }  // namespace
 
-float drawText(const Pen& pen, const core::Rect& box, std::string_view t, const TextStyle& s) {
+float drawText(const Pen& pen, const core::Rect& box, std::string_view t, const TextStyle& style) {
+  const TextStyle s = fittedStyle(pen, style, box.w, box.h, t);
   ImFont* f = pen.font(s.role);
   const float size = pen.size(s.role), lh = lineHeightPx(pen, s);
   if (t.empty() || box.h < size || box.w <= 0) return 0;

@@ -39,14 +39,21 @@ struct TextStyle {
   float lineHeight = 1.3f;  // multiple of the font size
   int maxLines = 0;         // 0: as many as fit the box height
   bool center = false;
+  bool shrink = true;       // a headline may take the next smaller step to fit (fittedStyle)
 };
 
 float lineHeightPx(const Pen& pen, const TextStyle& s);
+// A headline (Display, Title, Heading) that its box `width` x `boxH` would cut short or break
+// inside a word is set one step smaller on the type scale when that holds it whole
+// (core::chooseFitStep), never below the smallest size the viewing distance allows; drawText and
+// countLines apply it. Other styles come back as they are.
+TextStyle fittedStyle(const Pen& pen, const TextStyle& s, float width, float boxH, std::string_view t);
 float textWidth(const Pen& pen, core::FontRole role, std::string_view text);
 // Lines `text` needs at `width` (at most `maxLines` when > 0).
 int countLines(const Pen& pen, const TextStyle& s, float width, std::string_view text, int maxLines = 0);
 // Draws `text` wrapped into `box` (top-left aligned), ellipsizing the last line that fits the
-// box height or maxLines. Returns the height used. Records the box it used.
+// box height or maxLines (a headline first tries the next smaller step, see fittedStyle). Returns
+// the height used. Records the box it used.
 float drawText(const Pen& pen, const core::Rect& box, std::string_view text, const TextStyle& s);
 // One line, ellipsized to `maxWidth`. Returns the width used.
 float drawLine(const Pen& pen, float x, float y, float maxWidth, std::string_view text, const TextStyle& s);

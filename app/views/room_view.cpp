@@ -1,6 +1,7 @@
-// A room's door screen: the room's name large, the talk on now (speakers, progress, end), the
-// next one ("in 12 min" or its time), the rest of the day, "Done for today" with the next day's
-// first talk, and a strip of what runs in the other rooms now.
+// A room's door screen: the room's name large, the talk on now (speakers, progress, end, on a
+// wide screen what it is about), the next one ("in 12 min" or its time; beside it on a wide
+// screen), the rest of the day, "Done for today" with the next day's first talk, and a strip of
+// what runs in the other rooms now.
 #include <algorithm>
 #include <cmath>
 
@@ -37,15 +38,15 @@ float talk(const Pen& pen, const core::Event& e, float x, float y, float w, cons
   return h;
 }
 
-// The rest of the day in this room, as many as fit, then "+N more".
-void restOfDay(const Pen& pen, const core::RoomScreen& rs, const Rect& restCol) {
+// The rest of the day in this room, as many as fit, then "+N more". Returns where it ended.
+float restOfDay(const Pen& pen, const core::RoomScreen& rs, const Rect& restCol) {
   const ViewContext& ctx = pen.ctx;
   const core::Feed& feed = ctx.feed;
   const core::Layout& l = ctx.layout;
   const std::string& lang = ctx.state.language;
   char buf[192];
+  float ry = restCol.y;
   if (!rs.laterToday.empty() && restCol.h > pen.size(FontRole::Heading) * 2.5f) {
-    float ry = restCol.y;
     drawLine(pen, restCol.x, ry, restCol.w, core::ui(Ui::RestOfDay, lang), {FontRole::Small, pen.pal.faint});
     ry += pen.size(FontRole::Small) * 1.6f;
     const FontRole role = l.compact ? FontRole::Body : FontRole::Heading;
@@ -69,7 +70,41 @@ void restOfDay(const Pen& pen, const core::RoomScreen& rs, const Rect& restCol) 
       ++drawn;
     }
   }
+  return ry;
+}
 
+// Under the talks (on a wide screen, their second column): while a talk is on there
+// (`withNext`) the next talk in this room with its time and speakers; the rest of the day; and
+// when the day holds no more after the next talk, the next day's first one.
+void nextColumn(const Pen& pen, const core::RoomScreen& rs, const Rect& col, core::Date today, bool withNext) {
+  const ViewContext& ctx = pen.ctx;
+  const core::Layout& l = ctx.layout;
+  const std::string& lang = ctx.state.language;
+  char buf[192], when[96];
+  float y = col.y + (withNext ? std::round(l.gap * 0.6f) : 0);  // level with the card's label beside it
+  if (rs.next && withNext) {
+    char soon[32];
+    if (!core::formatStartsIn(rs.next->start, ctx.now, core::kSoonWindow, soon, sizeof soon))
+      core::formatEventWhen(*rs.next, today, ctx.feed.zone, lang, soon, sizeof soon);
+    std::snprintf(buf, sizeof buf, "%s · %s", core::ui(Ui::NextInRoom, lang), soon);
+    // What it is about while the column has the room: nothing else follows today.
+    const int about = rs.laterToday.empty() ? (l.compact ? 2 : 4) : 0;
+    y += talk(pen, *rs.next, col.x, y, col.w, buf, pen.pal.amber, FontRole::Title, 3, about) + l.gap * 1.2f;
+  }
+  y = restOfDay(pen, rs, {col.x, y, col.w, col.bottom() - y});
+  // The next day's first talk, when today has nothing after the next one.
+  const float need = pen.size(FontRole::Body) * 1.45f + lineHeightPx(pen, {FontRole::Heading, std::nullopt, 1.15f}) * 2 +
+                     pen.size(FontRole::Heading) * 1.3f;
+  if (rs.next && rs.laterToday.empty() && rs.nextDayFirst && y + l.gap + need <= col.bottom()) {
+    if (y > col.y) {
+      y += l.gap * 0.4f;
+      pen.rect({col.x, y, col.w, 1}, pen.pal.line);
+      y += l.gap * 0.6f;
+    }
+    core::formatEventWhen(*rs.nextDayFirst, today, ctx.feed.zone, lang, when, sizeof when);
+    std::snprintf(buf, sizeof buf, "%s · %s", core::ui(Ui::NextDay, lang), when);
+    talk(pen, *rs.nextDayFirst, col.x, y, col.w, buf, pen.pal.muted, FontRole::Heading, 2);
+  }
 }
 
 // What is on in the other rooms now: a strip under the room's own talks.
@@ -150,8 +185,18 @@ void drawRoom(const ViewContext& ctx, const Placement& at, std::string_view entr
       const core::Event& e = *rs.current;
       const Rect card{mainCol.x, my, mainCol.w, 0};
       const float pad = std::round(l.gap * 0.6f);
-      float h = talk(pen, e, card.x + pad * 1.5f, my + pad, card.w - pad * 2.5f, core::ui(Ui::HappeningNow, lang), pen.pal.live, big, 2,
-                     tall ? 5 : 0);
+      const float textW = card.w - pad * 2.5f;
+      // Beside the second column the card runs down the screen: what the talk is about, in as
+      // many lines as the column holds under its title, speakers and progress.
+      int about = tall ? 5 : 0;
+      if (twoColumns) {
+        const TextStyle titleStyle{big, pen.pal.text, 1.15f, 2};
+        const float fixed = pad * 2 + pen.size(FontRole::Body) * 1.45f +
+                            countLines(pen, titleStyle, textW, e.title.in(lang), 2) * lineHeightPx(pen, titleStyle) +
+                            pen.size(FontRole::Heading) * 1.3f + 4 + l.gap * 0.9f + pen.size(FontRole::Body) * 0.8f;
+        about = std::clamp(static_cast<int>(std::floor((mainCol.h - fixed) / lineHeightPx(pen, {FontRole::Body, std::nullopt, 1.4f}))) - 1, 0, 8);
+      }
+      float h = talk(pen, e, card.x + pad * 1.5f, my + pad, textW, core::ui(Ui::HappeningNow, lang), pen.pal.live, big, 2, about);
       // Progress and the end time.
       const float barY = my + pad + h + l.gap * 0.5f;
       core::formatEnds(e.end, feed.zone, lang, buf, sizeof buf);
@@ -183,18 +228,20 @@ void drawRoom(const ViewContext& ctx, const Placement& at, std::string_view entr
     default:
       break;
   }
-  if (rs.next && my + pen.size(FontRole::Heading) * 3 < mainCol.bottom()) {
+  // On a wide screen the next talk heads the second column while one is on.
+  const bool nextBeside = twoColumns && rs.phase == core::RoomPhase::During;
+  if (rs.next && !nextBeside && my + pen.size(FontRole::Heading) * 3 < mainCol.bottom()) {
     char soon[32];
     if (!core::formatStartsIn(rs.next->start, ctx.now, core::kSoonWindow, soon, sizeof soon))
       core::formatEventWhen(*rs.next, today, feed.zone, lang, soon, sizeof soon);
     std::snprintf(buf, sizeof buf, "%s · %s", core::ui(Ui::NextInRoom, lang), soon);
     const bool first = rs.phase != core::RoomPhase::During;
     my += talk(pen, *rs.next, mainCol.x, my, mainCol.w, buf, first ? pen.pal.amber : pen.pal.muted,
-               first ? big : FontRole::Heading, 2, tall ? 3 : 0) + l.gap;
+               first ? big : FontRole::Heading, 2, tall || (first && twoColumns) ? 3 : 0) + l.gap;
   }
   if (!twoColumns) restCol = {mainCol.x, my, mainCol.w, mainCol.bottom() - my};
 
-  restOfDay(pen, rs, restCol);
+  nextColumn(pen, rs, restCol, today, nextBeside);
   if (stripRows) otherRoomsStrip(pen, rs, bottom, stripRows, stripRowH);
 }
 

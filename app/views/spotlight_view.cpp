@@ -138,29 +138,13 @@ void drawFactRows(const Pen& pen, const Fact* facts, std::size_t n, const Rect& 
   });
 }
 
-}  // namespace
-
-void drawSpotlight(const ViewContext& ctx, const Placement& at, std::size_t index) {
-  if (index >= ctx.feed.projects.size()) return;
-  const Pen pen(ctx, at);
+// The project's picture (or its generated visual) in `visual`, with the QR card in its lower
+// right: the project's own link when it has one, else the feed's.
+void spotlightVisual(const Pen& pen, const core::Project& p, std::size_t index, const Rect& visual) {
+  const ViewContext& ctx = pen.ctx;
   const core::Layout& l = ctx.layout;
-  const core::Project& p = ctx.feed.projects[index];
   const std::string& lang = ctx.state.language;
-  const core::Field* field = ctx.feed.findField(p.field);
   const core::Rgb accent = fieldColor(ctx.feed, p.field);
-  const float W = static_cast<float>(l.width), H = static_cast<float>(l.height);
-  const float top = l.header.bottom(), bottom = H - l.progressHeight;
-
-  // The visual: full-bleed on the right in landscape, across the top in portrait.
-  Rect visual, column;
-  if (l.portrait) {
-    visual = {0, top, W, std::round((bottom - top) * 0.38f)};
-    column = {l.margin, visual.bottom() + l.gap, W - 2 * l.margin, l.content.bottom() - visual.bottom() - l.gap};
-  } else {
-    const float vw = std::round(W * (l.compact ? 0.34f : 0.38f));
-    visual = {W - vw, top, vw, bottom - top};
-    column = {l.margin, l.content.y + l.gap * 0.5f, W - vw - l.margin - l.gap * 1.5f, l.content.h - l.gap * 0.5f};
-  }
   // The feed's picture when it has loaded; the generated visual is the placeholder meanwhile and
   // whenever the picture cannot be shown.
   if (const FeedImage* image = projectImage(ctx, p)) imageCover(pen, visual, *image);
@@ -194,7 +178,31 @@ void drawSpotlight(const ViewContext& ctx, const Placement& at, std::size_t inde
     const float ww = std::min(textWidth(pen, FontRole::Small, where), textW);
     drawLine(pen, card.x + (cardW - ww) * 0.5f, ty + line, textW, where, {FontRole::Small, core::Rgb{72, 80, 92}});
   }
+}
 
+}  // namespace
+
+void drawSpotlight(const ViewContext& ctx, const Placement& at, std::size_t index) {
+  if (index >= ctx.feed.projects.size()) return;
+  const Pen pen(ctx, at);
+  const core::Layout& l = ctx.layout;
+  const core::Project& p = ctx.feed.projects[index];
+  const std::string& lang = ctx.state.language;
+  const core::Field* field = ctx.feed.findField(p.field);
+  const core::Rgb accent = fieldColor(ctx.feed, p.field);
+  const float W = static_cast<float>(l.width), H = static_cast<float>(l.height);
+  const float top = l.header.bottom(), bottom = H - l.progressHeight;
+
+  // The visual: full-bleed on the right in landscape, across the top in portrait.
+  Rect visual, column;
+  if (l.portrait) {
+    visual = {0, top, W, std::round((bottom - top) * 0.38f)};
+    column = {l.margin, visual.bottom() + l.gap, W - 2 * l.margin, l.content.bottom() - visual.bottom() - l.gap};
+  } else {
+    const float vw = std::round(W * (l.compact ? 0.34f : 0.38f));
+    visual = {W - vw, top, vw, bottom - top};
+    column = {l.margin, l.content.y + l.gap * 0.5f, W - vw - l.margin - l.gap * 1.5f, l.content.h - l.gap * 0.5f};
+  }
   // The lower left holds the project's key facts: its status, then where, when, who, under a
   // rule. Measured first, so the title and the summary get exactly the space that is left.
   char status[96];
@@ -206,8 +214,9 @@ void drawSpotlight(const ViewContext& ctx, const Placement& at, std::size_t inde
   const float pillH = pillSize(pen, "X").h;
   const float statusH = status[0] ? pillH + l.gap * 0.6f : 0;
   // The title block needs at least its tag, two title lines and a line of summary.
-  const TextStyle title{FontRole::Display, pen.pal.text, 1.1f, l.compact ? 2 : 3};
-  const TextStyle summary{FontRole::Title, pen.pal.muted, 1.3f, l.compact ? 3 : 4};
+  const TextStyle title = fittedStyle(pen, {FontRole::Display, pen.pal.text, 1.1f, l.compact ? 2 : 3}, column.w, 1e6f, p.title.in(lang));
+  // A title set a step smaller takes its summary a step down with it: the two keep their order.
+  const TextStyle summary{title.role == FontRole::Display ? FontRole::Title : FontRole::Heading, pen.pal.muted, 1.3f, l.compact ? 3 : 4};
   const float tagH = field ? pillH + l.gap * 0.7f : 0;
   const float minTop = tagH + 2 * lineHeightPx(pen, title) + l.gap * 0.5f + lineHeightPx(pen, summary);
   float factsH = 0;
@@ -217,7 +226,28 @@ void drawSpotlight(const ViewContext& ctx, const Placement& at, std::size_t inde
     if (nFacts == 0 || column.h - total >= minTop) break;
     --nFacts;  // the least important fact goes first
   }
-  const float blockBottom = statusH + factsH > 0 ? column.bottom() - statusH - factsH : column.bottom();
+  const int tl = countLines(pen, title, column.w, p.title.in(lang), title.maxLines);
+  const int sl = countLines(pen, summary, column.w, p.summary.in(lang), summary.maxLines);
+  const float blockH = tagH + tl * lineHeightPx(pen, title) + l.gap * 0.5f + sl * lineHeightPx(pen, summary);
+  const float factsBlock = statusH + factsH > 0 ? l.gap * 1.2f + statusH + factsH : 0;
+  float textTop = column.y;
+  if (l.portrait) {
+    // Tall: the facts follow the summary, and the picture takes the height the text leaves (up
+    // to about half the screen), so no band opens between them; what is still over is shared
+    // above the text and below the facts.
+    const float spare = std::max(0.f, column.h - blockH - factsBlock);
+    const float grow = std::min(spare, std::round((bottom - top) * 0.54f) - visual.h);
+    if (grow > 0) {
+      visual.h += grow;
+      column.y += grow;
+      column.h -= grow;
+    }
+    textTop = column.y + std::max(0.f, spare - std::max(0.f, grow)) * 0.5f;
+  }
+  spotlightVisual(pen, p, index, visual);
+  const float blockBottom = l.portrait && factsBlock > 0 ? textTop + blockH + l.gap * 1.2f
+                            : statusH + factsH > 0     ? column.bottom() - statusH - factsH
+                                                       : column.bottom();
   float by = blockBottom;
   if (statusH + factsH > 0) pen.rect({column.x, by - l.gap * 0.6f, column.w, 1}, pen.pal.line);
   if (status[0]) {
@@ -228,17 +258,14 @@ void drawSpotlight(const ViewContext& ctx, const Placement& at, std::size_t inde
 
   // Top: field tag, title, summary, as one block centred in the space above the bottom block.
   const float limit = blockBottom - (statusH + factsH > 0 ? l.gap * 1.2f : 0);
-  const int tl = countLines(pen, title, column.w, p.title.in(lang), title.maxLines);
-  const int sl = countLines(pen, summary, column.w, p.summary.in(lang), summary.maxLines);
-  const float blockH = tagH + tl * lineHeightPx(pen, title) + l.gap * 0.5f + sl * lineHeightPx(pen, summary);
-  float y = column.y + std::max(0.f, (limit - column.y - blockH) * 0.4f);
+  float y = l.portrait ? textTop : column.y + std::max(0.f, (limit - column.y - blockH) * 0.4f);
   if (field) {
     const Rect tag = pill(pen, column.x, y, column.w, field->name.in(lang), accent);
     y = tag.bottom() + l.gap * 0.7f;
   }
   y += drawText(pen, {column.x, y, column.w, limit - y}, p.title.in(lang), title);
   y += l.gap * 0.5f;
-  if (limit - y > pen.size(FontRole::Title)) drawText(pen, {column.x, y, column.w, limit - y}, p.summary.in(lang), summary);
+  if (limit - y > pen.size(summary.role)) drawText(pen, {column.x, y, column.w, limit - y}, p.summary.in(lang), summary);
 
   // The whole slide opens the project; the header's buttons lie on top of it.
   pen.hit({0, top, W, bottom - top}, {core::ActionKind::OpenProject, index});

@@ -1,5 +1,5 @@
 // Line breaks as visitors read them: at spaces, never inside "e.V.", never between a name and
-// its legal form, and inside a word at its soft hyphen or hyphen, or where it must, hyphenated.
+// its legal form, and inside a word at its soft hyphen or hyphen, between syllables, or where it must, hyphenated.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -57,8 +57,8 @@ TEST_CASE("a legal form stays with its name") {
   CHECK(lines("Technologiestiftung GmbH", 200) == std::vector<std::string>{"Technologiestiftung", "GmbH"});
 }
 
-TEST_CASE("a word wider than the line breaks at its hyphen, else where it must, with a hyphen drawn") {
-  CHECK(lines("MPI-Projektmittel", 100) == std::vector<std::string>{"MPI-", "Projektmi-", "ttel"});
+TEST_CASE("a word wider than the line breaks at its hyphen, else between syllables, with a hyphen drawn") {
+  CHECK(lines("MPI-Projektmittel", 100) == std::vector<std::string>{"MPI-", "Projekt-", "mittel"});
   // An address gets no hyphen: it would read as part of it.
   CHECK(lines("berlin.de/industriestadt", 120) == std::vector<std::string>{"berlin.de/", "industriesta", "dt"});
   CHECK(lines("Ä", 5) == std::vector<std::string>{"Ä"});  // nothing fits: one character still moves on
@@ -72,10 +72,10 @@ TEST_CASE("a soft hyphen is where a long word breaks, drawn as a hyphen only at 
   CHECK(lines(word, 300) == std::vector<std::string>{"Handlungsfeldübergreifende"});
   // Narrower than the word: it breaks at the last soft hyphen that fits, with a hyphen drawn.
   CHECK(lines(word, 150) == std::vector<std::string>{"Handlungsfeld-", "übergreifende"});
-  CHECK(lines(word, 100) == std::vector<std::string>{"Handlungs-", "feld-", "übergreif-", "ende"});
+  CHECK(lines(word, 100) == std::vector<std::string>{"Handlungs-", "feld-", "übergrei-", "fende"});
   // At a line's end, a word's first part fills the line rather than the whole word moving down.
   CHECK(lines("Die " + word + " Ziele", 200) == std::vector<std::string>{"Die Handlungsfeld-", "übergreifende Ziele"});
-  CHECK(lines("Die MPI-Projektmittel", 100) == std::vector<std::string>{"Die MPI-", "Projektmi-", "ttel"});
+  CHECK(lines("Die MPI-Projektmittel", 100) == std::vector<std::string>{"Die MPI-", "Projekt-", "mittel"});
 }
 
 TEST_CASE("where a drawn hyphen goes") {

@@ -116,7 +116,7 @@ TEST_CASE("the screen's size: a configured diagonal wins over what the screen re
 }
 
 TEST_CASE("config viewingDistance and screenDiagonal: read, and a clear error for bad values", "[config][type-scale]") {
-  CHECK(Config{}.viewingDistance == 3);
+  CHECK(Config{}.viewingDistance == 0);  // unset: from the screen's size
   CHECK(Config{}.screenDiagonal == 0);
   const auto good = parseConfig(R"({"viewingDistance": 0.5, "screenDiagonal": 7})", "config.json");
   CHECK(good.diagnostics.empty());
@@ -124,19 +124,50 @@ TEST_CASE("config viewingDistance and screenDiagonal: read, and a clear error fo
   CHECK(good.config.screenDiagonal == 7);
 
   const auto bad = parseConfig("{\n  \"viewingDistance\": \"3 m\",\n  \"screenDiagonal\": 0.5\n}", "screen.json");
-  CHECK(bad.config.viewingDistance == 3);
+  CHECK(bad.config.viewingDistance == 0);
   CHECK(bad.config.screenDiagonal == 0);
   REQUIRE(bad.diagnostics.size() == 2);
   const Diagnostic& d = bad.diagnostics[0];
   CHECK(d.file == "screen.json");
   CHECK(d.line == 2);
   CHECK(d.jsonPointer == "/viewingDistance");
-  CHECK(d.message == "expected the distance in metres from which visitors read the screen, a number from 0.3 to 50, found \"3 m\"; using 3");
+  CHECK(d.message == "expected the distance in metres from which visitors read the screen, a number from 0.3 to 50, found \"3 m\"; using the distance for the screen's size");
   CHECK(bad.diagnostics[1].jsonPointer == "/screenDiagonal");
   CHECK(bad.diagnostics[1].line == 3);
   CHECK(bad.diagnostics[1].message ==
         "expected the screen's diagonal in inches, a number from 3 to 300, found 0.5; using the size the screen reports");
   const auto far = parseConfig(R"({"viewingDistance": 80})", "config.json");
   REQUIRE(far.diagnostics.size() == 1);
-  CHECK(far.config.viewingDistance == 3);
+  CHECK(far.config.viewingDistance == 0);
+  CHECK(parseConfig(R"({"viewingDistance": 2})", "config.json").config.viewingDistance == 2);
+}
+
+TEST_CASE("an unset viewing distance follows the screen's size", "[config][type-scale]") {
+  // About 2.2 times the diagonal: the 7" touch display at arm's length, a 32" foyer screen from
+  // under 2 m, a 55" or larger wall screen from 3 m.
+  CHECK(defaultViewingDistanceM(7) == Approx(0.4f));
+  CHECK(defaultViewingDistanceM(10) == Approx(0.559f).epsilon(1e-3));
+  CHECK(defaultViewingDistanceM(32) == Approx(1.788f).epsilon(1e-3));
+  CHECK(defaultViewingDistanceM(55) == Approx(3));
+  CHECK(defaultViewingDistanceM(98) == Approx(3));
+  CHECK(defaultViewingDistanceM(3) == Approx(0.4f));  // never nearer than 0.4 m
+  CHECK(defaultViewingDistanceM(0) == 3);            // unknown size: as before
+  // From the screen's pixels and dpi (its EDID, or the config's screenDiagonal).
+  CHECK(screenDiagonalInches(800, 480, screenDpi(800, 480, 0, 7)) == Approx(7));
+  CHECK(screenDiagonalInches(1920, 1080, 0) == 0);
+  CHECK(viewingDistanceFor(0, 800, 480, screenDpi(800, 480, 0, 7)) == Approx(0.4f));
+  CHECK(viewingDistanceFor(0, 3840, 2160, screenDpi(3840, 2160, 0, 65)) == Approx(3));
+  CHECK(viewingDistanceFor(0, 1920, 1080, screenDpi(1920, 1080, 0, 24)) == Approx(1.341f).epsilon(1e-3));
+  CHECK(viewingDistanceFor(0, 1920, 1080, 0) == 3);       // size unknown
+  CHECK(viewingDistanceFor(2.5f, 800, 480, screenDpi(800, 480, 0, 7)) == 2.5f);  // the config's own wins
+  // What it does to the type: a 7" display that reports its size keeps its compact sizes rather
+  // than being capped at the most it holds for 3 m.
+  const float dpi7 = screenDpi(800, 480, 0, 7);
+  const Layout near = computeLayout(800, 480, dpi7, viewingDistanceFor(0, 800, 480, dpi7));
+  const Layout far3 = computeLayout(800, 480, dpi7, 3);
+  const Layout plain = computeLayout(800, 480, dpi7);
+  for (std::size_t i = 0; i < kFontRoles; ++i) CHECK(near.fontPx[i] == plain.fontPx[i]);
+  CHECK(near.legibleDistance >= near.viewingDistance);
+  CHECK(far3.font(FontRole::Small) > near.font(FontRole::Small));
+  CHECK(far3.legibleDistance < 3);
 }

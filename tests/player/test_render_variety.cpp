@@ -1,9 +1,14 @@
 // The areas that used to stay empty, at every size and in both languages: the spotlight's key
-// facts in its lower left, the detail's QR code and more projects of the field (tappable), and
-// portrait figures that use the screen's height.
+// facts in its lower left (in portrait right under the summary), the detail's QR code and more
+// projects of the field (tappable), portrait figures that use the screen's height, and the room
+// door screen's second column.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "core/feed/parse.hpp"
 
 #include "core/show/ui_text.hpp"
 #include "player/player.hpp"
@@ -128,6 +133,92 @@ TEST_CASE("portrait figures use the screen's height", "[variety][render]") {
       }
       REQUIRE(values >= 4);
       if (out.layout.portrait) CHECK(bottom > out.layout.content.y + out.layout.content.h * 0.7f);
+    }
+  }
+}
+
+TEST_CASE("a portrait spotlight's facts follow its summary, with no band between them", "[variety][render]") {
+  const core::Feed& feed = test::defaultFeed();
+  for (const auto& [w, h] : {std::pair{1080, 1920}, {480, 800}, {2160, 3840}}) {
+    player::FrameRenderer renderer(w, h);
+    REQUIRE(renderer.error().empty());
+    for (const char* id : {"modell-campus-ringberlin", "amber-initiative-additive-manufacturing-berlin-brandenburg"}) {
+      for (const char* lang : {"de", "en"}) {
+        INFO(id << " " << lang << " at " << w << "x" << h);
+        const auto out = frame(renderer, feed, player::View::of(core::SlideKind::Spotlight), id, w, h, lang);
+        const core::Project& p = feed.projects[test::projectIndex(feed, id)];
+        const core::TextBox* summary = text(out, p.summary.in(lang).substr(0, 40));
+        const char* label = core::ui(p.partners.empty() ? core::Ui::Applicants : core::Ui::Partners, lang);
+        const core::TextBox* fact = text(out, label);
+        REQUIRE(summary);
+        REQUIRE(fact);
+        // Between them: the rule's gap and the status pill, no more.
+        const core::Layout& l = out.layout;
+        const float pillAndGaps = l.gap * 1.8f + std::round(l.font(core::FontRole::Small) * 1.75f) + l.font(core::FontRole::Body);
+        CHECK(fact->rect.y > summary->rect.bottom());
+        CHECK(fact->rect.y - summary->rect.bottom() <= pillAndGaps);
+        // The facts' last line stays above the controls' bar.
+        for (const auto& t : out.texts)
+          if (t.rect.y > fact->rect.y && t.rect.y < l.controls.y) CHECK(t.rect.bottom() <= l.controls.y);
+      }
+    }
+  }
+}
+
+namespace {
+
+core::Feed doorScreenFeed() {
+  std::ifstream in(std::string(SF_SOURCE_DIR) + "/assets/examples/conference-feed.json");
+  std::stringstream body;
+  body << in.rdbuf();
+  auto r = core::parseFeed(body.str(), "conference-feed.json");
+  REQUIRE(r.feed);
+  return std::move(*r.feed);
+}
+
+}  // namespace
+
+TEST_CASE("a wide room door screen sets the next talk beside the one on now", "[variety][render]") {
+  const core::Feed feed = doorScreenFeed();
+  const core::Event* now = nullptr;
+  const core::Event* next = nullptr;
+  for (const auto& e : feed.events) {
+    if (e.id == "haushalt-offen") now = &e;
+    if (e.id == "takt-fahrplan") next = &e;
+  }
+  REQUIRE(now);
+  REQUIRE(next);
+  for (const auto& [w, h] : kVarietySizes) {
+    player::FrameRenderer renderer(w, h);
+    REQUIRE(renderer.error().empty());
+    for (const char* lang : {"de", "en"}) {
+      INFO(lang << " at " << w << "x" << h);
+      player::RenderRequest req;
+      req.feed = &feed;
+      req.width = w;
+      req.height = h;
+      req.view = player::View::of(core::SlideKind::Room);
+      req.room = "saal-1";
+      req.language = lang;
+      req.at = test::at("2027-03-18T10:05:00+01:00");
+      req.collectText = true;
+      const auto out = renderer.render(req);
+      REQUIRE(out.error.empty());
+      for (const auto& p : core::checkTextBoxes(out.texts, w, h)) FAIL_CHECK(p.message);
+      const core::TextBox* nowTitle = text(out, now->title.in(lang).substr(0, 40));
+      const core::TextBox* nextTitle = text(out, next->title.in(lang).substr(0, 40));
+      REQUIRE(nowTitle);
+      REQUIRE(nextTitle);
+      const bool wide = !out.layout.portrait && w >= 1000;
+      if (wide) {
+        // The right half holds the next talk, level with the card, and the talk on now says
+        // what it is about.
+        CHECK(nextTitle->rect.x > out.layout.content.x + out.layout.content.w * 0.5f);
+        CHECK(nextTitle->rect.y < nowTitle->rect.bottom());
+        if (h >= 800) CHECK(text(out, now->description.in(lang).substr(0, 40)));
+      } else {
+        CHECK(nextTitle->rect.y > nowTitle->rect.bottom());
+      }
     }
   }
 }

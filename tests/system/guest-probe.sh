@@ -7,9 +7,10 @@ scenario=$(sed -n 's/.*sf\.scenario=\([a-z-]*\).*/\1/p' /proc/cmdline)
 
 setup() {
   # The test's screens are touch screens read at arm's length. QEMU's virtio-gpu reports a size
-  # (EDID at 100 dpi: a 15" panel), so at the packaged 3 m the player would rightly draw larger
-  # type than the host's references, which know no size; at 0.5 m the pixels decide, as there.
-  sed -i 's/"viewingDistance": *[0-9.]*/"viewingDistance": 0.5/' /etc/schaufenster/config.json
+  # (EDID at 100 dpi: a 15" panel), so without a distance the player would size type for 0.8 m
+  # (2.2 times that diagonal) and draw it larger than the host's references, which know no size;
+  # at 0.5 m the pixels decide, as there. The packaged config sets no distance: one is added.
+  sed -i -e '/"viewingDistance"/d' -e '1s/^{/{\n  "viewingDistance": 0.5,/' /etc/schaufenster/config.json
   case "$scenario" in
     offline)
       # The screen's feed lives on a server that is not there at boot; the image holds a cache of

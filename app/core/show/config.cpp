@@ -54,8 +54,9 @@ struct Reader {
                   "expected true or false, found " + v->dump() + "; using " + (into ? "true" : "false"));
     }
   }
-  // A number from `lo` to `hi`; `what` says what it measures, for the message.
-  void number(const char* key, float& into, float lo, float hi, const char* what) {
+  // A number from `lo` to `hi`; `what` says what it measures and `unset` what a bad value leaves
+  // in force when `into` is 0, for the message.
+  void number(const char* key, float& into, float lo, float hi, const char* what, const char* unset) {
     if (const json* v = get(key)) {
       if (v->is_number() && v->get<double>() >= lo && v->get<double>() <= hi) {
         into = v->get<float>();
@@ -66,7 +67,7 @@ struct Reader {
         std::snprintf(using_, sizeof using_, "%g", into);
         report(out, Severity::Error, std::string("/") + key,
                std::string("expected ") + what + ", " + range + ", found " + v->dump() + "; using " +
-                   (into > 0 ? using_ : "the size the screen reports"));
+                   (into > 0 ? using_ : unset));
       }
     }
   }
@@ -221,8 +222,9 @@ ConfigResult parseConfig(std::string_view text, std::string_view fileName) {
       report(ds, Severity::Error, "/rotate", "expected 0, 90, 180 or 270, found " + std::to_string(c.rotate) + "; using 0");
       c.rotate = 0;
     }
-    rd.number("viewingDistance", c.viewingDistance, 0.3f, 50, "the distance in metres from which visitors read the screen");
-    rd.number("screenDiagonal", c.screenDiagonal, 3, 300, "the screen's diagonal in inches");
+    rd.number("viewingDistance", c.viewingDistance, 0.3f, 50, "the distance in metres from which visitors read the screen",
+              "the distance for the screen's size");
+    rd.number("screenDiagonal", c.screenDiagonal, 3, 300, "the screen's diagonal in inches", "the size the screen reports");
     rd.string("language", c.language);
     if (!c.language.empty() && !isLanguageCode(c.language)) {
       report(ds, Severity::Error, "/language", "expected a language code such as \"de\", found " + quoteShort(c.language));

@@ -46,9 +46,10 @@ struct Config {
   int idleSeconds = 60;        // back to the rotation after this long without a touch
   int rotate = 0;              // 0, 90, 180 or 270 degrees
   // How far visitors stand from the screen (metres): text is sized to be legible from there on
-  // the screen's physical size (core::computeLayout). screenDiagonal (inches) gives that size
-  // where the screen reports none or a wrong one (EDID); 0: as the screen reports.
-  float viewingDistance = 3;
+  // the screen's physical size (core::computeLayout); 0 (unset): from the screen's size
+  // (core::viewingDistanceFor). screenDiagonal (inches) gives that size where the screen reports
+  // none or a wrong one (EDID); 0: as the screen reports.
+  float viewingDistance = 0;
   float screenDiagonal = 0;
   std::string language;        // start language; empty: the feed's first
   std::string cacheDir = "/var/lib/schaufenster";

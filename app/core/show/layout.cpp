@@ -42,6 +42,21 @@ float screenDpi(int width, int height, float reportedDpi, float diagonalInches) 
   return reportedDpi >= 20 && reportedDpi <= 1000 ? reportedDpi : 0;
 }
 
+float defaultViewingDistanceM(float diagonalInches) {
+  if (diagonalInches <= 0) return kFarthestDefaultM;
+  return std::clamp(kDistancePerDiagonal * diagonalInches * 0.0254f, kNearestDefaultM, kFarthestDefaultM);
+}
+
+float screenDiagonalInches(int width, int height, float dpi) {
+  if (dpi <= 0 || width <= 0 || height <= 0) return 0;
+  return std::hypot(static_cast<float>(width), static_cast<float>(height)) / dpi;
+}
+
+float viewingDistanceFor(float configuredM, int width, int height, float dpi) {
+  if (configuredM > 0) return configuredM;
+  return defaultViewingDistanceM(screenDiagonalInches(width, height, dpi));
+}
+
 Layout computeLayout(int width, int height, float dpi) { return computeLayout(width, height, dpi, 0); }
 
 Layout computeLayout(int width, int height, float dpi, float viewingDistanceM) {

@@ -79,6 +79,17 @@ float legibleDistanceM(float dpi, float fontPx);
 // A screen's pixels per inch: from its diagonal in inches when given (config screenDiagonal,
 // for screens that report no or a wrong size), else the reported value when plausible, else 0.
 float screenDpi(int width, int height, float reportedDpi, float diagonalInches);
+// The distance visitors read a screen from when its config does not say: about 2.2 times its
+// diagonal (a 7" touch display at arm's length, 0.4 m; a 32" screen in a foyer, 1.8 m; a 55"
+// wall screen, 3 m), never nearer than 0.4 m nor farther than 3 m. Unknown size (<= 0): 3 m,
+// which then changes nothing, as type follows the pixels alone.
+inline constexpr float kDistancePerDiagonal = 2.2f, kNearestDefaultM = 0.4f, kFarthestDefaultM = 3.f;
+float defaultViewingDistanceM(float diagonalInches);
+// A screen's diagonal in inches from its pixels and `dpi`; 0 when `dpi` is unknown (<= 0).
+float screenDiagonalInches(int width, int height, float dpi);
+// The viewing distance a screen's type is sized for: the configured one (metres, > 0), else the
+// default for its diagonal at `dpi` (screenDpi's answer: its EDID or the config's screenDiagonal).
+float viewingDistanceFor(float configuredM, int width, int height, float dpi);
 // With a viewing distance (metres, > 0) and a known `dpi`, no role is smaller than the distance
 // asks, up to what the screen can hold (the smallest role at most a 24th of the short side).
 Layout computeLayout(int width, int height, float dpi, float viewingDistanceM);

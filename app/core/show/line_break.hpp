@@ -1,11 +1,14 @@
 // Where lines break in the player's text: at spaces only (never after the full stop in "e.V." or
 // "z.B."), never between a name and its legal form ("CU e.V.", "Siemens AG"), and inside a word
 // at a soft hyphen (U+00AD) or a hyphen when that fills the line, else only when the word is
-// wider than the line: then at a hyphen or slash, else where it must, with a hyphen drawn.
+// wider than the line: then at a hyphen or slash, else between syllables, else where it must,
+// with a hyphen drawn.
 #pragma once
 #include <array>
 #include <cstddef>
 #include <string_view>
+
+#include "core/show/syllables.hpp"
 
 namespace sf::core {
 
@@ -63,6 +66,28 @@ inline bool drawnHyphen(std::string_view t, std::size_t at, std::string_view bef
   return !looksLikeAddress(t.substr(wordStart, wordEnd - wordStart)) && !(continues && looksLikeAddress(unfinishedWord(before)));
 }
 
+// The longest start of `word` that ends between two syllables (core/show/syllables.hpp) and is
+// at most `room` wide; 0 when none is. `head`: the part of the word on earlier lines, which the
+// syllables are found in too. `visible(piece)` is a piece's width as drawn.
+template <class Visible>
+std::size_t syllablePoint(std::string_view word, std::string_view head, float room, Visible&& visible) {
+  constexpr std::size_t kMaxWord = 192, kMaxPoints = 48;
+  if (head.size() + word.size() > kMaxWord) return 0;
+  char whole[kMaxWord];
+  head.copy(whole, head.size());
+  word.copy(whole + head.size(), word.size());
+  std::size_t points[kMaxPoints];
+  const std::size_t n = syllableBreaks(std::string_view(whole, head.size() + word.size()), points, kMaxPoints);
+  std::size_t best = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (points[i] <= head.size()) continue;
+    const std::size_t part = points[i] - head.size();
+    if (visible(word.substr(0, part)) > room) break;
+    best = part;
+  }
+  return best;
+}
+
 // The byte offset where a line of `t` that may be `width` wide ends (the caller drops spaces on
 // either side of it). `measure(std::string_view)` is the width of a piece of text without soft
 // hyphens. Returns at least one character's worth when even that does not fit, so layout always
@@ -111,9 +136,12 @@ std::size_t lineBreak(std::string_view t, float width, Measure&& measure, std::s
       // The word's first part at its soft hyphen or hyphen, when that fills this line.
       if (const std::size_t part = hyphenPoint(word, width - lineW); part > 0) return s + part;
       if (s > 0) return s;
-      // One word wider than the line: as much of it as fits, ending at a slash if any, else
-      // with room for the hyphen drawn after it (an address gets none).
+      // One word wider than the line: its longest start that ends between two syllables and
+      // fits with the hyphen drawn after it; an address (which gets no hyphen) or a word with no
+      // such start: as much of it as fits, ending at a slash if any.
       const bool address = looksLikeAddress(word) || looksLikeAddress(unfinishedWord(before));
+      if (!address)
+        if (const std::size_t part = syllablePoint(word, unfinishedWord(before), width - hyphen, visible); part > 0) return part;
       const float tail = address ? 0 : hyphen;
       std::size_t cut = 0, slash = 0;
       while (cut < word.size()) {
