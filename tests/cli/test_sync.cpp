@@ -184,7 +184,7 @@ TEST_CASE("a damaged state file stops sync rather than forget what is held back"
   CHECK(s.published() == feed);
 }
 
-TEST_CASE("a pinned cancel survives the next sync round; an unpinned one is overwritten by the import", "[sync]") {
+TEST_CASE("a pinned cancel survives the next sync round, an unpinned one is overwritten by the import", "[sync]") {
   SyncStand s;
   s.writeConfig({{"file", "schedule.json"}});
   REQUIRE(once(s).exitCode == 0);
