@@ -87,7 +87,7 @@ TEST_CASE("announce writes level, both languages and targets, with a duration", 
   CHECK(cloak->end - cloak->start >= std::chrono::hours{24 * 7});
 }
 
-TEST_CASE("announce --end ends it in the file and the published feed; a later publish keeps it ended", "[announce]") {
+TEST_CASE("announce --end ends it in the file and the published feed, a later publish keeps it ended", "[announce]") {
   AnnounceWorkspace w;
   REQUIRE(run("announce \"Raumwechsel: HS1 nach HS3\" --until 2h --rooms hs1 --id move" + w.files()).exitCode == 0);
   const auto before = find(feedAt(w.path("www/feed.json")), "move");

@@ -39,7 +39,7 @@ bool has(const std::vector<std::tuple<std::string, std::string, std::string>>& l
 
 }  // namespace
 
-TEST_CASE("console: sign in, announce, see it escaped, end it, sign out; every step audited", "[console]") {
+TEST_CASE("console: sign in, announce, see it escaped, end it, sign out, every step audited", "[console]") {
   ConsoleRig rig;
   Browser b = rig.browser();
   CHECK(b.go("GET", "/console/").status == 303);

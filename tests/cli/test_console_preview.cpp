@@ -69,7 +69,7 @@ std::int64_t previewRevision(const ConsoleRig& rig) {
 
 }  // namespace
 
-TEST_CASE("console preview: the rotation as PNGs of the asked size, again from the cache; no picture for the signed-out or outside the cache",
+TEST_CASE("console preview: the rotation as PNGs of the asked size, again from the cache, no picture for the signed-out or outside the cache",
           "[console][preview]") {
   ConsoleRig rig;
   Browser b = rig.browser();

@@ -50,7 +50,7 @@ std::vector<std::pair<std::string, std::string>> programmeForm(const Browser& b,
 
 }  // namespace
 
-TEST_CASE("programme: the day's list with rooms and speakers; a script in a title stays text", "[console][programme]") {
+TEST_CASE("programme: the day's list with rooms and speakers, a script in a title stays text", "[console][programme]") {
   ConsoleRig rig(kConference);
   std::string text = sf::test::readText(rig.dir + "/feed.json");
   const std::string title = "\"Echtzeitdaten im Nahverkehr\"";

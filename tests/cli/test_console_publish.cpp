@@ -73,7 +73,7 @@ std::int64_t pubServedRevision(const ConsoleRig& rig) { return pubJsonAt(rig.dir
 
 }  // namespace
 
-TEST_CASE("console publish: the admin sees what changes, publishes; the history names her and counts", "[console][publish]") {
+TEST_CASE("console publish: the admin sees what changes, publishes, the history names her and counts", "[console][publish]") {
   ConsoleRig rig;
   const std::int64_t first = pubServedRevision(rig);
   const std::string next = std::to_string(first + 1);
@@ -191,7 +191,7 @@ TEST_CASE("console rollback: a confirmation, then the old programme as a new, hi
   CHECK(pubServedRevision(rig) == first + 2);
 }
 
-TEST_CASE("console announce goes onto the current release; the pending draft edit stays unpublished", "[console][publish][announce]") {
+TEST_CASE("console announce goes onto the current release, the pending draft edit stays unpublished", "[console][publish][announce]") {
   ConsoleRig rig;
   const std::int64_t first = pubServedRevision(rig);
   pubEditDraft(rig);

@@ -101,7 +101,7 @@ struct SentRequest {
 
 }  // namespace
 
-TEST_CASE("slow answers wait for the server's workers; others are served meanwhile; a full queue is busy", "[serve][console]") {
+TEST_CASE("slow answers wait for the server's workers, others are served meanwhile, a full queue is busy", "[serve][console]") {
   SlowGate gate;
   auto server = slowServer(gate, 1, 2);
   const int port = server->port();

@@ -541,7 +541,7 @@ TEST_CASE("the collector keeps each screen's latest screenshot and serves it bac
   CHECK_THAT(page->body, Catch::Contains("Noch kein Bildschirmfoto"));
 }
 
-TEST_CASE("serve --fleet: a screenshot over HTTP comes back byte-identical; hostile ones are refused", "[fleet]") {
+TEST_CASE("serve --fleet: a screenshot over HTTP comes back byte-identical, hostile ones are refused", "[fleet]") {
   sf::test::Collector collector(SF_BINARY);
   const std::string real = realScreenshot();
   REQUIRE(collector.post(sf::core::reportJson(withShot(screen("Foyer", 1), real))));

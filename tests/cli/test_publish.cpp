@@ -234,7 +234,7 @@ TEST_CASE("pack gathers the images a feed names into one folder that plays offli
   CHECK(sf::core::parseFeed(sf::test::readText(w.path("usb2/feed.json")), "packed").feed);
 }
 
-TEST_CASE("pack carries a fair's floor plan; validate checks a screen's location against the feed", "[publish][venue]") {
+TEST_CASE("pack carries a fair's floor plan, validate checks a screen's location against the feed", "[publish][venue]") {
   PublishWorkspace w;
   std::filesystem::create_directories(w.path("fair/images"));
   std::filesystem::copy_file(sf::test::sourcePath("assets/examples/fair-feed.json"), w.path("fair/feed.json"));
@@ -314,7 +314,7 @@ TEST_CASE("preview renders every slide of the rotation and a contact sheet", "[p
 }
 
 // The organiser's own slides: pack carries posters and sponsor logos, preview draws the slides.
-TEST_CASE("pack carries posters and sponsor logos; preview draws image, text and sponsors slides", "[publish][slides]") {
+TEST_CASE("pack carries posters and sponsor logos, preview draws image, text and sponsors slides", "[publish][slides]") {
   PublishWorkspace w;
   std::filesystem::copy_file(sf::test::sourcePath("assets/examples/slides-feed.json"), w.path("slides.json"));
   std::filesystem::copy(sf::test::sourcePath("assets/examples/images"), w.path("images"));

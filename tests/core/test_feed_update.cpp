@@ -20,7 +20,7 @@ TEST_CASE("only a newer revision replaces the feed", "[update]") {
   CHECK(describe(SwapDecision::Older, current, {"mpi", 6}) == "refused revision 6, older than the 7 playing (stale server or rollback)");
 }
 
-TEST_CASE("revisions are JSON-safe; a screen refuses huge jumps, and other feeds when it follows one only", "[update]") {
+TEST_CASE("revisions are JSON-safe, a screen refuses huge jumps, and other feeds when it follows one only", "[update]") {
   const FeedIdentity current{"mpi", 7};
   CHECK(decideSwap(current, {"mpi", 7 + kMaxRevisionJump}) == SwapDecision::Accept);
   CHECK(decideSwap(current, {"mpi", 8 + kMaxRevisionJump}) == SwapDecision::TooFarAhead);

@@ -102,7 +102,7 @@ TEST_CASE("an announcement takes the frame: no rotation slide shows") {
   CHECK(before.slideCount == 1);
 }
 
-TEST_CASE("browsing shows no rotation slide; a swipe pins one and slides it in") {
+TEST_CASE("browsing shows no rotation slide, a swipe pins one and slides it in") {
   const core::Feed feed = feedOf({item(core::SlideKind::Schedule, 10), item(core::SlideKind::Fields, 10),
                                   item(core::SlideKind::Figures, 10)}, 3);
   const core::RotationPlan plan = core::buildRotation(feed, core::Instant{});

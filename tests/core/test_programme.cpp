@@ -113,7 +113,7 @@ TEST_CASE("the programme opens on today, else the next day with events, else the
   CHECK_FALSE(defaultProgrammeDay(Feed{}, localAt(f.zone, "2024-12-24T12:00")));
 }
 
-TEST_CASE("day-aware wording: today, tomorrow, a date; in N min under half an hour", "[programme][wording]") {
+TEST_CASE("day-aware wording: today, tomorrow, a date, in N min under half an hour", "[programme][wording]") {
   const Feed f = conference();
   const Event& sat = *f.findEvent("sat");
   const Event& late = *f.findEvent("late");
@@ -192,7 +192,7 @@ TEST_CASE("speakers are joined, with affiliations where asked", "[programme][wor
   CHECK(std::string(out).empty());
 }
 
-TEST_CASE("the open programme's listing is made once; a frame with the clock moving allocates nothing", "[programme]") {
+TEST_CASE("the open programme's listing is made once, a frame with the clock moving allocates nothing", "[programme]") {
   const Feed f = conference();
   const Date fri = *parseDate("2024-11-22");
   ProgrammeListing l;

@@ -40,7 +40,7 @@ std::string errorText(const EditResult& r) {
 
 }  // namespace
 
-TEST_CASE("cancel and bring back an event; only that event changes", "[programme-edit]") {
+TEST_CASE("cancel and bring back an event, only that event changes", "[programme-edit]") {
   const std::string before = conferenceText();
   EventChange cancel;
   cancel.cancelled = true;
@@ -123,7 +123,7 @@ TEST_CASE("retitle an event per language and change its speakers", "[programme-e
   CHECK(parsedProgramme(*none.text).findEvent("takt-fahrplan")->speakers.empty());
 }
 
-TEST_CASE("add a short event; an id in use is refused", "[programme-edit]") {
+TEST_CASE("add a short event, an id in use is refused", "[programme-edit]") {
   const std::string before = conferenceText();
   NewEvent n;
   n.id = "console-lightning";

@@ -102,7 +102,7 @@ TEST_CASE("theme: base, accent, a logo per base and the group labels are read", 
   CHECK(std::string(groupText(f, Ui::Explore, "en", buf, sizeof buf)) == "Explore");  // other words stay
 }
 
-TEST_CASE("theme: one logo serves both bases; a missing variant falls back with a warning", "[theme]") {
+TEST_CASE("theme: one logo serves both bases, a missing variant falls back with a warning", "[theme]") {
   const auto one = parseFeed(withTheme(R"({"logo": {"src": "logo.png", "alt": "Logo"}})"), "t.json");
   REQUIRE(one.feed);
   CHECK(one.feed->theme.logo() == "logo.png");

@@ -65,7 +65,7 @@ TEST_CASE("a project's stand: an object with hall and number, or a plain stand n
   CHECK_FALSE(typo.feed->projects[0].stand);
 }
 
-TEST_CASE("maps and their markers become the model; their images are the feed's images", "[venue]") {
+TEST_CASE("maps and their markers become the model, their images are the feed's images", "[venue]") {
   const auto r = parseFeed(feedWithMaps(kRoomsAndMaps), "f.json");
   INFO((r.diagnostics.empty() ? std::string() : r.diagnostics.front().message));
   REQUIRE(r.feed);

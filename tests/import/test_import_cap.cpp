@@ -56,7 +56,7 @@ TEST_CASE("CAP: the NSW fire alert with cap: prefixes, and the Atom feed's embed
   CHECK(snow.end == utc("2013-01-25T13:26:00Z"));
 }
 
-TEST_CASE("CAP: a Cancel ends the alert it references; merged, the feed's announcement goes") {
+TEST_CASE("CAP: a Cancel ends the alert it references, merged, the feed's announcement goes") {
   auto alert = [](const std::string& id, const std::string& type, const std::string& refs) {
     return "<entry><content type=\"text/xml\"><alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>" + id +
            "</identifier><sender>s</sender><sent>2024-06-01T10:00:00+02:00</sent><status>Actual</status><msgType>" + type +

@@ -67,7 +67,7 @@ TEST_CASE("import of the invalid example exits 1 and writes nothing", "[cli][imp
   CHECK_FALSE(std::filesystem::exists(feed));
 }
 
-TEST_CASE("an iCalendar import gets the calendar's zone; --dry-run writes nothing", "[cli][import]") {
+TEST_CASE("an iCalendar import gets the calendar's zone, --dry-run writes nothing", "[cli][import]") {
   const auto feed = freshPath("pycon.json");
   const auto src = sf::test::samplePath("ics/pretalx-pycon-au-2023.ics");
   auto r = run("import " + src + " --into " + feed + " --dry-run");

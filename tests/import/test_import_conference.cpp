@@ -97,7 +97,7 @@ TEST_CASE("pretalx PyCon AU 2024: rooms by GUID, tracks with colours", "[import]
   CHECK(r.rooms.front().order == 1);
 }
 
-TEST_CASE("pretalx democon: two rooms share one GUID; the second is keyed by its name", "[import][conference]") {
+TEST_CASE("pretalx democon: two rooms share one GUID, the second is keyed by its name", "[import][conference]") {
   const auto r = importConferenceSample("schedules/pretalx-democon.json");
   REQUIRE_FALSE(hasErrors(r.diagnostics));
   checkReferences(r);
@@ -132,7 +132,7 @@ TEST_CASE("pretalx rc3: session types become kinds, languages are kept", "[impor
   CHECK(workshops == 2);
 }
 
-TEST_CASE("pretalx widget: rooms, tracks and speakers; a break held in every room is one break", "[import][conference]") {
+TEST_CASE("pretalx widget: rooms, tracks and speakers, a break held in every room is one break", "[import][conference]") {
   const auto r = importConferenceSample("schedules/pretalx-widget-pycon-au-2024.json");
   REQUIRE_FALSE(hasErrors(r.diagnostics));
   checkReferences(r);

@@ -91,7 +91,7 @@ TEST_CASE("monthly by weekday, daily with interval, and COUNT counting excluded 
   CHECK(starts(daily) == std::vector<std::string>{"2024-01-01T08:00:00+00:00", "2024-01-05T08:00:00+00:00"});
 }
 
-TEST_CASE("RECURRENCE-ID replaces one instance and keeps its id; a cancelled one disappears", "[import][ics][recurrence]") {
+TEST_CASE("RECURRENCE-ID replaces one instance and keeps its id, a cancelled one disappears", "[import][ics][recurrence]") {
   const auto r = importIcsText(
       "BEGIN:VEVENT\nUID:series\nDTSTART;TZID=Europe/Berlin:20240601T090000\nDTEND;TZID=Europe/Berlin:20240601T100000\n"
       "RRULE:FREQ=DAILY;COUNT=4\nSUMMARY:Daily\nEND:VEVENT\n"
@@ -119,7 +119,7 @@ TEST_CASE("endless series stop at the cap or the horizon, with a warning", "[imp
   CHECK_THAT(sf::test::allMessages(capped.diagnostics), Catch::Contains(":8:1: warning: the series \"forever\" was stopped after 100 instances"));
 }
 
-TEST_CASE("all-day, UTC and floating times; unfolding and escaped text", "[import][ics]") {
+TEST_CASE("all-day, UTC and floating times, unfolding and escaped text", "[import][ics]") {
   auto opts = sf::test::fixedOptions();
   opts.zone = TimeZone::find("Europe/Berlin");
   const auto r = importIcsText(

@@ -41,7 +41,7 @@ std::vector<std::string> idsOf(const ojson& feed, const char* key = "events") {
 
 }  // namespace
 
-TEST_CASE("hand-written items and unknown keys survive; a second import changes nothing", "[import][merge]") {
+TEST_CASE("hand-written items and unknown keys survive, a second import changes nothing", "[import][merge]") {
   const auto frab = importText(sf::test::sample("schedules/frab-camp2019.json"), "camp.json");
   const ojson before = handWritten();
   const auto first = mergeImport(before, frab, "camp2019", "camp.json", berlin(), false);

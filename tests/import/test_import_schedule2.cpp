@@ -35,7 +35,7 @@ TEST_CASE("schedule2: the 38C3 example's events, rooms, speakers and tracks") {
   CHECK(nfs.room == "Saal ZIGZAG");
 }
 
-TEST_CASE("schedule2 without $schema is still read as schedule2; a repeated guid keeps each day") {
+TEST_CASE("schedule2 without $schema is still read as schedule2, a repeated guid keeps each day") {
   const std::string text = R"({"schedule": {"conference": {"title": "Camp", "rooms": [{"name": "Tent", "guid": "r1"}]},
     "events": [
       {"guid": "w", "title": "Soldering", "start": "2024-08-01T10:00:00+02:00", "end": "2024-08-01T12:00:00+02:00", "room": "r1"},

@@ -58,7 +58,7 @@ TEST_CASE("frab camp2019: 79 events at the instants their dates give", "[import]
   CHECK(asNewFeed(r, "camp2019").feed);
 }
 
-TEST_CASE("pretalx rc3: 48 events; no time_zone_name, so the offsets decide", "[import][pretalx]") {
+TEST_CASE("pretalx rc3: 48 events, no time_zone_name, so the offsets decide", "[import][pretalx]") {
   const auto r = importSample("schedules/pretalx-rc3.json");
   REQUIRE_FALSE(hasErrors(r.diagnostics));
   CHECK(r.events.size() == 48);

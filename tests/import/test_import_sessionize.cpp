@@ -63,7 +63,7 @@ TEST_CASE("Sessionize 2024 (CRLF, newer API shape): rooms and speakers resolved"
   CHECK(keynote.speakers[1].name == "Sandra Ahlgrimm");
 }
 
-TEST_CASE("Sessionize without a zone is refused with the flag that fixes it; Z times need none") {
+TEST_CASE("Sessionize without a zone is refused with the flag that fixes it, Z times need none") {
   const auto r = importIn("sessionize/global-azure-austria-2021.json", nullptr);
   CHECK(hasErrors(r.diagnostics));
   CHECK(r.events.empty());

@@ -252,7 +252,7 @@ TEST_CASE("a server with a certificate the screen does not trust is refused", "[
                                       screen.latestFeed->announcements[0].text.in("en").find("certificate") != std::string::npos; }));
 }
 
-TEST_CASE("without network and cache a screen shows its waiting page; with a cache, the cache", "[live]") {
+TEST_CASE("without network and cache a screen shows its waiting page, with a cache, the cache", "[live]") {
   TempDir dir;
   core::Config config;
   config.cacheDir = dir.path;

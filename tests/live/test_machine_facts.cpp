@@ -11,7 +11,7 @@
 
 namespace fs = std::filesystem;
 
-TEST_CASE("a Raspberry Pi tells its SoC temperature and throttling; other machines tell nothing", "[fleet]") {
+TEST_CASE("a Raspberry Pi tells its SoC temperature and throttling, other machines tell nothing", "[fleet]") {
   std::string tmpl = (fs::temp_directory_path() / "sf-facts-XXXXXX").string();
   const std::string dir = ::mkdtemp(tmpl.data());
   sf::platform::MachineFactSources src{dir + "/model", dir + "/temp", dir + "/get_throttled", ""};

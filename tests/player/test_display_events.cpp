@@ -18,7 +18,7 @@ Kind nextKind(platform::Display& d) {
 
 }  // namespace
 
-TEST_CASE("a size change that keeps the size is a redraw; a real one is a resize") {
+TEST_CASE("a size change that keeps the size is a redraw, a real one is a resize") {
   platform::DisplayOptions o;
   o.offscreen = true;
   o.width = 640;

@@ -61,7 +61,7 @@ TEST_CASE("gestures: small travel is a tap, long horizontal travel a swipe, vert
   CHECK(core::classifyGesture(1, 1, 5000ms, g) == core::Gesture::None);  // resting finger
 }
 
-TEST_CASE("tapping a spotlight opens its project; back returns to the same slide") {
+TEST_CASE("tapping a spotlight opens its project, back returns to the same slide") {
   Rig r;
   const std::size_t p = test::projectIndex(r.feed, "modell-campus-ringberlin");
   r.hits = {{{0, 120, 1920, 900}, {ActionKind::OpenProject, p}}};
@@ -86,7 +86,7 @@ TEST_CASE("a tap that ends outside the target, or moves too far, does nothing") 
   CHECK(r.state.mode == Mode::Rotation);
 }
 
-TEST_CASE("swipes step through the slides and pause the rotation; idle rejoins the clock") {
+TEST_CASE("swipes step through the slides and pause the rotation, idle rejoins the clock") {
   Rig r;
   r.state.idleTimeout = 60s;
   const std::size_t n = r.plan.slots.size();
@@ -157,7 +157,7 @@ TEST_CASE("browse by field: tiles, list with kinetic scroll, detail, back, back,
   CHECK(core::checkConsistency(r.state, r.feed, r.plan).empty());
 }
 
-TEST_CASE("the language switch changes the language; idle return restores the default") {
+TEST_CASE("the language switch changes the language, idle return restores the default") {
   Rig r;
   r.state.language = r.state.defaultLanguage = "de";
   r.apply({ActionKind::SetLanguage, 1});

@@ -86,7 +86,7 @@ TEST_CASE("in a slide change the screen draws at frame rate, sparing frames towa
   CHECK(s.next(s.base + 10800ms) == s.base + 10900ms);
 }
 
-TEST_CASE("an announcement hides the progress bar; its start and end are deadlines") {
+TEST_CASE("an announcement hides the progress bar, its start and end are deadlines") {
   Scene s;
   core::Announcement a;
   a.start = core::toInstant(s.base);

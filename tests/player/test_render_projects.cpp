@@ -61,7 +61,7 @@ TEST_CASE("a project whose funding ended reads so on its spotlight and detail, n
   }
 }
 
-TEST_CASE("a project that states nothing shows no status; a running one shows its as-of date") {
+TEST_CASE("a project that states nothing shows no status, a running one shows its as-of date") {
   core::Feed feed = test::defaultFeed();
   core::Project& quiet = feed.projects[0];
   quiet.stateGiven = false;

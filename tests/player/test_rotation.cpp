@@ -53,7 +53,7 @@ TEST_CASE("spotlights expand to every matching project, each for its seconds") {
   }
 }
 
-TEST_CASE("position is (now - epoch) mod cycle; the slide ends at the next deadline") {
+TEST_CASE("position is (now - epoch) mod cycle, the slide ends at the next deadline") {
   core::Feed feed = test::defaultFeed();
   feed.playlist = {{core::SlideKind::Schedule, "", "", "", 10}, {core::SlideKind::Fields, "", "", "", 20}};
   const auto plan = core::buildRotation(feed, core::Instant{});

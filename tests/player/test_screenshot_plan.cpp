@@ -71,7 +71,7 @@ TEST_CASE("a report carries a screenshot when what shows changed, at most once a
   }
 }
 
-TEST_CASE("offline or dark no screenshot is made; a lost one is taken again; no report waits long", "[fleet]") {
+TEST_CASE("offline or dark no screenshot is made, a lost one is taken again, no report waits long", "[fleet]") {
   ScreenshotPlan plan;
   const auto t0 = ScreenshotPlan::Clock::time_point{} + 1000h;
   plan.shown(slide(0));

@@ -100,7 +100,7 @@ TEST_CASE("a dragged slide follows the finger with its neighbour beside it, and 
   CHECK(core::checkConsistency(r.state, r.feed, r.plan).empty());
 }
 
-TEST_CASE("a short slow drag snaps back; a short quick flick goes on to the neighbour") {
+TEST_CASE("a short slow drag snaps back, a short quick flick goes on to the neighbour") {
   DragRig r;
   const std::size_t n = r.plan.slots.size();
   const std::size_t start = core::currentSlot(r.state, r.env());
@@ -133,7 +133,7 @@ TEST_CASE("a finger catches a settling slide where it stands") {
   CHECK(r.offset() == Approx(settling - 20));
 }
 
-TEST_CASE("vertical drags and taps on the rotation move no slide; lists still scroll") {
+TEST_CASE("vertical drags and taps on the rotation move no slide, lists still scroll") {
   DragRig r;
   const std::size_t p = test::projectIndex(r.feed, "modell-campus-ringberlin");
   r.hits = {{{0, 120, 1920, 900}, {ActionKind::OpenProject, p}}};
