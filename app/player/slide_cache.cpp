@@ -26,8 +26,6 @@ void SlideCache::invalidateSchedule(const core::RotationPlan& plan) {
 
 void SlideCache::clear() {
   for (const SlideLayer& l : layers_) display_.destroyTexture(l.texture);
-  for (const platform::Display::TextureId t : spares_) display_.destroyTexture(t);
-  spares_.clear();
   layers_.clear();
   fresh_.clear();
   display_.destroyTexture(header_.texture);
@@ -62,13 +60,7 @@ bool SlideCache::paint(const views::ViewContext& ctx, const core::RotationPlan& 
     if (i >= keep && at == layers_.size()) at = i;
   }
   if (at == layers_.size()) {
-    platform::Display::TextureId texture = 0;
-    if (!spares_.empty()) {
-      texture = spares_.back();
-      spares_.pop_back();
-    } else {
-      texture = display_.createLayer();
-    }
+    const auto texture = display_.createLayer();
     if (!texture) return false;  // no memory for it: the frame draws the slide directly
     layers_.push_back({slide.slot, slide.page, texture, {}});
     fresh_.push_back(0);
@@ -115,15 +107,7 @@ const std::vector<SlideLayer>& SlideCache::prepare(const views::ViewContext& ctx
   // At rest one more layer may stay: the next slide, painted ahead by prepareNext.
   if (n == 1 && next_ && !moveToFront(*next_)) next_.reset();
   if (n != 1) next_.reset();
-  // Browsing or an announcement shows no slide: then every layer's memory goes back.
-  if (n == 0) {
-    for (const platform::Display::TextureId t : spares_) display_.destroyTexture(t);
-    spares_.clear();
-  }
-  for (std::size_t i = kept; i < layers_.size(); ++i) {
-    if (n > 0 && kept + spares_.size() < kMaxLayers) spares_.push_back(layers_[i].texture);
-    else display_.destroyTexture(layers_[i].texture);
-  }
+  for (std::size_t i = kept; i < layers_.size(); ++i) display_.destroyTexture(layers_[i].texture);
   layers_.resize(kept);
   fresh_.resize(kept);
   return layers_;

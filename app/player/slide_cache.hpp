@@ -7,8 +7,10 @@
 #include <vector>
 
 #include "frame.hpp"
-#include "platform/display.hpp"
 
+namespace sf::platform {
+class Display;
+}
 
 namespace sf::player {
 
@@ -44,8 +46,6 @@ class SlideCache {
 
   // Layers hold the slide's pixels: one (or two around a transition) screen-sized textures.
   std::size_t layerCount() const { return layers_.size(); }
-  // Screen-sized textures held, the spare waiting for the next slide included.
-  std::size_t textureCount() const { return layers_.size() + spares_.size(); }
   // How many slides and header bars were painted so far: what the layers saved is what is not.
   std::size_t paintCount() const { return paints_; }
 
@@ -54,11 +54,6 @@ class SlideCache {
 
   platform::Display& display_;
   std::vector<SlideLayer> layers_;  // the shown ones first
-  // Textures of layers no longer shown, painted over by the next slide: a new screen-sized
-  // texture costs a zeroed allocation (8 MB at 1080p, page by page) at every slide change.
-  // With the layers they never exceed kMaxLayers, so memory stays as it was.
-  std::vector<platform::Display::TextureId> spares_;
-  static constexpr std::size_t kMaxLayers = 2;  // a transition's two slides
   std::vector<std::uint8_t> fresh_;  // parallel to layers_: painted with what shows now
   std::optional<core::ShownSlide> next_;  // painted ahead
   core::Rect content_;  // the content area the layers were painted for (a banner takes room)
