@@ -2,8 +2,9 @@
 // player (a room's door screen) under a private Xvfb: sign in, send an info banner to the player's
 // group, see the player show it and report it, end it; cancel a talk in the draft, publish it and
 // see the door screen mark it, roll back and see it return; Screens, a Preview, sign out, and the
-// old session cookie refused. On the phone every form is driven from the keyboard alone. axe-core
-// on every page; screenshots in $SF_BROWSER_WORK/shots.
+// old session cookie refused. On the phone, sign-in, the banner, the cancellation, publishing and
+// the rollback are driven from the keyboard alone. axe-core on every page; screenshots in
+// $SF_BROWSER_WORK/shots.
 // Each pass is a list of named steps (STEPS below): new console pages add their steps there.
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
