@@ -153,7 +153,9 @@ background:#fffaf0}
 .actions{display:flex;flex-wrap:wrap;gap:10px;margin-top:20px}
 .actions button{flex:1 1 140px}
 .actions button.primary{margin-top:0}
-select{width:100%;min-height:48px;padding:10px 12px;border:1px solid #8d97a3;border-radius:8px;background:#fff;color:var(--ink);font:inherit}
+/* The rollback's confirmation: a row of a button and a link, not a card's column of full-basis buttons. */
+section.card form.actions{flex-direction:row;align-items:center}
+section.card form.actions button{flex:0 0 auto;align-self:center;margin-top:0}
 .pv-grid{display:grid;grid-template-columns:1fr;gap:0 14px}
 .pv-grid>div{display:flex;flex-direction:column}
 .shots{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:12px;margin:12px 0;align-items:start}
