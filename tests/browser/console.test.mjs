@@ -519,7 +519,9 @@ async function main() {
       await Promise.all([page.waitForURL(/\/console\/preview\?job=[0-9a-f]{64}$/), page.click('form.preview-form button[type=submit]')]);
       const img = page.locator('section[aria-labelledby=pv-result-h] figure.shot img');
       await img.waitFor({ timeout: 60000 });  // the page reloads itself while the picture is drawn
-      const size = await until('the picture to load', () => img.evaluate((i) => i.complete && i.naturalWidth > 0 && [i.naturalWidth, i.naturalHeight]));
+      await img.scrollIntoViewIfNeeded();  // it loads lazily
+      const size = await until('the picture to load', () =>
+        img.evaluate((i) => i.complete && i.naturalWidth > 0 && [i.naturalWidth, i.naturalHeight]).catch(() => false));
       assert.deepEqual(size, [800, 480]);
       console.log(`# ${t.size}: the preview at 800x480 was on the page ${Date.now() - asked} ms after "draw"`);
       await look(t, 'preview');
