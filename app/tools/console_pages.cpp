@@ -47,7 +47,8 @@ std::string consolePage(const PageFrame& f, const std::string& mainHtml) {
            (lang == l ? " aria-current=\"true\"" : "") + ">" + (std::string(l) == "de" ? "DE" : "EN") + "</a>";
   out += "</nav></div>";
   if (!f.user.empty()) {
-    out += "<div class=\"bar second\"><nav class=\"sections\" aria-label=\"" + std::string(say(ct::kMainNav, lang)) + "\">";
+    // The rule over the sections runs the page's full width; the bar in it keeps the column's.
+    out += "<div class=\"bar-row\"><div class=\"bar second\"><nav class=\"sections\" aria-label=\"" + std::string(say(ct::kMainNav, lang)) + "\">";
     const auto link = [&](const char* href, const ct::Words& w) {
       out += "<a href=\"" + std::string(href) + "\"" + (f.path == href ? " aria-current=\"page\"" : "") + ">" + say(w, lang) + "</a>";
     };
@@ -59,7 +60,7 @@ std::string consolePage(const PageFrame& f, const std::string& mainHtml) {
     if (f.role == Role::Admin) link("/console/users", ct::kUsers);
     out += "</nav><form class=\"who\" method=\"post\" action=\"/console/logout\">" + hidden("csrf", f.csrf) + "<span>" +
            std::string(say(ct::kSignedInAs, lang)) + " <b>" + esc(f.user) + "</b></span><button type=\"submit\" class=\"quiet\">" +
-           say(ct::kSignOut, lang) + "</button></form></div>";
+           say(ct::kSignOut, lang) + "</button></form></div></div>";
   }
   out += "</header><main id=\"main\">" + mainHtml + "</main></body></html>\n";
   return out;

@@ -14,7 +14,8 @@ body{margin:0;font:17px/1.45 Inter,"Segoe UI",system-ui,-apple-system,Roboto,"No
 .skip:focus{left:8px}
 header.top{background:var(--card);border-bottom:1px solid var(--line)}
 .bar{max-width:720px;margin:0 auto;padding:10px 16px;display:flex;align-items:center;justify-content:space-between;gap:12px}
-.bar.second{border-top:1px solid var(--line);padding-top:6px;padding-bottom:6px;flex-wrap:wrap}
+.bar-row{border-top:1px solid var(--line)}
+.bar.second{padding-top:6px;padding-bottom:6px;flex-wrap:wrap}
 .brand{margin:0;font-weight:700;letter-spacing:.02em}
 .brand span{color:var(--muted);font-weight:500}
 .lang{display:flex;gap:2px;border:1px solid var(--line);border-radius:999px;padding:3px}
@@ -70,6 +71,9 @@ border-radius:999px;padding:1px 9px}
 table{width:100%;border-collapse:collapse}
 th,td{text-align:left;padding:10px 8px;border-bottom:1px solid var(--line)}
 th{color:var(--muted);font-weight:600;font-size:.9rem}
+/* A table as a card: padding needs separate borders (collapsed ones ignore it); the last row's rule is the card's edge. */
+table.card{border-collapse:separate;border-spacing:0;padding:4px 8px}
+table.card tbody tr:last-child td{border-bottom:0}
 @media (min-width:760px){main{padding-top:16px}h1{font-size:1.9rem}.choices{flex-direction:row}.choice{flex:1 1 0}}
 /* Inside a fieldset a label is no flex item: as a block its margins hold it off the choices. */
 fieldset>label{display:block}
@@ -149,7 +153,9 @@ background:#fffaf0}
 .actions{display:flex;flex-wrap:wrap;gap:10px;margin-top:20px}
 .actions button{flex:1 1 140px}
 .actions button.primary{margin-top:0}
-select{width:100%;min-height:48px;padding:10px 12px;border:1px solid #8d97a3;border-radius:8px;background:#fff;color:var(--ink);font:inherit}
+/* The rollback's confirmation: a row of a button and a link, not a card's column of full-basis buttons. */
+section.card form.actions{flex-direction:row;align-items:center}
+section.card form.actions button{flex:0 0 auto;align-self:center;margin-top:0}
 .pv-grid{display:grid;grid-template-columns:1fr;gap:0 14px}
 .pv-grid>div{display:flex;flex-direction:column}
 .shots{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:12px;margin:12px 0;align-items:start}

@@ -1,7 +1,10 @@
 // The organisers' console in Debian's chromium against a real `serve --console --fleet` and a real
-// player under a private Xvfb: sign in, send an info banner to the player's group (from the
-// keyboard alone on the phone), see the player show it and report it, end it, sign out, and the
-// old session cookie refused. axe-core on every page; screenshots in $SF_BROWSER_WORK/shots.
+// player (a room's door screen) under a private Xvfb: sign in, send an info banner to the player's
+// group, see the player show it and report it, end it; cancel a talk in the draft, publish it and
+// see the door screen mark it, roll back and see it return; Screens, a Preview, sign out, and the
+// old session cookie refused. On the phone, sign-in, the banner, the cancellation, publishing and
+// the rollback are driven from the keyboard alone. axe-core on every page; screenshots in
+// $SF_BROWSER_WORK/shots.
 // Each pass is a list of named steps (STEPS below): new console pages add their steps there.
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
@@ -22,6 +25,7 @@ const token = 'console-browser-fleet-token-0123';
 const screenName = 'Foyer Nord';
 const group = 'foyer';
 const users = { anna: { password: 'anna hat ein langes Passwort', role: 'admin' } };
+const kCancelledPill = 400;  // pixels: the pill at 1280x720 covers some thousands
 const shots = path.join(work, 'shots');
 fs.mkdirSync(shots, { recursive: true });
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -163,6 +167,36 @@ async function tabTo(page, selector, max = 40, key = 'Tab') {
   throw new Error(`${selector} was not reached with ${max} presses of ${key}`);
 }
 
+// The example conference moved in time so that its first talk starts in about 20 minutes: the
+// player (on the real clock, like the announcements) then lists the talk on its room's door
+// screen. Near 05:00, where a conference day turns over, the feed's zone becomes UTC instead.
+function conferenceToday(feed) {
+  const first = feed.events.filter((e) => !e.allDay && typeof e.room === 'string' && feed.rooms.some((r) => r.id === e.room))
+    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start))[0];
+  const hourIn = (zone, ms) => Number(new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', hourCycle: 'h23' }).format(ms));
+  const now = Date.now();
+  const startsAt = Math.ceil((now + 20 * 60000) / 300000) * 300000;
+  const turnsOver = (zone) => [0, 10, 20, 30, 40].some((m) => hourIn(zone, now + m * 60000) === 5 && hourIn(zone, now) !== 5);
+  if (turnsOver(feed.timeZone)) feed.timeZone = 'UTC';
+  const shift = startsAt - Date.parse(first.start);
+  const moved = (iso) => new Date(Date.parse(iso) + shift).toISOString().replace('.000Z', 'Z');
+  for (const e of feed.events) {
+    e.start = moved(e.start);
+    e.end = moved(e.end);
+  }
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: feed.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(startsAt);
+  return { id: first.id, room: first.room, title: first.title, day };
+}
+
+// Pixels in the player's colour for "live" and "cancelled" (255, 107, 107): on a door screen
+// with nothing on now, only the "Abgesagt" pill of a cancelled talk is drawn in it.
+function cancelledPixels({ width, height, rgb }) {
+  let n = 0;
+  for (let i = 0; i < width * height * 3; i += 3)
+    if (Math.abs(rgb[i] - 255) < 10 && Math.abs(rgb[i + 1] - 107) < 10 && Math.abs(rgb[i + 2] - 107) < 10) n++;
+  return n;
+}
+
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sf-console-browser-'));
   const run = (args, input) => execFileSync(binary, args, { input, stdio: ['pipe', 'pipe', 'pipe'] }).toString();
@@ -172,6 +206,7 @@ async function main() {
     run(['user', 'add', path.join(dir, 'users.json'), name, '--role', u.role, '--password-stdin'], `${u.password}\n`);
   const feed = JSON.parse(fs.readFileSync(new URL('../../assets/examples/conference-feed.json', import.meta.url)));
   feed.revision += 1;
+  const talk = conferenceToday(feed);
   fs.writeFileSync(path.join(dir, 'feed.json'), JSON.stringify(feed, null, 2));
   fs.mkdirSync(path.join(dir, 'www'));
   run(['publish', path.join(dir, 'feed.json'), '--to', path.join(dir, 'www')]);
@@ -200,6 +235,7 @@ async function main() {
     feed: `${base}/feed.json`, pollSeconds: 1, screenName, groups: [group], language: 'de',
     cacheDir: path.join(dir, 'cache'), statusPath: path.join(dir, 'status.json'),
     report: { url: `${base}/fleet/report`, token, seconds: 5 },
+    room: talk.room,  // the door screen of the talk's room: its rest of the day marks a cancelled talk
   };
   fs.writeFileSync(path.join(dir, 'screen.json'), JSON.stringify(config, null, 2));
   const env = { ...process.env, DISPLAY: display };
@@ -338,6 +374,159 @@ async function main() {
       await until('the fleet to see the revision without it', async () => (await fleet())?.revision === s.revision);
       console.log(`# ${t.size}: the banner left the player ${Date.now() - endedAt} ms after "end now" at the latest`);
     }],
+    ['Programme: the talk\'s day, the talk, "cancel"; the list marks it cancelled', async (t) => {
+      const page = t.page;
+      const toTalk = `a[href="/console/programme/event?id=${talk.id}"]`, talkLink = `ul.programme ${toTalk}`;
+      if (t.keyboard) {
+        await tabTo(page, 'nav.sections a[href="/console/programme"]');
+        await Promise.all([page.waitForURL(/\/console\/programme$/), page.keyboard.press('Enter')]);
+        await tabTo(page, `nav.chips a[href="/console/programme?day=${talk.day}"]`);
+        await Promise.all([page.waitForURL(new RegExp(`day=${talk.day}$`)), page.keyboard.press('Enter')]);
+      } else {
+        await Promise.all([page.waitForURL(/\/console\/programme$/), page.click('nav.sections a[href="/console/programme"]')]);
+        await Promise.all([page.waitForURL(new RegExp(`day=${talk.day}$`)), page.click(`nav.chips a[href="/console/programme?day=${talk.day}"]`)]);
+      }
+      const cancelledRows = () => page.$$eval('ul.programme li.prow.cancelled a', (as) => as.map((a) => a.getAttribute('href')));
+      const cancelledBefore = await cancelledRows();  // the example has a cancelled talk of its own
+      if (t.keyboard) {
+        await tabTo(page, talkLink);
+        await Promise.all([page.waitForURL(/\/console\/programme\/event\?id=/), page.keyboard.press('Enter')]);
+      } else {
+        await Promise.all([page.waitForURL(/\/console\/programme\/event\?id=/), page.click(talkLink)]);
+      }
+      assert.equal(await page.textContent('main h1'), talk.title[t.lang.slice(0, 2)]);
+      assert.equal(await page.locator('p.mark.cancelled').count(), 0);
+      await look(t, 'programme-event');
+      const cancel = 'form input[name=action][value=cancel]';
+      assert.equal(await page.locator(cancel).count(), 1);
+      if (t.keyboard) {
+        await tabTo(page, 'main button.danger');
+        await Promise.all([page.waitForURL(/done=saved$/), page.keyboard.press('Enter')]);
+      } else {
+        await Promise.all([page.waitForURL(/done=saved$/), page.click('main button.danger')]);
+      }
+      assert.equal(await page.locator('p.mark.cancelled.big').count(), 1);
+      assert.equal(await page.locator('form input[name=action][value=uncancel]').count(), 1);
+      const draft = JSON.parse(fs.readFileSync(path.join(dir, 'feed.json'), 'utf8'));
+      assert.equal(draft.events.find((e) => e.id === talk.id).cancelled, true, 'the draft has the talk cancelled');
+      assert.notEqual(published().events.find((e) => e.id === talk.id).cancelled, true, 'screens do not see it yet');
+      if (t.keyboard) {
+        await tabTo(page, 'p.back a');
+        await Promise.all([page.waitForURL(new RegExp(`day=${talk.day}$`)), page.keyboard.press('Enter')]);
+      } else {
+        await Promise.all([page.waitForURL(new RegExp(`day=${talk.day}$`)), page.click('p.back a')]);
+      }
+      const row = page.locator('ul.programme li.prow', { has: page.locator(toTalk) });
+      assert.equal(await row.count(), 1);
+      assert.match(await row.getAttribute('class'), /\bcancelled\b/);
+      assert.equal(await row.locator('.mark.cancelled').count(), 1);
+      assert.deepEqual((await cancelledRows()).sort(), [...cancelledBefore, `/console/programme/event?id=${talk.id}`].sort(), 'no other talk marked');
+      await look(t, 'programme');
+    }],
+    ['Publish (admin): the cancellation listed, "publish now"; the player shows the new revision and the talk cancelled', async (t) => {
+      const page = t.page;
+      if (t.keyboard) {
+        await tabTo(page, 'nav.sections a[href="/console/publish"]');
+        await Promise.all([page.waitForURL(/\/console\/publish$/), page.keyboard.press('Enter')]);
+      } else {
+        await Promise.all([page.waitForURL(/\/console\/publish$/), page.click('nav.sections a[href="/console/publish"]')]);
+      }
+      const lang = t.lang.slice(0, 2);
+      const before = published().revision;
+      assert.ok(cancelledPixels(readScreen(fbFile)) < kCancelledPill / 10, 'the draft\'s cancellation is not on the glass before publishing');
+      assert.deepEqual(await page.$$eval('section.changes h3', (hs) => hs.map((h) => h.textContent)), [`${lang === 'de' ? 'Abgesagt' : 'Cancelled'} (1)`]);
+      assert.match(await page.textContent('section.changes li'), new RegExp(`^${talk.title[lang]} · ${talk.day} `));
+      assert.equal(await page.locator('section.changes').count(), 1);
+      await look(t, 'publish-changes');
+      const button = 'form[action="/console/publish"] button[type=submit]';
+      if (t.keyboard) {
+        await tabTo(page, button);
+        t.publishedAt = Date.now();
+        await Promise.all([page.waitForURL(/done=\d+$/), page.keyboard.press('Enter')]);
+      } else {
+        t.publishedAt = Date.now();
+        await Promise.all([page.waitForURL(/done=\d+$/), page.click(button)]);
+      }
+      t.cancelledRevision = Number(new URL(page.url()).searchParams.get('done'));
+      assert.equal(t.cancelledRevision, before + 1);
+      assert.equal(published().revision, t.cancelledRevision);
+      assert.equal(published().events.find((e) => e.id === talk.id).cancelled, true);
+      const current = page.locator('ol.history li.release.current');
+      assert.equal(await current.count(), 1);
+      assert.equal(await current.locator('p.rev b').textContent(), `r${t.cancelledRevision}`);
+      assert.match(await current.locator('p.meta').textContent(), /^anna /);
+      assert.equal(await page.locator('p.empty').count(), 1, 'after publishing the draft shows no changes');
+      await until('the player to play the new revision', () => status()?.revision === t.cancelledRevision);
+      const after = Date.now() - t.publishedAt;
+      const shot = await until('the cancelled talk on the glass', () => {
+        const img = readScreen(fbFile);
+        return cancelledPixels(img) >= kCancelledPill && img;
+      }, 10000, 200);
+      writePng(path.join(shots, `console-player-cancelled-${t.size}.png`), shot);
+      console.log(`# ${t.size}: the player played r${t.cancelledRevision} ${after} ms after "publish now" (poll every ${config.pollSeconds} s); ` +
+        `${cancelledPixels(shot)} pixels of the cancelled mark`);
+      await look(t, 'published');
+    }],
+    ['Rollback to the release before: confirmed, in the history; the player shows the talk again, at a higher revision', async (t) => {
+      const page = t.page;
+      const back = t.cancelledRevision - 1;
+      const link = `ol.history a[href="/console/rollback?revision=${back}"]`;
+      if (t.keyboard) {
+        await tabTo(page, link);
+        await Promise.all([page.waitForURL(/\/console\/rollback\?revision=\d+$/), page.keyboard.press('Enter')]);
+      } else {
+        await Promise.all([page.waitForURL(/\/console\/rollback\?revision=\d+$/), page.click(link)]);
+      }
+      assert.equal(await page.textContent('main h1'), t.lang.startsWith('de') ? `Zurück zu r${back}` : `Rollback to r${back}`);
+      // Taking back a cancellation counts as an edit of the talk: a remark, not a list of its own.
+      assert.equal(await page.locator('main section.card p.empty').count(), 0, 'the rollback changes something');
+      assert.equal(await page.locator('main section.card p.remark').count(), 1);
+      await look(t, 'rollback');
+      if (t.keyboard) {
+        await tabTo(page, 'form.actions button.danger');
+        await Promise.all([page.waitForURL(/rolledback=\d+$/), page.keyboard.press('Enter')]);
+      } else {
+        await Promise.all([page.waitForURL(/rolledback=\d+$/), page.click('form.actions button.danger')]);
+      }
+      const revision = Number(new URL(page.url()).searchParams.get('rolledback'));
+      assert.equal(revision, t.cancelledRevision + 1);
+      assert.notEqual(published().events.find((e) => e.id === talk.id).cancelled, true);
+      const current = page.locator('ol.history li.release.current');
+      assert.equal(await current.locator('p.rev b').textContent(), `r${revision}`);
+      assert.match(await current.locator('p.meta').textContent(), new RegExp(t.lang.startsWith('de') ? `Zurück zu r${back}$` : `Rollback to r${back}$`));
+      await look(t, 'history');
+      await until('the player to play the rollback', () => status()?.revision === revision);
+      const shot = await until('the talk on the glass without the cancelled mark', () => {
+        const img = readScreen(fbFile);
+        return cancelledPixels(img) < kCancelledPill / 10 && img;
+      }, 10000, 200);
+      writePng(path.join(shots, `console-player-rolledback-${t.size}.png`), shot);
+      // The draft keeps the cancellation: taken back there too, the draft shows what screens show.
+      await page.goto(`${base}/console/programme/event?id=${talk.id}`);
+      await Promise.all([page.waitForURL(/done=saved$/), page.click('form:has(input[name=action][value=uncancel]) button[type=submit]')]);
+      await page.goto(`${base}/console/publish`);
+      assert.equal(await page.locator('section.changes').count(), 0, 'no change left between draft and release');
+    }],
+    ['Screens and Preview: the player listed; a preview of the door screen at 800x480 drawn', async (t) => {
+      const page = t.page;
+      await page.goto(`${base}/console/screens`);
+      assert.deepEqual(await page.$$eval('ul.screens li.screen h3', (hs) => hs.map((h) => h.textContent)), [screenName]);
+      await look(t, 'screens');
+      await page.goto(`${base}/console/preview`);
+      await page.selectOption('#pv-size', '800x480');
+      await page.selectOption('#pv-view', `room:${talk.room}`);
+      const asked = Date.now();
+      await Promise.all([page.waitForURL(/\/console\/preview\?job=[0-9a-f]{64}$/), page.click('form.preview-form button[type=submit]')]);
+      const img = page.locator('section[aria-labelledby=pv-result-h] figure.shot img');
+      await img.waitFor({ timeout: 60000 });  // the page reloads itself while the picture is drawn
+      await img.scrollIntoViewIfNeeded();  // it loads lazily
+      const size = await until('the picture to load', () =>
+        img.evaluate((i) => i.complete && i.naturalWidth > 0 && [i.naturalWidth, i.naturalHeight]).catch(() => false));
+      assert.deepEqual(size, [800, 480]);
+      console.log(`# ${t.size}: the preview at 800x480 was on the page ${Date.now() - asked} ms after "draw"`);
+      await look(t, 'preview');
+      await page.goto(`${base}/console/announce`);
+    }],
     ['an admin sees the users page', async (t) => {
       const r = await t.page.goto(`${base}/console/users`);
       assert.equal(r.status(), 200);
@@ -384,6 +573,11 @@ async function main() {
     assert.equal(count('end-announcement', 'ok'), passes.length);
     assert.equal(count('sign-out', 'ok'), passes.length);
     assert.equal(count('announce', 'no-session'), passes.length);
+    assert.equal(count('programme-cancel', 'ok'), passes.length);
+    assert.equal(count('programme-uncancel', 'ok'), passes.length);
+    assert.equal(count('publish', 'ok'), passes.length);
+    assert.equal(count('rollback', 'ok'), passes.length);
+    assert.equal(count('preview', 'queued'), passes.length);
   });
   await browser.close();
   if (failures) console.log(`# the run's files (logs of serve, Xvfb and the player) are kept in ${dir}`);
