@@ -14,6 +14,7 @@
 #include "live_feed.hpp"
 #include "platform/clock.hpp"
 #include "platform/display.hpp"
+#include "platform/display/process_tuning.hpp"
 #include "platform/screen_power.hpp"
 #include "platform/service_notify.hpp"
 #include "redraw.hpp"
@@ -187,6 +188,7 @@ void Kiosk::takeChanges(Millis now) {
     std::string error;
     if (display_.setExtraGlyphs(core::extraGlyphs(*show_.feed)) && !display_.loadFonts(layout_, error))
       std::cerr << "schaufenster: " << error << '\n';
+    platform::returnFreedMemory();  // the old feed, and the new one's parse tree on the feed worker
   }
   if (changes.images) {
     bool shown = false;
@@ -421,6 +423,7 @@ core::ScreenReport Kiosk::reportSnapshot(bool dark) {
 
 void Kiosk::afterFirstFrame() {
   first_ = false;
+  platform::returnFreedMemory();  // the start's parse trees and font files
   if (o_.onFirstFrame) o_.onFirstFrame();
   live_.screenUp();
   if (!o_.offscreen) {

@@ -17,4 +17,10 @@ void tuneProcessForFrames() {
 #endif
 }
 
+void returnFreedMemory() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
+}
+
 }  // namespace sf::platform

@@ -74,6 +74,9 @@ bool SdlRenderer::loadFonts(const core::Layout& layout, std::string& error) {
   }
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->ClearTexData();  // the renderer holds the pixels now; keep no second copy
+  // Nor the font files (ImGui keeps a copy of each, about 270 KB, for every one of the six roles):
+  // the atlas is built, and a new one (other sizes or glyphs) loads them again.
+  io.Fonts->ClearInputData();
   return true;
 }
 
