@@ -78,7 +78,7 @@ TEST_CASE("a slide at rest is painted once and then reused") {
   CHECK(cache.paintCount() == 2);  // the header once too
 }
 
-TEST_CASE("a slide change holds two layers; the outgoing one goes after it") {
+TEST_CASE("a slide change holds two layers, the outgoing one goes after it") {
   Screen s;
   player::SlideCache cache(*s.display);
   s.prepare(cache, s.start + 2s);
