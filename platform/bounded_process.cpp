@@ -53,7 +53,11 @@ ProcessOutcome runBounded(const std::vector<std::string>& argv, const std::vecto
     sigset_t none;
     sigemptyset(&none);
     ::sigprocmask(SIG_SETMASK, &none, nullptr);  // the server blocks SIGTERM in its threads; a child must not inherit that
+#if !defined(__SANITIZE_ADDRESS__)
+    // Not in an AddressSanitizer build: its shadow memory reserves terabytes of address space,
+    // so the child (this same program) could not even start under the bound.
     setBoundedLimit(RLIMIT_AS, bounds.memoryBytes);
+#endif
     setBoundedLimit(RLIMIT_CPU, bounds.cpuSeconds);
     setBoundedLimit(RLIMIT_FSIZE, bounds.fileBytes);
     setBoundedLimit(RLIMIT_CORE, 0);
