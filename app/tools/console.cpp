@@ -122,8 +122,7 @@ HttpResponse Console::route(Context& c) {
     const std::string done = c.req.query ? c.req.query("done") : std::string(), back = c.req.query ? c.req.query("rolledback") : std::string();
     const auto revisionNote = [&](const std::string& n, const ct::Words& w) {
       if (n.empty() || n.size() > 16 || n.find_first_not_of("0123456789") != std::string::npos) return std::string();
-      std::string text = say(w, c.lang);
-      return text.replace(text.find("%d"), 2, n);
+      return ct::sayNumber(w, c.lang, std::stoll(n));
     };
     const std::string note = revisionNote(done, ct::kPublished);
     return publishPage(c, 200, note.empty() ? revisionNote(back, ct::kRolledBack) : note, "");
@@ -191,9 +190,7 @@ HttpResponse Console::signIn(Context& c) {
   const core::Instant t = now();
   if (const auto wait = limiter_.refusedFor(c.req.remote, name, t)) {
     audit(c, "sign-in", "rate-limited", std::to_string(wait->count()) + " s");
-    std::string text = say(ct::kTooMany, c.lang);
-    text.replace(text.find("%d"), 2, std::to_string((wait->count() + 59) / 60));
-    HttpResponse r = signInPage(c.lang, 429, name, text, true);
+    HttpResponse r = signInPage(c.lang, 429, name, ct::sayNumber(ct::kTooMany, c.lang, (wait->count() + 59) / 60), true);
     r.headers.emplace_back("Retry-After", std::to_string(wait->count()));
     return r;
   }

@@ -13,15 +13,6 @@ using ct::say;
 
 std::string esc(const std::string& s) { return escapeHtml(s); }
 
-std::string hidden(const std::string& name, const std::string& value) {
-  return "<input type=\"hidden\" name=\"" + name + "\" value=\"" + esc(value) + "\">";
-}
-
-std::string notice(const std::string& text, bool error) {
-  if (text.empty()) return {};
-  return error ? "<p class=\"note error\" role=\"alert\">" + esc(text) + "</p>" : "<p class=\"note ok\" role=\"status\">" + esc(text) + "</p>";
-}
-
 std::string radio(const std::string& name, const std::string& value, const std::string& current, const std::string& label,
                   const std::string& hint, const std::string& extraClass = "") {
   const std::string id = name + "-" + value;
@@ -32,6 +23,16 @@ std::string radio(const std::string& name, const std::string& value, const std::
 }
 
 }  // namespace
+
+std::string htmlHidden(const std::string& name, const std::string& value) {
+  return "<input type=\"hidden\" name=\"" + name + "\" value=\"" + escapeHtml(value) + "\">";
+}
+
+std::string htmlNotice(const std::string& text, bool error) {
+  if (text.empty()) return {};
+  return error ? "<p class=\"note error\" role=\"alert\">" + escapeHtml(text) + "</p>"
+               : "<p class=\"note ok\" role=\"status\">" + escapeHtml(text) + "</p>";
+}
 
 std::string consolePage(const PageFrame& f, const std::string& mainHtml) {
   const std::string& lang = f.lang;
@@ -58,7 +59,7 @@ std::string consolePage(const PageFrame& f, const std::string& mainHtml) {
     link("/console/screens", ct::kScreens);
     link("/console/preview", ct::kPreviewNav);
     if (f.role == Role::Admin) link("/console/users", ct::kUsers);
-    out += "</nav><form class=\"who\" method=\"post\" action=\"/console/logout\">" + hidden("csrf", f.csrf) + "<span>" +
+    out += "</nav><form class=\"who\" method=\"post\" action=\"/console/logout\">" + htmlHidden("csrf", f.csrf) + "<span>" +
            std::string(say(ct::kSignedInAs, lang)) + " <b>" + esc(f.user) + "</b></span><button type=\"submit\" class=\"quiet\">" +
            say(ct::kSignOut, lang) + "</button></form></div></div>";
   }
@@ -69,8 +70,8 @@ std::string consolePage(const PageFrame& f, const std::string& mainHtml) {
 std::string signInMain(const std::string& lang, const std::string& token, const std::string& name, const std::string& note,
                        bool noticeIsError) {
   std::string out = "<h1>" + std::string(say(ct::kSignIn, lang)) + "</h1><p class=\"lead\">" + say(ct::kSignInLead, lang) + "</p>";
-  out += notice(note, noticeIsError);
-  out += "<form class=\"card\" method=\"post\" action=\"/console/login\">" + hidden("csrf", token);
+  out += htmlNotice(note, noticeIsError);
+  out += "<form class=\"card\" method=\"post\" action=\"/console/login\">" + htmlHidden("csrf", token);
   out += "<label for=\"user\">" + std::string(say(ct::kName, lang)) +
          "</label><input id=\"user\" name=\"user\" autocomplete=\"username\" autocapitalize=\"none\" spellcheck=\"false\" required "
          "maxlength=\"64\" value=\"" + esc(name) + "\">";
@@ -83,8 +84,8 @@ std::string signInMain(const std::string& lang, const std::string& token, const 
 std::string announceMain(const AnnouncePage& p) {
   const std::string& lang = p.lang;
   std::string out = "<h1>" + std::string(say(ct::kAnnounce, lang)) + "</h1>";
-  out += notice(p.notice, false) + notice(p.error, true);
-  out += "<form class=\"card\" method=\"post\" action=\"/console/announce\">" + hidden("csrf", p.csrf);
+  out += htmlNotice(p.notice, false) + htmlNotice(p.error, true);
+  out += "<form class=\"card\" method=\"post\" action=\"/console/announce\">" + htmlHidden("csrf", p.csrf);
   out += "<fieldset><legend>" + std::string(say(ct::kLevel, lang)) + "</legend><div class=\"choices\">";
   out += radio("level", "info", p.form.level, say(ct::kInfo, lang), say(ct::kInfoHint, lang), " info");
   out += radio("level", "important", p.form.level, say(ct::kImportant, lang), say(ct::kImportantHint, lang), " important");
@@ -122,7 +123,7 @@ std::string announceMain(const AnnouncePage& p) {
     out += "<li class=\"item " + esc(a.level) + "\"><p class=\"meta\"><span class=\"badge\">" + say(level, lang) + "</span> " +
            (a.planned ? std::string(say(ct::kPlanned, lang)) + ", " + say(ct::kFromShort, lang) + " " + esc(a.from) + " " : std::string()) +
            say(ct::kUntilShort, lang) + " " + esc(a.until) + " · " + esc(a.where) + "</p><p class=\"text\">" + esc(a.text) + "</p>";
-    out += "<form method=\"post\" action=\"/console/announce/end\">" + hidden("csrf", p.csrf) + hidden("id", a.id) +
+    out += "<form method=\"post\" action=\"/console/announce/end\">" + htmlHidden("csrf", p.csrf) + htmlHidden("id", a.id) +
            "<button type=\"submit\" class=\"danger\" aria-label=\"" + esc(std::string(say(ct::kEndNow, lang)) + ": " + a.text) + "\">" +
            say(ct::kEndNow, lang) + "</button></form></li>";
   }

@@ -19,6 +19,11 @@ struct PageFrame {
 };
 std::string consolePage(const PageFrame& frame, const std::string& mainHtml);
 
+// Pieces every page's HTML uses, values escaped: a hidden form field, and a notice (a status
+// line, or an alert when `error`; nothing for an empty text).
+std::string htmlHidden(const std::string& name, const std::string& value);
+std::string htmlNotice(const std::string& text, bool error);
+
 std::string signInMain(const std::string& lang, const std::string& token, const std::string& name, const std::string& notice,
                        bool noticeIsError);
 

@@ -31,22 +31,21 @@ struct PreviewOption {
   std::string value, label;
 };
 
-std::string previewEsc(const std::string& s) { return escapeHtml(s); }
 
 std::string previewRadioChoice(const std::string& name, const std::string& value, const std::string& current, const std::string& label,
                                const std::string& hint) {
   const std::string id = "pv-" + name + "-" + value;
   std::string out = "<label class=\"choice\" for=\"" + id + "\"><input type=\"radio\" id=\"" + id + "\" name=\"" + name + "\" value=\"" +
-                    value + "\"" + (value == current ? " checked" : "") + "><span><b>" + previewEsc(label) + "</b>";
-  if (!hint.empty()) out += "<small>" + previewEsc(hint) + "</small>";
+                    value + "\"" + (value == current ? " checked" : "") + "><span><b>" + escapeHtml(label) + "</b>";
+  if (!hint.empty()) out += "<small>" + escapeHtml(hint) + "</small>";
   return out + "</span></label>";
 }
 
 std::string previewSelect(const std::string& name, const std::string& label, const std::vector<PreviewOption>& options,
                           const std::string& current) {
-  std::string out = "<label for=\"pv-" + name + "\">" + previewEsc(label) + "</label><select id=\"pv-" + name + "\" name=\"" + name + "\">";
+  std::string out = "<label for=\"pv-" + name + "\">" + escapeHtml(label) + "</label><select id=\"pv-" + name + "\" name=\"" + name + "\">";
   for (const auto& o : options)
-    out += "<option value=\"" + previewEsc(o.value) + "\"" + (o.value == current ? " selected" : "") + ">" + previewEsc(o.label) + "</option>";
+    out += "<option value=\"" + escapeHtml(o.value) + "\"" + (o.value == current ? " selected" : "") + ">" + escapeHtml(o.label) + "</option>";
   return out + "</select>";
 }
 
@@ -139,15 +138,10 @@ std::string previewImageUrl(const std::string& key, const std::string& name) { r
 
 std::string previewFigure(const std::string& url, const std::string& caption, int w, int h, bool wait, const std::string& lang) {
   std::string out = "<figure class=\"shot\"><a href=\"" + url + "\" aria-label=\"" +
-                    previewEsc(std::string(say(ct::kPreviewOpen, lang)) + " " + caption) + "\"><img src=\"" + url + "\" alt=\"" +
-                    previewEsc(caption) + "\" width=\"" + std::to_string(w) + "\" height=\"" + std::to_string(h) + "\"" +
+                    escapeHtml(std::string(say(ct::kPreviewOpen, lang)) + " " + caption) + "\"><img src=\"" + url + "\" alt=\"" +
+                    escapeHtml(caption) + "\" width=\"" + std::to_string(w) + "\" height=\"" + std::to_string(h) + "\"" +
                     (wait ? " data-preview-wait=\"" + url + "\"" : std::string(" loading=\"lazy\"")) + "></a>";
-  return out + "<figcaption>" + previewEsc(caption) + "</figcaption></figure>";
-}
-
-std::string previewNote(const std::string& text, bool error) {
-  return error ? "<p class=\"note error\" role=\"alert\">" + previewEsc(text) + "</p>"
-               : "<p class=\"note ok\" role=\"status\">" + previewEsc(text) + "</p>";
+  return out + "<figcaption>" + escapeHtml(caption) + "</figcaption></figure>";
 }
 
 // A screen's configuration as a preview draws it: its name, groups and rooms.
@@ -207,17 +201,17 @@ HttpResponse Console::previewPage(Context& c) {
       choice.lang = j.lang;
       choice.view = j.view == "room" ? "room:" + j.room : j.view;
     }
-    const std::string reload = "/console/preview?job=" + previewEsc(key);
+    const std::string reload = "/console/preview?job=" + escapeHtml(key);
     if (!st.job || st.status == PreviewStatus::Unknown) {
-      status = previewNote(say(ct::kPreviewGone, c.lang), true);
+      status = htmlNotice(say(ct::kPreviewGone, c.lang), true);
     } else if (st.status == PreviewStatus::Queued || st.status == PreviewStatus::Running) {
       status = "<p class=\"note ok\" role=\"status\" data-preview-pending>" + std::string(say(ct::kPreviewQueued, c.lang)) + " <a href=\"" +
                reload + "\">" + say(ct::kPreviewReload, c.lang) + "</a></p>";
     } else if (st.status == PreviewStatus::Failed) {
-      status = previewNote(std::string(say(ct::kPreviewFailed, c.lang)) + " " + st.error, true);
+      status = htmlNotice(std::string(say(ct::kPreviewFailed, c.lang)) + " " + st.error, true);
     } else {
       results = "<section aria-labelledby=\"pv-result-h\"><h2 id=\"pv-result-h\">" + std::string(say(ct::kPreviewResult, c.lang)) + ": " +
-                previewEsc(previewMomentText(st.job->at)) + ", " + previewEsc(previewSizeLabel(choice.size, c.lang)) + "</h2><div class=\"shots\">";
+                escapeHtml(previewMomentText(st.job->at)) + ", " + escapeHtml(previewSizeLabel(choice.size, c.lang)) + "</h2><div class=\"shots\">";
       for (const auto& image : st.images)
         results += previewFigure(previewImageUrl(key, image), previewCaption(image, *st.job, c.lang), st.job->width, st.job->height, false, c.lang);
       results += "</div></section>";
@@ -232,10 +226,9 @@ HttpResponse Console::previewPage(Context& c) {
   const auto fleet = o_.fleetScreens ? o_.fleetScreens() : std::vector<PreviewScreen>{};
 
   std::string out = "<h1>" + std::string(say(ct::kPreviewNav, c.lang)) + "</h1><p class=\"lead\">" + say(ct::kPreviewLead, c.lang) + "</p>";
-  if (!preview_->usable()) out += previewNote(say(ct::kPreviewUnavailable, c.lang), true);
+  if (!preview_->usable()) out += htmlNotice(say(ct::kPreviewUnavailable, c.lang), true);
   out += status;
-  out += "<form class=\"card preview-form\" method=\"post\" action=\"/console/preview\">"
-         "<input type=\"hidden\" name=\"csrf\" value=\"" + previewEsc(c.session->csrf) + "\">";
+  out += "<form class=\"card preview-form\" method=\"post\" action=\"/console/preview\">" + htmlHidden("csrf", c.session->csrf);
   out += "<fieldset><legend>" + std::string(say(ct::kPreviewFeed, c.lang)) + "</legend><div class=\"choices\">";
   out += previewRadioChoice("feed", "published", choice.feed, say(ct::kPreviewPublished, c.lang), say(ct::kPreviewPublishedHint, c.lang));
   out += previewRadioChoice("feed", "draft", choice.feed, say(ct::kPreviewDraft, c.lang), say(ct::kPreviewDraftHint, c.lang));
@@ -243,7 +236,7 @@ HttpResponse Console::previewPage(Context& c) {
   out += previewRadioChoice("moment", "now", choice.moment, say(ct::kPreviewNow, c.lang), "");
   out += previewRadioChoice("moment", "at", choice.moment, say(ct::kPreviewLater, c.lang), "");
   out += "</div><label for=\"pv-at\">" + std::string(say(ct::kPreviewAt, c.lang)) +
-         "</label><input id=\"pv-at\" name=\"at\" type=\"datetime-local\" aria-describedby=\"pv-at-hint\" value=\"" + previewEsc(choice.at) +
+         "</label><input id=\"pv-at\" name=\"at\" type=\"datetime-local\" aria-describedby=\"pv-at-hint\" value=\"" + escapeHtml(choice.at) +
          "\"><p class=\"hint\" id=\"pv-at-hint\">" + say(ct::kPreviewAtHint, c.lang) + "</p></fieldset>";
   out += "<div class=\"pv-grid\"><div>" + previewSelect("size", say(ct::kPreviewSize, c.lang), previewSizes(fleet, c.lang), choice.size) + "</div>";
   out += "<div>" + previewSelect("lang", say(ct::kPreviewLanguage, c.lang), languages, choice.lang) + "</div></div>";
@@ -384,7 +377,7 @@ HttpResponse Console::previewAnnouncement(Context& c) {
   const std::string lang =
       std::find(feed->languages.begin(), feed->languages.end(), c.lang) != feed->languages.end() ? c.lang : feed->languages.front();
   std::string html = "<section aria-labelledby=\"apv-h\" class=\"announce-preview\"><h2 id=\"apv-h\">" +
-                     std::string(say(ct::kPreviewAnnounceHeading, c.lang)) + "</h2>" + previewNote(say(ct::kPreviewAnnounceNote, c.lang), false);
+                     std::string(say(ct::kPreviewAnnounceHeading, c.lang)) + "</h2>" + htmlNotice(say(ct::kPreviewAnnounceNote, c.lang), false);
   if (common) html += "<p class=\"hint\">" + std::string(say(ct::kPreviewAnnounceCommon, c.lang)) + "</p>";
   html += "<div class=\"shots\">";
   int busy = 0;
@@ -406,7 +399,7 @@ HttpResponse Console::previewAnnouncement(Context& c) {
     html += previewFigure(previewImageUrl(key, "frame.png"), caption, target.w, target.h, true, c.lang);
   }
   html += "</div>";
-  if (busy) html += previewNote(say(ct::kPreviewBusy, c.lang), true);
+  if (busy) html += htmlNotice(say(ct::kPreviewBusy, c.lang), true);
   html += "</section><script src=\"/console/preview.js\" defer></script>";
   audit(c, "announce-preview", busy ? "busy" : "ok",
         draft.form.level + " on " + (a.targets.any() ? core::join(a.targets.groups) + core::join(a.targets.rooms) : "all screens") + ", " +

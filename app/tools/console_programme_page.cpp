@@ -2,6 +2,7 @@
 // another), every control labelled, every form a plain POST with the session's CSRF token.
 #include "console_programme_page.hpp"
 
+#include "console_pages.hpp"
 #include "console_text.hpp"
 #include "fleet_view.hpp"
 
@@ -10,12 +11,6 @@ namespace {
 
 namespace ct = console_text;
 using ct::say;
-
-std::string pesc(const std::string& s) { return escapeHtml(s); }
-
-std::string programmeHidden(const std::string& name, const std::string& value) {
-  return "<input type=\"hidden\" name=\"" + name + "\" value=\"" + pesc(value) + "\">";
-}
 
 // A query value: letters, digits and -._~ as they are, every other byte %-encoded.
 std::string programmeUrlPart(const std::string& s) {
@@ -31,12 +26,12 @@ std::string programmeUrlPart(const std::string& s) {
 
 std::string programmeNotes(const std::string& notice, const std::string& error, const std::vector<std::string>& reasons) {
   std::string out;
-  if (!notice.empty()) out += "<p class=\"note ok\" role=\"status\">" + pesc(notice) + "</p>";
+  out += htmlNotice(notice, false);
   if (!error.empty() || !reasons.empty()) {
-    out += "<div class=\"note error\" role=\"alert\"><p>" + pesc(error) + "</p>";
+    out += "<div class=\"note error\" role=\"alert\"><p>" + escapeHtml(error) + "</p>";
     if (!reasons.empty()) {
       out += "<ul>";
-      for (const auto& r : reasons) out += "<li>" + pesc(r) + "</li>";
+      for (const auto& r : reasons) out += "<li>" + escapeHtml(r) + "</li>";
       out += "</ul>";
     }
     out += "</div>";
@@ -51,9 +46,9 @@ std::string programmeValue(const std::map<std::string, std::string>& form, const
 
 std::string programmeInput(const std::string& id, const std::string& label, const std::string& value, const std::string& hint,
                            const std::string& extra, const std::string& lang) {
-  std::string out = "<label for=\"" + id + "\">" + pesc(label) + "</label><input id=\"" + id + "\" name=\"" + id + "\" value=\"" + pesc(value) +
-                    "\"" + extra + (lang.empty() ? "" : " lang=\"" + pesc(lang) + "\"") + (hint.empty() ? "" : " aria-describedby=\"" + id + "-hint\"") + ">";
-  if (!hint.empty()) out += "<p class=\"hint\" id=\"" + id + "-hint\">" + pesc(hint) + "</p>";
+  std::string out = "<label for=\"" + id + "\">" + escapeHtml(label) + "</label><input id=\"" + id + "\" name=\"" + id + "\" value=\"" + escapeHtml(value) +
+                    "\"" + extra + (lang.empty() ? "" : " lang=\"" + escapeHtml(lang) + "\"") + (hint.empty() ? "" : " aria-describedby=\"" + id + "-hint\"") + ">";
+  if (!hint.empty()) out += "<p class=\"hint\" id=\"" + id + "-hint\">" + escapeHtml(hint) + "</p>";
   return out;
 }
 
@@ -63,9 +58,9 @@ std::string programmeRoomSelect(const std::string& id, const ProgrammeChoices& r
   bool found = current.empty();
   for (const auto& [value, label] : rooms) {
     found = found || value == current;
-    out += "<option value=\"" + pesc(value) + "\"" + (value == current ? " selected" : "") + ">" + pesc(label) + "</option>";
+    out += "<option value=\"" + escapeHtml(value) + "\"" + (value == current ? " selected" : "") + ">" + escapeHtml(label) + "</option>";
   }
-  if (!found) out += "<option value=\"" + pesc(current) + "\" selected>" + pesc(current) + "</option>";  // a room named by text
+  if (!found) out += "<option value=\"" + escapeHtml(current) + "\" selected>" + escapeHtml(current) + "</option>";  // a room named by text
   return out + "</select>";
 }
 
@@ -87,7 +82,7 @@ std::string programmeTitles(const ProgrammeChoices& languages, const std::map<st
 
 std::string programmeSpeakersField(const std::map<std::string, std::string>& form, const std::string& lang) {
   return "<label for=\"speakers\">" + std::string(say(ct::kSpeakers, lang)) + "</label><textarea id=\"speakers\" name=\"speakers\" rows=\"3\" "
-         "maxlength=\"2500\" aria-describedby=\"speakers-hint\">" + pesc(programmeValue(form, "speakers")) + "</textarea><p class=\"hint\" "
+         "maxlength=\"2500\" aria-describedby=\"speakers-hint\">" + escapeHtml(programmeValue(form, "speakers")) + "</textarea><p class=\"hint\" "
          "id=\"speakers-hint\">" + say(ct::kSpeakersHint, lang) + "</p>";
 }
 
@@ -103,29 +98,29 @@ std::string programmeListMain(const ProgrammeListPage& p) {
   };
   out += "<nav class=\"chips\" aria-label=\"" + std::string(say(ct::kDays, lang)) + "\">";
   for (const auto& [day, label] : p.days)
-    out += "<a href=\"" + link(day, "") + "\"" + (day == p.day ? " aria-current=\"page\"" : "") + ">" + pesc(label) + "</a>";
+    out += "<a href=\"" + link(day, "") + "\"" + (day == p.day ? " aria-current=\"page\"" : "") + ">" + escapeHtml(label) + "</a>";
   out += "</nav>";
   if (p.rooms.size() > 1) {
     out += "<nav class=\"chips rooms\" aria-label=\"" + std::string(say(ct::kRoomFilter, lang)) + "\"><a href=\"" + link(p.day, "") + "\"" +
            (p.room.empty() ? " aria-current=\"page\"" : "") + ">" + say(ct::kAllRooms, lang) + "</a>";
     for (const auto& [key, label] : p.rooms)
-      out += "<a href=\"" + link(p.day, key) + "\"" + (key == p.room ? " aria-current=\"page\"" : "") + ">" + pesc(label) + "</a>";
+      out += "<a href=\"" + link(p.day, key) + "\"" + (key == p.room ? " aria-current=\"page\"" : "") + ">" + escapeHtml(label) + "</a>";
     out += "</nav>";
   }
   if (p.rows.empty()) return out + "<p class=\"empty\">" + say(ct::kNoEvents, lang) + "</p>";
   out += "<ul class=\"programme\">";
   for (const auto& r : p.rows) {
     out += "<li class=\"prow" + std::string(r.cancelled ? " cancelled" : "") + "\"><a href=\"/console/programme/event?id=" + programmeUrlPart(r.id) +
-           "\"><span class=\"ptime\">" + pesc(r.time) + "</span><span class=\"pbody\"><span class=\"ptitle\">" + pesc(r.title) + "</span>";
+           "\"><span class=\"ptime\">" + escapeHtml(r.time) + "</span><span class=\"pbody\"><span class=\"ptitle\">" + escapeHtml(r.title) + "</span>";
     std::string meta = r.room;
     if (!r.speakers.empty()) meta += (meta.empty() ? "" : " · ") + r.speakers;
-    if (!meta.empty()) out += "<span class=\"pmeta\">" + pesc(meta) + "</span>";
+    if (!meta.empty()) out += "<span class=\"pmeta\">" + escapeHtml(meta) + "</span>";
     std::string marks;
     if (r.cancelled) marks += "<span class=\"mark cancelled\">" + std::string(say(ct::kCancelledMark, lang)) + "</span>";
     if (r.added) marks += "<span class=\"mark new\" title=\"" + std::string(say(ct::kChangedHint, lang)) + "\">" + say(ct::kNewMark, lang) + "</span>";
     if (r.changed) marks += "<span class=\"mark changed\" title=\"" + std::string(say(ct::kChangedHint, lang)) + "\">" + say(ct::kChangedMark, lang) + "</span>";
     if (r.pinned) marks += "<span class=\"mark pinned\">" + std::string(say(ct::kPinnedMark, lang)) + "</span>";
-    if (!r.source.empty()) marks += "<span class=\"mark source\">" + std::string(say(ct::kFromSource, lang)) + ": " + pesc(r.source) + "</span>";
+    if (!r.source.empty()) marks += "<span class=\"mark source\">" + std::string(say(ct::kFromSource, lang)) + ": " + escapeHtml(r.source) + "</span>";
     if (!marks.empty()) out += "<span class=\"marks\">" + marks + "</span>";
     out += "</span></a></li>";
   }
@@ -135,26 +130,26 @@ std::string programmeListMain(const ProgrammeListPage& p) {
 std::string programmeEventMain(const ProgrammeEventPage& p) {
   const std::string& lang = p.lang;
   std::string out = "<p class=\"back\"><a href=\"/console/programme?day=" + programmeUrlPart(p.day) + "\">← " + say(ct::kToList, lang) + "</a></p>";
-  out += "<h1>" + pesc(p.heading) + "</h1><p class=\"lead\">" + pesc(p.when) + (p.room.empty() ? "" : " · " + pesc(p.room)) + "</p>";
+  out += "<h1>" + escapeHtml(p.heading) + "</h1><p class=\"lead\">" + escapeHtml(p.when) + (p.room.empty() ? "" : " · " + escapeHtml(p.room)) + "</p>";
   if (p.cancelled) out += "<p class=\"mark cancelled big\">" + std::string(say(ct::kIsCancelled, lang)) + "</p>";
   out += programmeNotes(p.notice, p.error, p.reasons);
   if (!p.source.empty()) {
     std::string note = say(ct::kSyncNote, lang);
     const auto at = note.find("%s");
-    out += "<p class=\"note warn\">" + pesc(note.substr(0, at)) + pesc(p.source) + pesc(note.substr(at + 2)) + "</p>";
+    out += "<p class=\"note warn\">" + escapeHtml(note.substr(0, at)) + escapeHtml(p.source) + escapeHtml(note.substr(at + 2)) + "</p>";
   }
   if (!p.pinned.empty()) {
     std::string keys;
     for (const auto& k : p.pinned) keys += (keys.empty() ? "" : ", ") + k;
-    out += "<p class=\"hint\">" + std::string(say(ct::kPinnedNote, lang)) + " " + pesc(keys) + "</p>";
+    out += "<p class=\"hint\">" + std::string(say(ct::kPinnedNote, lang)) + " " + escapeHtml(keys) + "</p>";
   }
   const std::string pin = p.source.empty() ? "" : "x";
   const auto form = [&](const std::string& action, const std::string& heading, const std::string& body, const std::string& button,
                         const std::string& buttonClass) {
-    return "<section class=\"card\" aria-labelledby=\"h-" + action + "\"><h2 id=\"h-" + action + "\">" + pesc(heading) + "</h2>" +
-           "<form method=\"post\" action=\"/console/programme/event\">" + programmeHidden("csrf", p.csrf) + programmeHidden("id", p.id) +
-           programmeHidden("action", action) + body + (pin.empty() ? "" : programmePin(action, lang)) + "<button type=\"submit\" class=\"" +
-           buttonClass + "\">" + pesc(button) + "</button></form></section>";
+    return "<section class=\"card\" aria-labelledby=\"h-" + action + "\"><h2 id=\"h-" + action + "\">" + escapeHtml(heading) + "</h2>" +
+           "<form method=\"post\" action=\"/console/programme/event\">" + htmlHidden("csrf", p.csrf) + htmlHidden("id", p.id) +
+           htmlHidden("action", action) + body + (pin.empty() ? "" : programmePin(action, lang)) + "<button type=\"submit\" class=\"" +
+           buttonClass + "\">" + escapeHtml(button) + "</button></form></section>";
   };
   if (p.cancelled) out += form("uncancel", say(ct::kUncancel, lang), "", say(ct::kUncancel, lang), "primary");
   else out += form("cancel", say(ct::kCancelEvent, lang), "<p class=\"hint\">" + std::string(say(ct::kCancelHint, lang)) + "</p>",
@@ -179,11 +174,11 @@ std::string programmeNewMain(const ProgrammeNewPage& p) {
   const std::string day = programmeValue(p.form, "day");
   std::string out = "<p class=\"back\"><a href=\"/console/programme?day=" + programmeUrlPart(day) + "\">← " + say(ct::kToList, lang) + "</a></p>";
   out += "<h1>" + std::string(say(ct::kAddEvent, lang)) + "</h1>" + programmeNotes("", p.error, p.reasons);
-  out += "<form class=\"card\" method=\"post\" action=\"/console/programme/new\">" + programmeHidden("csrf", p.csrf);
+  out += "<form class=\"card\" method=\"post\" action=\"/console/programme/new\">" + htmlHidden("csrf", p.csrf);
   out += programmeTitles(p.languages, p.form, lang);
   out += programmeRoomSelect("room", p.rooms, programmeValue(p.form, "room"), lang);
   out += "<label for=\"day\">" + std::string(say(ct::kDay, lang)) + "</label><input id=\"day\" name=\"day\" type=\"date\" required value=\"" +
-         pesc(day) + "\">";
+         escapeHtml(day) + "\">";
   out += programmeInput("start", say(ct::kStart, lang), programmeValue(p.form, "start"), say(ct::kStartHint, lang),
                         " maxlength=\"40\" required inputmode=\"numeric\" autocomplete=\"off\"", "");
   out += programmeInput("duration", say(ct::kDuration, lang), programmeValue(p.form, "duration"), say(ct::kDurationHint, lang),

@@ -122,9 +122,7 @@ std::string countsText(const ReleaseCounts& c, const std::string& lang) {
     parts.push_back(e.empty() ? std::string(say(ct::kNoEventChange, lang)) : std::string(say(ct::kCountEvents, lang)) + ": " + e);
   }
   const auto counted = [&](int n, const ct::Words& w) {
-    if (n <= 0) return;
-    std::string text = say(w, lang);
-    parts.push_back(text.replace(text.find("%d"), 2, std::to_string(n)));
+    if (n > 0) parts.push_back(ct::sayNumber(w, lang, n));
   };
   counted(c.announcementsAdded, ct::kCountAnnAdded);
   counted(c.announcementsEnded, ct::kCountAnnEnded);
@@ -141,11 +139,7 @@ std::string whoText(const ReleaseOrigin& o, const std::string& lang) {
 }
 
 std::string noteText(const std::string& note, const std::string& lang) {
-  if (const auto from = rollbackSource(note)) {
-    std::string text = say(ct::kRollbackTo, lang);
-    text.replace(text.find("%d"), 2, std::to_string(*from));
-    return text;
-  }
+  if (const auto from = rollbackSource(note)) return ct::sayNumber(ct::kRollbackTo, lang, *from);
   // The notes announce_service writes ("announcement ID", "ended ID"), in the page's language.
   if (note.starts_with("announcement ")) return std::string(say(ct::kNoteAnnouncement, lang)) + note.substr(12);
   if (note.starts_with("ended ")) return std::string(say(ct::kNoteEnded, lang)) + note.substr(5);
@@ -172,12 +166,6 @@ std::vector<HistoryRow> historyRows(const std::string& dir, const core::TimeZone
 }
 
 std::string baseOf(const std::optional<std::int64_t>& current) { return current ? std::to_string(*current) : "none"; }
-
-std::string withRevision(const ct::Words& w, const std::string& lang, std::int64_t n) {
-  std::string text = say(w, lang);
-  text.replace(text.find("%d"), 2, std::to_string(n));
-  return text;
-}
 
 // The old release's programme with the announcements as they are now: a rollback must neither
 // bring back a message that was ended nor take down one that is running (an evacuation).
@@ -294,7 +282,7 @@ HttpResponse Console::rollbackPage(Context& c) {
   const auto mergedFeed = merged ? readFeed(*merged, "release") : std::nullopt;
   if (!mergedFeed) return refuse(c, 404, "rollback", "no-release", say(ct::kNoSuchRelease, c.lang));
   v.same = describeReleaseChange(*nowFeed, now_->text, *mergedFeed, *merged, c.lang, now(), v.changes, v.remarks);
-  PageFrame f{c.lang, withRevision(ct::kRollbackTo, c.lang, revision), "/console/rollback?revision=" + std::to_string(revision),
+  PageFrame f{c.lang, ct::sayNumber(ct::kRollbackTo, c.lang, revision), "/console/rollback?revision=" + std::to_string(revision),
               c.session->user, c.session->role, c.session->csrf};
   return HttpResponse{200, {{"Content-Type", "text/html; charset=utf-8"}}, consolePage(f, rollbackMain(v))};
 }

@@ -22,30 +22,12 @@ namespace {
 
 constexpr std::size_t kMaxSyncStatus = 1u << 20;
 
-std::string screensAgo(std::int64_t s, std::string_view lang) {
-  char buf[48];
-  const long long v = s < 0 ? 0 : s;
-  if (v < 120) std::snprintf(buf, sizeof buf, core::ui(Ui::FleetSecondsAgo, lang), v);
-  else if (v < 7200) std::snprintf(buf, sizeof buf, core::ui(Ui::FleetMinutesAgo, lang), v / 60);
-  else if (v < 172800) std::snprintf(buf, sizeof buf, core::ui(Ui::FleetHoursAgo, lang), v / 3600);
-  else std::snprintf(buf, sizeof buf, core::ui(Ui::FleetDaysAgo, lang), v / 86400);
-  return buf;
-}
-
-Ui screenStateWord(const std::string& state) {
-  if (state == "offline") return Ui::FleetStateOffline;
-  if (state == "fault") return Ui::FleetStateFault;
-  if (state == "behind") return Ui::FleetStateBehind;
-  if (state == "dark") return Ui::FleetStateDark;
-  return Ui::FleetStateUp;
-}
-
 ScreenCard screenCardOf(const ScreenView& v, const std::string& lang) {
   const core::ScreenReport& r = v.row.report;
   ScreenCard card;
   card.name = r.screen;
   card.state = v.state;
-  card.stateText = core::ui(screenStateWord(v.state), lang);
+  card.stateText = fleetStateText(v.state, lang);
   card.where = core::join(r.groups);
   if (!r.rooms.empty()) card.where += (card.where.empty() ? "" : " · ") + std::string(core::ui(Ui::FleetRoom, lang)) + " " + core::join(r.rooms);
   if (card.where.empty()) card.where = core::ui(Ui::FleetNoGroup, lang);
@@ -58,7 +40,7 @@ ScreenCard screenCardOf(const ScreenView& v, const std::string& lang) {
   shows += v.behind > 0 ? " (" + std::to_string(v.behind) + " " + core::ui(Ui::FleetBehind, lang) + " r" + std::to_string(v.newestRevision) + ")"
                         : " (" + std::string(core::ui(Ui::FleetNewest, lang)) + ")";
   card.facts.push_back({core::ui(Ui::FleetShows, lang), shows, v.behind > 0});
-  card.facts.push_back({core::ui(Ui::FleetLastSeen, lang), screensAgo(v.lastSeenAgo, lang), !v.online});
+  card.facts.push_back({core::ui(Ui::FleetLastSeen, lang), fleetAgo(v.lastSeenAgo, lang), !v.online});
   if (!r.fault.empty()) card.facts.push_back({core::ui(Ui::FleetFault, lang), r.faultText.empty() ? r.fault : r.faultText, true});
   return card;
 }

@@ -1,6 +1,7 @@
 // The console's words in German and English, side by side so neither language falls behind.
 // Pages pick one with say(); user and feed texts never pass through here unescaped.
 #pragma once
+#include <string>
 #include <string_view>
 
 namespace sf::tools::console_text {
@@ -10,6 +11,12 @@ struct Words {
   const char* en;
 };
 inline const char* say(const Words& w, std::string_view lang) { return lang == "en" ? w.en : w.de; }
+// The words with their "%d" replaced by `n` ("Published as revision 7.").
+inline std::string sayNumber(const Words& w, std::string_view lang, long long n) {
+  std::string text = say(w, lang);
+  if (const auto at = text.find("%d"); at != std::string::npos) text.replace(at, 2, std::to_string(n));
+  return text;
+}
 
 inline constexpr Words kConsole{"Konsole", "Console"};
 inline constexpr Words kSkip{"Zum Inhalt springen", "Skip to content"};

@@ -73,8 +73,9 @@ section time{display:block;font-size:.85rem}
 
 using core::Ui;
 
-// "vor 3 min" / "3 min ago": seconds under two minutes, then minutes, hours, days.
-std::string ago(std::int64_t s, std::string_view lang) {
+}  // namespace
+
+std::string fleetAgo(std::int64_t s, std::string_view lang) {
   char buf[48];
   const long long v = s < 0 ? 0 : s;
   if (v < 120) std::snprintf(buf, sizeof buf, core::ui(Ui::FleetSecondsAgo, lang), v);
@@ -83,6 +84,8 @@ std::string ago(std::int64_t s, std::string_view lang) {
   else std::snprintf(buf, sizeof buf, core::ui(Ui::FleetDaysAgo, lang), v / 86400);
   return buf;
 }
+
+namespace {
 
 std::string duration(std::int64_t s, std::string_view lang) {
   char buf[48];
@@ -93,13 +96,17 @@ std::string duration(std::int64_t s, std::string_view lang) {
   return buf;
 }
 
-const char* stateText(const std::string& state, std::string_view lang) {
+}  // namespace
+
+const char* fleetStateText(const std::string& state, std::string_view lang) {
   if (state == "offline") return core::ui(Ui::FleetStateOffline, lang);
   if (state == "fault") return core::ui(Ui::FleetStateFault, lang);
   if (state == "behind") return core::ui(Ui::FleetStateBehind, lang);
   if (state == "dark") return core::ui(Ui::FleetStateDark, lang);
   return core::ui(Ui::FleetStateUp, lang);
 }
+
+namespace {
 
 // The history's kinds as words; an unknown kind (a newer collector's) as it is.
 std::string eventText(const std::string& kind, std::string_view lang) {
@@ -146,7 +153,7 @@ void card(std::string& out, const ScreenView& v, std::string_view lang) {
   const core::ScreenReport& r = v.row.report;
   auto t = [lang](Ui key) { return std::string(core::ui(key, lang)); };
   out += "<article class=\"card " + v.state + "\"><div class=\"top\"><h2>" + escapeHtml(r.screen) + "</h2><span class=\"badge\">" +
-         stateText(v.state, lang) + "</span></div>";
+         fleetStateText(v.state, lang) + "</span></div>";
   std::string where = list(r.groups);
   if (!r.rooms.empty()) where += (where.empty() ? "" : " · ") + t(Ui::FleetRoom) + " " + list(r.rooms);
   out += "<p class=\"where\">" + (where.empty() ? t(Ui::FleetNoGroup) : escapeHtml(where)) + "</p>";
@@ -156,9 +163,9 @@ void card(std::string& out, const ScreenView& v, std::string_view lang) {
   rev += v.behind > 0 ? " (" + std::to_string(v.behind) + " " + t(Ui::FleetBehind) + " r" + std::to_string(v.newestRevision) + ")"
                       : " (" + t(Ui::FleetNewest) + ")";
   row(out, t(Ui::FleetShows).c_str(), rev, v.behind > 0);
-  row(out, t(Ui::FleetLastSeen).c_str(), ago(v.lastSeenAgo, lang), !v.online);
+  row(out, t(Ui::FleetLastSeen).c_str(), fleetAgo(v.lastSeenAgo, lang), !v.online);
   if (!r.fault.empty()) row(out, t(Ui::FleetFault).c_str(), r.faultText.empty() ? r.fault : r.faultText, true);
-  if (r.contentAgeSeconds) row(out, t(Ui::FleetContent).c_str(), t(Ui::FleetMade) + " " + ago(*r.contentAgeSeconds, lang));
+  if (r.contentAgeSeconds) row(out, t(Ui::FleetContent).c_str(), t(Ui::FleetMade) + " " + fleetAgo(*r.contentAgeSeconds, lang));
   if (r.temperatureC) {
     char deg[32];
     std::snprintf(deg, sizeof deg, "%.1f °C", *r.temperatureC);

@@ -39,5 +39,9 @@ std::string shotUrl(const ShotMeta& shot);
 
 // Text for HTML element content and attribute values.
 std::string escapeHtml(const std::string& s);
+// "vor 3 min" / "3 min ago": seconds under two minutes, then minutes, hours, days.
+std::string fleetAgo(std::int64_t seconds, std::string_view lang);
+// A screen's state ("offline", "fault", "behind", "dark", else up) in words.
+const char* fleetStateText(const std::string& state, std::string_view lang);
 
 }  // namespace sf::tools

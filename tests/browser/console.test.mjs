@@ -9,11 +9,12 @@
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
+
+import { axeVerdict, freePort, namedChecks, sleep } from './support.mjs';
 
 const work = path.resolve(process.env.SF_BROWSER_WORK);
 const binary = path.resolve(process.env.SF_BINARY);
@@ -28,19 +29,7 @@ const users = { anna: { password: 'anna hat ein langes Passwort', role: 'admin' 
 const kCancelledPill = 400;  // pixels: the pill at 1280x720 covers some thousands
 const shots = path.join(work, 'shots');
 fs.mkdirSync(shots, { recursive: true });
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const started = Date.now();
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 // Waits for `probe` to return something truthy; the deadline only keeps a broken run from hanging.
 async function until(what, probe, ms = 20000, every = 100) {
@@ -129,28 +118,9 @@ function writePng(file, { width, height, rgb }) {
 }
 
 // ---- the checks ----
-let failures = 0;
-async function check(name, fn) {
-  const t0 = Date.now();
-  try {
-    await fn();
-    console.log(`ok - ${name} (${Date.now() - t0} ms)`);
-    return true;
-  } catch (e) {
-    failures += 1;
-    console.log(`not ok - ${name}\n${e.stack || e}`);
-    return false;
-  }
-}
+const { check, fail, failures } = namedChecks();
 
-async function axe(page, label) {
-  await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
-  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const minor = result.violations.filter((v) => !serious.includes(v));
-  if (minor.length) console.log(`# axe (${label}), minor: ${minor.map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`).join(', ')}`);
-  assert.deepEqual(serious.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`), [], label);
-}
+const axe = (page, label) => axeVerdict(page, label, axePath);
 
 // A console page as it is now: axe-core's verdict and a screenshot named after it and the size.
 async function look(t, name) {
@@ -580,17 +550,16 @@ async function main() {
     assert.equal(count('preview', 'queued'), passes.length);
   });
   await browser.close();
-  if (failures) console.log(`# the run's files (logs of serve, Xvfb and the player) are kept in ${dir}`);
+  if (failures()) console.log(`# the run's files (logs of serve, Xvfb and the player) are kept in ${dir}`);
   else fs.rmSync(dir, { recursive: true, force: true });
 }
 
 try {
   await main();
 } catch (e) {
-  failures += 1;
-  console.log(`not ok - ${e.stack || e}`);
+  fail(e);
 } finally {
   stopAll();
 }
-console.log(`${failures ? `${failures} check(s) failed` : `all checks passed; screenshots in ${shots}`} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-process.exit(failures ? 1 : 0);
+console.log(`${failures() ? `${failures()} check(s) failed` : `all checks passed; screenshots in ${shots}`} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+process.exit(failures() ? 1 : 0);

@@ -6,10 +6,11 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+
+import { axeVerdict, freePort, namedChecks, sleep } from './support.mjs';
 
 const work = path.resolve(process.env.SF_BROWSER_WORK);
 const binary = path.resolve(process.env.SF_BINARY);
@@ -21,18 +22,6 @@ const token = 'browser-test-token-0123456789';
 const shots = path.join(work, 'shots');
 fs.mkdirSync(shots, { recursive: true });
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // The names: one with German umlauts, one with HTML that must show as text.
 const offline = 'Hörsaal 1 – Tür';
@@ -54,16 +43,7 @@ function screenKey() {
 }
 
 const collectors = [];
-let failures = 0;
-async function check(name, fn) {
-  try {
-    await fn();
-    console.log(`ok - ${name}`);
-  } catch (e) {
-    failures += 1;
-    console.log(`not ok - ${name}\n${e.stack || e}`);
-  }
-}
+const { check, fail, failures } = namedChecks();
 
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sf-browser-'));
@@ -128,14 +108,7 @@ async function main() {
     rows: Object.fromEntries([...a.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling.textContent])),
     htmlInName: a.querySelector('h2').children.length,
   })));
-  const axe = async (page, label) => {
-    await page.addScriptTag({ path: axePath });
-    const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
-    const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    const minor = result.violations.filter((v) => !serious.includes(v));
-    if (minor.length) console.log(`# axe (${label}), minor: ${minor.map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`).join(', ')}`);
-    assert.deepEqual(serious.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`), [], label);
-  };
+  const axe = (page, label) => axeVerdict(page, label, axePath);
 
   const desktop = await open({ width: 1280, height: 900 }, 'de-DE');
 
@@ -248,10 +221,9 @@ async function main() {
 try {
   await main();
 } catch (e) {
-  failures += 1;
-  console.log(`not ok - ${e.stack || e}`);
+  fail(e);
 } finally {
   for (const c of collectors) c.kill('SIGTERM');
 }
-console.log(failures ? `${failures} check(s) failed` : `all checks passed; screenshots in ${shots}`);
-process.exit(failures ? 1 : 0);
+console.log(failures() ? `${failures()} check(s) failed` : `all checks passed; screenshots in ${shots}`);
+process.exit(failures() ? 1 : 0);

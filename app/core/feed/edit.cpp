@@ -4,12 +4,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/feed/edit_json.hpp"
+
 #include "core/feed/parse.hpp"
 
 namespace sf::core {
-namespace {
-
-using ojson = nlohmann::ordered_json;
+namespace edit_json {
 
 std::optional<ojson> load(std::string_view text, Diagnostics& ds) {
   const auto parsed = parseFeed(text, "feed");
@@ -38,34 +38,36 @@ EditResult finish(const ojson& doc) {
   return r;
 }
 
-ojson toJson(const LocalText& t) {
+ojson localText(const LocalText& t) {
   if (t.values().size() == 1) return t.values().front().second;
   ojson o = ojson::object();
   for (const auto& [lang, s] : t.values()) o[lang] = s;
   return o;
 }
 
-}  // namespace
+}  // namespace edit_json
+
+using edit_json::ojson;
 
 EditResult setRevision(std::string_view feedText, std::int64_t revision, Instant generated) {
   EditResult r;
-  auto doc = load(feedText, r.diagnostics);
+  auto doc = edit_json::load(feedText, r.diagnostics);
   if (!doc) return r;
   const auto zone = TimeZone::find((*doc)["timeZone"].get<std::string>()).value_or(TimeZone::utc());
   (*doc)["revision"] = revision;
   (*doc)["generated"] = formatInstant(generated, zone);
-  return finish(*doc);
+  return edit_json::finish(*doc);
 }
 
 EditResult addAnnouncement(std::string_view feedText, const NewAnnouncement& a) {
   EditResult r;
-  auto doc = load(feedText, r.diagnostics);
+  auto doc = edit_json::load(feedText, r.diagnostics);
   if (!doc) return r;
   const auto zone = TimeZone::find((*doc)["timeZone"].get<std::string>()).value_or(TimeZone::utc());
   ojson item = ojson::object();
   item["id"] = a.id;
-  if (!a.title.empty()) item["title"] = toJson(a.title);
-  item["text"] = toJson(a.text);
+  if (!a.title.empty()) item["title"] = edit_json::localText(a.title);
+  item["text"] = edit_json::localText(a.text);
   item["start"] = formatInstant(a.start, zone);
   item["end"] = formatInstant(a.end, zone);
   item["priority"] = a.priority;
@@ -85,12 +87,12 @@ EditResult addAnnouncement(std::string_view feedText, const NewAnnouncement& a) 
       replaced = true;
     }
   if (!replaced) list.push_back(item);
-  return finish(*doc);
+  return edit_json::finish(*doc);
 }
 
 EditResult endAnnouncement(std::string_view feedText, std::string_view id, Instant at) {
   EditResult r;
-  auto doc = load(feedText, r.diagnostics);
+  auto doc = edit_json::load(feedText, r.diagnostics);
   if (!doc) return r;
   const auto zone = TimeZone::find((*doc)["timeZone"].get<std::string>()).value_or(TimeZone::utc());
   std::string known;
@@ -104,10 +106,10 @@ EditResult endAnnouncement(std::string_view feedText, std::string_view id, Insta
       // The parser accepted the feed, so both are instants.
       const auto start = parseInstant(a["start"].get<std::string>());
       const auto end = parseInstant(a["end"].get<std::string>());
-      if (end && *end <= at) return finish(*doc);  // over already
+      if (end && *end <= at) return edit_json::finish(*doc);  // over already
       if (start && *start >= at) a["start"] = formatInstant(at - std::chrono::seconds{1}, zone);
       a["end"] = formatInstant(at, zone);
-      return finish(*doc);
+      return edit_json::finish(*doc);
     }
   report(r.diagnostics, Severity::Error, "/announcements",
          "no announcement \"" + std::string(id) + "\" in the feed" + (known.empty() ? std::string(" (it has none)") : "; it has: " + known));
@@ -116,7 +118,7 @@ EditResult endAnnouncement(std::string_view feedText, std::string_view id, Insta
 
 EditResult rewriteImageSources(std::string_view feedText, const std::function<std::string(const std::string&)>& rewrite) {
   EditResult r;
-  auto doc = load(feedText, r.diagnostics);
+  auto doc = edit_json::load(feedText, r.diagnostics);
   if (!doc) return r;
   // An image is a src string or an object with "src"; the places are those of imageSources.
   auto image = [&](ojson& holder, const char* key) {
@@ -142,7 +144,7 @@ EditResult rewriteImageSources(std::string_view feedText, const std::function<st
     for (auto& s : (*doc)["sponsors"]) image(s, "logo");
   if (doc->contains("maps"))
     for (auto& m : (*doc)["maps"]) image(m, "image");
-  return finish(*doc);
+  return edit_json::finish(*doc);
 }
 
 }  // namespace sf::core

@@ -5,47 +5,14 @@
 #include <nlohmann/json.hpp>
 
 #include "core/base/text_util.hpp"
+#include "core/feed/edit_json.hpp"
 #include "core/feed/event_fixes.hpp"
 #include "core/feed/parse.hpp"
 
 namespace sf::core {
 namespace {
 
-using ojson = nlohmann::ordered_json;
-
-std::optional<ojson> loadProgramme(std::string_view text, Diagnostics& ds) {
-  const auto parsed = parseFeed(text, "feed");
-  if (!parsed.feed) {
-    ds = parsed.diagnostics;
-    return std::nullopt;
-  }
-  return ojson::parse(text, nullptr, false);
-}
-
-EditResult finishProgramme(const ojson& doc) {
-  EditResult r;
-  std::string text;
-  try {
-    text = doc.dump(2) + "\n";
-  } catch (const nlohmann::json::exception&) {
-    report(r.diagnostics, Severity::Error, "", "a text is not valid UTF-8");
-    return r;
-  }
-  auto check = parseFeed(text, "edited feed");
-  if (!check.feed) {
-    r.diagnostics = std::move(check.diagnostics);
-    return r;
-  }
-  r.text = std::move(text);
-  return r;
-}
-
-ojson programmeText(const LocalText& t) {
-  if (t.values().size() == 1) return t.values().front().second;
-  ojson o = ojson::object();
-  for (const auto& [lang, s] : t.values()) o[lang] = s;
-  return o;
-}
+using edit_json::ojson;
 
 ojson programmeSpeakers(const std::vector<Speaker>& speakers) {
   ojson list = ojson::array();
@@ -73,7 +40,7 @@ ojson* programmeFixFor(ojson& doc, std::string_view id, bool create) {
 
 EditResult changeEvent(std::string_view feedText, std::string_view id, const EventChange& c) {
   EditResult r;
-  auto doc = loadProgramme(feedText, r.diagnostics);
+  auto doc = edit_json::load(feedText, r.diagnostics);
   if (!doc) return r;
   ojson* event = nullptr;
   if (doc->contains("events"))
@@ -89,7 +56,7 @@ EditResult changeEvent(std::string_view feedText, std::string_view id, const Eve
   if (c.start) values["start"] = formatInstant(*c.start, zone);
   if (c.end) values["end"] = formatInstant(*c.end, zone);
   if (c.room) values["room"] = *c.room;
-  if (c.title) values["title"] = programmeText(*c.title);
+  if (c.title) values["title"] = edit_json::localText(*c.title);
   if (c.speakers) values["speakers"] = programmeSpeakers(*c.speakers);
   for (auto it = values.begin(); it != values.end(); ++it) {
     if (it.key() == "cancelled" && it.value() == false) event->erase("cancelled");
@@ -101,12 +68,12 @@ EditResult changeEvent(std::string_view feedText, std::string_view id, const Eve
   if (fix)
     for (auto it = values.begin(); it != values.end(); ++it)
       if (c.pin || fix->contains(it.key())) (*fix)[it.key()] = it.value();
-  return finishProgramme(*doc);
+  return edit_json::finish(*doc);
 }
 
 EditResult addEvent(std::string_view feedText, const NewEvent& e) {
   EditResult r;
-  auto doc = loadProgramme(feedText, r.diagnostics);
+  auto doc = edit_json::load(feedText, r.diagnostics);
   if (!doc) return r;
   ojson& events = (*doc)["events"];
   if (!events.is_array()) events = ojson::array();
@@ -118,13 +85,13 @@ EditResult addEvent(std::string_view feedText, const NewEvent& e) {
   const TimeZone zone = programmeZone(*doc);
   ojson item = ojson::object();
   item["id"] = e.id;
-  item["title"] = programmeText(e.title);
+  item["title"] = edit_json::localText(e.title);
   item["start"] = formatInstant(e.start, zone);
   item["end"] = formatInstant(e.end, zone);
   if (!e.room.empty()) item["room"] = e.room;
   if (!e.speakers.empty()) item["speakers"] = programmeSpeakers(e.speakers);
   events.push_back(std::move(item));
-  return finishProgramme(*doc);
+  return edit_json::finish(*doc);
 }
 
 std::map<std::string, std::vector<std::string>> pinnedFixes(std::string_view feedText) {

@@ -16,9 +16,12 @@ void SdlRenderer::start() {
   // Layers carry no alpha channel where the renderer allows it: the software renderer then fades
   // them with its fast constant-alpha blitter instead of blending every pixel's own alpha.
   SDL_RendererInfo info{};
-  if (SDL_GetRendererInfo(renderer, &info) == 0)
+  const bool known = SDL_GetRendererInfo(renderer, &info) == 0;
+  if (known)
     for (Uint32 i = 0; i < info.num_texture_formats; ++i)
       if (info.texture_formats[i] == SDL_PIXELFORMAT_RGB888) layerFormat = SDL_PIXELFORMAT_RGB888;
+  // Asked once: every frame decides by it whether the last frame's pixels are still there.
+  softwarePath = !known || (info.flags & SDL_RENDERER_SOFTWARE) != 0;
 }
 
 void SdlRenderer::startImGui() {
@@ -41,11 +44,6 @@ void SdlRenderer::close() {
   if (renderer) SDL_DestroyRenderer(renderer);
   target = screen = nullptr;
   renderer = nullptr;
-}
-
-bool SdlRenderer::software() const {
-  SDL_RendererInfo info{};
-  return SDL_GetRendererInfo(renderer, &info) != 0 || (info.flags & SDL_RENDERER_SOFTWARE) != 0;
 }
 
 void SdlRenderer::useScreen(ScreenTarget where) {

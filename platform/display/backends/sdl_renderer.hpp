@@ -33,6 +33,7 @@ struct SdlRenderer {
   FrameDamage damage;             // what the next screen frame must redraw
   SDL_Rect bands[2] = {};         // the last screen frame's redrawn bands, when bandCount > 0
   int bandCount = 0;
+  bool softwarePath = true;       // the CPU draws (SDL's software renderer); set by start()
 
   // Once the renderer exists: the layers' pixel format.
   void start();
@@ -40,7 +41,7 @@ struct SdlRenderer {
   void startImGui();
   // ImGui, textures and the renderer (before the pixels it draws into go).
   void close();
-  bool software() const;
+  bool software() const { return softwarePath; }
 
   // The screen texture for `where` (made, dropped or left), which stays the render target between frames.
   void useScreen(ScreenTarget where);
