@@ -126,12 +126,13 @@ void composeRotation(const views::ViewContext& ctx, const core::RotationPlan& pl
     if (dx > 0) views::drawBackground(ctx, {0, top, dx, h});
     if (!header || !header->texture) views::drawBackground(ctx, {0, 0, w, top});
     if (e < 1) {
+      // The incoming layer right after the outgoing one, so the display can do both in one pass.
       drawSlot(ctx, {1, dx, 0, false}, plan, fp.outgoing, layers);
+      drawSlot(ctx, {e, shift * (1 - e), 0, true}, plan, fp.incoming, layers);
       // Where the incoming layer has not arrived yet, the outgoing one fades toward the background.
       const float inDx = std::round(shift * (1 - e));
       if (inDx > 0) views::drawBackground(ctx, {0, top, inDx, h}, e);
       if (inDx < 0) views::drawBackground(ctx, {w + inDx, top, -inDx, h}, e);
-      drawSlot(ctx, {e, shift * (1 - e), 0, true}, plan, fp.incoming, layers);
     } else {
       drawSlot(ctx, {}, plan, fp.incoming, layers);
     }

@@ -49,7 +49,9 @@ struct Canvas {
     ImGui::Render();
     SDL_SetRenderDrawColor(renderer, 18, 22, 30, 255);
     SDL_RenderClear(renderer);
-    if (fastPaths) sf::platform::renderDrawData(renderer, ImGui::GetDrawData(), {}, rows);
+    const std::vector<SDL_Texture*> noTextures;
+    const std::vector<std::unique_ptr<sf::platform::LayerPixels>> noPixels;
+    if (fastPaths) sf::platform::renderDrawData(renderer, ImGui::GetDrawData(), {noTextures, noPixels}, rows);
     else ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
     SDL_RenderFlush(renderer);
     std::vector<std::uint32_t> px(static_cast<std::size_t>(kW) * kH);

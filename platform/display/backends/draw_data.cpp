@@ -146,10 +146,18 @@ void fillGradient(SDL_Renderer* r, const ImDrawVert& a, const ImDrawVert& b, con
   }
 }
 
+// The layer in our memory that `id` names, if any: those are drawn by us, never handed to SDL.
+const LayerPixels* ownLayer(const FrameLayers& layers, const void* id) {
+  if (!id) return nullptr;
+  for (const auto& l : layers.pixels)
+    if (l.get() == id) return l.get();
+  return nullptr;
+}
+
 }  // namespace
 
-void renderDrawData(SDL_Renderer* r, const ImDrawData* dd, const std::vector<SDL_Texture*>& layers,
-                    std::vector<SDL_Rect>& rows, const SDL_Rect* bound) {
+void renderDrawData(SDL_Renderer* r, const ImDrawData* dd, const FrameLayers& layers, std::vector<SDL_Rect>& rows,
+                    const SDL_Rect* bound) {
   const int fbW = static_cast<int>(dd->DisplaySize.x), fbH = static_cast<int>(dd->DisplaySize.y);
   if (fbW <= 0 || fbH <= 0) return;
   SDL_Rect oldViewport, oldClip;
@@ -159,11 +167,13 @@ void renderDrawData(SDL_Renderer* r, const ImDrawData* dd, const std::vector<SDL
   SDL_RenderSetViewport(r, nullptr);
   SDL_RenderSetClipRect(r, nullptr);
   const ImVec2 off = dd->DisplayPos;
+  LayerCompositor ours(layers.canvas);  // our layers; settled before SDL draws anything after them
 
   for (int n = 0; n < dd->CmdListsCount; ++n) {
     const ImDrawList* list = dd->CmdLists[n];
     for (const ImDrawCmd& cmd : list->CmdBuffer) {
       if (cmd.UserCallback) {
+        ours.settle();
         if (cmd.UserCallback != ImDrawCallback_ResetRenderState) cmd.UserCallback(list, &cmd);
         continue;
       }
@@ -175,10 +185,12 @@ void renderDrawData(SDL_Renderer* r, const ImDrawData* dd, const std::vector<SDL
       if (bound && SDL_IntersectRect(&clip, bound, &clip) == SDL_FALSE) continue;
       SDL_RenderSetClipRect(r, &clip);
 
-      auto* tex = static_cast<SDL_Texture*>(cmd.GetTexID());
-      int tw = 1, th = 1;
+      const LayerPixels* own = ownLayer(layers, cmd.GetTexID());
+      if (!own) ours.settle();
+      auto* tex = own ? nullptr : static_cast<SDL_Texture*>(cmd.GetTexID());
+      int tw = own ? own->width() : 1, th = own ? own->height() : 1;
       if (tex) SDL_QueryTexture(tex, nullptr, nullptr, &tw, &th);
-      const bool layer = tex && std::find(layers.begin(), layers.end(), tex) != layers.end();
+      const bool layer = own || (tex && std::find(layers.textures.begin(), layers.textures.end(), tex) != layers.textures.end());
       const ImDrawVert* vtx = list->VtxBuffer.Data + cmd.VtxOffset;
       const ImDrawIdx* idx = list->IdxBuffer.Data + cmd.IdxOffset;
       const int vtxCount = list->VtxBuffer.Size - static_cast<int>(cmd.VtxOffset);
@@ -187,7 +199,7 @@ void renderDrawData(SDL_Renderer* r, const ImDrawData* dd, const std::vector<SDL
       // Triangles that are not quads go as geometry, in runs, keeping the drawing order.
       int pending = 0;
       auto flush = [&](int end) {
-        if (end > pending)
+        if (end > pending && !own)  // our layers are only ever drawn as upright copies
           SDL_RenderGeometryRaw(r, tex, &vtx->pos.x, sizeof(ImDrawVert), reinterpret_cast<const SDL_Color*>(&vtx->col),
                                 sizeof(ImDrawVert), &vtx->uv.x, sizeof(ImDrawVert), vtxCount, idx + pending, end - pending,
                                 sizeof(ImDrawIdx));
@@ -229,6 +241,13 @@ void renderDrawData(SDL_Renderer* r, const ImDrawData* dd, const std::vector<SDL
           // ImGui fills shapes by sampling the atlas' white pixel: a plain fill.
           setFill(r, col);
           SDL_RenderFillRect(r, &dst);
+        } else if (own) {
+          const SDL_Rect src{px(a.uv.x * tw), px(a.uv.y * th), px(c.uv.x * tw) - px(a.uv.x * tw),
+                             px(c.uv.y * th) - px(a.uv.y * th)};
+          SDL_RenderFlush(r);  // what SDL still holds queued lies under the layer
+          // Without a canvas drawn straight (a texture in between since the last resize) there is
+          // nowhere to put it: the display reports its layers lost and they are painted again.
+          ours.draw({own, src, dst, clip, col});
         } else if (tex) {
           const SDL_Rect src{px(a.uv.x * tw), px(a.uv.y * th), px(c.uv.x * tw) - px(a.uv.x * tw),
                              px(c.uv.y * th) - px(a.uv.y * th)};
@@ -249,6 +268,7 @@ void renderDrawData(SDL_Renderer* r, const ImDrawData* dd, const std::vector<SDL
       }
     }
   }
+  ours.settle();
   SDL_RenderSetViewport(r, &oldViewport);
   SDL_RenderSetClipRect(r, clipWas ? &oldClip : nullptr);
 }

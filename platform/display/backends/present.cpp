@@ -94,4 +94,24 @@ void DrmDumbPresent::close() {
   surface_ = nullptr;
 }
 
+MemoryPresent::~MemoryPresent() { close(); }
+
+SDL_Renderer* MemoryPresent::createRenderer(int w, int h) {
+  surface_ = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGB888);
+  return surface_ ? SDL_CreateSoftwareRenderer(surface_) : nullptr;
+}
+
+void MemoryPresent::outputSize(SDL_Window* window, SDL_Renderer*, int& w, int& h) const {
+  SDL_GetWindowSize(window, &w, &h);  // the renderer keeps drawing into the pixels it was made with
+}
+
+ScreenTarget MemoryPresent::resize(int& w, int& h) {
+  return w != surface_->w || h != surface_->h ? ScreenTarget::Texture : ScreenTarget::Pixels;
+}
+
+void MemoryPresent::close() {
+  if (surface_) SDL_FreeSurface(surface_);
+  surface_ = nullptr;
+}
+
 }  // namespace sf::platform

@@ -37,6 +37,9 @@ class Present {
   }
   // The path in one line, from SDL's (`sdlPath`: driver and renderer).
   virtual std::string describe(const std::string& sdlPath) const { return sdlPath; }
+  // The surface a software renderer made by this present draws into, when it is ours (in the
+  // screen's format, RGB888): layers can then live in our memory too (layer_pixels.hpp).
+  virtual SDL_Surface* canvas() const { return nullptr; }
   // Lets go of what must go before the window (shared pixels, the CPU's frame).
   virtual void close() {}
 };
@@ -62,6 +65,7 @@ class X11ShmPresent final : public Present {
   void show(SDL_Renderer* renderer, bool composed) override;
   void showBands(SDL_Renderer* renderer, const SDL_Rect* bands, int count) override;
   std::string describe(const std::string& sdlPath) const override;
+  SDL_Surface* canvas() const override { return surface_; }
   void close() override;
 
  private:
@@ -81,10 +85,28 @@ class DrmDumbPresent final : public Present {
   SDL_Renderer* createRenderer();
   void show(SDL_Renderer* renderer, bool composed) override;
   std::string describe(const std::string& sdlPath) const override;
+  SDL_Surface* canvas() const override { return surface_; }
   void close() override;
 
  private:
   std::unique_ptr<DrmPresent> drm_;
+  SDL_Surface* surface_ = nullptr;
+};
+
+// Offscreen (renders, previews, tests): the CPU draws into memory of ours that nothing shows, as
+// on the glass's paths above. After a resize frames are composed in a texture of the new size.
+class MemoryPresent final : public Present {
+ public:
+  ~MemoryPresent() override;
+  // A software renderer drawing into `w` x `h` pixels of ours; nullptr when none can be made.
+  SDL_Renderer* createRenderer(int w, int h);
+  void outputSize(SDL_Window* window, SDL_Renderer* renderer, int& w, int& h) const override;
+  ScreenTarget resize(int& w, int& h) override;
+  void show(SDL_Renderer*, bool) override {}
+  SDL_Surface* canvas() const override { return surface_; }
+  void close() override;
+
+ private:
   SDL_Surface* surface_ = nullptr;
 };
 

@@ -19,6 +19,9 @@ void SdlDisplay::updateSize() {
   renderer.useScreen(output->resize(g.physW, g.physH));
   core::logicalSize(g.rotation, g.physW, g.physH, g.logW, g.logH);
   renderer.makeRotationTarget();
+  // Layers in our memory are drawn only into a canvas drawn straight: otherwise they go, and come
+  // back as textures when the player paints them again.
+  if (!renderer.ownLayers.empty() && !renderer.canvasDirect()) renderer.layersLost = true;
 }
 
 bool SdlDisplay::loadFonts(const core::Layout& layout, std::string& error) { return renderer.loadFonts(layout, error); }

@@ -145,6 +145,12 @@ bool openWindow(SdlDisplay& d, const DisplayOptions& o, bool gpu, std::string& e
       if (renderer) d.output = std::move(x11);
     }
   }
+  if (o.offscreen && !renderer) {
+    SDL_GetWindowSize(window, &w, &h);
+    auto memory = std::make_unique<MemoryPresent>();
+    renderer = memory->createRenderer(w, h);
+    if (renderer) d.output = std::move(memory);
+  }
   if (drm) {
     renderer = drm->createRenderer();
     if (!renderer) {
@@ -223,7 +229,7 @@ std::unique_ptr<Display> openSdlDisplay(const DisplayOptions& o, std::string& er
   if (!d) return nullptr;
   d->updateSize();
   d->description = describePath(*d);
-  d->renderer.start();
+  d->renderer.start(d->output->canvas());
   SDL_DisableScreenSaver();
   float ddpi = 0;
   if (const DrmDumbPresent* drm = dumbBuffers(*d)) d->screenDpi = drm->dpi();

@@ -12,7 +12,8 @@
 
 namespace sf::platform {
 
-void SdlRenderer::start() {
+void SdlRenderer::start(SDL_Surface* pixels) {
+  canvas = pixels && pixels->format->format == SDL_PIXELFORMAT_RGB888 ? pixels : nullptr;
   // Layers carry no alpha channel where the renderer allows it: the software renderer then fades
   // them with its fast constant-alpha blitter instead of blending every pixel's own alpha.
   SDL_RendererInfo info{};
@@ -41,6 +42,7 @@ void SdlRenderer::close() {
   }
   if (target) SDL_DestroyTexture(target);
   if (screen) SDL_DestroyTexture(screen);
+  ownLayers.clear();
   if (renderer) SDL_DestroyRenderer(renderer);
   target = screen = nullptr;
   renderer = nullptr;
@@ -89,8 +91,23 @@ SdlRenderer::TextureId SdlRenderer::createTexture(const std::uint8_t* rgba, int 
   return reinterpret_cast<TextureId>(t);
 }
 
+LayerPixels* SdlRenderer::ownLayer(TextureId id) const {
+  for (const auto& l : ownLayers)
+    if (reinterpret_cast<TextureId>(l.get()) == id) return l.get();
+  return nullptr;
+}
+
 SdlRenderer::TextureId SdlRenderer::createLayer(int width, int height) {
   const int w = width > 0 ? width : geometry.logW, h = height > 0 ? height : geometry.logH;
+  // A screen-sized layer of a canvas drawn straight: in our memory (see drawLayer for its paint).
+  if (canvasDirect() && w == canvas->w && h == canvas->h) {
+    if (auto own = LayerPixels::make(w, h, canvas->pitch)) {
+      const auto id = reinterpret_cast<TextureId>(own.get());
+      ownLayers.push_back(std::move(own));
+      damage.created(reinterpret_cast<const void*>(id));
+      return id;
+    }
+  }
   SDL_Texture* t = SDL_CreateTexture(renderer, layerFormat, SDL_TEXTUREACCESS_TARGET, w, h);
   if (!t) return 0;
   layers.push_back(t);
@@ -100,6 +117,11 @@ SdlRenderer::TextureId SdlRenderer::createLayer(int width, int height) {
 
 void SdlRenderer::destroyTexture(TextureId id) {
   if (!id) return;
+  if (LayerPixels* own = ownLayer(id)) {
+    damage.destroyed(own);
+    ownLayers.erase(std::find_if(ownLayers.begin(), ownLayers.end(), [own](const auto& l) { return l.get() == own; }));
+    return;
+  }
   auto* t = reinterpret_cast<SDL_Texture*>(id);
   layers.erase(std::remove(layers.begin(), layers.end(), t), layers.end());
   damage.destroyed(t);
@@ -121,11 +143,29 @@ void SdlRenderer::renderImGui() {
 }
 
 void SdlRenderer::drawLayer(TextureId layer, bool covered) {
+  if (LayerPixels* own = ownLayer(layer)) {
+    paintOwnLayer(*own, covered);
+    return;
+  }
   SDL_SetRenderTarget(renderer, reinterpret_cast<SDL_Texture*>(layer));
   if (!covered) SDL_RenderClear(renderer);
-  renderDrawData(renderer, ImGui::GetDrawData(), layers, rows);
+  renderDrawData(renderer, ImGui::GetDrawData(), frameLayers(), rows);
   damage.changed(reinterpret_cast<SDL_Texture*>(layer));
   SDL_SetRenderTarget(renderer, screen);  // between frames the renderer always points at the screen
+}
+
+// SDL_Surface's pixels may be changed by the program (SDL reads them at every fill and blit): for
+// the paint, the canvas points at the layer's memory, which has the canvas's size, format and pitch,
+// and the software renderer draws the slide there with every texture it has, fonts and pictures.
+void SdlRenderer::paintOwnLayer(LayerPixels& layer, bool covered) {
+  SDL_RenderFlush(renderer);
+  void* const shown = canvas->pixels;
+  canvas->pixels = layer.pixels();
+  if (!covered) SDL_RenderClear(renderer);
+  renderDrawData(renderer, ImGui::GetDrawData(), frameLayers(), rows);
+  SDL_RenderFlush(renderer);  // all of it into the layer before the canvas points back at the screen
+  canvas->pixels = shown;
+  damage.changed(&layer);
 }
 
 void SdlRenderer::drawScreen(bool covered) {
@@ -135,8 +175,9 @@ void SdlRenderer::drawScreen(bool covered) {
   const bool retained = target || screen || software();
   bandCount = damage.plan(ImGui::GetDrawData(), retained && covered, geometry.logW, geometry.logH, bands);
   if (!covered) SDL_RenderClear(renderer);
-  if (bandCount == 0) renderDrawData(renderer, ImGui::GetDrawData(), layers, rows);
-  for (int b = 0; b < bandCount; ++b) renderDrawData(renderer, ImGui::GetDrawData(), layers, rows, &bands[b]);
+  const FrameLayers drawn = frameLayers();
+  if (bandCount == 0) renderDrawData(renderer, ImGui::GetDrawData(), drawn, rows);
+  for (int b = 0; b < bandCount; ++b) renderDrawData(renderer, ImGui::GetDrawData(), drawn, rows, &bands[b]);
   if (target) bandCount = 0;  // the turned picture is copied whole onto the screen below
   if (target) {
     SDL_SetRenderTarget(renderer, screen);
