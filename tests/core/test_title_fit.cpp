@@ -58,6 +58,12 @@ TEST_CASE("words break between syllables: one consonant to the next, clusters wh
   CHECK(hyphenated("Rahmenbedingungen") == "Rah-men-be-din-gun-gen");
   CHECK(hyphenated("Wissenschaft") == "Wis-sen-schaft");
   CHECK(hyphenated("Kunststoff") == "Kunst-stoff");
+  // A compound's linking s ends its first word ("Qualitäts-offensive", not "Qualität-soffensive").
+  CHECK(hyphenated("Qualitätsoffensive") == "Qua-li-täts-of-fen-sive");
+  CHECK(hyphenated("Prüfungsordnung") == "Prü-fungs-ord-nung");
+  CHECK(hyphenated("Innovationsabend") == "In-no-va-tions-abend");
+  CHECK(hyphenated("Wohnungsbau") == "Woh-nungs-bau");  // before a consonant the rule was right already
+  CHECK(hyphenated("Rätsel") == "Rät-sel");              // no such ending: the s opens the syllable
   CHECK(hyphenated("Leistungen") == "Leis-tun-gen");
   CHECK(hyphenated("Gespräch") == "Ge-spräch");
   CHECK(hyphenated("Industrie") == "In-dus-trie");

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace sf::core {
@@ -63,13 +64,26 @@ inline std::size_t onsetLength(const char32_t* c, std::size_t n) {
   return 1;
 }
 
+// German compounds join at a linking "s" after these endings ("Qualitäts-offensive",
+// "Innovations-abend", "Wohnungs-amt"): before a vowel, the s ends the first word rather than
+// opening the next syllable. Letters up to the s (excluded) are `c[0..n)`.
+inline bool linkingStem(const WordLetter* c, std::size_t n) {
+  static constexpr std::array<std::u32string_view, 8> kEndings{U"t\u00e4t", U"ung", U"heit", U"keit", U"schaft", U"ion", U"ling", U"tum"};
+  for (auto e : kEndings) {
+    if (e.size() > n) continue;
+    if (std::equal(e.begin(), e.end(), c + n - e.size(), [](char32_t a, const WordLetter& l) { return a == l.lower; }))
+      return true;
+  }
+  return false;
+}
+
 }  // namespace syllable_detail
 
 // Byte offsets inside `word` where it may break between syllables, ascending, into `out` (at
 // most `cap`); returns how many. Only inside runs of letters, at least two letters from a run's
 // start and three from its end, never in a run with two capitals (an acronym such as "KMU" or
 // a name such as "McLaren"), never between two vowels ("Bau-industrie" is not found; neither is
-// "Industri-e").
+// "Industri-e"), never leaving a syllable of one letter.
 inline std::size_t syllableBreaks(std::string_view word, std::size_t* out, std::size_t cap) {
   using namespace syllable_detail;
   constexpr std::size_t kMaxLetters = 96;
@@ -92,7 +106,7 @@ inline std::size_t syllableBreaks(std::string_view word, std::size_t* out, std::
       continue;
     }
     // Within a run: each stretch of consonants between two vowels breaks before its last onset.
-    std::size_t i = runStart;
+    std::size_t i = runStart, last = runStart;  // `last`: where the syllable being read began
     while (i < runEnd && !isVowel(letters[i].lower)) ++i;
     while (i < runEnd) {
       while (i < runEnd && isVowel(letters[i].lower)) ++i;  // the vowel group
@@ -106,9 +120,14 @@ inline std::size_t syllableBreaks(std::string_view word, std::size_t* out, std::
       if (k == 0) continue;
       char32_t cluster[kMaxLetters];
       for (std::size_t m = 0; m < k; ++m) cluster[m] = letters[cStart + m].lower;
-      const std::size_t onset = std::min(onsetLength(cluster, k), k);
+      std::size_t onset = std::min(onsetLength(cluster, k), k);
+      if (cluster[k - 1] == 's' && linkingStem(letters + runStart, cEnd - 1 - runStart)) onset = 0;
       const std::size_t at = cEnd - onset;  // the letter the next syllable starts with
-      if (at - runStart >= 2 && runEnd - at >= 3 && found < cap) out[found++] = letters[at].at;
+      // No syllable of one letter either ("Innovations-abend", not "-a-bend").
+      if (at - runStart >= 2 && runEnd - at >= 3 && at - last >= 2 && found < cap) {
+        out[found++] = letters[at].at;
+        last = at;
+      }
     }
     runStart = runEnd;
   }
