@@ -1,7 +1,7 @@
 // A room's door screen: the room's name large, the talk on now (speakers, progress, end, on a
 // wide screen what it is about), the next one ("in 12 min" or its time; beside it on a wide
-// screen), the rest of the day, "Done for today" with the next day's first talk, and a strip of
-// what runs in the other rooms now.
+// screen), the rest of the day, "Done for today" with the next day's first talk, the whole day as
+// a strip of blocks where there is room, and what runs in the other rooms now.
 #include <algorithm>
 #include <cmath>
 
@@ -75,8 +75,8 @@ float restOfDay(const Pen& pen, const core::RoomScreen& rs, const Rect& restCol)
 
 // Under the talks (on a wide screen, their second column): while a talk is on there
 // (`withNext`) the next talk in this room with its time and speakers; the rest of the day; and
-// when the day holds no more after the next talk, the next day's first one.
-void nextColumn(const Pen& pen, const core::RoomScreen& rs, const Rect& col, core::Date today, bool withNext) {
+// when the day holds no more after the next talk, the next day's first one. Returns where it ended.
+float nextColumn(const Pen& pen, const core::RoomScreen& rs, const Rect& col, core::Date today, bool withNext) {
   const ViewContext& ctx = pen.ctx;
   const core::Layout& l = ctx.layout;
   const std::string& lang = ctx.state.language;
@@ -103,8 +103,55 @@ void nextColumn(const Pen& pen, const core::RoomScreen& rs, const Rect& col, cor
     }
     core::formatEventWhen(*rs.nextDayFirst, today, ctx.feed.zone, lang, when, sizeof when);
     std::snprintf(buf, sizeof buf, "%s · %s", core::ui(Ui::NextDay, lang), when);
-    talk(pen, *rs.nextDayFirst, col.x, y, col.w, buf, pen.pal.muted, FontRole::Heading, 2);
+    y += talk(pen, *rs.nextDayFirst, col.x, y, col.w, buf, pen.pal.muted, FontRole::Heading, 2);
   }
+  return y;
+}
+
+// How tall the strip of the day is drawn: its label and one row of blocks (time, two title lines).
+float dayStripHeight(const Pen& pen) {
+  const float pad = std::round(pen.ctx.layout.gap * 0.35f);
+  return pen.size(FontRole::Small) * 1.6f + pad * 2 + pen.size(FontRole::Small) * 1.5f +
+         lineHeightPx(pen, {FontRole::Body, std::nullopt, 1.25f}) * 2;
+}
+
+// The room's whole day as a strip of blocks placed by the clock: what is over is dimmed, the talk
+// on now lit with a line at this moment, cancelled ones say so. Read at a glance from the corridor,
+// it also fills the height a short programme leaves. False when the day does not fit in `band`.
+bool dayStrip(const Pen& pen, const core::RoomScreen& rs, const Rect& band) {
+  const ViewContext& ctx = pen.ctx;
+  const core::Layout& l = ctx.layout;
+  const std::string& lang = ctx.state.language;
+  const float pad = std::round(l.gap * 0.35f), gap = std::round(l.gap * 0.25f);
+  const float minW = std::ceil(textWidth(pen, FontRole::Small, "00:00") + pad * 2);
+  constexpr std::size_t kMaxBlocks = 24;
+  core::DayBlock blocks[kMaxBlocks];
+  if (rs.today.size() < 2 || !core::placeDayBlocks(rs.today, band.x, band.w, minW, gap, blocks, kMaxBlocks)) return false;
+  drawLine(pen, band.x, band.y, band.w, core::ui(Ui::TodayInRoom, lang), {FontRole::Small, pen.pal.faint});
+  const float top = band.y + pen.size(FontRole::Small) * 1.6f, h = band.bottom() - top;
+  char time[16];
+  for (std::size_t i = 0; i < rs.today.size(); ++i) {
+    const core::Event& e = *rs.today[i];
+    const Rect b{std::round(blocks[i].x), top, std::round(blocks[i].w), h};
+    const bool past = e.end <= ctx.now, now = &e == rs.current;
+    pen.rect(b, now ? pen.pal.surfaceHigh : pen.pal.surface, l.radius * 0.5f);
+    if (now) pen.rect({b.x, b.y, 5, b.h}, pen.pal.live, 2);
+    else if (!past && !e.cancelled) pen.rect({b.x, b.y, b.w, 3}, trackColor(ctx.feed, e, pen.pal.amber), 1);
+    const core::LocalDateTime t = ctx.feed.zone.toLocal(e.start);
+    std::snprintf(time, sizeof time, "%02d:%02d", t.hour, t.minute);
+    const core::Rgb ink = past || e.cancelled ? pen.pal.faint : pen.pal.text;
+    const float tx = b.x + pad, tw = b.w - pad * 2;
+    const char* label = e.cancelled ? core::ui(Ui::Cancelled, lang) : time;
+    drawLine(pen, tx, b.y + pad, tw, label, {FontRole::Small, e.cancelled ? pen.pal.live : (now ? pen.pal.live : pen.pal.muted)});
+    drawText(pen, {tx, b.y + pad + pen.size(FontRole::Small) * 1.5f, tw, 1e6f}, e.title.in(lang), {FontRole::Body, ink, 1.25f, 2});
+  }
+  // How far the talk on now has got, along its block's foot (its text stays clear).
+  if (rs.current) {
+    const auto at = static_cast<std::size_t>(std::find(rs.today.begin(), rs.today.end(), rs.current) - rs.today.begin());
+    const float done = std::round(blocks[at].w * static_cast<float>(std::clamp(rs.progress, 0.0, 1.0)));
+    pen.rect({std::round(blocks[at].x), band.bottom() - 5, done, 5}, pen.pal.live, 2);
+  }
+  return true;
 }
 
 // What is on in the other rooms now: a strip under the room's own talks.
@@ -241,7 +288,10 @@ void drawRoom(const ViewContext& ctx, const Placement& at, std::string_view entr
   }
   if (!twoColumns) restCol = {mainCol.x, my, mainCol.w, mainCol.bottom() - my};
 
-  nextColumn(pen, rs, restCol, today, nextBeside);
+  const float used = std::max(my, nextColumn(pen, rs, restCol, today, nextBeside));
+  // The whole day along the bottom, where the talks above leave the height for it.
+  const float dayH = dayStripHeight(pen);
+  if (bottom - used >= dayH + l.gap * 1.5f) dayStrip(pen, rs, {area.x, bottom - dayH - l.gap * 0.6f, area.w, dayH});
   if (stripRows) otherRoomsStrip(pen, rs, bottom, stripRows, stripRowH);
 }
 

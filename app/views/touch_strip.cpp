@@ -39,7 +39,7 @@ void drawTouchStrip(const ViewContext& ctx, const TouchStrip& strip) {
     std::snprintf(words, sizeof words, "%s", core::ui(core::Ui::TapToOpen, lang));
   }
   const bool dots = strip.slides > 1 && strip.slides <= kMostDots;
-  char place[24] = "";
+  char place[48] = "";
   if (strip.slides > kMostDots) std::snprintf(place, sizeof place, "%zu / %zu", strip.current + 1, strip.slides);
   const float dot = std::max(4.f, std::round(pillH * 0.28f)), dotGap = std::round(dot * 1.1f);
   const float dotsW = dots ? strip.slides * dot + (strip.slides - 1) * dotGap : 0;

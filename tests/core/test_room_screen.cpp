@@ -78,6 +78,8 @@ TEST_CASE("the room screen's state through a day", "[room]") {
     CHECK(s.next->id == "b");  // the cancelled talk is not next
     CHECK(eventIds(s.cancelledToday) == std::vector<std::string>{"gone"});
     CHECK(eventIds(s.otherRoomsNow) == std::vector<std::string>{"foyer", "w"});
+    // The strip of the day: past, on, cancelled and the night's talk, by start.
+    CHECK(eventIds(s.today) == std::vector<std::string>{"open", "a", "gone", "b", "late"});
   }
   SECTION("between talks") {
     const RoomScreen s = roomScreenAt(f, r1, localAt(f.zone, "2024-11-22T10:45"));
@@ -129,4 +131,42 @@ TEST_CASE("a cancelled talk on now is not the current one", "[room]") {
   CHECK(s.phase == RoomPhase::Between);
   REQUIRE(s.next);
   CHECK(s.next->id == "y");
+}
+
+TEST_CASE("the door screen's day strip places talks by the clock, then by need", "[room]") {
+  ConferenceBuilder b;
+  b.room("r", "Saal", "Hall");
+  b.event("t9", "2024-11-22T09:00", "2024-11-22T10:00", "r");
+  b.event("t10", "2024-11-22T10:00", "2024-11-22T11:00", "r");
+  b.event("t12", "2024-11-22T12:00", "2024-11-22T13:00", "r");
+  b.event("short", "2024-11-22T13:00", "2024-11-22T13:05", "r");
+  const Feed f = b.done();
+  auto talks = [&](std::initializer_list<const char*> ids) {
+    std::vector<const Event*> v;
+    for (const char* id : ids) v.push_back(f.findEvent(id));
+    return v;
+  };
+  DayBlock out[8];
+  SECTION("by the clock: an hour's gap shows as a gap") {
+    REQUIRE(placeDayBlocks(talks({"t9", "t10", "t12"}), 100, 800, 50, 0, out, 8));
+    CHECK(out[0].x == Approx(100));
+    CHECK(out[0].w == Approx(200));
+    CHECK(out[1].x == Approx(300));
+    CHECK(out[2].x == Approx(700));
+    CHECK(out[2].x + out[2].w == Approx(900));
+  }
+  SECTION("a five-minute talk at the end gets its minimum width, and the one before gives way") {
+    REQUIRE(placeDayBlocks(talks({"t12", "short"}), 0, 650, 100, 10, out, 8));
+    CHECK(out[1].w == Approx(100));
+    CHECK(out[1].x + out[1].w == Approx(650));
+    CHECK(out[0].x == Approx(0));
+    CHECK(out[0].x + out[0].w == Approx(540));  // ends a gap before the short one
+  }
+  SECTION("too full for the clock: equal widths; too full for those: refused") {
+    REQUIRE(placeDayBlocks(talks({"t9", "t10", "t12", "short"}), 0, 430, 100, 10, out, 8));
+    for (int i = 0; i < 4; ++i) CHECK(out[i].w == Approx(100));
+    CHECK(out[3].x == Approx(330));
+    CHECK_FALSE(placeDayBlocks(talks({"t9", "t10", "t12", "short"}), 0, 420, 100, 10, out, 8));
+    CHECK_FALSE(placeDayBlocks(talks({"t9", "t10", "t12", "short"}), 0, 4000, 100, 10, out, 3));  // more than `out` holds
+  }
 }

@@ -73,6 +73,7 @@ RoomScreen roomScreenAt(const Feed& feed, const RoomBinding& room, Instant now) 
     any = true;
     if (e.allDay) continue;  // a room's screen lists its sessions; all-day events name no hour
     const bool isToday = conferenceDay(e.start, feed.zone) == today;
+    if (isToday) s.today.push_back(&e);
     if (isToday && e.start <= now) startedToday = true;
     if (e.start <= now && now < e.end) {
       if (!e.cancelled && !s.current) {
@@ -102,7 +103,40 @@ RoomScreen roomScreenAt(const Feed& feed, const RoomBinding& room, Instant now) 
   else if (startedToday) s.phase = RoomPhase::DoneForToday;
   else if (s.nextDayFirst) s.phase = RoomPhase::NotToday;
   else s.phase = RoomPhase::DoneForToday;  // the conference is over for this room
+  std::stable_sort(s.today.begin(), s.today.end(), [](const Event* a, const Event* b) { return a->start < b->start; });
   return s;
+}
+
+bool placeDayBlocks(const std::vector<const Event*>& talks, float x, float w, float minW, float gap, DayBlock* out,
+                    std::size_t cap) {
+  const std::size_t n = talks.size();
+  if (n == 0 || n > cap || w <= 0) return false;
+  const Instant t0 = talks.front()->start;
+  Instant t1 = t0;
+  for (const Event* e : talks) t1 = std::max(t1, e->end);
+  const double span = static_cast<double>((t1 - t0).count());
+  auto at = [&](Instant t) { return span > 0 ? x + static_cast<float>(static_cast<double>((t - t0).count()) / span * w) : x; };
+  // Left to right: each where its time puts it, but clear of the one before and at least minW.
+  float right = x - gap;
+  for (std::size_t i = 0; i < n; ++i) {
+    const float left = std::max(at(talks[i]->start), right + gap);
+    right = std::max(at(talks[i]->end), left + minW);
+    out[i] = {left, right - left};
+  }
+  // Right to left: whatever the minimum widths pushed past the end comes back inside.
+  float limit = x + w;
+  for (std::size_t i = n; i-- > 0;) {
+    const float r = std::min(out[i].x + out[i].w, limit);
+    const float l = std::min(out[i].x, r - minW);
+    out[i] = {l, r - l};
+    limit = l - gap;
+  }
+  if (out[0].x >= x - 0.01f) return true;
+  // Too full to follow the clock: equal widths in order.
+  const float each = (w - gap * static_cast<float>(n - 1)) / static_cast<float>(n);
+  if (each < minW) return false;
+  for (std::size_t i = 0; i < n; ++i) out[i] = {x + static_cast<float>(i) * (each + gap), each};
+  return true;
 }
 
 }  // namespace sf::core

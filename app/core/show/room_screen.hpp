@@ -44,7 +44,19 @@ struct RoomScreen {
   const Event* nextDayFirst = nullptr;   // DoneForToday / NotToday: the first talk of a later day
   std::vector<const Event*> otherRoomsNow;  // running in other rooms at `now` (not cancelled)
   std::vector<const Event*> cancelledToday;  // today's cancelled talks here still ahead
+  std::vector<const Event*> today;  // every talk here today with an hour (past, cancelled), by start
 };
 RoomScreen roomScreenAt(const Feed& feed, const RoomBinding& room, Instant now);
+
+// A talk's place on the door screen's strip of the day.
+struct DayBlock {
+  float x = 0, w = 0;
+};
+// Places `talks` (by start, none ending before it starts) across [x, x + w): by their time between
+// the first start and the last end, each at least `minW` wide and `gap` from its neighbour, and
+// when the day is too full for that, in equal widths. False (and `out` unset) when there are more
+// talks than `out` holds or even equal widths would be narrower than `minW`.
+bool placeDayBlocks(const std::vector<const Event*>& talks, float x, float w, float minW, float gap, DayBlock* out,
+                    std::size_t cap);
 
 }  // namespace sf::core

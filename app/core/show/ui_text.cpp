@@ -157,6 +157,7 @@ constexpr Pair kText[] = {
     {"Aufzug", "Lift"},
     {"Erste Hilfe", "First aid"},
     {"Weitere Orte", "Other places"},
+    {"Heute in diesem Raum", "Today in this room"},
 };
 static_assert(sizeof kText / sizeof kText[0] == static_cast<std::size_t>(Ui::Count));
 

@@ -39,6 +39,7 @@ enum class Ui {
   // Stands and the venue map: "Halle 2 · Stand B14", the legend's marker kinds (MarkerKind's order)
   Hall, Stand, Where, MarkerRoom, MarkerStand, MarkerExit, MarkerInfo, MarkerToilets, MarkerFood, MarkerStairs, MarkerLift,
   MarkerFirstAid, MarkerOther,
+  TodayInRoom,  // the door screen's strip of the room's whole day
   Count
 };
 
