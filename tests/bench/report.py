@@ -223,6 +223,10 @@ def markdown(r):
                        f"({_f(x.get('quiet_main_thread_wakeups_per_s'))}) | "
                        f"{x['cpu_s']:.2f} s in {x['seconds']} s |")
         out.append("")
+        for line in r.get("fade_frames", []):
+            out.append(f"- {line[0].upper()}{line[1:]}")
+        if r.get("fade_frames"):
+            out.append("")
     if "feed_latency" in r:
         f = r["feed_latency"]
         if "p50" in f:

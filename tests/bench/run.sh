@@ -30,5 +30,5 @@ if [ "${SKIP_INSTALL:-0}" != 1 ]; then
 fi
 
 cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build "$BUILD" -j"$(nproc)" --target schaufenster sf_manpage sf_bench_player sf_bench_scaling sf_bench_fleet  # what `cmake --install` stages for the size figures
+cmake --build "$BUILD" -j"$(nproc)" --target schaufenster sf_manpage sf_bench_player sf_bench_scaling sf_bench_fleet sf_bench_fade  # what `cmake --install` stages for the size figures
 exec /usr/bin/python3 tests/bench/suite.py

@@ -223,6 +223,16 @@ def frame_times():
     return out
 
 
+def fade_frames():
+    """A cross-fade frame's cost alone: SDL's copy and blend against the layers' own one pass."""
+    lines = []
+    for size in ("1920x1080", "800x480"):
+        p = subprocess.run([os.path.join(BUILD, "tests", "sf_bench_fade"), size], stdout=subprocess.PIPE, text=True, check=True)
+        lines.append(p.stdout.strip())
+        say("  " + lines[-1])
+    return lines
+
+
 def feed_latency():
     say(f"part 4: feed latency, {FLEET[0]} players, {FLEET[1]} publications")
     p = subprocess.run([os.path.join(BUILD, "tests", "sf_bench_fleet")] + FLEET, stdout=subprocess.PIPE, text=True)
@@ -239,6 +249,7 @@ def main():
         results["scaling"] = scaling()
     if "3" in PARTS:
         results["frames"] = frame_times()
+        results["fade_frames"] = fade_frames()
     if "4" in PARTS:
         results["feed_latency"] = feed_latency()
     with open(os.path.join(OUT, "results.json"), "w") as f:
