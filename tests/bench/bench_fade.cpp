@@ -1,5 +1,6 @@
-// One frame of the rotation's cross-fade at a screen's size, the software path's largest cost:
-// SDL's copy of the outgoing layer and blend of the incoming one, against our one pass over both.
+// The software path's per-frame copies at a screen's size: a frame of the rotation's cross-fade (SDL's
+// copy of the outgoing layer and blend of the incoming one, against our one pass over both), and a
+// frame turned onto glass mounted at 90 degrees (SDL_RenderCopyEx against the present's turn).
 // Prints milliseconds per frame (median of rounds); `sf_bench_fade [WIDTHxHEIGHT] [FRAMES]`.
 #include <SDL.h>
 
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "platform/display/backends/layer_pixels.hpp"
+#include "platform/display/backends/turn_pixels.hpp"
 
 namespace {
 
@@ -75,6 +77,35 @@ int main(int argc, char** argv) {
   }
   std::printf("cross-fade frame at %dx%d, median of 5 rounds of %d frames: SDL copy + blend %.2f ms, one pass %.2f ms (%.1fx)\n",
               w, h, frames, median(sdl), median(ours), median(sdl) / median(ours));
+
+  // Turning: the upright frame (h x w, portrait when the screen is landscape glass) onto the glass.
+  SDL_Surface* glass = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGB888);
+  SDL_Surface* upright = SDL_CreateRGBSurfaceWithFormat(0, h, w, 32, SDL_PIXELFORMAT_RGB888);
+  SDL_Renderer* r = glass ? SDL_CreateSoftwareRenderer(glass) : nullptr;
+  SDL_Texture* turned = r ? SDL_CreateTexture(r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, h, w) : nullptr;
+  if (!upright || !turned) return 1;
+  pattern(static_cast<std::uint8_t*>(upright->pixels), static_cast<std::size_t>(upright->pitch) * w, 3);
+  SDL_UpdateTexture(turned, nullptr, upright->pixels, upright->pitch);
+  std::vector<double> sdlTurn, ourTurn;
+  const SDL_Rect dst{(w - h) / 2, (h - w) / 2, h, w};
+  for (int round = 0; round < 5; ++round) {
+    const auto a = Clock::now();
+    for (int f = 0; f < frames; ++f) SDL_RenderCopyEx(r, turned, nullptr, &dst, 90, nullptr, SDL_FLIP_NONE);
+    SDL_RenderFlush(r);
+    const auto b = Clock::now();
+    for (int f = 0; f < frames; ++f)
+      sf::platform::turnPixels({static_cast<std::uint8_t*>(glass->pixels), glass->pitch},
+                               {static_cast<const std::uint8_t*>(upright->pixels), upright->pitch}, h, w, 90, {0, 0, h, w});
+    const auto c = Clock::now();
+    sdlTurn.push_back(msPerFrame(a, b, frames));
+    ourTurn.push_back(msPerFrame(b, c, frames));
+  }
+  std::printf("frame turned by 90 degrees onto %dx%d glass: SDL_RenderCopyEx %.2f ms, the present's turn %.2f ms (%.1fx)\n", w, h,
+              median(sdlTurn), median(ourTurn), median(sdlTurn) / median(ourTurn));
+  SDL_DestroyTexture(turned);
+  SDL_DestroyRenderer(r);
+  SDL_FreeSurface(upright);
+  SDL_FreeSurface(glass);
   SDL_FreeSurface(screen);
   SDL_FreeSurface(outgoing);
   SDL_FreeSurface(incoming);

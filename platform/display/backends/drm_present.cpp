@@ -1,6 +1,7 @@
 // Dumb buffers through libdrm: the one way to show pixels drawn by the CPU on a KMS/DRM screen that
 // needs neither EGL nor a GPU driver in user space (SDL's KMS/DRM driver needs both for any window).
 #include "drm_present.hpp"
+#include "turn_pixels.hpp"
 
 #include <fcntl.h>
 #include <glob.h>
@@ -224,15 +225,22 @@ std::string DrmPresent::describe() const {
          std::to_string(height()) + "@" + std::to_string(impl_->mode.vrefresh);
 }
 
-void DrmPresent::show(const std::uint8_t* pixels, int pitch) {
+void DrmPresent::show(const std::uint8_t* pixels, int pitch, int rotation) {
   Impl& d = *impl_;
   // The buffer about to be written may still be on screen until the last flip completes.
   d.waitForFlip(100);
   DumbBuffer& b = d.buffers[d.back];
   const std::size_t rowBytes = static_cast<std::size_t>(width()) * 4;
-  for (int y = 0; y < height(); ++y)
-    std::memcpy(b.map + static_cast<std::size_t>(y) * b.pitch, pixels + static_cast<std::size_t>(y) * pitch,
-                std::min<std::size_t>(rowBytes, b.pitch));
+  if (rotation != 0 && b.pitch >= rowBytes) {
+    // The copy into the buffer turns the upright frame: no turned copy of its own.
+    const bool across = rotation == 90 || rotation == 270;
+    const int w = across ? height() : width(), h = across ? width() : height();
+    turnPixels({b.map, static_cast<int>(b.pitch)}, {pixels, pitch}, w, h, rotation, {0, 0, w, h});
+  } else {
+    for (int y = 0; y < height(); ++y)
+      std::memcpy(b.map + static_cast<std::size_t>(y) * b.pitch, pixels + static_cast<std::size_t>(y) * pitch,
+                  std::min<std::size_t>(rowBytes, b.pitch));
+  }
   if (d.flipsWork && drmModePageFlip(d.fd, d.crtc, b.fb, DRM_MODE_PAGE_FLIP_EVENT, &d) == 0) {
     d.flipPending = true;
   } else {

@@ -27,9 +27,10 @@ class DrmPresent {
   float dpi() const;          // from the screen's reported size; 0 when it reports none
   std::string describe() const;  // card, kernel driver, connector and mode, for logs and status
 
-  // Puts a frame of XRGB8888 pixels (`pitch` bytes a row, width() x height()) on the screen at the
-  // next vertical blank. Waits only while the previous flip is still pending.
-  void show(const std::uint8_t* pixels, int pitch);
+  // Puts a frame of XRGB8888 pixels (`pitch` bytes a row, width() x height(), or upright on glass
+  // mounted turned by `rotation`: height() x width() for 90 and 270) on the screen at the next
+  // vertical blank. Waits only while the previous flip is still pending.
+  void show(const std::uint8_t* pixels, int pitch, int rotation = 0);
 
  private:
   struct Impl;

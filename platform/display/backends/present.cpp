@@ -3,9 +3,20 @@
 #include "present.hpp"
 
 #include "drm_present.hpp"
+#include "turn_pixels.hpp"
 #include "x11_present.hpp"
 
 namespace sf::platform {
+
+namespace {
+
+// Pixels of ours for the upright frame of a `w` x `h` screen turned by `rotation`.
+SDL_Surface* uprightSurface(int w, int h, int rotation) {
+  const bool across = rotation == 90 || rotation == 270;
+  return SDL_CreateRGBSurfaceWithFormat(0, across ? h : w, across ? w : h, 32, SDL_PIXELFORMAT_RGB888);
+}
+
+}  // namespace
 
 void Present::outputSize(SDL_Window*, SDL_Renderer* renderer, int& w, int& h) const {
   SDL_GetRendererOutputSize(renderer, &w, &h);
@@ -25,8 +36,12 @@ std::unique_ptr<X11ShmPresent> X11ShmPresent::open(SDL_Window* window, int w, in
 
 X11ShmPresent::~X11ShmPresent() { close(); }
 
-SDL_Renderer* X11ShmPresent::createRenderer(int w, int h) {
-  surface_ = SDL_CreateRGBSurfaceWithFormatFrom(x11_->firstPixels(), w, h, 32, x11_->firstPitch(), SDL_PIXELFORMAT_RGB888);
+SDL_Renderer* X11ShmPresent::createRenderer(int w, int h, int rotation) {
+  glassW_ = w;
+  glassH_ = h;
+  turn_ = rotation;
+  surface_ = rotation ? uprightSurface(w, h, rotation)
+                      : SDL_CreateRGBSurfaceWithFormatFrom(x11_->firstPixels(), w, h, 32, x11_->firstPitch(), SDL_PIXELFORMAT_RGB888);
   return surface_ ? SDL_CreateSoftwareRenderer(surface_) : nullptr;
 }
 
@@ -42,22 +57,44 @@ ScreenTarget X11ShmPresent::resize(int& w, int& h) {
     w = x11_->width();
     h = x11_->height();
   }
-  return w != surface_->w || h != surface_->h ? ScreenTarget::Texture : ScreenTarget::Pixels;
+  return w != glassW_ || h != glassH_ ? ScreenTarget::Texture : ScreenTarget::Pixels;
 }
 
 void X11ShmPresent::beforeDirectFrame() {
-  x11_->waitIdle();  // the X server may still be reading the last frame out of these pixels
+  // The X server may still be reading the last frame out of the shared pixels; upright frames
+  // are drawn into our own, and wait only when show() turns them into the shared ones.
+  if (!turn_) x11_->waitIdle();
 }
 
 void X11ShmPresent::show(SDL_Renderer* renderer, bool composed) {
   if (composed) {
     x11_->waitIdle();
     SDL_RenderReadPixels(renderer, nullptr, SDL_PIXELFORMAT_RGB888, x11_->pixels(), x11_->pitch());
+  } else if (turn_) {
+    x11_->waitIdle();
+    turnPixels({x11_->pixels(), x11_->pitch()}, {static_cast<const std::uint8_t*>(surface_->pixels), surface_->pitch},
+               surface_->w, surface_->h, turn_, {0, 0, surface_->w, surface_->h});
   }
   x11_->show();
 }
 
 void X11ShmPresent::showBands(SDL_Renderer* /*renderer*/, const SDL_Rect* bands, int count) {
+  if (turn_) {
+    // The bands are upright rows: turned, they are columns (or rows from the bottom) on the glass.
+    x11_->waitIdle();
+    for (int i = 0; i < count; ++i)
+      turnPixels({x11_->pixels(), x11_->pitch()}, {static_cast<const std::uint8_t*>(surface_->pixels), surface_->pitch},
+                 surface_->w, surface_->h, turn_, bands[i]);
+    if (turn_ != 180) {
+      x11_->show();
+      return;
+    }
+    for (int i = 0; i < count; ++i) {
+      const SDL_Rect g = turnedRect(surface_->w, surface_->h, turn_, bands[i]);
+      x11_->show(g.y, g.h);
+    }
+    return;
+  }
   for (int i = 0; i < count; ++i) x11_->show(bands[i].y, bands[i].h);  // the server copies those rows alone
 }
 
@@ -76,13 +113,19 @@ int DrmDumbPresent::width() const { return drm_->width(); }
 int DrmDumbPresent::height() const { return drm_->height(); }
 float DrmDumbPresent::dpi() const { return drm_->dpi(); }
 
-SDL_Renderer* DrmDumbPresent::createRenderer() {
-  surface_ = SDL_CreateRGBSurfaceWithFormat(0, drm_->width(), drm_->height(), 32, SDL_PIXELFORMAT_RGB888);
+SDL_Renderer* DrmDumbPresent::createRenderer(int rotation) {
+  turn_ = rotation;
+  surface_ = uprightSurface(drm_->width(), drm_->height(), rotation);
   return surface_ ? SDL_CreateSoftwareRenderer(surface_) : nullptr;
 }
 
+void DrmDumbPresent::outputSize(SDL_Window*, SDL_Renderer*, int& w, int& h) const {
+  w = drm_->width();  // the glass, not the upright frame the renderer draws
+  h = drm_->height();
+}
+
 void DrmDumbPresent::show(SDL_Renderer*, bool) {
-  drm_->show(static_cast<const std::uint8_t*>(surface_->pixels), surface_->pitch);
+  drm_->show(static_cast<const std::uint8_t*>(surface_->pixels), surface_->pitch, turn_);
 }
 
 std::string DrmDumbPresent::describe(const std::string&) const {
@@ -96,8 +139,11 @@ void DrmDumbPresent::close() {
 
 MemoryPresent::~MemoryPresent() { close(); }
 
-SDL_Renderer* MemoryPresent::createRenderer(int w, int h) {
-  surface_ = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGB888);
+SDL_Renderer* MemoryPresent::createRenderer(int w, int h, int rotation) {
+  glassW_ = w;
+  glassH_ = h;
+  turn_ = rotation;
+  surface_ = uprightSurface(w, h, rotation);
   return surface_ ? SDL_CreateSoftwareRenderer(surface_) : nullptr;
 }
 
@@ -106,7 +152,7 @@ void MemoryPresent::outputSize(SDL_Window* window, SDL_Renderer*, int& w, int& h
 }
 
 ScreenTarget MemoryPresent::resize(int& w, int& h) {
-  return w != surface_->w || h != surface_->h ? ScreenTarget::Texture : ScreenTarget::Pixels;
+  return w != glassW_ || h != glassH_ ? ScreenTarget::Texture : ScreenTarget::Pixels;
 }
 
 void MemoryPresent::close() {

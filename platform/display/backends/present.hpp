@@ -40,6 +40,9 @@ class Present {
   // The surface a software renderer made by this present draws into, when it is ours (in the
   // screen's format, RGB888): layers can then live in our memory too (layer_pixels.hpp).
   virtual SDL_Surface* canvas() const { return nullptr; }
+  // The canvas is upright and the present turns each frame onto glass mounted turned, in the copy
+  // it makes anyway (turn_pixels.hpp): the renderer then needs no turned texture of its own.
+  virtual bool turnsFrames() const { return false; }
   // Lets go of what must go before the window (shared pixels, the CPU's frame).
   virtual void close() {}
 };
@@ -56,9 +59,10 @@ class X11ShmPresent final : public Present {
   // nullptr where the server cannot share our memory: then SDL's present is the one.
   static std::unique_ptr<X11ShmPresent> open(SDL_Window* window, int w, int h);
   ~X11ShmPresent() override;
-  // A software renderer drawing into the first shared pixels (`w` x `h`, as opened); nullptr
-  // when none can be made.
-  SDL_Renderer* createRenderer(int w, int h);
+  // A software renderer drawing into the first shared pixels (`w` x `h`, as opened), or on glass
+  // turned by `rotation`, into upright pixels of ours that show() turns into them; nullptr when
+  // none can be made.
+  SDL_Renderer* createRenderer(int w, int h, int rotation);
   void outputSize(SDL_Window* window, SDL_Renderer* renderer, int& w, int& h) const override;
   ScreenTarget resize(int& w, int& h) override;
   void beforeDirectFrame() override;
@@ -66,11 +70,13 @@ class X11ShmPresent final : public Present {
   void showBands(SDL_Renderer* renderer, const SDL_Rect* bands, int count) override;
   std::string describe(const std::string& sdlPath) const override;
   SDL_Surface* canvas() const override { return surface_; }
+  bool turnsFrames() const override { return turn_ != 0; }
   void close() override;
 
  private:
   std::unique_ptr<X11Present> x11_;
-  SDL_Surface* surface_ = nullptr;  // the renderer's pixels: x11_'s first image
+  SDL_Surface* surface_ = nullptr;  // the renderer's pixels: x11_'s first image, or upright ones to turn
+  int turn_ = 0, glassW_ = 0, glassH_ = 0;
 };
 
 // A bare console without a GPU render node: the CPU draws, dumb buffers take frames to the glass.
@@ -81,16 +87,20 @@ class DrmDumbPresent final : public Present {
   int width() const;
   int height() const;
   float dpi() const;
-  // A software renderer drawing into the CPU's frame; nullptr when none can be made.
-  SDL_Renderer* createRenderer();
+  // A software renderer drawing into the CPU's frame, upright when the glass is turned by
+  // `rotation` (show() turns it into the dumb buffer); nullptr when none can be made.
+  SDL_Renderer* createRenderer(int rotation);
+  void outputSize(SDL_Window* window, SDL_Renderer* renderer, int& w, int& h) const override;
   void show(SDL_Renderer* renderer, bool composed) override;
   std::string describe(const std::string& sdlPath) const override;
   SDL_Surface* canvas() const override { return surface_; }
+  bool turnsFrames() const override { return turn_ != 0; }
   void close() override;
 
  private:
   std::unique_ptr<DrmPresent> drm_;
   SDL_Surface* surface_ = nullptr;
+  int turn_ = 0;
 };
 
 // Offscreen (renders, previews, tests): the CPU draws into memory of ours that nothing shows, as
@@ -98,16 +108,19 @@ class DrmDumbPresent final : public Present {
 class MemoryPresent final : public Present {
  public:
   ~MemoryPresent() override;
-  // A software renderer drawing into `w` x `h` pixels of ours; nullptr when none can be made.
-  SDL_Renderer* createRenderer(int w, int h);
+  // A software renderer drawing into pixels of ours for a `w` x `h` screen turned by `rotation`
+  // (upright: nothing shows them, so nothing turns them); nullptr when none can be made.
+  SDL_Renderer* createRenderer(int w, int h, int rotation);
   void outputSize(SDL_Window* window, SDL_Renderer* renderer, int& w, int& h) const override;
   ScreenTarget resize(int& w, int& h) override;
   void show(SDL_Renderer*, bool) override {}
   SDL_Surface* canvas() const override { return surface_; }
+  bool turnsFrames() const override { return turn_ != 0; }
   void close() override;
 
  private:
   SDL_Surface* surface_ = nullptr;
+  int turn_ = 0, glassW_ = 0, glassH_ = 0;
 };
 
 }  // namespace sf::platform

@@ -141,18 +141,18 @@ bool openWindow(SdlDisplay& d, const DisplayOptions& o, bool gpu, std::string& e
   if (software && driver == "x11") {
     SDL_GetWindowSize(window, &w, &h);
     if (auto x11 = X11ShmPresent::open(window, w, h)) {
-      renderer = x11->createRenderer(w, h);
+      renderer = x11->createRenderer(w, h, d.renderer.geometry.rotation);
       if (renderer) d.output = std::move(x11);
     }
   }
   if (o.offscreen && !renderer) {
     SDL_GetWindowSize(window, &w, &h);
     auto memory = std::make_unique<MemoryPresent>();
-    renderer = memory->createRenderer(w, h);
+    renderer = memory->createRenderer(w, h, d.renderer.geometry.rotation);
     if (renderer) d.output = std::move(memory);
   }
   if (drm) {
-    renderer = drm->createRenderer();
+    renderer = drm->createRenderer(d.renderer.geometry.rotation);
     if (!renderer) {
       error = std::string("could not draw for the KMS/DRM screen: ") + SDL_GetError();
       return false;
@@ -227,9 +227,9 @@ std::unique_ptr<Display> openSdlDisplay(const DisplayOptions& o, std::string& er
   if (o.offscreen) setenv("SDL_VIDEODRIVER", "offscreen", 1);
   auto d = openScreen(o, error);
   if (!d) return nullptr;
+  d->renderer.start(d->output->canvas(), d->output->turnsFrames());  // before the size: it decides the turned texture
   d->updateSize();
   d->description = describePath(*d);
-  d->renderer.start(d->output->canvas());
   SDL_DisableScreenSaver();
   float ddpi = 0;
   if (const DrmDumbPresent* drm = dumbBuffers(*d)) d->screenDpi = drm->dpi();

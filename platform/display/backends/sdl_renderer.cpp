@@ -12,8 +12,9 @@
 
 namespace sf::platform {
 
-void SdlRenderer::start(SDL_Surface* pixels) {
+void SdlRenderer::start(SDL_Surface* pixels, bool turns) {
   canvas = pixels && pixels->format->format == SDL_PIXELFORMAT_RGB888 ? pixels : nullptr;
+  presentTurns = turns;
   // Layers carry no alpha channel where the renderer allows it: the software renderer then fades
   // them with its fast constant-alpha blitter instead of blending every pixel's own alpha.
   SDL_RendererInfo info{};
@@ -60,7 +61,8 @@ void SdlRenderer::useScreen(ScreenTarget where) {
 void SdlRenderer::makeRotationTarget() {
   if (target) SDL_DestroyTexture(target);
   target = nullptr;
-  if (geometry.rotation != 0)
+  // Frames composed in a screen texture (after a resize) are turned into it here, as ever.
+  if (geometry.rotation != 0 && (!presentTurns || screen))
     target = SDL_CreateTexture(renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, geometry.logW, geometry.logH);
 }
 

@@ -41,9 +41,11 @@ struct SdlRenderer {
   SDL_Rect bands[2] = {};         // the last screen frame's redrawn bands, when bandCount > 0
   int bandCount = 0;
   bool softwarePath = true;       // the CPU draws (SDL's software renderer); set by start()
+  bool presentTurns = false;      // a turned screen's frames are drawn upright, the present turns them
 
-  // Once the renderer exists: the layers' pixel format; `pixels`: the surface it draws into when ours.
-  void start(SDL_Surface* pixels);
+  // Once the renderer exists: the layers' pixel format; `pixels`: the surface it draws into when
+  // ours; `presentTurns`: that surface is upright and the present turns frames onto the glass.
+  void start(SDL_Surface* pixels, bool presentTurns);
   // Dear ImGui's context with SDL_Renderer's backend, once the screen's path is settled.
   void startImGui();
   // ImGui, textures and the renderer (before the pixels it draws into go).
@@ -56,7 +58,7 @@ struct SdlRenderer {
 
   // The screen texture for `where` (made, dropped or left), which stays the render target between frames.
   void useScreen(ScreenTarget where);
-  // The rotation's target texture for the current geometry.
+  // The rotation's target texture for the current geometry, unless the present turns frames.
   void makeRotationTarget();
 
   bool loadFonts(const core::Layout& layout, std::string& error);
