@@ -116,9 +116,9 @@ float dayStripHeight(const Pen& pen) {
 }
 
 // The room's whole day as a strip of blocks placed by the clock: what is over is dimmed, the talk
-// on now lit with a line at this moment, cancelled ones say so. Read at a glance from the corridor,
-// it also fills the height a short programme leaves. False when the day does not fit in `band`.
-bool dayStrip(const Pen& pen, const core::RoomScreen& rs, const Rect& band) {
+// on now lit with its progress along its foot, cancelled ones say so. Read at a glance from the
+// corridor, it also fills the height a short programme leaves. Nothing when the day does not fit.
+void dayStrip(const Pen& pen, const core::RoomScreen& rs, const Rect& band) {
   const ViewContext& ctx = pen.ctx;
   const core::Layout& l = ctx.layout;
   const std::string& lang = ctx.state.language;
@@ -126,7 +126,7 @@ bool dayStrip(const Pen& pen, const core::RoomScreen& rs, const Rect& band) {
   const float minW = std::ceil(textWidth(pen, FontRole::Small, "00:00") + pad * 2);
   constexpr std::size_t kMaxBlocks = 24;
   core::DayBlock blocks[kMaxBlocks];
-  if (rs.today.size() < 2 || !core::placeDayBlocks(rs.today, band.x, band.w, minW, gap, blocks, kMaxBlocks)) return false;
+  if (rs.today.size() < 2 || !core::placeDayBlocks(rs.today, band.x, band.w, minW, gap, blocks, kMaxBlocks)) return;
   drawLine(pen, band.x, band.y, band.w, core::ui(Ui::TodayInRoom, lang), {FontRole::Small, pen.pal.faint});
   const float top = band.y + pen.size(FontRole::Small) * 1.6f, h = band.bottom() - top;
   char time[16];
@@ -135,23 +135,20 @@ bool dayStrip(const Pen& pen, const core::RoomScreen& rs, const Rect& band) {
     const Rect b{std::round(blocks[i].x), top, std::round(blocks[i].w), h};
     const bool past = e.end <= ctx.now, now = &e == rs.current;
     pen.rect(b, now ? pen.pal.surfaceHigh : pen.pal.surface, l.radius * 0.5f);
-    if (now) pen.rect({b.x, b.y, 5, b.h}, pen.pal.live, 2);
-    else if (!past && !e.cancelled) pen.rect({b.x, b.y, b.w, 3}, trackColor(ctx.feed, e, pen.pal.amber), 1);
-    const core::LocalDateTime t = ctx.feed.zone.toLocal(e.start);
-    std::snprintf(time, sizeof time, "%02d:%02d", t.hour, t.minute);
+    if (now) {
+      pen.rect({b.x, b.y, 5, b.h}, pen.pal.live, 2);
+      // How far it has got, along the block's foot, where its text stays clear.
+      pen.rect({b.x, b.bottom() - 5, std::round(b.w * static_cast<float>(std::clamp(rs.progress, 0.0, 1.0))), 5}, pen.pal.live, 2);
+    } else if (!past && !e.cancelled) {
+      pen.rect({b.x, b.y, b.w, 3}, trackColor(ctx.feed, e, pen.pal.amber), 1);
+    }
+    core::formatClock(ctx.feed.zone.toLocal(e.start), time, sizeof time, false);
     const core::Rgb ink = past || e.cancelled ? pen.pal.faint : pen.pal.text;
     const float tx = b.x + pad, tw = b.w - pad * 2;
     const char* label = e.cancelled ? core::ui(Ui::Cancelled, lang) : time;
-    drawLine(pen, tx, b.y + pad, tw, label, {FontRole::Small, e.cancelled ? pen.pal.live : (now ? pen.pal.live : pen.pal.muted)});
+    drawLine(pen, tx, b.y + pad, tw, label, {FontRole::Small, e.cancelled || now ? pen.pal.live : pen.pal.muted});
     drawText(pen, {tx, b.y + pad + pen.size(FontRole::Small) * 1.5f, tw, 1e6f}, e.title.in(lang), {FontRole::Body, ink, 1.25f, 2});
   }
-  // How far the talk on now has got, along its block's foot (its text stays clear).
-  if (rs.current) {
-    const auto at = static_cast<std::size_t>(std::find(rs.today.begin(), rs.today.end(), rs.current) - rs.today.begin());
-    const float done = std::round(blocks[at].w * static_cast<float>(std::clamp(rs.progress, 0.0, 1.0)));
-    pen.rect({std::round(blocks[at].x), band.bottom() - 5, done, 5}, pen.pal.live, 2);
-  }
-  return true;
 }
 
 // What is on in the other rooms now: a strip under the room's own talks.

@@ -103,7 +103,6 @@ RoomScreen roomScreenAt(const Feed& feed, const RoomBinding& room, Instant now) 
   else if (startedToday) s.phase = RoomPhase::DoneForToday;
   else if (s.nextDayFirst) s.phase = RoomPhase::NotToday;
   else s.phase = RoomPhase::DoneForToday;  // the conference is over for this room
-  std::stable_sort(s.today.begin(), s.today.end(), [](const Event* a, const Event* b) { return a->start < b->start; });
   return s;
 }
 

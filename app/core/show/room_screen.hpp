@@ -44,7 +44,7 @@ struct RoomScreen {
   const Event* nextDayFirst = nullptr;   // DoneForToday / NotToday: the first talk of a later day
   std::vector<const Event*> otherRoomsNow;  // running in other rooms at `now` (not cancelled)
   std::vector<const Event*> cancelledToday;  // today's cancelled talks here still ahead
-  std::vector<const Event*> today;  // every talk here today with an hour (past, cancelled), by start
+  std::vector<const Event*> today;  // every talk here today with an hour (past, cancelled), in the feed's order: by start
 };
 RoomScreen roomScreenAt(const Feed& feed, const RoomBinding& room, Instant now);
 

@@ -146,14 +146,6 @@ void fillGradient(SDL_Renderer* r, const ImDrawVert& a, const ImDrawVert& b, con
   }
 }
 
-// The layer in our memory that `id` names, if any: those are drawn by us, never handed to SDL.
-const LayerPixels* ownLayer(const FrameLayers& layers, const void* id) {
-  if (!id) return nullptr;
-  for (const auto& l : layers.pixels)
-    if (l.get() == id) return l.get();
-  return nullptr;
-}
-
 }  // namespace
 
 void renderDrawData(SDL_Renderer* r, const ImDrawData* dd, const FrameLayers& layers, std::vector<SDL_Rect>& rows,
@@ -185,7 +177,7 @@ void renderDrawData(SDL_Renderer* r, const ImDrawData* dd, const FrameLayers& la
       if (bound && SDL_IntersectRect(&clip, bound, &clip) == SDL_FALSE) continue;
       SDL_RenderSetClipRect(r, &clip);
 
-      const LayerPixels* own = ownLayer(layers, cmd.GetTexID());
+      const LayerPixels* own = findLayer(layers.pixels, cmd.GetTexID());  // ours: drawn by us, never by SDL
       if (!own) ours.settle();
       auto* tex = own ? nullptr : static_cast<SDL_Texture*>(cmd.GetTexID());
       int tw = own ? own->width() : 1, th = own ? own->height() : 1;

@@ -1,6 +1,7 @@
 // Dumb buffers through libdrm: the one way to show pixels drawn by the CPU on a KMS/DRM screen that
 // needs neither EGL nor a GPU driver in user space (SDL's KMS/DRM driver needs both for any window).
 #include "drm_present.hpp"
+#include "core/show/layout.hpp"
 #include "turn_pixels.hpp"
 
 #include <fcntl.h>
@@ -233,8 +234,8 @@ void DrmPresent::show(const std::uint8_t* pixels, int pitch, int rotation) {
   const std::size_t rowBytes = static_cast<std::size_t>(width()) * 4;
   if (rotation != 0 && b.pitch >= rowBytes) {
     // The copy into the buffer turns the upright frame: no turned copy of its own.
-    const bool across = rotation == 90 || rotation == 270;
-    const int w = across ? height() : width(), h = across ? width() : height();
+    int w = 0, h = 0;
+    core::logicalSize(rotation, width(), height(), w, h);
     turnPixels({b.map, static_cast<int>(b.pitch)}, {pixels, pitch}, w, h, rotation, {0, 0, w, h});
   } else {
     for (int y = 0; y < height(); ++y)

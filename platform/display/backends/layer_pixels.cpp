@@ -38,20 +38,16 @@ void blendRow(std::uint8_t* out, const std::uint8_t* in, const std::uint8_t* und
 }
 
 // Per channel, what a tint does to a layer's pixel: rare (no view tints a layer today), so plain.
-void tintRow(std::uint8_t* out, const std::uint8_t* in, int w, SDL_Color tint, unsigned a, const SDL_PixelFormat* f) {
-  for (int x = 0; x < w; ++x) {
-    Uint32 s, d;
-    std::memcpy(&s, in + x * 4, 4);
-    std::memcpy(&d, out + x * 4, 4);
-    Uint8 sr, sg, sb, dr, dg, db;
-    SDL_GetRGB(s, f, &sr, &sg, &sb);
-    SDL_GetRGB(d, f, &dr, &dg, &db);
-    auto mix = [a](unsigned src, unsigned mod, unsigned dst) {
-      return static_cast<Uint8>((src * mod / 255 * a + dst * (256 - a)) >> 8);
-    };
-    const Uint32 p = SDL_MapRGB(f, mix(sr, tint.r, dr), mix(sg, tint.g, dg), mix(sb, tint.b, db));
-    std::memcpy(out + x * 4, &p, 4);
-  }
+void tintPixel(std::uint8_t* out, const std::uint8_t* in, SDL_Color tint, unsigned a, const SDL_PixelFormat* f) {
+  Uint32 s, d;
+  std::memcpy(&s, in, 4);
+  std::memcpy(&d, out, 4);
+  Uint8 sr, sg, sb, dr, dg, db;
+  SDL_GetRGB(s, f, &sr, &sg, &sb);
+  SDL_GetRGB(d, f, &dr, &dg, &db);
+  auto mix = [a](unsigned src, unsigned mod, unsigned dst) { return static_cast<Uint8>((src * mod / 255 * a + dst * (256 - a)) >> 8); };
+  const Uint32 p = SDL_MapRGB(f, mix(sr, tint.r, dr), mix(sg, tint.g, dg), mix(sb, tint.b, db));
+  std::memcpy(out, &p, 4);
 }
 
 }  // namespace
@@ -82,15 +78,11 @@ LayerPixels::~LayerPixels() {
   if (mapping_) munmap(mapping_, length_);
 }
 
-void blendPixels(PixelRect to, PixelSource from, int w, int h, std::uint8_t alpha) {
-  if (w <= 0 || h <= 0 || alpha == 0) return;
-  const unsigned a = alpha + (alpha >> 7u);
-  for (int y = 0; y < h; ++y) {
-    std::uint8_t* out = to.pixels + static_cast<std::ptrdiff_t>(y) * to.pitch;
-    const std::uint8_t* in = from.pixels + static_cast<std::ptrdiff_t>(y) * from.pitch;
-    if (a == 256) std::memcpy(out, in, static_cast<std::size_t>(w) * 4);
-    else blendRow(out, in, out, w * 4, a);
-  }
+LayerPixels* findLayer(const std::vector<std::unique_ptr<LayerPixels>>& layers, const void* id) {
+  if (!id) return nullptr;
+  for (const auto& l : layers)
+    if (l.get() == id) return l.get();
+  return nullptr;
 }
 
 void crossFadePixels(PixelRect to, PixelSource from, PixelSource under, int w, int h, std::uint8_t alpha) {
@@ -100,8 +92,14 @@ void crossFadePixels(PixelRect to, PixelSource from, PixelSource under, int w, i
     std::uint8_t* out = to.pixels + static_cast<std::ptrdiff_t>(y) * to.pitch;
     const std::uint8_t* in = from.pixels + static_cast<std::ptrdiff_t>(y) * from.pitch;
     const std::uint8_t* old = under.pixels + static_cast<std::ptrdiff_t>(y) * under.pitch;
-    blendRow(out, in, old, w * 4, a);
+    if (a == 256) std::memcpy(out, in, static_cast<std::size_t>(w) * 4);  // full strength: the source alone
+    else if (a == 0 && old != out) std::memcpy(out, old, static_cast<std::size_t>(w) * 4);
+    else if (a != 0) blendRow(out, in, old, w * 4, a);
   }
+}
+
+void blendPixels(PixelRect to, PixelSource from, int w, int h, std::uint8_t alpha) {
+  crossFadePixels(to, from, {to.pixels, to.pitch}, w, h, alpha);
 }
 
 namespace {
@@ -120,10 +118,22 @@ int subtract(const SDL_Rect& whole, const SDL_Rect& hole, SDL_Rect out[4]) {
 
 }  // namespace
 
-bool LayerCompositor::place(const LayerDraw& d, Placed& out) const {
+bool LayerCompositor::visible(const LayerDraw& d, SDL_Rect& area) const {
   const SDL_Rect screen{0, 0, canvas_->w, canvas_->h};
+  return SDL_IntersectRect(&d.dst, &d.clip, &area) && SDL_IntersectRect(&area, &screen, &area);
+}
+
+PixelRect LayerCompositor::canvasAt(int x, int y) const {
+  return {static_cast<std::uint8_t*>(canvas_->pixels) + y * canvas_->pitch + x * 4, canvas_->pitch};
+}
+
+PixelSource LayerCompositor::Placed::at(int x, int y) const {
+  return {layer->pixels() + (sy + y - area.y) * layer->pitch() + (sx + x - area.x) * 4, layer->pitch()};
+}
+
+bool LayerCompositor::place(const LayerDraw& d, Placed& out) const {
   SDL_Rect area;
-  if (!SDL_IntersectRect(&d.dst, &d.clip, &area) || !SDL_IntersectRect(&area, &screen, &area)) return false;
+  if (!visible(d, area)) return false;
   // The source moves with the clipped target, and is kept inside the layer.
   const SDL_Rect from{d.src.x + area.x - d.dst.x, d.src.y + area.y - d.dst.y, area.w, area.h};
   const SDL_Rect inside{0, 0, d.layer->width(), d.layer->height()};
@@ -135,10 +145,7 @@ bool LayerCompositor::place(const LayerDraw& d, Placed& out) const {
 
 // `part` (inside p.area) of a placed layer over what the canvas holds.
 void LayerCompositor::drawPlaced(const Placed& p, const SDL_Rect& part) const {
-  auto* const base = static_cast<std::uint8_t*>(canvas_->pixels);
-  const int lx = p.sx + part.x - p.area.x, ly = p.sy + part.y - p.area.y;
-  blendPixels({base + part.y * canvas_->pitch + part.x * 4, canvas_->pitch},
-              {p.layer->pixels() + ly * p.layer->pitch() + lx * 4, p.layer->pitch()}, part.w, part.h, p.alpha);
+  blendPixels(canvasAt(part.x, part.y), p.at(part.x, part.y), part.w, part.h, p.alpha);
 }
 
 void LayerCompositor::settle() {
@@ -156,25 +163,16 @@ void LayerCompositor::draw(const LayerDraw& d) {
     return;
   }
   if (!place(d, p)) return;
-  if (p.alpha == 255 || !waiting_.layer) {
+  SDL_Rect both;
+  if (p.alpha == 255 || !waiting_.layer || !SDL_IntersectRect(&waiting_.area, &p.area, &both)) {
     settle();
-    if (p.alpha == 255) waiting_ = p;
+    if (p.alpha == 255) waiting_ = p;  // it waits: a blend over it may follow
     else drawPlaced(p, p.area);
     return;
   }
   // A blend over the waiting copy: one pass where both are, each alone elsewhere.
-  SDL_Rect both;
-  if (!SDL_IntersectRect(&waiting_.area, &p.area, &both)) {
-    settle();
-    drawPlaced(p, p.area);
-    return;
-  }
-  auto* const base = static_cast<std::uint8_t*>(canvas_->pixels);
   const Placed& w = waiting_;
-  crossFadePixels({base + both.y * canvas_->pitch + both.x * 4, canvas_->pitch},
-                  {p.layer->pixels() + (p.sy + both.y - p.area.y) * p.layer->pitch() + (p.sx + both.x - p.area.x) * 4, p.layer->pitch()},
-                  {w.layer->pixels() + (w.sy + both.y - w.area.y) * w.layer->pitch() + (w.sx + both.x - w.area.x) * 4, w.layer->pitch()},
-                  both.w, both.h, p.alpha);
+  crossFadePixels(canvasAt(both.x, both.y), p.at(both.x, both.y), w.at(both.x, both.y), both.w, both.h, p.alpha);
   SDL_Rect rest[4];
   for (int i = 0, n = subtract(w.area, both, rest); i < n; ++i) drawPlaced(w, rest[i]);
   for (int i = 0, n = subtract(p.area, both, rest); i < n; ++i) drawPlaced(p, rest[i]);
@@ -183,17 +181,15 @@ void LayerCompositor::draw(const LayerDraw& d) {
 
 // Scaled or tinted: the nearest source pixel for each target pixel, one at a time.
 void LayerCompositor::drawScaled(const LayerDraw& d) const {
-  const SDL_Rect screen{0, 0, canvas_->w, canvas_->h};
   SDL_Rect area;
-  if (!SDL_IntersectRect(&d.dst, &d.clip, &area) || !SDL_IntersectRect(&area, &screen, &area)) return;
-  auto* const base = static_cast<std::uint8_t*>(canvas_->pixels);
+  if (!visible(d, area)) return;
   const unsigned a = d.tint.a + (d.tint.a >> 7u);
   const LayerPixels& l = *d.layer;
   for (int y = area.y; y < area.y + area.h; ++y) {
     const int sy = std::clamp(d.src.y + (y - d.dst.y) * d.src.h / d.dst.h, 0, l.height() - 1);
     for (int x = area.x; x < area.x + area.w; ++x) {
       const int sx = std::clamp(d.src.x + (x - d.dst.x) * d.src.w / d.dst.w, 0, l.width() - 1);
-      tintRow(base + y * canvas_->pitch + x * 4, l.pixels() + sy * l.pitch() + sx * 4, 1, d.tint, a, canvas_->format);
+      tintPixel(canvasAt(x, y).pixels, l.pixels() + sy * l.pitch() + sx * 4, d.tint, a, canvas_->format);
     }
   }
 }

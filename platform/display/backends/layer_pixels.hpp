@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <vector>
 
 namespace sf::platform {
 
@@ -32,6 +33,9 @@ class LayerPixels {
   std::uint8_t* pixels_ = nullptr;
   int width_ = 0, height_ = 0, pitch_ = 0;
 };
+
+// The layer among `layers` that a texture id names, or nullptr: the id of a layer of ours is its address.
+LayerPixels* findLayer(const std::vector<std::unique_ptr<LayerPixels>>& layers, const void* id);
 
 // A rectangle of 32-bit pixels written row by row, and one read.
 struct PixelRect {
@@ -75,7 +79,10 @@ class LayerCompositor {
     SDL_Rect area{};
     int sx = 0, sy = 0;
     std::uint8_t alpha = 255;
+    PixelSource at(int x, int y) const;  // the layer's pixel shown at screen (x, y)
   };
+  bool visible(const LayerDraw& d, SDL_Rect& area) const;  // dst inside the clip and the canvas
+  PixelRect canvasAt(int x, int y) const;
   bool place(const LayerDraw& d, Placed& out) const;
   void drawPlaced(const Placed& p, const SDL_Rect& part) const;
   void drawScaled(const LayerDraw& d) const;

@@ -2,6 +2,7 @@
 // buffers) are drawn by SDL's software renderer into surfaces that wrap the pixels shown.
 #include "present.hpp"
 
+#include "core/show/layout.hpp"
 #include "drm_present.hpp"
 #include "turn_pixels.hpp"
 #include "x11_present.hpp"
@@ -12,8 +13,9 @@ namespace {
 
 // Pixels of ours for the upright frame of a `w` x `h` screen turned by `rotation`.
 SDL_Surface* uprightSurface(int w, int h, int rotation) {
-  const bool across = rotation == 90 || rotation == 270;
-  return SDL_CreateRGBSurfaceWithFormat(0, across ? h : w, across ? w : h, 32, SDL_PIXELFORMAT_RGB888);
+  int uw = 0, uh = 0;
+  core::logicalSize(rotation, w, h, uw, uh);
+  return SDL_CreateRGBSurfaceWithFormat(0, uw, uh, 32, SDL_PIXELFORMAT_RGB888);
 }
 
 }  // namespace
@@ -72,19 +74,21 @@ void X11ShmPresent::show(SDL_Renderer* renderer, bool composed) {
     SDL_RenderReadPixels(renderer, nullptr, SDL_PIXELFORMAT_RGB888, x11_->pixels(), x11_->pitch());
   } else if (turn_) {
     x11_->waitIdle();
-    turnPixels({x11_->pixels(), x11_->pitch()}, {static_cast<const std::uint8_t*>(surface_->pixels), surface_->pitch},
-               surface_->w, surface_->h, turn_, {0, 0, surface_->w, surface_->h});
+    turnOntoGlass({0, 0, surface_->w, surface_->h});
   }
   x11_->show();
+}
+
+void X11ShmPresent::turnOntoGlass(const SDL_Rect& part) {
+  turnPixels({x11_->pixels(), x11_->pitch()}, {static_cast<const std::uint8_t*>(surface_->pixels), surface_->pitch},
+             surface_->w, surface_->h, turn_, part);
 }
 
 void X11ShmPresent::showBands(SDL_Renderer* /*renderer*/, const SDL_Rect* bands, int count) {
   if (turn_) {
     // The bands are upright rows: turned, they are columns (or rows from the bottom) on the glass.
     x11_->waitIdle();
-    for (int i = 0; i < count; ++i)
-      turnPixels({x11_->pixels(), x11_->pitch()}, {static_cast<const std::uint8_t*>(surface_->pixels), surface_->pitch},
-                 surface_->w, surface_->h, turn_, bands[i]);
+    for (int i = 0; i < count; ++i) turnOntoGlass(bands[i]);
     if (turn_ != 180) {
       x11_->show();
       return;

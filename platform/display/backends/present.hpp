@@ -74,6 +74,8 @@ class X11ShmPresent final : public Present {
   void close() override;
 
  private:
+  void turnOntoGlass(const SDL_Rect& part);  // `part` of the upright frame into the shared pixels
+
   std::unique_ptr<X11Present> x11_;
   SDL_Surface* surface_ = nullptr;  // the renderer's pixels: x11_'s first image, or upright ones to turn
   int turn_ = 0, glassW_ = 0, glassH_ = 0;

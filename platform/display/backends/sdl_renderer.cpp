@@ -93,12 +93,6 @@ SdlRenderer::TextureId SdlRenderer::createTexture(const std::uint8_t* rgba, int 
   return reinterpret_cast<TextureId>(t);
 }
 
-LayerPixels* SdlRenderer::ownLayer(TextureId id) const {
-  for (const auto& l : ownLayers)
-    if (reinterpret_cast<TextureId>(l.get()) == id) return l.get();
-  return nullptr;
-}
-
 SdlRenderer::TextureId SdlRenderer::createLayer(int width, int height) {
   const int w = width > 0 ? width : geometry.logW, h = height > 0 ? height : geometry.logH;
   // A screen-sized layer of a canvas drawn straight: in our memory (see drawLayer for its paint).
@@ -119,7 +113,7 @@ SdlRenderer::TextureId SdlRenderer::createLayer(int width, int height) {
 
 void SdlRenderer::destroyTexture(TextureId id) {
   if (!id) return;
-  if (LayerPixels* own = ownLayer(id)) {
+  if (LayerPixels* own = findLayer(ownLayers, reinterpret_cast<const void*>(id))) {
     damage.destroyed(own);
     ownLayers.erase(std::find_if(ownLayers.begin(), ownLayers.end(), [own](const auto& l) { return l.get() == own; }));
     return;
@@ -145,7 +139,7 @@ void SdlRenderer::renderImGui() {
 }
 
 void SdlRenderer::drawLayer(TextureId layer, bool covered) {
-  if (LayerPixels* own = ownLayer(layer)) {
+  if (LayerPixels* own = findLayer(ownLayers, reinterpret_cast<const void*>(layer))) {
     paintOwnLayer(*own, covered);
     return;
   }

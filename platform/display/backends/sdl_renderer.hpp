@@ -54,7 +54,6 @@ struct SdlRenderer {
   // Frames go straight into the canvas (not rotated, not composed in a texture first).
   bool canvasDirect() const { return canvas && !target && !screen; }
   FrameLayers frameLayers() const { return {layers, ownLayers, canvasDirect() ? canvas : nullptr}; }
-  LayerPixels* ownLayer(TextureId id) const;
 
   // The screen texture for `where` (made, dropped or left), which stays the render target between frames.
   void useScreen(ScreenTarget where);
